@@ -1,0 +1,66 @@
+// Turn file and folder arguments into an ordered list of documents to read, and
+// read them. Order follows the arguments; a folder's files are sorted by path.
+
+import path from 'node:path';
+import type { Io } from './io.js';
+import { SUPPORTED_EXTENSIONS, parseBytes, type LoadResult } from '../parse/index.js';
+import type { DocumentKind } from '../model/types.js';
+
+export interface InputFile {
+  path: string;
+  error?: string;
+}
+
+function supported(file: string): boolean {
+  return SUPPORTED_EXTENSIONS.includes(path.extname(file).slice(1).toLowerCase());
+}
+
+async function walk(io: Io, dir: string, out: InputFile[]): Promise<void> {
+  for (const name of await io.listDir(dir)) {
+    if (name.startsWith('.') || name === 'node_modules') continue;
+    const full = path.join(dir, name);
+    const kind = await io.kindOf(full);
+    if (kind === 'dir') await walk(io, full, out);
+    else if (kind === 'file' && supported(full)) out.push({ path: full });
+  }
+}
+
+export async function collectInputs(io: Io, args: string[]): Promise<InputFile[]> {
+  const out: InputFile[] = [];
+  for (const arg of args) {
+    const kind = await io.kindOf(arg);
+    if (kind === undefined) out.push({ path: arg, error: 'no such file or folder' });
+    else if (kind === 'dir') {
+      const before = out.length;
+      await walk(io, arg, out);
+      if (out.length === before) out.push({ path: arg, error: `folder has no supported files (${SUPPORTED_EXTENSIONS.map((e) => '.' + e).join(' ')})` });
+    } else if (!supported(arg)) {
+      out.push({ path: arg, error: `unsupported file type (accepted: ${SUPPORTED_EXTENSIONS.map((e) => '.' + e).join(' ')})` });
+    } else out.push({ path: arg });
+  }
+  return out;
+}
+
+/** Path shown in sources and messages: relative to the working directory when inside it. */
+export function displayPath(file: string): string {
+  const rel = path.relative(process.cwd(), file);
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel.split(path.sep).join('/') : file;
+}
+
+export async function loadInput(
+  io: Io,
+  input: InputFile,
+  options: { kind?: DocumentKind; maxSize: number },
+): Promise<LoadResult> {
+  if (input.error) return { error: input.error };
+  try {
+    const size = await io.size(input.path);
+    if (size > options.maxSize) {
+      return { error: `file is ${(size / 1e6).toFixed(1)} MB, over the ${(options.maxSize / 1e6).toFixed(0)} MB limit (--max-size)` };
+    }
+    const bytes = await io.readFile(input.path);
+    return await parseBytes(displayPath(input.path), bytes, options.kind ? { kind: options.kind } : {});
+  } catch (error) {
+    return { error: `cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` };
+  }
+}

@@ -1,0 +1,120 @@
+// `budget`: one row per budget line item with its execution rate computed from
+// the amounts beside the stated one; `--by group` rolls up per strategy group.
+// Totals appear only in table/md output (CONTRACT: CSV has line items only).
+
+import type { BudgetLine, PolicyDocument } from '../model/types.js';
+import { pct2, sourceRef, type Column, type Command, type CommandResult, type Row } from './types.js';
+
+export function remainingOf(line: BudgetLine): number | undefined {
+  return line.budget && line.executed ? line.budget.value - line.executed.value : undefined;
+}
+
+/** Execution rate in percent with two decimals, from the amounts. */
+export function executionRate(executed: number | undefined, budget: number | undefined): number | undefined {
+  return pct2(executed, budget);
+}
+
+const SORTS: Record<string, (a: Row, b: Row) => number> = {
+  rate: (a, b) => num(a.execution_rate_pct) - num(b.execution_rate_pct),
+  budget: (a, b) => num(b.budget_krw) - num(a.budget_krw),
+  executed: (a, b) => num(b.executed_krw) - num(a.executed_krw),
+  name: (a, b) => String(a.program ?? a.group).localeCompare(String(b.program ?? b.group), 'ko'),
+};
+export const BUDGET_SORTS = Object.keys(SORTS);
+
+function num(v: unknown): number {
+  return typeof v === 'number' ? v : Number.POSITIVE_INFINITY;
+}
+
+function sum(rows: Row[], key: string): number {
+  return rows.reduce((s, r) => s + (typeof r[key] === 'number' ? (r[key] as number) : 0), 0);
+}
+
+function lineRows(doc: PolicyDocument): Row[] {
+  return doc.budgetLines.map((l) => ({
+    document: doc.file,
+    group: l.group ?? '',
+    program: l.program,
+    budget_krw: l.budget?.value,
+    executed_krw: l.executed?.value,
+    remaining_krw: remainingOf(l),
+    execution_rate_pct: executionRate(l.executed?.value, l.budget?.value),
+    stated_rate_pct: l.statedRate?.value,
+    rate_bar: executionRate(l.executed?.value, l.budget?.value),
+    status: l.status ?? l.allocationDate ?? '',
+    source: sourceRef(l.source),
+  }));
+}
+
+function totalRow(rows: Row[], label: Row): Row {
+  const budget = sum(rows, 'budget_krw');
+  const executed = sum(rows, 'executed_krw');
+  const rate = executionRate(executed, budget);
+  return { ...label, budget_krw: budget, executed_krw: executed, remaining_krw: budget - executed, execution_rate_pct: rate, rate_bar: rate };
+}
+
+export const budget: Command = ({ documents, options }): CommandResult => {
+  const docs = documents.filter((d) => d.budgetLines.length > 0);
+  const single = new Set(docs.map((d) => d.file)).size <= 1;
+  let rows = docs.flatMap(lineRows);
+  if (options.group) {
+    const needle = options.group.replace(/\s+/g, '');
+    rows = rows.filter((r) => String(r.group).replace(/\s+/g, '').includes(needle));
+  }
+  const moneyUnit = docs[0]?.moneyUnit ?? '원';
+  const title = single && docs[0] ? `${docs[0].title} — 예산집행 (${docs[0].file})` : 'Budget execution';
+  if (options.by === 'group') {
+    const groups = new Map<string, Row[]>();
+    for (const r of rows) {
+      const key = `${r.document}\u0000${r.group}`;
+      groups.set(key, [...(groups.get(key) ?? []), r]);
+    }
+    let grouped: Row[] = [...groups.values()].map((g) => ({
+      ...totalRow(g, { document: g[0]!.document, group: g[0]!.group }),
+      programs: g.length,
+    }));
+    if (options.sort && SORTS[options.sort]) grouped = [...grouped].sort(SORTS[options.sort]);
+    const columns: Column[] = [
+      { key: 'document', label: 'document', kind: 'text', machineOnly: single },
+      { key: 'group', label: 'group', kind: 'text' },
+      { key: 'programs', label: 'programs', kind: 'int' },
+      { key: 'budget_krw', label: 'budget', kind: 'krw' },
+      { key: 'executed_krw', label: 'executed', kind: 'krw' },
+      { key: 'remaining_krw', label: 'remaining', kind: 'krw' },
+      { key: 'execution_rate_pct', label: 'rate %', kind: 'pct' },
+      { key: 'rate_bar', label: '', kind: 'rate-bar', displayOnly: true },
+    ];
+    const total = { ...totalRow(rows, { group: 'Total' }), programs: rows.length };
+    return { tables: [{ title, columns, rows: grouped, totals: [total], moneyUnit }] };
+  }
+  if (options.below !== undefined) {
+    rows = rows.filter((r) => typeof r.execution_rate_pct === 'number' && r.execution_rate_pct < options.below!);
+  }
+  if (options.sort && SORTS[options.sort]) rows = [...rows].sort(SORTS[options.sort]);
+  const columns: Column[] = [
+    { key: 'document', label: 'document', kind: 'text', machineOnly: single },
+    { key: 'group', label: 'group', kind: 'text' },
+    { key: 'program', label: 'program', kind: 'text' },
+    { key: 'budget_krw', label: 'budget', kind: 'krw' },
+    { key: 'executed_krw', label: 'executed', kind: 'krw' },
+    { key: 'remaining_krw', label: 'remaining', kind: 'krw' },
+    { key: 'execution_rate_pct', label: 'rate %', kind: 'pct' },
+    { key: 'stated_rate_pct', label: 'stated %', kind: 'pct' },
+    { key: 'rate_bar', label: '', kind: 'rate-bar', displayOnly: true },
+    { key: 'status', label: 'allocated', kind: 'text', displayOnly: true },
+    { key: 'source', label: 'source', kind: 'text', machineOnly: true },
+  ];
+  const sorted = options.sort !== undefined && options.sort !== 'name';
+  return {
+    tables: [
+      {
+        title,
+        columns,
+        rows,
+        totals: [totalRow(rows, { program: 'Total' })],
+        moneyUnit,
+        ...(sorted ? {} : { groupKey: 'group' }),
+      },
+    ],
+  };
+};

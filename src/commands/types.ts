@@ -1,0 +1,89 @@
+// What every command returns: named tables of rows (the CONTRACT columns), plus
+// findings and notes. Renderers turn this into text; commands never print.
+
+import type { Diagnostic, PolicyDocument, Severity, Source } from '../model/types.js';
+
+/** How a cell is formatted: money is KRW and shown in the display unit in tables. */
+export type CellKind = 'text' | 'krw' | 'number' | 'int' | 'pct' | 'rate-bar';
+
+export interface Column {
+  /** CSV/JSON key (CONTRACT.md column name). */
+  key: string;
+  /** Table/Markdown header. */
+  label: string;
+  kind: CellKind;
+  /** Shown in table/md only (not part of the CSV contract). */
+  displayOnly?: boolean;
+  /** Left out of table/md (kept in CSV/JSON), e.g. the long `source`. */
+  machineOnly?: boolean;
+}
+
+export type Cell = string | number | null | undefined;
+export type Row = Record<string, Cell>;
+
+export interface TableResult {
+  title?: string;
+  columns: Column[];
+  rows: Row[];
+  /** Total rows shown under a rule in table/md output; never in CSV/JSON. */
+  totals?: Row[];
+  /** Row key whose change starts a new block in table/md output (e.g. strategy group). */
+  groupKey?: string;
+  /** Money unit for table/md display when no --unit is given. */
+  moneyUnit?: string;
+}
+
+export interface Finding {
+  document: string;
+  severity: Severity;
+  code: string;
+  message: string;
+  stated?: number | string;
+  computed?: number | string;
+  source?: Source;
+}
+
+export interface CommandResult {
+  tables: TableResult[];
+  /** Free lines (summary headings, key figures) rendered before the tables. */
+  sections?: Section[];
+  findings?: Finding[];
+  /** For `parse`: the value printed as JSON. */
+  json?: unknown;
+}
+
+export interface Section {
+  title: string;
+  lines: string[];
+  table?: TableResult;
+}
+
+export interface CommandOptions {
+  unit?: string;
+  by?: string;
+  sort?: string;
+  group?: string;
+  below?: number;
+  indicator?: string;
+  grep?: string;
+  kind?: string;
+  strict?: boolean;
+}
+
+export interface CommandInput {
+  documents: PolicyDocument[];
+  diagnostics: Map<string, Diagnostic[]>;
+  options: CommandOptions;
+}
+
+export type Command = (input: CommandInput) => CommandResult;
+
+/** Percent with two decimals, as the CSV contract wants (`15.76`). */
+export function pct2(numerator: number | undefined, denominator: number | undefined): number | undefined {
+  if (numerator === undefined || denominator === undefined || denominator === 0) return undefined;
+  return Math.round((numerator / denominator) * 10000) / 100;
+}
+
+export function sourceRef(source: Source | undefined): string {
+  return source ? `${source.file}:${source.line}` : '';
+}

@@ -1,0 +1,184 @@
+// Readers of Korean figures: plain numbers (with table negatives), money with
+// Korean magnitudes (`1조 1,081억원`, `307.9억`, `2천~4천만원`), counts with unit
+// nouns (`2.6만명`) and percentages. Pure; every result is a plain number.
+
+import { foldFullWidth } from './text.js';
+
+const DIGITS = String.raw`\d[\d,]*(?:\.\d+)?`;
+
+/**
+ * A plain number as printed in a table cell: `1,234`, `12.5`, and the three ways
+ * Korean tables write negatives: `△1,920`, `-1,920`, `(1,920)`. Undefined if the
+ * cell is not exactly one number.
+ */
+export function parseNumber(text: string): number | undefined {
+  let s = foldFullWidth(text).trim().replace(/\s+/g, '');
+  if (s === '') return undefined;
+  let sign = 1;
+  const paren = /^\((.*)\)$/.exec(s);
+  if (paren) {
+    s = paren[1] ?? '';
+    sign = -1;
+  }
+  if (/^[△▽\-−–]/.test(s)) {
+    s = s.slice(1);
+    sign = -sign;
+  } else if (s.startsWith('+')) {
+    s = s.slice(1);
+  }
+  // Thousands separators must be in groups of three, so `1,23` is not a number.
+  if (!/^(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/.test(s)) return undefined;
+  const value = Number(s.replace(/,/g, ''));
+  return Number.isFinite(value) ? sign * value : undefined;
+}
+
+const SMALL: Record<string, number> = { 십: 10, 백: 100, 천: 1000 };
+const BIG: Record<string, number> = { 만: 1e4, 억: 1e8, 조: 1e12 };
+
+const SEGMENT = new RegExp(String.raw`(${DIGITS})\s*([십백천])?\s*([만억조])?`, 'g');
+
+/**
+ * A number written with Korean magnitudes: `1조 1,081억` → 1.1081e12, `3만` → 30000,
+ * `1.5천` → 1500, `5천만` → 5e7. Undefined when the text holds anything else.
+ */
+export function parseKoreanNumber(text: string): number | undefined {
+  const s = foldFullWidth(text).trim();
+  if (s === '') return undefined;
+  let total = 0;
+  let consumed = '';
+  let lastBig = Infinity;
+  for (const m of s.matchAll(SEGMENT)) {
+    const num = parseNumber(m[1] ?? '');
+    if (num === undefined) return undefined;
+    const small = m[2] ? (SMALL[m[2]] ?? 1) : 1;
+    const big = m[3] ? (BIG[m[3]] ?? 1) : 1;
+    // Magnitudes must fall (조 before 억 before 만) for the segments to add up.
+    if (big >= lastBig) return undefined;
+    lastBig = big;
+    total += num * small * big;
+    consumed += m[0];
+  }
+  if (consumed.replace(/\s+/g, '') !== s.replace(/\s+/g, '')) return undefined;
+  return total;
+}
+
+export interface Amount {
+  /** KRW, rounded to the won. For a range, the lower bound. */
+  krw: number;
+  /** Upper bound of a range (`2천~4천만원`). */
+  maxKrw?: number;
+}
+
+/** Multipliers of the money units a table may declare. */
+export const MONEY_UNITS: Record<string, number> = {
+  원: 1,
+  천원: 1e3,
+  만원: 1e4,
+  백만원: 1e6,
+  천만원: 1e7,
+  억원: 1e8,
+  십억원: 1e9,
+  조원: 1e12,
+};
+
+export function isMoneyUnit(unit: string): boolean {
+  return unit in MONEY_UNITS;
+}
+
+function splitRange(text: string): [string, string] | undefined {
+  const parts = text.split(/\s*[~∼～〜]\s*/);
+  if (parts.length !== 2) return undefined;
+  return [parts[0] ?? '', parts[1] ?? ''];
+}
+
+/**
+ * Money as Korean documents write it. With a unit in the text (`원`, `억`, `조`,
+ * `천원`…) the text decides; a bare number (`17,780,000`) takes `defaultUnit`
+ * (a table's `(단위 : 천원)`) or is not money at all.
+ */
+export function parseKoreanAmount(text: string, defaultUnit?: string): Amount | undefined {
+  const s = foldFullWidth(text).trim().replace(/\s*원$/, '원');
+  const range = splitRange(s);
+  if (range) {
+    const [lo, hi] = range;
+    const upper = parseKoreanAmount(hi, defaultUnit);
+    if (!upper) return undefined;
+    // `2천~4천만원`: the right side's magnitude and unit also apply to the left.
+    const hiTail = /([만억조]?원|[만억조])$/.exec(hi.trim())?.[1] ?? '';
+    const loHasBig = /[만억조]/.test(lo) || /원$/.test(lo);
+    const lower = parseKoreanAmount(loHasBig ? lo : lo + hiTail, defaultUnit);
+    if (!lower) return undefined;
+    return { krw: lower.krw, maxKrw: upper.krw };
+  }
+  let body = s;
+  let multiplier = 1;
+  if (body.endsWith('원')) {
+    body = body.slice(0, -1);
+  } else if (!/[만억조]$/.test(body)) {
+    if (!defaultUnit) return undefined;
+    const unit = MONEY_UNITS[defaultUnit];
+    if (unit === undefined) return undefined;
+    const n = parseNumber(body);
+    return n === undefined ? undefined : { krw: Math.round(n * unit) };
+  }
+  const n = parseKoreanNumber(body);
+  if (n === undefined) {
+    const plain = parseNumber(body);
+    if (plain === undefined) return undefined;
+    return { krw: Math.round(plain * multiplier) };
+  }
+  return { krw: Math.round(n * multiplier) };
+}
+
+/** Unit nouns that follow counts, longest first so `개사` wins over `개`. */
+export const COUNT_UNITS = [
+  '개기관', '개국', '개사', '개교', '개소', '개월', '개팀', '과제', '개', '명', '건', '회', '편', '종', '팀',
+  '곳', '대', '권', '부', '점', '시간', '일', '배', '품목', '社',
+];
+
+export interface Count {
+  value: number;
+  unit: string;
+  max?: number;
+}
+
+const COUNT_RE = new RegExp(
+  String.raw`^(${DIGITS})\s*([십백천]?[만억]?)\s*(${COUNT_UNITS.join('|')})?$`,
+);
+
+/** A count with its unit noun: `3만개` → 30000 개, `2.6만명` → 26000 명, `12,660` → 12660. */
+export function parseCount(text: string): Count | undefined {
+  const s = foldFullWidth(text).trim();
+  const m = COUNT_RE.exec(s);
+  if (!m) return undefined;
+  const value = parseKoreanNumber((m[1] ?? '') + (m[2] ?? ''));
+  if (value === undefined) return undefined;
+  return { value: roundTo(value, 6), unit: m[3] ?? '' };
+}
+
+export interface Percent {
+  value: number;
+  unit: '%' | '%p';
+}
+
+/** `18.6%` → 18.6 %, `5.45%p` → 5.45 %p, `△2.1%` → -2.1 %. */
+export function parsePercent(text: string): Percent | undefined {
+  const s = foldFullWidth(text).trim();
+  const m = /^(.*?)\s*(%p|％p|%포인트|%)$/.exec(s);
+  if (!m) return undefined;
+  const value = parseNumber(m[1] ?? '');
+  if (value === undefined) return undefined;
+  return { value, unit: m[2] === '%' ? '%' : '%p' };
+}
+
+export function roundTo(value: number, decimals: number): number {
+  const f = 10 ** decimals;
+  return Math.round(value * f) / f;
+}
+
+/** Format KRW in a money unit for display: 17780000000 in 천원 → `17,780,000`. */
+export function formatAmount(krw: number, unit: string, decimals = 0): string {
+  const mult = MONEY_UNITS[unit] ?? 1;
+  const v = krw / mult;
+  return v.toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+}

@@ -1,0 +1,68 @@
+// Text clean-up shared by every reader: full-width forms, odd spaces, control
+// characters, HTML left inside table cells. Pure functions of strings.
+
+const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF]/g;
+// Chromium-printed PDFs put U+0001 where spaces were; other C0 controls are noise.
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+const ODD_SPACES = /[\u00A0\u2000-\u200A\u202F\u205F\u3000]/g;
+
+/** Full-width ASCII (`１２３，４５６`) to ASCII; leaves Hangul, circled digits and CJK alone. */
+export function foldFullWidth(text: string): string {
+  return text.replace(/[\uFF01-\uFF5E]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
+}
+
+/** Normalise one line for figure reading. Keeps the characters that carry meaning (①, △, ’). */
+export function normalizeLine(text: string): string {
+  return foldFullWidth(
+    text.replace(/\u0001/g, ' ').replace(CONTROL, '').replace(ZERO_WIDTH, '').replace(ODD_SPACES, ' '),
+  );
+}
+
+/** Normalise a whole decoded document: line ends to \n, then each line. */
+export function normalizeText(text: string): string {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map(normalizeLine)
+    .join('\n');
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+
+/** Decode the HTML entities found in exported tables (`&amp;`, `&lt;`, `&#39;`). */
+export function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, body: string) => {
+    if (body[0] === '#') {
+      const code = body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
+      return Number.isFinite(code) && code > 0 && code < 0x110000 ? String.fromCodePoint(code) : whole;
+    }
+    return ENTITIES[body.toLowerCase()] ?? whole;
+  });
+}
+
+/**
+ * Plain text of a table cell that may hold inline HTML (`<b>계</b>`, `<p>…</p> <p>…</p>`).
+ * Block tags become line breaks so list items stay apart. A cell is tiny, so a
+ * tag scanner does the job; whole HTML documents go through cheerio in the blog parser.
+ */
+export function cellText(cell: string): string {
+  if (!cell.includes('<') && !cell.includes('&')) return cell.trim();
+  return decodeEntities(
+    cell
+      .replace(/<\s*(br|\/p|\/li|\/div|\/tr)\b[^>]*>/gi, '\n')
+      .replace(/<[^>]*>/g, ''),
+  )
+    .split('\n')
+    .map((s) => s.replace(/\s+/g, ' ').trim())
+    .filter(Boolean)
+    .join('\n');
+}
+
+/** Drop Markdown emphasis and heading marks around a line's content. */
+export function stripMarkdown(line: string): string {
+  return line
+    .replace(/^\s{0,3}#{1,6}\s*/, '')
+    .replace(/\*\*|__/g, '')
+    .replace(/\\([*_\-#.()[\]])/g, '$1')
+    .trim();
+}

@@ -1,0 +1,258 @@
+// The normalized model every parser produces and every command reads.
+// Money is integer KRW (원). Every figure read from a document carries a Source
+// (1-based line); a computed figure carries none and points at its inputs instead.
+
+export const DOCUMENT_KINDS = ['blog-post', 'national-plan', 'regional-report'] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+
+export interface Source {
+  file: string;
+  /** 1-based line in the decoded text (for PDFs: in the text rebuilt from the page). */
+  line: number;
+  /** The original text of that line (trimmed), so a reader can find the figure. */
+  text: string;
+  /** 1-based page, for PDFs. */
+  page?: number;
+}
+
+/** A number read from a document, in the unit named (원 for money). */
+export interface Quantity {
+  value: number;
+  unit: string;
+  /** For ranges such as `2천~4천만원`: value is the lower bound. */
+  max?: number;
+  source: Source;
+}
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface Diagnostic {
+  severity: Severity;
+  code: string;
+  message: string;
+  source?: Source;
+}
+
+export interface Period {
+  start?: string; // YYYY-MM-DD
+  end?: string;
+  /** Months as stated in the document, e.g. `(57개월)`. */
+  statedMonths?: number;
+  /** Months counted from start and end (inclusive months). */
+  months?: number;
+  source?: Source;
+}
+
+export interface FundingPart {
+  /** 국비, 지방비, 도비, 시비, 민간 … */
+  name: string;
+  amount: Quantity;
+}
+
+export interface ProgramOutput {
+  label: string;
+  /** A count with its unit noun, when stated (`101명`). */
+  quantity?: Quantity;
+  /** A status instead of a count (`추진중`, `개최연기`). */
+  status?: string;
+  /** Timing noted beside the output (`하반기`). */
+  timing?: string;
+  source: Source;
+}
+
+export interface Program {
+  name: string;
+  /** Name for matching across tables and documents: no spaces, brackets or `사업` suffix. */
+  normalizedName: string;
+  group?: string;
+  ministry?: string;
+  agency?: string;
+  department?: string;
+  period?: Period;
+  totalBudget?: Quantity;
+  firstYearBudget?: Quantity;
+  funding?: FundingPart[];
+  target?: string;
+  outputs?: ProgramOutput[];
+  /** Blog-post programs: what is offered, to whom, how to apply. */
+  details?: ProgramDetails;
+  sources: Source[];
+}
+
+export interface ProgramDetails {
+  contents: string[];
+  scope: string[];
+  eligibility: string[];
+  steps: string[];
+  documents: string[];
+  channels: string[];
+  deadlines: Deadline[];
+  agencies: string[];
+  legalBasis: string[];
+}
+
+export interface Deadline {
+  text: string;
+  /** Relative deadline: `amount` `unit` after `after`. */
+  amount?: number;
+  unit?: 'day' | 'month' | 'year';
+  after?: string;
+}
+
+export interface BudgetLine {
+  program: string;
+  normalizedName: string;
+  group?: string;
+  budget?: Quantity;
+  executed?: Quantity;
+  remaining?: Quantity;
+  /** Execution rate as printed, in percent. */
+  statedRate?: Quantity;
+  allocationDate?: string;
+  /** `미교부` (not yet allocated) or another note. */
+  status?: string;
+  source: Source;
+}
+
+/** A total or subtotal row of a budget table, kept to verify sums. */
+export interface BudgetTotal {
+  label: string;
+  /** Group whose rows it sums; absent for a grand total. */
+  group?: string;
+  budget?: Quantity;
+  executed?: Quantity;
+  remaining?: Quantity;
+  statedRate?: Quantity;
+  source: Source;
+}
+
+export interface Target {
+  category: string;
+  indicator: string;
+  unit: string;
+  target: Quantity;
+  targetYear?: string;
+  actual?: Quantity;
+  actualPeriod?: string;
+  source: Source;
+}
+
+export interface SeriesPoint {
+  period: string;
+  value: number;
+  max?: number;
+  flags: string[];
+  source: Source;
+}
+
+export interface Series {
+  indicator: string;
+  unit: string;
+  group?: string;
+  task?: string;
+  flags: string[];
+  points: SeriesPoint[];
+  source: Source;
+}
+
+/** A stated figure the checker can verify. */
+export type Claim =
+  | {
+      kind: 'growth';
+      /** Stated change in percent (positive for 상승/증가, negative for 감소). */
+      stated: Quantity;
+      from: Quantity;
+      to: Quantity;
+      fromPeriod?: string;
+      toPeriod?: string;
+      source: Source;
+    }
+  | {
+      kind: 'sum';
+      label: string;
+      total: Quantity;
+      parts: { label: string; amount: Quantity }[];
+      source: Source;
+    }
+  | {
+      kind: 'ratio';
+      label: string;
+      stated: Quantity;
+      numerator: Quantity;
+      denominator: Quantity;
+      source: Source;
+    }
+  | {
+      kind: 'months';
+      label: string;
+      period: Period;
+      source: Source;
+    }
+  | {
+      kind: 'difference';
+      label: string;
+      stated: Quantity;
+      minuend: Quantity;
+      subtrahend: Quantity;
+      source: Source;
+    };
+
+export interface OrgRow {
+  label: string;
+  total?: Quantity;
+  cells: { grade: string; count: Quantity }[];
+}
+
+export interface DocumentMeta {
+  excerpt?: string;
+  status?: string;
+  categories?: string[];
+  tags?: string[];
+  featuredImage?: string;
+  strategies?: string[];
+  vision?: string;
+  schedule?: { task: string; name: string; timing: string; source: Source }[];
+  organisation?: OrgRow[];
+}
+
+export interface PolicyDocument {
+  file: string;
+  kind: DocumentKind;
+  title: string;
+  issuer?: string;
+  /** ISO date or date-time the document was issued / posted. */
+  date?: string;
+  /** The date figures are stated as of (`'20. 6. 30 현재`). */
+  asOf?: string;
+  fiscalPeriod?: string;
+  /** The unit the document states money in (for display). */
+  moneyUnit: string;
+  programs: Program[];
+  budgetLines: BudgetLine[];
+  budgetTotals: BudgetTotal[];
+  targets: Target[];
+  series: Series[];
+  claims: Claim[];
+  meta: DocumentMeta;
+}
+
+export interface ParseResult {
+  document: PolicyDocument;
+  diagnostics: Diagnostic[];
+}
+
+export function emptyDocument(file: string, kind: DocumentKind, title: string): PolicyDocument {
+  return {
+    file,
+    kind,
+    title,
+    moneyUnit: '원',
+    programs: [],
+    budgetLines: [],
+    budgetTotals: [],
+    targets: [],
+    series: [],
+    claims: [],
+    meta: {},
+  };
+}

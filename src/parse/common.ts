@@ -1,0 +1,56 @@
+// Helpers the three parsers share: building Quantities with their source,
+// reading a cell as money / count / percent, and diagnostics wording.
+
+import type { Diagnostic, Quantity, Source } from '../model/types.js';
+import { parseCount, parseKoreanAmount, parseNumber, parsePercent, MONEY_UNITS } from '../extract/amounts.js';
+
+export function money(krw: number, source: Source, maxKrw?: number): Quantity {
+  const q: Quantity = { value: krw, unit: '원', source };
+  if (maxKrw !== undefined) q.max = maxKrw;
+  return q;
+}
+
+/** A money cell under a declared unit; undefined for blanks and dashes. */
+export function moneyCell(cell: string | undefined, unit: string, source: Source): Quantity | undefined {
+  const text = (cell ?? '').trim();
+  if (text === '' || /^[-–—]$/.test(text)) return undefined;
+  const amount = parseKoreanAmount(text, unit);
+  return amount ? money(amount.krw, source, amount.maxKrw) : undefined;
+}
+
+export function isBlankCell(cell: string | undefined): boolean {
+  return (cell ?? '').trim() === '' || /^[-–—]$/.test((cell ?? '').trim());
+}
+
+/** Whether a cell holds a figure (number, money, percent): used to find where figures start in a row. */
+export function isFigureCell(cell: string | undefined): boolean {
+  const t = (cell ?? '').trim();
+  if (t === '') return false;
+  return parseNumber(t) !== undefined || parsePercent(t) !== undefined || parseKoreanAmount(t) !== undefined;
+}
+
+export function countQuantity(text: string, source: Source, defaultUnit = ''): Quantity | undefined {
+  const c = parseCount(text);
+  if (!c) return undefined;
+  return { value: c.value, unit: c.unit || defaultUnit, source };
+}
+
+export function percentQuantity(text: string, source: Source): Quantity | undefined {
+  const p = parsePercent(text);
+  return p ? { value: p.value, unit: p.unit, source } : undefined;
+}
+
+/** A quantity in a unit that may be money (converted to 원) or a count noun. */
+export function quantityIn(value: number, unit: string, source: Source): Quantity {
+  const mult = MONEY_UNITS[unit];
+  if (mult !== undefined) return { value: Math.round(value * mult), unit: '원', source };
+  return { value, unit, source };
+}
+
+export function warning(code: string, message: string, source?: Source): Diagnostic {
+  return source ? { severity: 'warning', code, message, source } : { severity: 'warning', code, message };
+}
+
+export function info(code: string, message: string, source?: Source): Diagnostic {
+  return source ? { severity: 'info', code, message, source } : { severity: 'info', code, message };
+}

@@ -1,0 +1,34 @@
+// The unit every parser reads: numbered lines of decoded text, each able to
+// say where it came from (file, 1-based line, PDF page).
+
+import type { Source } from '../model/types.js';
+import type { PdfItem } from './pdf.js';
+
+export interface SourceLine {
+  /** 1-based line number in the text the parser read. */
+  n: number;
+  text: string;
+  page?: number;
+  /** PDF items with coordinates, when the line came from a PDF. */
+  items?: PdfItem[];
+  y?: number;
+}
+
+export interface ParseInput {
+  file: string;
+  lines: SourceLine[];
+  /** `pdf` when lines were rebuilt from a PDF's text layer. */
+  origin: 'text' | 'pdf' | 'html';
+  /** Extension, lower-case without dot. */
+  extension: string;
+}
+
+export function sourceOf(file: string, line: SourceLine): Source {
+  const source: Source = { file, line: line.n, text: line.text.trim() };
+  if (line.page !== undefined) source.page = line.page;
+  return source;
+}
+
+export function textLines(text: string): SourceLine[] {
+  return text.split('\n').map((t, i) => ({ n: i + 1, text: t }));
+}
