@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { parseCount, parseKoreanAmount, parseKoreanNumber, parseNumber, parsePercent, formatAmount } from '../../src/extract/amounts.js';
+
+describe('parseNumber', () => {
+  it.each([
+    ['1,234', 1234],
+    ['12.5', 12.5],
+    ['0', 0],
+    ['△1,920', -1920],
+    ['-1,920', -1920],
+    ['−1,920', -1920],
+    ['(1,920)', -1920],
+    ['１２，３４５', 12345], // full-width digits and comma
+    [' 26,507,677 ', 26507677],
+  ])('%s → %d', (text, expected) => expect(parseNumber(text)).toBe(expected));
+
+  it.each([['1,23'], ['abc'], [''], ['12원'], ['1.2.3']])('%s is not a number', (text) =>
+    expect(parseNumber(text)).toBeUndefined(),
+  );
+});
+
+describe('parseKoreanNumber', () => {
+  it.each([
+    ['1조 1,081억', 1_108_100_000_000],
+    ['3만', 30_000],
+    ['1.5천', 1_500],
+    ['5천만', 50_000_000],
+    ['12,660', 12_660],
+  ])('%s → %d', (text, expected) => expect(parseKoreanNumber(text)).toBe(expected));
+
+  it('rejects magnitudes out of order', () => expect(parseKoreanNumber('3만 2억')).toBeUndefined());
+});
+
+describe('parseKoreanAmount', () => {
+  it.each([
+    ['1조 1,081억원', undefined, 1_108_100_000_000],
+    ['1조 1,657억원', undefined, 1_165_700_000_000],
+    ['5,987억원', undefined, 598_700_000_000],
+    ['307.9억', undefined, 30_790_000_000],
+    ['0.3억원', undefined, 30_000_000],
+    ['600만원', undefined, 6_000_000],
+    ['17,780,000천원', undefined, 17_780_000_000],
+    ['17,780,000', '천원', 17_780_000_000],
+    ['1,500', '백만원', 1_500_000_000],
+    ['2.5', '억원', 250_000_000],
+    ['1,920', '원', 1_920],
+    ['△1,920', '천원', -1_920_000],
+    ['(1,920)', '천원', -1_920_000],
+    ['100억원', undefined, 10_000_000_000],
+  ])('%s (unit %s) → %d 원', (text, unit, krw) => expect(parseKoreanAmount(text, unit)?.krw).toBe(krw));
+
+  it('reads a range with the unit written once: 2천~4천만원', () =>
+    expect(parseKoreanAmount('2천~4천만원')).toEqual({ krw: 20_000_000, maxKrw: 40_000_000 }));
+
+  it('reads a decimal range: 1.5천~5천만원', () =>
+    expect(parseKoreanAmount('1.5천~5천만원')).toEqual({ krw: 15_000_000, maxKrw: 50_000_000 }));
+
+  it('a bare number without a declared unit is not money', () => expect(parseKoreanAmount('17,780,000')).toBeUndefined());
+});
+
+describe('parseCount', () => {
+  it.each([
+    ['3만개', 30_000, '개'],
+    ['2.6만명', 26_000, '명'],
+    ['20만명', 200_000, '명'],
+    ['30,144개', 30_144, '개'],
+    ['88개사', 88, '개사'],
+    ['18개교', 18, '개교'],
+    ['20개국', 20, '개국'],
+    ['101명', 101, '명'],
+    ['38건', 38, '건'],
+    ['2회', 2, '회'],
+    ['634편', 634, '편'],
+    ['26종', 26, '종'],
+    ['40개 과제', undefined, undefined],
+    ['12,660', 12_660, ''],
+    ['20.2만건', 202_000, '건'],
+  ])('%s → %s %s', (text, value, unit) => {
+    const c = parseCount(text);
+    if (value === undefined) expect(c).toBeUndefined();
+    else expect(c).toEqual({ value, unit });
+  });
+});
+
+describe('parsePercent', () => {
+  it.each([
+    ['18.6%', 18.6, '%'],
+    ['5.45%p', 5.45, '%p'],
+    ['15.7%', 15.7, '%'],
+    ['100.0%', 100, '%'],
+    ['△2.1%', -2.1, '%'],
+    ['８２．２％', 82.2, '%'],
+  ])('%s → %d %s', (text, value, unit) => expect(parsePercent(text)).toEqual({ value, unit }));
+});
+
+describe('formatAmount', () => {
+  it('shows KRW in the display unit with separators', () => {
+    expect(formatAmount(17_780_000_000, '천원')).toBe('17,780,000');
+    expect(formatAmount(1_108_100_000_000, '억원', 1)).toBe('11,081.0');
+  });
+});

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { collapseLetterSpacing, namesMatch, normalizeName } from '../../src/extract/names.js';
+
+describe('collapseLetterSpacing', () => {
+  it.each([
+    ['S W 융 합 클 러 스 터 2 . 0', 'SW융합클러스터2.0'],
+    ['S W 미 래 채 움 사 업', 'SW미래채움사업'],
+    ['충북인공지능진흥컨트론타워 기 반 마 련 사 업', '충북인공지능진흥컨트론타워기반마련사업'],
+    ['지역SW융합제품상용화지원 ( 추 분 )', '지역SW융합제품상용화지원(추분)'],
+    ['청주시 수출기업 외국어 통번역 지원사업', '청주시 수출기업 외국어 통번역 지원사업'],
+    ['ICT 융합 혁신성장 플랫폼 구축', 'ICT 융합 혁신성장 플랫폼 구축'],
+    ['연구 및 개발', '연구 및 개발'],
+  ])('%s → %s', (text, expected) => expect(collapseLetterSpacing(text)).toBe(expected));
+});
+
+describe('normalizeName / namesMatch', () => {
+  it('drops spaces, brackets and the 사업 suffix', () => {
+    expect(normalizeName('S W 융 합 클 러 스 터 2 . 0')).toBe('sw융합클러스터20');
+    expect(normalizeName('지역특화산업육성사업(스마트IT)')).toBe('지역특화산업육성사업스마트it');
+    expect(normalizeName('고용안정 선제대응 패키지사업')).toBe('고용안정선제대응패키지');
+  });
+
+  it.each([
+    ['S W 융 합 클 러 스 터 2 . 0', 'SW융합클러스터2.0', true],
+    ['충북 SW융합 클러스터 2.0 사업', 'SW융합클러스터2.0', true],
+    ['신중년경력형일자리사업', '신중년 경력형 일자리 사업', true],
+    ['드론전문인력양성지원사업', '자본예산', false],
+    ['연구과제제안공모사업', '연구기획과제제안공모사업', false],
+  ])('%s ~ %s: %s', (a, b, same) => expect(namesMatch(a, b)).toBe(same));
+});

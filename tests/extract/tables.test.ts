@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { mapColumns, parseUnitDeclaration, splitCells } from '../../src/extract/tables.js';
+import { cellText, normalizeLine } from '../../src/extract/text.js';
+import { BUDGET_COLUMNS } from '../../src/parse/report/budget-table.js';
+
+describe('parseUnitDeclaration', () => {
+  it.each([
+    ['(단위 : 천원)', ['천원'], '천원'],
+    ["('20. 6. 30 현재, 단위 : 건, 천원)", ['건', '천원'], '천원'],
+    ['[단위: 백만원]', ['백만원'], '백만원'],
+    ['(단위 : 명)', ['명'], undefined],
+    ['(단위：억원)', ['억원'], '억원'],
+  ])('%s', (line, units, money) => {
+    const d = parseUnitDeclaration(line);
+    expect(d?.units).toEqual(units);
+    expect(d?.money).toBe(money);
+  });
+
+  it('a line without 단위 declares nothing', () => expect(parseUnitDeclaration('(2회추경 기준)')).toBeUndefined());
+});
+
+describe('budget column mapping by header meaning', () => {
+  it.each([
+    [['구분', '사업명', '예산액', '집행액', '잔 액', '집행률', '비고 (교부일자)'], { group: 0, name: 1, budget: 2, executed: 3, remaining: 4, rate: 5, note: 6 }],
+    [['사업명', '구분', '예산현액', '지출액', '집행잔액', '집행율'], { name: 0, group: 1, budget: 2, executed: 3, remaining: 4, rate: 5 }],
+    [['분야', '세부사업', '집행률', '집행액', '예산'], { group: 0, name: 1, rate: 2, executed: 3, budget: 4 }],
+  ])('%j', (headers, expected) => expect(mapColumns(headers, BUDGET_COLUMNS)).toEqual(expected));
+});
+
+describe('cells and text clean-up', () => {
+  it('strips HTML inside cells', () => {
+    expect(splitCells('<b>계</b>\t\t<b>26,507,677</b>')).toEqual(['계', '', '26,507,677']);
+    expect(cellText('<b>융합사업부(17건)</b>')).toBe('융합사업부(17건)');
+    expect(cellText('R&amp;D')).toBe('R&D');
+  });
+  it('folds full-width digits, NBSP, zero-width and PDF U+0001 spaces', () =>
+    expect(normalizeLine('１２，３４５\u00A0천원\u200B\u0001끝')).toBe('12,345 천원 끝'));
+});
