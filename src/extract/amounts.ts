@@ -4,7 +4,7 @@
 
 import { foldFullWidth } from './text.js';
 
-const DIGITS = String.raw`\d[\d,]*(?:\.\d+)?`;
+const DIGITS = String.raw`(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?`;
 
 /**
  * A plain number as printed in a table cell: `1,234`, `12.5`, and the three ways

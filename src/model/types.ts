@@ -172,6 +172,8 @@ export type Claim =
       label: string;
       total: Quantity;
       parts: { label: string; amount: Quantity }[];
+      /** True when the tool inferred that the parts break down this total (a list under a bullet), rather than the document saying so. */
+      inferred?: boolean;
       source: Source;
     }
   | {

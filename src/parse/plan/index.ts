@@ -1,9 +1,411 @@
-// National implementation plan (시행계획). Filled in by the plan issue.
-import { emptyDocument, type ParseResult } from '../../model/types.js';
+// National implementation plan (시행계획): title, horizon and issuer; the
+// 목표 table as Targets (with actuals stated in the text); every year-labelled
+// sequence as Series; per-year budget structures (`전략분야(5,987억원)`) as
+// budget-category series; keyword bullets with amounts as Programs (with their
+// funding split); breakdown and ratio statements as Claims for `check`.
+
+import {
+  emptyDocument,
+  type Claim,
+  type Diagnostic,
+  type ParseResult,
+  type Program,
+  type Quantity,
+  type Series,
+  type Source,
+  type Target,
+} from '../../model/types.js';
+import { parseCount, parseKoreanAmount, parsePercent } from '../../extract/amounts.js';
+import { normalizeName } from '../../extract/names.js';
+import { findQuantities, type FoundQuantity } from '../../extract/quantities.js';
+import { findSeries } from '../../extract/series.js';
 import { stripMarkdown } from '../../extract/text.js';
-import type { ParseInput } from '../lines.js';
+import { expandYear } from '../../extract/periods.js';
+import { money } from '../common.js';
+import { sourceOf, type ParseInput } from '../lines.js';
+import { joinWrapped, outline, type PlanLine } from './structure.js';
+import { readFunding } from '../report/projects.js';
+
+interface Context {
+  file: string;
+  diagnostics: Diagnostic[];
+}
+
+function readHead(lines: PlanLine[]): { title: string; issuer?: string; date?: string; year?: string; horizonEnd?: string } {
+  const texts = lines.slice(0, 60).map((l) => l.content.replace(/\s+/g, ' '));
+  const plan = texts.find((t) => /(촉진|기본|종합|중장기)\s*계획/.test(t) && /제\s*\d+\s*차|\d{4}/.test(t));
+  const yearly = texts.find((t) => /\d{4}\s*년도?\s*시행\s*계획/.test(t));
+  const title = [plan, yearly].filter(Boolean).join(' ').trim() || texts.find((t) => /시행\s*계획/.test(t)) || '(untitled plan)';
+  const head: { title: string; issuer?: string; date?: string; year?: string; horizonEnd?: string } = { title };
+  const year = /(\d{4})\s*년도?\s*시행\s*계획/.exec(title)?.[1];
+  if (year) head.year = year;
+  const horizon = /\(\s*(?:['’‘](\d{2})|(\d{4}))\s*[~∼-]\s*(?:['’‘](\d{2})|(\d{4}))\s*\)/.exec(title);
+  if (horizon) head.horizonEnd = String(horizon[3] ? expandYear(horizon[3]) : Number(horizon[4]));
+  for (const l of lines.slice(0, 60)) {
+    const cells = l.line.text.split('\t').map((c) => c.trim());
+    const key = (cells[0] ?? '').replace(/\s+/g, '');
+    if (key === '제출자' && cells[1]) head.issuer = cells[1].replace(/장관.*$/, '').trim();
+    if (/제출연월일|심의연월일/.test(key) && cells[1] && !head.date) {
+      const d = /(\d{4})\s*\.\s*(\d{1,2})\s*\.\s*(\d{1,2})/.exec(cells[1]);
+      if (d) head.date = `${d[1]}-${d[2]!.padStart(2, '0')}-${d[3]!.padStart(2, '0')}`;
+    }
+  }
+  if (!head.issuer) {
+    const ministry = texts.find((t) => /^[가-힣]+(부|처|청|위원회)$/.test(t));
+    if (ministry) head.issuer = ministry;
+  }
+  return head;
+}
+
+function quantityOf(q: FoundQuantity, source: Source): Quantity {
+  const out: Quantity = { value: q.value, unit: q.unit, source };
+  if (q.max !== undefined) out.max = q.max;
+  return out;
+}
+
+/** `■ 생산성 혁신 ① 스마트공장 보급 : 3만개, ② 중소기업R&D 인력 : 20만명` → Targets. */
+function readTargets(ctx: Context, lines: PlanLine[], targetYear: string | undefined): Target[] {
+  const targets: Target[] = [];
+  for (const pl of lines) {
+    const text = stripMarkdown(pl.line.text);
+    if (!/[①②③④⑤⑥⑦⑧⑨]/.test(text) || !/[:：]/.test(text) || !/■|\t/.test(text)) continue;
+    const firstItem = text.search(/[①②③④⑤⑥⑦⑧⑨]/);
+    const category = text.slice(0, firstItem).replace(/[■\t]/g, ' ').trim();
+    const items = text.slice(firstItem).split(/[①②③④⑤⑥⑦⑧⑨]/).map((s) => s.replace(/,\s*$/, '').trim()).filter(Boolean);
+    const source = sourceOf(ctx.file, pl.line);
+    for (const item of items) {
+      const m = /^(.+?)\s*[:：]\s*(.+)$/.exec(item);
+      if (!m) continue;
+      const indicator = m[1]!.trim();
+      const valueText = m[2]!.replace(/\(.*?\)/g, '').trim();
+      const pct = parsePercent(valueText);
+      const count = parseCount(valueText);
+      const q: Quantity | undefined = pct
+        ? { value: pct.value, unit: pct.unit, source }
+        : count
+          ? { value: count.value, unit: count.unit, source }
+          : undefined;
+      if (!q) {
+        ctx.diagnostics.push({ severity: 'warning', code: 'target-unreadable', message: `target "${item}" has no figure that could be read`, source });
+        continue;
+      }
+      const t: Target = { category: category || '(목표)', indicator, unit: q.unit, target: q, source };
+      if (targetYear) t.targetYear = targetYear;
+      targets.push(t);
+    }
+  }
+  return targets;
+}
+
+/** `보급 목표(3만개)를 초과 달성(누계 30,144개)` → the actual of the target 30,000 개. */
+function readActuals(ctx: Context, lines: PlanLine[], targets: Target[]): void {
+  for (const pl of lines) {
+    const m = /목표\s*치?\s*\(\s*([^)]+?)\s*\)[^()]*?(?:달성|초과|미달)[^()]*?\(\s*(?:누적|누계)\s*([\d,.]+\s*[만]?\s*[가-힣]*)\s*\)/.exec(pl.content);
+    if (!m) continue;
+    const goal = parseCount(m[1]!);
+    const actual = parseCount(m[2]!.trim());
+    if (!goal || !actual) continue;
+    const target = targets.find((t) => !t.actual && t.unit === goal.unit && t.target.value === goal.value);
+    if (!target) continue;
+    target.actual = { value: actual.value, unit: actual.unit || goal.unit, source: sourceOf(ctx.file, pl.line) };
+    if (pl.year) target.actualPeriod = pl.year;
+  }
+}
+
+function indicatorName(pl: PlanLine, prefix: string, label?: string): string {
+  const parentPhrase = pl.parent && !pl.parent.keyword ? pl.parent.content.replace(/\s*[(,].*$/, '').slice(0, 30) : undefined;
+  const keyword = pl.keyword ?? pl.parent?.keyword ?? parentPhrase ?? pl.topic ?? '';
+  let base = prefix.replace(/^\([^()]*\)\s*/, '').trim();
+  // A prefix that is a whole sentence is context, not a name: keep its last phrase.
+  if (base.length > 40) base = base.slice(base.length - 40).replace(/^\S*\s/, '');
+  const parts = [keyword, base].filter(Boolean);
+  let name = parts.length === 2 && parts[1]!.includes(parts[0]!) ? parts[1]! : parts.join(' · ');
+  if (!name) name = pl.topic ?? '(series)';
+  return label ? `${name} (${label})` : name;
+}
+
+function readSeries(ctx: Context, lines: PlanLine[]): Series[] {
+  const series: Series[] = [];
+  for (const pl of lines) {
+    if (pl.role === 'heading') continue;
+    for (const found of findSeries(pl.content)) {
+      const source = sourceOf(ctx.file, pl.line);
+      const s: Series = {
+        indicator: indicatorName(pl, found.prefix, found.label),
+        unit: found.unit,
+        flags: found.flags,
+        points: found.points.map((p) => ({ ...p, source })),
+        source,
+      };
+      if (pl.strategy) s.group = pl.strategy;
+      if (pl.task) s.task = pl.task;
+      series.push(s);
+    }
+  }
+  return series;
+}
+
+/** `혁신성장(1조 1,081억원), 전략분야(5,987억원), 인프라(1,271억원)`: named amounts, the unit written once. */
+export function readNamedAmounts(text: string): { name: string; value: number }[] | undefined {
+  const items = [...text.matchAll(/([가-힣A-Za-z][가-힣A-Za-z0-9·\- ]{0,24}?)\s*\(\s*((?:[\d,.]+\s*조\s*)?[\d,.]+)\s*(억원|조원|백만원|천원|원)?\s*[,)]/g)];
+  if (items.length < 2) return undefined;
+  const unit = items.map((m) => m[3]).filter(Boolean).pop();
+  if (!unit) return undefined;
+  const out: { name: string; value: number }[] = [];
+  for (const m of items) {
+    const amount = parseKoreanAmount(`${m[2]!.replace(/\s+/g, ' ')}${m[3] ?? unit}`);
+    if (!amount) return undefined;
+    out.push({ name: m[1]!.replace(/^.*?(?:를|을|로|는|은|,)\s+/, '').replace(/\s*등$/, '').trim(), value: amount.krw });
+  }
+  return out;
+}
+
+/** Per-year budget structures; a category named in two years becomes a series. */
+function readBudgetCategories(ctx: Context, lines: PlanLine[]): Series[] {
+  const byName = new Map<string, { period: string; value: number; source: Source; strategy?: string }[]>();
+  for (const pl of lines) {
+    if (!pl.year) continue;
+    const named = readNamedAmounts(pl.content);
+    if (!named) continue;
+    const source = sourceOf(ctx.file, pl.line);
+    for (const n of named) {
+      const key = normalizeName(n.name);
+      const points = byName.get(key) ?? [];
+      if (!points.some((p) => p.period === pl.year)) points.push({ period: pl.year, value: n.value, source, ...(pl.strategy ? { strategy: pl.strategy } : {}) });
+      byName.set(key, points);
+      (points as unknown as { name?: string }).name ??= n.name;
+    }
+  }
+  const series: Series[] = [];
+  for (const points of byName.values()) {
+    if (points.length < 2) continue;
+    const sorted = [...points].sort((a, b) => a.period.localeCompare(b.period));
+    const name = (points as unknown as { name: string }).name;
+    const s: Series = {
+      indicator: `예산 ${name}`,
+      unit: '원',
+      flags: ['예산'],
+      points: sorted.map((p) => ({ period: p.period, value: p.value, flags: [], source: p.source })),
+      source: sorted[0]!.source,
+    };
+    const strategy = sorted.find((p) => p.strategy)?.strategy;
+    if (strategy) s.group = strategy;
+    series.push(s);
+  }
+  return series;
+}
+
+/** Keyword bullets with money, their footnoted amounts and funding splits. */
+function readPrograms(ctx: Context, lines: PlanLine[], claims: Claim[]): Program[] {
+  const programs: Program[] = [];
+  const byLine = new Map<PlanLine, Program>();
+  for (const pl of lines) {
+    const source = sourceOf(ctx.file, pl.line);
+    if (pl.role === 'bullet' && pl.keyword) {
+      const amount = findQuantities(pl.content).find((q) => q.kind === 'money');
+      if (!amount) continue;
+      const p: Program = { name: pl.keyword, normalizedName: normalizeName(pl.keyword), totalBudget: money(amount.value, source, amount.max), sources: [source] };
+      if (pl.strategy) p.group = pl.strategy;
+      programs.push(p);
+      byLine.set(pl, p);
+      continue;
+    }
+    if (pl.role !== 'footnote') continue;
+    const total = /총\s*(?:사업비|예산)\s*([\d,.]+\s*[조억만천백]*원)\s*\(([^)]*)\)/.exec(pl.content);
+    if (total) {
+      const amount = parseKoreanAmount(total[1]!.replace(/\s+/g, ''));
+      const funding = readFunding(total[2]!, '원', source);
+      if (!amount) continue;
+      const parent = pl.parent;
+      let program = parent ? byLine.get(parent) : undefined;
+      if (!program && parent?.keyword) {
+        program = { name: parent.keyword, normalizedName: normalizeName(parent.keyword), sources: [sourceOf(ctx.file, parent.line)] };
+        if (parent.strategy) program.group = parent.strategy;
+        programs.push(program);
+        byLine.set(parent, program);
+      }
+      if (program) {
+        program.totalBudget = money(amount.krw, source);
+        if (funding.length) program.funding = funding;
+        program.sources.push(source);
+      }
+      if (funding.length >= 2) {
+        claims.push({
+          kind: 'sum',
+          label: `${program?.name ?? '총 사업비'} 총 사업비`,
+          total: money(amount.krw, source),
+          parts: funding.map((f) => ({ label: f.name, amount: f.amount })),
+          source,
+        });
+      }
+      continue;
+    }
+    // `* 중소기업 탄소중립 전환지원(55억원, 기업당 최대 3억원 지원)`: one named program with its amount.
+    const single = /^([가-힣A-Za-z][^()]{2,40}?)\s*\(\s*([\d,.]+\s*[조억만천백]*원)\s*[,)]/.exec(pl.content);
+    if (single && !readNamedAmounts(pl.content)) {
+      const amount = parseKoreanAmount(single[2]!.replace(/\s+/g, ''));
+      if (!amount) continue;
+      const name = single[1]!.trim();
+      const p: Program = { name, normalizedName: normalizeName(name), totalBudget: money(amount.krw, source), sources: [source] };
+      if (pl.strategy) p.group = pl.strategy;
+      programs.push(p);
+    }
+  }
+  return programs;
+}
+
+const PART_ITEM = /^\(?([^()\d]{1,25}?)\)?\s*\(?\s*((?:[\d,.]+\s*[만억조천]?\s*[가-힣%]*\s*,?\s*){1,2})\)?$/;
+
+/** A line that is only a list of labelled figures: `정부단독 2,418, 상생형 1,081, 수준확인 1,606개`. */
+export function readParts(content: string): FoundQuantity[] | undefined {
+  const body = content.replace(/^\(\s*(?:['’‘]\d{2}\s*,?\s*)?(?:실적|계획)?\s*\)\s*/, '').replace(/\s*등\s*$/, '');
+  const items = body.split(/\s*[,/]\s*(?=[^\d\s,])/).map((s) => s.trim()).filter(Boolean);
+  if (items.length < 2) return undefined;
+  for (const item of items) if (!PART_ITEM.test(item)) return undefined;
+  const quantities = findQuantities(body);
+  return quantities.length >= 2 ? quantities : undefined;
+}
+
+function baseUnit(q: FoundQuantity): string {
+  return q.kind === 'money' ? '원' : q.unit;
+}
+
+/** Breakdowns (a total then its parts) and ratios (`713명 …(취업자수 586명, 취업률 82.2%)`, `56%(271개/485개)`). */
+function readClaims(ctx: Context, lines: PlanLine[]): Claim[] {
+  const claims: Claim[] = [];
+  lines.forEach((pl, index) => {
+    const source = sourceOf(ctx.file, pl.line);
+    // Ratio: `56%(271개/485개)`.
+    for (const m of pl.content.matchAll(/([\d.]+)\s*%\s*\(\s*([\d,]+)\s*([가-힣]*)\s*\/\s*([\d,]+)\s*([가-힣]*)\s*\)/g)) {
+      const num = Number(m[2]!.replace(/,/g, ''));
+      const den = Number(m[4]!.replace(/,/g, ''));
+      claims.push({ kind: 'ratio', label: m[0], stated: { value: Number(m[1]), unit: '%', source }, numerator: { value: num, unit: m[3] ?? '', source }, denominator: { value: den, unit: m[5] ?? '', source }, source });
+    }
+    // Ratio: `713명 양성(취업자수 586명, 취업률 82.2%)`.
+    for (const m of pl.content.matchAll(/([\d,]+)\s*(명|개|건|개사)\s*[가-힣\s]*\(\s*[가-힣\s]*?([\d,]+)\s*\2\s*,\s*[가-힣\s]*?([\d.]+)\s*%\s*\)/g)) {
+      const total = Number(m[1]!.replace(/,/g, ''));
+      const part = Number(m[3]!.replace(/,/g, ''));
+      claims.push({ kind: 'ratio', label: m[0], stated: { value: Number(m[4]), unit: '%', source }, numerator: { value: part, unit: m[2]!, source }, denominator: { value: total, unit: m[2]!, source }, source });
+    }
+    // Breakdown: a parts line under a bullet, or list items in a table cell after a stated total.
+    const cellParts = pl.role === 'table' ? tableCellParts(pl.line.text) : undefined;
+    const parts = cellParts ?? (pl.role === 'sub' || pl.role === 'footnote' ? readParts(pl.content) : undefined);
+    if (!parts) return;
+    const candidates: { q: FoundQuantity; pl: PlanLine }[] = [];
+    if (pl.parent && !cellParts) for (const q of findQuantities(pl.parent.content)) candidates.push({ q, pl: pl.parent });
+    if (cellParts) {
+      for (let k = index - 1; k >= Math.max(0, index - 8); k--) for (const q of findQuantities(lines[k]!.content)) candidates.push({ q, pl: lines[k]! });
+    }
+    const groups = new Map<string, FoundQuantity[]>();
+    for (const p of parts) {
+      if (p.kind === 'percent') continue;
+      const key = `${baseUnit(p)}|${p.qualifier ?? ''}`;
+      groups.set(key, [...(groups.get(key) ?? []), p]);
+    }
+    // Bare parts take the unit of the list's last figure (`2,418, 1,081, 1,606개`).
+    const bare = groups.get('|');
+    const unitOwner = [...parts].reverse().find((p) => p.kind !== 'bare' && p.kind !== 'percent');
+    if (bare && unitOwner) {
+      groups.delete('|');
+      const key = `${baseUnit(unitOwner)}|${unitOwner.qualifier ?? ''}`;
+      const scaled = bare.map((b) => (unitOwner.kind === 'money' ? { ...b, value: Math.round(b.raw * (unitOwner.scale ?? 1)), unit: '원', kind: 'money' as const } : { ...b, unit: unitOwner.unit, kind: 'count' as const }));
+      groups.set(key, [...scaled, ...(groups.get(key) ?? [])].sort((a, b) => a.index - b.index));
+    }
+    for (const [key, items] of groups) {
+      if (items.length < 2) continue;
+      const [unit, qualifier] = key.split('|') as [string, string];
+      const total = candidates.find(
+        (c) => baseUnit(c.q) === unit && c.q.kind !== 'bare' && (qualifier === '' || c.q.qualifier === qualifier) && !/누적|누계|목표/.test(c.pl.content.slice(Math.max(0, c.q.index - 6), c.q.index)),
+      );
+      if (!total) continue;
+      claims.push({
+        kind: 'sum',
+        label: `${pl.parent?.keyword ?? pl.topic ?? ''} ${total.q.text}`.trim(),
+        total: quantityOf(total.q, sourceOf(ctx.file, total.pl.line)),
+        parts: items.map((p) => ({ label: p.label ?? '', amount: quantityOf(p, source) })),
+        source,
+        inferred: true,
+      });
+    }
+  });
+  return claims;
+}
+
+/** `<li>■ 국내 291개사</li> <li>■ 국외 1,176개사</li>` inside one table cell: the cell's figures. */
+function tableCellParts(text: string): FoundQuantity[] | undefined {
+  for (const cell of text.split('\t')) {
+    const items = [...cell.matchAll(/<li>([^<]*)<\/li>/g)].map((m) => m[1]!.replace(/[■•]/g, '').trim());
+    if (items.length < 2) continue;
+    const qs = items.map((i) => findQuantities(i)[0]).filter((q): q is FoundQuantity => q !== undefined);
+    if (qs.length === items.length) return qs.map((q, k) => ({ ...q, label: items[k]!.replace(q.text, '').trim() }));
+  }
+  return undefined;
+}
+
+/** `'22년 5,105개 … 신규 보급 … (누적 30,144개)` above `연도별 누적 : … ('21) 25,039 → ('22) 30,144개`. */
+function readDifferenceClaims(ctx: Context, lines: PlanLine[], series: Series[]): Claim[] {
+  const claims: Claim[] = [];
+  for (const s of series) {
+    if (!s.flags.includes('누적')) continue;
+    const pl = lines.find((l) => l.line.n === s.source.line);
+    const parent = pl?.parent;
+    if (!parent) continue;
+    const m = /['’‘](\d{2})\s*년\s*([\d,]+)\s*([가-힣]+)[^→]*?(?:신규|추가)/.exec(parent.content);
+    if (!m) continue;
+    const year = String(expandYear(m[1]!));
+    const idx = s.points.findIndex((p) => p.period === year);
+    if (idx < 1) continue;
+    const stated = Number(m[2]!.replace(/,/g, ''));
+    const src = sourceOf(ctx.file, parent.line);
+    claims.push({
+      kind: 'difference',
+      label: `${s.indicator}: ${year} 신규 = 누적(${year}) − 누적(${s.points[idx - 1]!.period})`,
+      stated: { value: stated, unit: s.unit, source: src },
+      minuend: { value: s.points[idx]!.value, unit: s.unit, source: s.points[idx]!.source },
+      subtrahend: { value: s.points[idx - 1]!.value, unit: s.unit, source: s.points[idx - 1]!.source },
+      source: src,
+    });
+  }
+  return claims;
+}
+
+function readMeta(ctx: Context, lines: PlanLine[], doc: ReturnType<typeof emptyDocument>): void {
+  const strategies: string[] = [];
+  const schedule: NonNullable<typeof doc.meta.schedule> = [];
+  let inStrategies = false;
+  lines.forEach((pl, i) => {
+    if (pl.role === 'heading' && /추진\s*전략/.test(pl.content)) inStrategies = true;
+    else if (pl.role === 'heading' && /^(I|II|III|IV|V|Ⅰ|Ⅱ|Ⅲ|Ⅳ|Ⅴ)\s*\./.test(pl.content)) inStrategies = false;
+    if (/^비\s*전$/.test(pl.content) && !doc.meta.vision) {
+      const next = lines[i + 1];
+      if (next && next.role !== 'heading') doc.meta.vision = next.content;
+      else if (next && !/^목\s*표$/.test(next.content)) doc.meta.vision = next.content;
+    }
+    const strat = /^(\d)\.\s+(.+)$/.exec(pl.content);
+    if (inStrategies && strat && pl.role === 'heading' && !strategies.includes(strat[2]!)) strategies.push(strat[2]!.trim());
+    const cells = pl.line.text.split('\t').map((c) => c.trim());
+    if (cells.length >= 3 && /^\d+-\d+$/.test(cells[0]!)) {
+      schedule.push({ task: cells[0]!, name: cells[1]!, timing: cells[cells.length - 1]!, source: sourceOf(ctx.file, pl.line) });
+    }
+  });
+  if (strategies.length) doc.meta.strategies = strategies;
+  if (schedule.length) doc.meta.schedule = schedule;
+}
 
 export function parsePlan(input: ParseInput): ParseResult {
-  const title = input.lines.map((l) => stripMarkdown(l.text)).find((t) => /시행\s*계획/.test(t)) ?? '(untitled plan)';
-  return { document: emptyDocument(input.file, 'national-plan', title.trim()), diagnostics: [] };
+  const ctx: Context = { file: input.file, diagnostics: [] };
+  const lines = outline(joinWrapped(input.lines, input.origin));
+  const head = readHead(lines);
+  const doc = emptyDocument(input.file, 'national-plan', head.title);
+  doc.moneyUnit = '억원';
+  if (head.issuer) doc.issuer = head.issuer;
+  if (head.date) doc.date = head.date;
+  if (head.year) doc.fiscalPeriod = head.year;
+  readMeta(ctx, lines, doc);
+  doc.targets = readTargets(ctx, lines, head.horizonEnd);
+  readActuals(ctx, lines, doc.targets);
+  doc.series = [...readSeries(ctx, lines), ...readBudgetCategories(ctx, lines)];
+  doc.programs = readPrograms(ctx, lines, doc.claims);
+  doc.claims.push(...readClaims(ctx, lines), ...readDifferenceClaims(ctx, lines, doc.series));
+  return { document: doc, diagnostics: ctx.diagnostics };
 }

@@ -1,0 +1,116 @@
+// Find every figure in running text: `1조 1,081억원`, `2천~4천만원`, `3만개`,
+// `88개사`, `82.2%`, bare `12,660`. Each comes with its position, the word
+// before it (its label: `(교육) 1.8만명` → 교육, `정부단독 2,418` → 정부단독) and
+// the noun after a count unit (`23개 분야` → 분야). Numbers that are part of a
+// word (`4차`, `2년`, `R&D2`) are not figures. Pure.
+
+import { COUNT_UNITS, parseKoreanAmount, parseKoreanNumber, roundTo } from './amounts.js';
+import { foldFullWidth } from './text.js';
+
+export type QuantityKind = 'money' | 'count' | 'percent' | 'bare';
+
+export interface FoundQuantity {
+  value: number;
+  max?: number;
+  /** 원 for money (value in KRW), %, %p, a count noun, or '' for a bare number. */
+  unit: string;
+  kind: QuantityKind;
+  /** For bare numbers that may later take a unit: the number as written, without magnitude scaling to money. */
+  raw: number;
+  rawMax?: number;
+  /** Money: the KRW value of one unit as written (`215억원` → 1e8), so a bare number beside it can take the same unit. */
+  scale?: number;
+  /** The noun that qualifies a count (`23개 분야` → 분야). */
+  qualifier?: string;
+  label?: string;
+  index: number;
+  end: number;
+  text: string;
+}
+
+const NUM = String.raw`(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?`;
+const MAG = String.raw`(?:\s*[십백천])?(?:\s*[만억조])?`;
+const FULL = String.raw`(?:${NUM}\s*조\s*)?${NUM}${MAG}`;
+const UNIT = String.raw`원|%p|%|${COUNT_UNITS.join('|')}`;
+const QTY = new RegExp(String.raw`(${FULL})(?:\s*[~∼～]\s*(${FULL}))?\s*(${UNIT})?`, 'g');
+
+const HANGUL = /[\uAC00-\uD7A3]/;
+const LETTER_BEFORE = /[A-Za-z\uAC00-\uD7A3.\-_]$/;
+const LETTER_AFTER = /^[A-Za-z\uAC00-\uD7A3]/;
+/** `9대 분야`: a count followed by one of these is a classifier, not a figure. */
+const CLASSIFIER_AFTER = /^\s*(분야|개\s*분야|권역|세대|차\b)/;
+const QUALIFIER = /^\s?([\uAC00-\uD7A3A-Za-z]{1,8})/;
+
+function labelBefore(text: string, index: number): string | undefined {
+  const before = text.slice(Math.max(0, index - 40), index);
+  const paren = /\(([^()]{1,20})\)\s*$/.exec(before);
+  if (paren) return paren[1]!.trim();
+  const word = /([\uAC00-\uD7A3A-Za-z&·\-]{1,20})\s*[:：]?\s*$/.exec(before);
+  // `2년 6억원`: a word glued to a number is that number's unit, not a label.
+  if (!word || /\d$/.test(before.slice(0, word.index))) return undefined;
+  return word[1];
+}
+
+/** Every figure in a line of text, left to right. */
+export function findQuantities(input: string): FoundQuantity[] {
+  const text = foldFullWidth(input);
+  const found: FoundQuantity[] = [];
+  for (const m of text.matchAll(QTY)) {
+    const index = m.index ?? 0;
+    const whole = m[0].trimEnd();
+    const end = index + whole.length;
+    const before = text.slice(0, index);
+    const after = text.slice(end);
+    if (LETTER_BEFORE.test(before) && !/[\s(:：,~→]$/.test(before)) {
+      // `R&D2`, `Net-Zero`, `K-2`: digits glued to a word are part of a name.
+      if (/[A-Za-z\-_]$/.test(before)) continue;
+    }
+    const unit = m[3] ?? '';
+    const lo = m[1]!.replace(/\s+/g, '');
+    const hi = m[2]?.replace(/\s+/g, '');
+    if (!unit && !/[만억조천백십]$/.test(lo) && LETTER_AFTER.test(after)) continue; // 4차, 2년, 3배
+    if (unit && unit !== '원' && !unit.startsWith('%') && CLASSIFIER_AFTER.test(after)) continue;
+    if (/^\d{1,2}\.\d/.test(lo) && /^\s*\./.test(after)) continue; // dates such as 22.6.
+    let q: FoundQuantity | undefined;
+    const hasBig = /[만억조]/.test(lo + (hi ?? ''));
+    if (unit === '원' || (!unit && /[억조]$/.test(hi ?? lo))) {
+      const amount = parseKoreanAmount(m[1]! + (m[2] ? `~${m[2]}` : '') + '원');
+      if (!amount) continue;
+      q = { value: amount.krw, unit: '원', kind: 'money', raw: amount.krw, index, end, text: whole };
+      const magnitude = /([십백천]?[만억조]?)$/.exec(hi ?? lo)?.[1] ?? '';
+      q.scale = parseKoreanAmount(`1${magnitude}원`)?.krw ?? 1;
+      if (amount.maxKrw !== undefined) q.max = q.rawMax = amount.maxKrw;
+    } else {
+      const value = parseKoreanNumber(lo);
+      if (value === undefined) continue;
+      const max = hi ? parseKoreanNumber(hi) : undefined;
+      const kind: QuantityKind = unit.startsWith('%') ? 'percent' : unit ? 'count' : 'bare';
+      q = { value: roundTo(value, 6), unit, kind, raw: roundTo(value, 6), index, end, text: whole };
+      if (max !== undefined) q.max = q.rawMax = roundTo(max, 6);
+      if (!hasBig && kind === 'bare' && /^\d{4}$/.test(lo) && Number(lo) >= 1990 && Number(lo) <= 2100 && /^\s*(년|~|\.|')/.test(after)) {
+        continue; // a year
+      }
+    }
+    if (q.kind === 'count') {
+      const qual = QUALIFIER.exec(after);
+      if (qual && HANGUL.test(qual[1]!) && !/^(지원|달성|참여|선정|양성|보급|신규|이상|이내|내외|규모|정도|추가|확대|구축|운영|체결|발굴|실시|개최|증가|감소|상승|투자|등)/.test(qual[1]!)) {
+        q.qualifier = qual[1]!;
+      }
+    }
+    const label = labelBefore(text, index);
+    if (label) q.label = label;
+    found.push(q);
+  }
+  return found;
+}
+
+/** Scale a bare number into a unit named elsewhere (`(모태펀드, 억원) : 165`). */
+export function applyUnit(q: FoundQuantity, unit: string, multiplier: number | undefined): FoundQuantity {
+  if (q.kind !== 'bare') return q;
+  if (multiplier !== undefined) {
+    const scaled: FoundQuantity = { ...q, value: Math.round(q.raw * multiplier), unit: '원', kind: 'money', scale: multiplier };
+    if (q.rawMax !== undefined) scaled.max = Math.round(q.rawMax * multiplier);
+    return scaled;
+  }
+  return { ...q, unit, kind: unit.startsWith('%') ? 'percent' : unit ? 'count' : 'bare' };
+}
