@@ -18,7 +18,10 @@ const DISPLAY_UNITS = ['원', '천원', '백만원', '억원', '조원'];
 
 const DESCRIPTIONS: Record<CommandName, string> = {
   parse: 'the normalized model of each document (JSON by default)',
+  programs: 'every program/project found, across all documents',
   budget: 'budget lines with execution rate; --by group rolls up by strategy group',
+  yoy: 'year-over-year changes for every time series and year pair found',
+  targets: 'targets with their actuals and achievement rate where known',
 };
 
 interface GlobalOptions {
@@ -68,6 +71,8 @@ function addCommonOptions(cmd: Commander, name: CommandName): Commander {
       .option('--group <text>', 'only groups whose name contains this text')
       .option('--below <pct>', 'only programs whose execution rate is under this percent');
   }
+  if (name === 'yoy') cmd.option('--indicator <text>', 'only series whose indicator contains this text');
+  if (name === 'programs') cmd.option('--grep <text>', 'only programs whose name contains this text');
   return cmd;
 }
 

@@ -2,11 +2,17 @@
 
 import type { Command } from './types.js';
 import { parse } from './parse.js';
+import { programs } from './programs.js';
 import { budget } from './budget.js';
+import { yoy } from './yoy.js';
+import { targets } from './targets.js';
 
 export const commands = {
   parse,
+  programs,
   budget,
+  yoy,
+  targets,
 } satisfies Record<string, Command>;
 
 export type CommandName = keyof typeof commands;

@@ -182,3 +182,17 @@ export function formatAmount(krw: number, unit: string, decimals = 0): string {
   const v = krw / mult;
   return v.toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
 }
+
+/**
+ * A quantity for reading: money in the given display unit (`5,987억원`), counts
+ * with their noun (`30,144개`), percentages (`18.6%`). Ranges as `lo~hi`.
+ */
+export function formatQuantity(value: number, unit: string, moneyUnit: string, max?: number): string {
+  if (unit === '원') {
+    const decimals = moneyUnit === '억원' || moneyUnit === '조원' ? (Number.isInteger(value / (MONEY_UNITS[moneyUnit] ?? 1)) ? 0 : 1) : 0;
+    const lo = formatAmount(value, moneyUnit, decimals);
+    return max !== undefined ? `${lo}~${formatAmount(max, moneyUnit, decimals)}${moneyUnit}` : `${lo}${moneyUnit}`;
+  }
+  const fmt = (v: number) => v.toLocaleString('en-US', { maximumFractionDigits: 2 });
+  return max !== undefined ? `${fmt(value)}~${fmt(max)}${unit}` : `${fmt(value)}${unit}`;
+}

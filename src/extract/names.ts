@@ -38,7 +38,7 @@ export function normalizeName(text: string): string {
 /** Common regional and organisational prefixes that one table prints and another omits. */
 const PREFIXES = ['충북', '충청북도', '지역', '청주시', '도'];
 
-function stripPrefixes(name: string): string {
+export function stripPrefixes(name: string): string {
   let n = name;
   for (const p of PREFIXES) if (n.startsWith(p) && n.length > p.length + 3) n = n.slice(p.length);
   return n;

@@ -1,0 +1,62 @@
+// `yoy`: one row per consecutive pair of points of every series (and of every
+// budget category named in two years): from/to period and value, change, change %.
+// Money is in 원; counts keep their noun. A range (`2천~4천만원`) has no single
+// change, so its change cells stay empty.
+
+import { formatQuantity } from '../extract/amounts.js';
+import type { PolicyDocument, Series } from '../model/types.js';
+import { pct2, sourceRef, type Column, type Command, type Row } from './types.js';
+
+function seriesRows(doc: PolicyDocument, s: Series, moneyUnit: string): Row[] {
+  const rows: Row[] = [];
+  for (let i = 1; i < s.points.length; i++) {
+    const a = s.points[i - 1]!;
+    const b = s.points[i]!;
+    const ranged = a.max !== undefined || b.max !== undefined;
+    const change = ranged ? undefined : Math.round((b.value - a.value) * 1e6) / 1e6;
+    rows.push({
+      document: doc.file,
+      strategy: s.group ?? '(no strategy)',
+      indicator: s.indicator,
+      unit: s.unit,
+      from_period: a.period,
+      to_period: b.period,
+      from_value: a.value,
+      to_value: b.value,
+      change,
+      change_pct: ranged ? undefined : pct2(change, a.value),
+      from: formatQuantity(a.value, s.unit, moneyUnit, a.max),
+      to: formatQuantity(b.value, s.unit, moneyUnit, b.max),
+      change_text: change === undefined ? '' : (change > 0 ? '+' : '') + formatQuantity(change, s.unit, moneyUnit),
+      source: sourceRef(b.source),
+    });
+  }
+  return rows;
+}
+
+export const yoy: Command = ({ documents, options }) => {
+  const needle = options.indicator?.replace(/\s+/g, '').toLowerCase();
+  const rows = documents.flatMap((doc) =>
+    doc.series
+      .filter((s) => !needle || s.indicator.replace(/\s+/g, '').toLowerCase().includes(needle))
+      .flatMap((s) => seriesRows(doc, s, options.unit ?? doc.moneyUnit)),
+  );
+  const single = new Set(documents.map((d) => d.file)).size <= 1;
+  const columns: Column[] = [
+    { key: 'document', label: 'document', kind: 'text', machineOnly: single },
+    { key: 'strategy', label: 'strategy', kind: 'text', displayOnly: true },
+    { key: 'indicator', label: 'indicator', kind: 'text' },
+    { key: 'unit', label: 'unit', kind: 'text', machineOnly: true },
+    { key: 'from_period', label: 'from', kind: 'text' },
+    { key: 'to_period', label: 'to', kind: 'text' },
+    { key: 'from_value', label: 'from value', kind: 'number', machineOnly: true },
+    { key: 'to_value', label: 'to value', kind: 'number', machineOnly: true },
+    { key: 'from', label: 'from value', kind: 'text', displayOnly: true },
+    { key: 'to', label: 'to value', kind: 'text', displayOnly: true },
+    { key: 'change', label: 'change', kind: 'number', machineOnly: true },
+    { key: 'change_text', label: 'change', kind: 'text', displayOnly: true },
+    { key: 'change_pct', label: 'change %', kind: 'pct' },
+    { key: 'source', label: 'source', kind: 'text', machineOnly: true },
+  ];
+  return { tables: [{ title: 'Year-over-year changes', columns, rows, groupKey: 'strategy' }] };
+};
