@@ -124,7 +124,7 @@ export function parseBlogPost(input: ParseInput): ParseResult {
     else if (/다음/.test(text)) listKind = aspect ?? 'contents';
     if (/신청/.test(text)) for (const m of text.matchAll(/해당\s*(지원\s*센터|센터)/g)) addUnique(d.channels, `해당 ${m[1]!.replace(/\s+/g, '')}`);
     // Paragraphs of a section that names no aspect describe the program.
-    if (!aspect && !/다음/.test(text) && l.line.n !== body[0]?.line.n && sectionStarted) addUnique(d.contents, text);
+    if ((!aspect || aspect === 'contents') && !/다음/.test(text) && l.line.n !== body[0]?.line.n && sectionStarted) addUnique(d.contents, text);
   }
   doc.programs = [...programs.values()].filter((p) => {
     const d = p.details!;
