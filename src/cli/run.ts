@@ -22,6 +22,8 @@ const DESCRIPTIONS: Record<CommandName, string> = {
   budget: 'budget lines with execution rate; --by group rolls up by strategy group',
   yoy: 'year-over-year changes for every time series and year pair found',
   targets: 'targets with their actuals and achievement rate where known',
+  check: 'consistency findings (totals, rates, breakdowns, stated growth claims)',
+  summary: 'a one-page budget summary per document, for terminals and CI',
 };
 
 interface GlobalOptions {
@@ -71,6 +73,7 @@ function addCommonOptions(cmd: Commander, name: CommandName): Commander {
       .option('--group <text>', 'only groups whose name contains this text')
       .option('--below <pct>', 'only programs whose execution rate is under this percent');
   }
+  if (name === 'check') cmd.option('--strict', 'exit 1 on warnings as well as errors');
   if (name === 'yoy') cmd.option('--indicator <text>', 'only series whose indicator contains this text');
   if (name === 'programs') cmd.option('--grep <text>', 'only programs whose name contains this text');
   return cmd;

@@ -6,6 +6,8 @@ import { programs } from './programs.js';
 import { budget } from './budget.js';
 import { yoy } from './yoy.js';
 import { targets } from './targets.js';
+import { check } from './check.js';
+import { summary } from './summary.js';
 
 export const commands = {
   parse,
@@ -13,6 +15,8 @@ export const commands = {
   budget,
   yoy,
   targets,
+  check,
+  summary,
 } satisfies Record<string, Command>;
 
 export type CommandName = keyof typeof commands;

@@ -16,7 +16,7 @@ export function tableRecords(table: TableResult): Record<string, unknown>[] {
 
 export function renderJson(result: CommandResult): string {
   if (result.json !== undefined) return JSON.stringify(result.json, null, 2) + '\n';
-  if (result.tables.length === 1 && !result.sections?.length) {
+  if (result.tables.length === 1) {
     return JSON.stringify(tableRecords(result.tables[0]!), null, 2) + '\n';
   }
   const value = {

@@ -1,0 +1,145 @@
+// `summary`: one page per document for terminals and CI job summaries: title and
+// period, total budget/executed/rate, per-group rates, the five lowest-executing
+// programs over a size threshold, unallocated programs (미교부), the largest
+// year-over-year changes, target achievement, and check findings by severity.
+
+import { formatQuantity } from '../extract/amounts.js';
+import type { Diagnostic, PolicyDocument } from '../model/types.js';
+import { budget, executionRate } from './budget.js';
+import { runChecks } from './check.js';
+import { targets } from './targets.js';
+import { yoy } from './yoy.js';
+import { pct2, type Command, type CommandOptions, type Row, type Section, type TableResult } from './types.js';
+
+/** Programs under this share of the document's total budget are left out of "lowest execution". */
+const LOW_RATE_MIN_SHARE = 0.005;
+
+function pick(table: TableResult, keys: string[], rows: Row[], title?: string): TableResult {
+  const t: TableResult = { columns: table.columns.filter((c) => keys.includes(c.key)).map((c) => ({ ...c, machineOnly: false })), rows };
+  if (title) t.title = title;
+  if (table.moneyUnit) t.moneyUnit = table.moneyUnit;
+  return t;
+}
+
+function money(v: number, unit: string): string {
+  return formatQuantity(v, '원', unit);
+}
+
+function documentSections(doc: PolicyDocument, diagnostics: Diagnostic[], options: CommandOptions): Section[] {
+  const unit = options.unit ?? doc.moneyUnit;
+  const one = { documents: [doc], diagnostics: new Map([[doc.file, diagnostics]]), options: { ...options, sort: undefined } as CommandOptions };
+  const sections: Section[] = [];
+  const head: string[] = [`kind: ${doc.kind}`, `file: ${doc.file}`];
+  if (doc.issuer) head.push(`issuer: ${doc.issuer}`);
+  if (doc.fiscalPeriod) head.push(`period: ${doc.fiscalPeriod}`);
+  if (doc.asOf) head.push(`figures as of: ${doc.asOf}`);
+  if (doc.date) head.push(`dated: ${doc.date}`);
+  head.push(`programs: ${doc.programs.length}, budget lines: ${doc.budgetLines.length}, series: ${doc.series.length}, targets: ${doc.targets.length}`);
+  sections.push({ title: doc.title, lines: head });
+
+  if (doc.budgetLines.length) {
+    const total = doc.budgetLines.reduce((s, l) => s + (l.budget?.value ?? 0), 0);
+    const executed = doc.budgetLines.reduce((s, l) => s + (l.executed?.value ?? 0), 0);
+    const byGroup = budget({ ...one, options: { ...one.options, by: 'group' } }).tables[0]!;
+    sections.push({
+      title: 'Budget execution',
+      lines: [`total budget ${money(total, unit)}, executed ${money(executed, unit)}, rate ${executionRate(executed, total)?.toFixed(2)}%`],
+      table: pick(byGroup, ['group', 'programs', 'budget_krw', 'executed_krw', 'execution_rate_pct'], byGroup.rows, 'By group'),
+    });
+    const lines = budget(one).tables[0]!;
+    const low = lines.rows
+      .filter((r) => typeof r.budget_krw === 'number' && r.budget_krw >= total * LOW_RATE_MIN_SHARE && typeof r.execution_rate_pct === 'number')
+      .sort((a, b) => (a.execution_rate_pct as number) - (b.execution_rate_pct as number))
+      .slice(0, 5);
+    sections.push({
+      title: 'Lowest execution',
+      lines: [`five lowest rates among programs with at least ${money(Math.ceil(total * LOW_RATE_MIN_SHARE), unit)} (${LOW_RATE_MIN_SHARE * 100}% of the total)`],
+      table: pick(lines, ['program', 'group', 'budget_krw', 'executed_krw', 'execution_rate_pct'], low),
+    });
+    const unallocated = doc.budgetLines.filter((l) => l.status && /미교부/.test(l.status));
+    sections.push({
+      title: 'Not yet allocated (미교부)',
+      lines: unallocated.length
+        ? unallocated.map((l) => `${l.program} — ${money(l.budget?.value ?? 0, unit)} (${l.source.file}:${l.source.line})`)
+        : ['none'],
+    });
+  }
+
+  const changes = yoy(one).tables[0]!;
+  if (changes.rows.length) {
+    const top = [...changes.rows]
+      .filter((r) => typeof r.change_pct === 'number')
+      .sort((a, b) => Math.abs(b.change_pct as number) - Math.abs(a.change_pct as number))
+      .slice(0, 8);
+    sections.push({
+      title: 'Largest year-over-year changes',
+      lines: [`${changes.rows.length} year pairs in ${doc.series.length} series; the ${top.length} largest changes:`],
+      table: pick(changes, ['indicator', 'from_period', 'to_period', 'from', 'to', 'change_pct'], top),
+    });
+  }
+
+  const t = targets(one).tables[0]!;
+  if (t.rows.length) {
+    const known = t.rows.filter((r) => typeof r.achievement_pct === 'number');
+    sections.push({
+      title: 'Targets',
+      lines: [`${t.rows.length} targets, ${known.length} with a stated actual`],
+      table: pick(t, ['category', 'indicator', 'target', 'target_year', 'actual', 'achievement_pct'], t.rows),
+    });
+  }
+
+  const checks = runChecks(doc, diagnostics);
+  const count = (s: string) => checks.findings.filter((f) => f.severity === s).length;
+  sections.push({
+    title: 'Consistency checks',
+    lines: [
+      `${checks.checked} checks, ${checks.passed} consistent: ${count('error')} error(s), ${count('warning')} warning(s), ${count('info')} info`,
+      ...checks.findings.filter((f) => f.severity === 'error').map((f) => `error: ${f.message} (${f.source ? `${f.source.file}:${f.source.line}` : f.document})`),
+    ],
+  });
+  return sections;
+}
+
+export const summary: Command = ({ documents, diagnostics, options }) => {
+  const sections = documents.flatMap((d) => documentSections(d, diagnostics.get(d.file) ?? [], options));
+  // CSV/JSON get the key figures as rows: one per document.
+  const rows: Row[] = documents.map((d) => {
+    const total = d.budgetLines.reduce((s, l) => s + (l.budget?.value ?? 0), 0);
+    const executed = d.budgetLines.reduce((s, l) => s + (l.executed?.value ?? 0), 0);
+    const checks = runChecks(d, diagnostics.get(d.file) ?? []);
+    return {
+      document: d.file,
+      kind: d.kind,
+      title: d.title,
+      programs: d.programs.length,
+      budget_krw: d.budgetLines.length ? total : undefined,
+      executed_krw: d.budgetLines.length ? executed : undefined,
+      execution_rate_pct: d.budgetLines.length ? pct2(executed, total) : undefined,
+      series: d.series.length,
+      targets: d.targets.length,
+      errors: checks.findings.filter((f) => f.severity === 'error').length,
+      warnings: checks.findings.filter((f) => f.severity === 'warning').length,
+      infos: checks.findings.filter((f) => f.severity === 'info').length,
+    };
+  });
+  const table: TableResult = {
+    title: 'Summary',
+    columns: [
+      { key: 'document', label: 'document', kind: 'text' },
+      { key: 'kind', label: 'kind', kind: 'text' },
+      { key: 'title', label: 'title', kind: 'text' },
+      { key: 'programs', label: 'programs', kind: 'int' },
+      { key: 'budget_krw', label: 'budget', kind: 'krw' },
+      { key: 'executed_krw', label: 'executed', kind: 'krw' },
+      { key: 'execution_rate_pct', label: 'rate %', kind: 'pct' },
+      { key: 'series', label: 'series', kind: 'int' },
+      { key: 'targets', label: 'targets', kind: 'int' },
+      { key: 'errors', label: 'errors', kind: 'int' },
+      { key: 'warnings', label: 'warnings', kind: 'int' },
+      { key: 'infos', label: 'info', kind: 'int' },
+    ],
+    rows,
+    moneyUnit: options.unit ?? documents[0]?.moneyUnit ?? '원',
+  };
+  return { sections, tables: [table] };
+};
