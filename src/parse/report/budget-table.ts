@@ -9,7 +9,8 @@ import type { BudgetLine, BudgetTotal, Diagnostic } from '../../model/types.js';
 import { mapColumns, splitCells, type ColumnVocabulary } from '../../extract/tables.js';
 import { collapseLetterSpacing, normalizeName } from '../../extract/names.js';
 import { parseDate } from '../../extract/periods.js';
-import { isBlankCell, isFigureCell, moneyCell, percentQuantity, warning } from '../common.js';
+import { isBlankCell, moneyCell, percentQuantity, warning } from '../common.js';
+import { parseNumber, parsePercent } from '../../extract/amounts.js';
 import { sourceOf, type SourceLine } from '../lines.js';
 
 export type BudgetColumn = 'rate' | 'remaining' | 'executed' | 'budget' | 'name' | 'group' | 'note';
@@ -42,6 +43,28 @@ export function isBudgetHeader(cells: string[]): boolean {
 
 function cleanName(text: string): string {
   return collapseLetterSpacing(text.replace(/\n/g, ' ')).replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * How far a row's cells sit from the header's columns: a row that lost its
+ * leading empty cell is shifted left by one. Each candidate shift is scored by
+ * how many figure columns then hold what they should (amounts in 예산/집행/잔액,
+ * a percentage in 집행률); no shift wins ties. Undefined if no figure is found.
+ */
+export function bestShift(cells: string[], columns: Partial<Record<BudgetColumn, number>>): number | undefined {
+  const isAmount = (c: string | undefined) => c !== undefined && parseNumber(c) !== undefined;
+  const isRate = (c: string | undefined) => c !== undefined && parsePercent(c) !== undefined;
+  let best: { shift: number; score: number } | undefined;
+  for (const shift of [0, -1, 1, -2, 2]) {
+    const at = (col: number | undefined) => (col === undefined ? undefined : cells[col + shift]);
+    const score =
+      (isAmount(at(columns.budget)) ? 1 : 0) +
+      (isAmount(at(columns.executed)) ? 1 : 0) +
+      (isAmount(at(columns.remaining)) ? 1 : 0) +
+      (isRate(at(columns.rate)) ? 1 : 0);
+    if (score > 0 && (!best || score > best.score)) best = { shift, score };
+  }
+  return best?.shift;
 }
 
 /**
@@ -78,14 +101,11 @@ export function readBudgetTable(
       columns = mapColumns(cells, BUDGET_COLUMNS);
       continue;
     }
-    const budgetCol = columns.budget!;
-    const firstFigure = cells.findIndex(isFigureCell);
-    if (firstFigure < 0) {
+    const shift = bestShift(cells, columns);
+    if (shift === undefined) {
       result.diagnostics.push(warning('budget-row-unread', 'budget table row without figures was skipped', sourceOf(file, line)));
       continue;
     }
-    // Realign on the first figure: a row that lost its leading empty cell is shifted left.
-    const shift = firstFigure - budgetCol;
     const at = (col: number | undefined) => (col === undefined ? undefined : cells[col + shift]);
     const source = sourceOf(file, line);
     const groupCell = columns.group !== undefined && columns.group + shift >= 0 ? at(columns.group) : undefined;

@@ -175,7 +175,7 @@ export function readProjectList(file: string, lines: SourceLine[], start: number
 /** `국비 8,780,000, 지방비 9,000,000` → funding parts in the given unit. */
 export function readFunding(text: string, unit: string, source: Source): FundingPart[] {
   const parts: FundingPart[] = [];
-  for (const m of text.matchAll(/(국비|지방비|도비|시비|군비|민간(?:부담금)?|자부담|기금|출연금)\s*:?\s*([\d,.]+\s*(?:[천백만억조]+)?원?)/g)) {
+  for (const m of text.matchAll(/(국비|지방비|도비|시비|군비|민간(?:부담금)?|자부담|기금|출연금)\s*:?\s*((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*(?:[천백만억조]+)?원?)/g)) {
     const amount = parseKoreanAmount(m[2]!.trim(), unit);
     if (amount) parts.push({ name: m[1]!, amount: money(amount.krw, source) });
   }
