@@ -148,7 +148,7 @@ export function buildProgram(io: Io, onRun: (p: Promise<number>) => void): Comma
   const program = new Commander('policy-lens')
     .description('Figures from Korean public-policy documents: budgets, execution rates, year-over-year series, targets, consistency checks.')
     .version(VERSION, '-V, --version')
-    .showHelpAfterError()
+    .showHelpAfterError('(add --help for usage)')
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
   for (const name of Object.keys(commands) as CommandName[]) {

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, existsSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { cli } from '../helpers/load.js';
+
+const R = 'fixtures/samples/regional-report-2020h1.txt';
+const P = 'fixtures/samples/national-plan-2023.txt';
+const B = 'fixtures/samples/blog-post.md';
+
+function transcript(args: string[], t: { stdout: string; stderr: string; code: number }): string {
+  return [`$ policy-lens ${args.join(' ')}`, '', '## stdout', '', '```', t.stdout.trimEnd(), '```', '', '## stderr', '', '```', t.stderr.trimEnd(), '```', '', `exit code: ${t.code}`, ''].join('\n');
+}
+
+const CASES: [string, string[]][] = [
+  ['budget-csv', ['budget', R, '--format', 'csv']],
+  ['budget-by-group', ['budget', R, '--by', 'group']],
+  ['budget-below', ['budget', R, '--below', '1', '--sort', 'rate', '--unit', 'million']],
+  ['yoy-indicator', ['yoy', P, '--indicator', '스마트공장']],
+  ['targets', ['targets', P]],
+  ['programs-blog', ['programs', B]],
+  ['check-report', ['check', R]],
+  ['check-plan', ['check', P, '--format', 'csv']],
+  ['summary-md', ['summary', R, '--format', 'md']],
+  ['missing-file', ['budget', 'no/such.txt', R, '--format', 'csv']],
+  ['bad-unit', ['budget', R, '--unit', 'dollars']],
+  ['bad-format', ['budget', R, '--format', 'xml']],
+];
+
+describe('CLI transcripts (color off)', () => {
+  it.each(CASES)('%s', async (name, args) => {
+    const t = await cli(args);
+    await expect(transcript(args, t)).toMatchFileSnapshot(`transcripts/${name}.md`);
+  });
+});
+
+describe('CLI behaviour', () => {
+  it('budget CSV: 52 items summing to 26,507,677,000 원 and 4,178,057,000 원', async () => {
+    const t = await cli(['budget', R, '--format', 'csv']);
+    const rows = t.stdout.trimEnd().split('\n').slice(1).map((l) => l.split(','));
+    expect(rows).toHaveLength(52);
+    expect(rows.reduce((s, r) => s + Number(r[3]), 0)).toBe(26_507_677_000);
+    expect(rows.reduce((s, r) => s + Number(r[4]), 0)).toBe(4_178_057_000);
+    expect(t.code).toBe(0);
+  });
+
+  it('check exits 1 on errors; --strict does too on warnings', async () => {
+    expect((await cli(['check', R])).code).toBe(1);
+    expect((await cli(['check', P])).code).toBe(0);
+    expect((await cli(['check', P, '--strict'])).code).toBe(0);
+  });
+
+  it('a missing file gives one line naming it, exit 2, and the other file is still processed', async () => {
+    const t = await cli(['targets', 'nope.md', P, '--format', 'json']);
+    expect(t.code).toBe(2);
+    expect(t.stderr.split('\n')[0]).toBe('policy-lens: nope.md: no such file or folder');
+    expect(JSON.parse(t.stdout)).toHaveLength(8);
+  });
+
+  it('parse --format json prints one document per sample file with the right kind', async () => {
+    const t = await cli(['parse', 'fixtures/samples', '--format', 'json']);
+    const out = JSON.parse(t.stdout) as { schemaVersion: number; documents: { file: string; kind: string }[] };
+    expect(out.schemaVersion).toBe(1);
+    const samples = readdirSync('fixtures/samples').filter((f) => /\.(md|txt|pdf)$/.test(f));
+    expect(out.documents.map((d) => path.basename(d.file)).sort()).toEqual(samples.sort());
+    for (const d of out.documents) {
+      const expected = d.file.includes('blog') ? 'blog-post' : d.file.includes('plan') ? 'national-plan' : 'regional-report';
+      expect(d.kind).toBe(expected);
+    }
+  }, 60_000);
+
+  it('--out writes the file atomically and prints nothing', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pl-'));
+    const out = path.join(dir, 'budget.csv');
+    const t = await cli(['budget', R, '--format', 'csv', '--bom', '--out', out]);
+    expect(t.stdout).toBe('');
+    expect(readFileSync(out, 'utf8').startsWith('\uFEFFdocument,group,program')).toBe(true);
+    expect(readdirSync(dir)).toEqual(['budget.csv']);
+    expect(existsSync(out + '.tmp')).toBe(false);
+  });
+
+  it('prints the version and exits 0', async () => {
+    const t = await cli(['--version']);
+    expect(t.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(t.code).toBe(0);
+  });
+});

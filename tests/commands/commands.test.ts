@@ -1,0 +1,164 @@
+import { describe, expect, it } from 'vitest';
+import { load, loadText } from '../helpers/load.js';
+import { budget } from '../../src/commands/budget.js';
+import { yoy } from '../../src/commands/yoy.js';
+import { targets } from '../../src/commands/targets.js';
+import { programs } from '../../src/commands/programs.js';
+import { check, judgeRate } from '../../src/commands/check.js';
+import type { CommandOptions } from '../../src/commands/types.js';
+import type { ParseResult } from '../../src/model/types.js';
+
+function input(results: ParseResult[], options: CommandOptions = {}) {
+  return {
+    documents: results.map((r) => r.document),
+    diagnostics: new Map(results.map((r) => [r.document.file, r.diagnostics])),
+    options,
+  };
+}
+
+const report = await load('fixtures/samples/regional-report-2020h1.txt');
+const plan = await load('fixtures/samples/national-plan-2023.txt');
+const blog = await load('fixtures/samples/blog-post.md');
+
+describe('budget', () => {
+  it('gives 52 line items and a total row with the grand rate 15.76%', () => {
+    const t = budget(input([report])).tables[0]!;
+    expect(t.rows).toHaveLength(52);
+    expect(t.totals![0]).toMatchObject({ budget_krw: 26_507_677_000, executed_krw: 4_178_057_000, remaining_krw: 22_329_620_000, execution_rate_pct: 15.76 });
+  });
+
+  it('computes each rate from the amounts, beside the stated one', () => {
+    const row = budget(input([report])).tables[0]!.rows.find((r) => r.program === 'SW융합클러스터2.0')!;
+    // 200,307 / 2,094,000 = 9.5657…% → 9.57; the report prints 9.6%.
+    expect(row).toMatchObject({ execution_rate_pct: 9.57, stated_rate_pct: 9.6, remaining_krw: 1_893_693_000 });
+  });
+
+  it('rolls up the five groups with their program counts (--by group)', () => {
+    const t = budget(input([report], { by: 'group' })).tables[0]!;
+    expect(t.rows.map((r) => [r.group, r.programs, r.budget_krw])).toEqual([
+      ['ICT 융합 혁신성장 플랫폼 구축', 11, 7_481_800_000],
+      ['뉴 콘텐츠 산업 혁신 주도 성장전인', 7, 2_680_000_000],
+      ['과학기술을 통한 지역혁신성장 동력 확보', 13, 5_119_000_000],
+      ['중소벤처 기업의 성장 발판 관련', 19, 8_592_880_000],
+      ['기관운영 (기타)', 2, 2_633_997_000],
+    ]);
+    expect(t.totals![0]).toMatchObject({ programs: 52, budget_krw: 26_507_677_000 });
+  });
+
+  it('filters with --below and --group, and sorts with --sort rate', () => {
+    const below = budget(input([report], { below: 1 })).tables[0]!.rows;
+    expect(below.every((r) => (r.execution_rate_pct as number) < 1)).toBe(true);
+    expect(below).toHaveLength(16);
+    const group = budget(input([report], { group: '기관운영' })).tables[0]!.rows;
+    expect(group.map((r) => r.program)).toEqual(['충북과학기술혁신원운영', '자본예산']);
+    const sorted = budget(input([report], { sort: 'rate' })).tables[0]!.rows;
+    expect(sorted[sorted.length - 1]!.program).toBe('이노비즈인증획득지원'); // 100%
+  });
+});
+
+describe('yoy', () => {
+  const rows = yoy(input([plan])).tables[0]!.rows;
+  const find = (needle: string, from: string, unit?: string) =>
+    rows.find((r) => String(r.indicator).includes(needle) && r.from_period === from && (!unit || r.unit === unit))!;
+
+  it.each([
+    ['연도별 누적', '2019', 12_660, 19_799, 56.39],
+    ['연도별 누적', '2020', 19_799, 25_039, 26.47],
+    ['연도별 누적', '2021', 25_039, 30_144, 20.39],
+    ['투자형 R&D', '2020', 16_500_000_000, 33_500_000_000, 103.03],
+    ['투자형 R&D', '2021', 33_500_000_000, 50_000_000_000, 49.25],
+    ['성과공유', '2021', 72_222, 102_355, 41.72],
+    ['예산 전략분야', '2022', 598_700_000_000, 530_900_000_000, -11.32],
+  ])('%s from %s: %d → %d (%d%%)', (needle, from, a, b, pct) => {
+    expect(find(needle, from)).toMatchObject({ from_value: a, to_value: b, change: b - a, change_pct: pct });
+  });
+
+  it('leaves the change of a range empty rather than guessing', () => {
+    expect(find('예산배분', '2022')).toMatchObject({ from_value: 20_000_000, change: undefined, change_pct: undefined });
+  });
+
+  it('filters by --indicator', () => {
+    const only = yoy(input([plan], { indicator: '연도별 누적' })).tables[0]!.rows;
+    expect(only).toHaveLength(3);
+  });
+});
+
+describe('targets', () => {
+  it('lists eight targets, the smart-factory one achieved at 100.48%', () => {
+    const rows = targets(input([plan])).tables[0]!.rows;
+    expect(rows).toHaveLength(8);
+    expect(rows.find((r) => r.indicator === '스마트공장 보급')).toMatchObject({ target_value: 30_000, actual_value: 30_144, achievement_pct: 100.48, actual_period: '2022' });
+    expect(rows.filter((r) => r.achievement_pct !== undefined)).toHaveLength(1);
+  });
+});
+
+describe('programs', () => {
+  it('lists the SW convergence cluster once, with its three sources', () => {
+    const rows = programs(input([report], { grep: 'SW융합클러스터' })).tables[0]!.rows;
+    const cluster = rows.find((r) => String(r.program).includes('클러스터 2.0'))!;
+    expect(cluster).toMatchObject({ start: '2020-04-01', end: '2024-12-31', months: 57, total_budget_krw: 17_780_000_000, year_budget_krw: 2_094_000_000 });
+    expect(String(cluster.source).split('; ')).toEqual([
+      'fixtures/samples/regional-report-2020h1.txt:644',
+      'fixtures/samples/regional-report-2020h1.txt:1013',
+      'fixtures/samples/regional-report-2020h1.txt:1061',
+    ]);
+  });
+
+  it('lists programs of all three kinds together, and filters by --kind', () => {
+    const rows = programs(input([blog, plan, report])).tables[0]!.rows;
+    expect(new Set(rows.map((r) => r.kind))).toEqual(new Set(['blog-post', 'national-plan', 'regional-report']));
+    const blogRows = programs(input([blog, plan, report], { kind: 'blog-post' })).tables[0]!.rows;
+    expect(blogRows.map((r) => [r.program, r.steps, r.documents_required])).toEqual([
+      ['기술개발 지원', 3, 3],
+      ['지식서비스 거래지원', 0, 4],
+      ['해외진출', 0, 0],
+      ['네트워크 프로그램', 0, 0],
+    ]);
+  });
+});
+
+describe('check', () => {
+  it('judges stated rates: rounded is fine, truncated is info, off is a warning or an error past one point', () => {
+    expect(judgeRate(9.6, 9.5657, 1)).toEqual({ how: 'rounded' });
+    expect(judgeRate(15.7, 15.7617, 1)).toEqual({ severity: 'info', how: 'truncated' });
+    expect(judgeRate(165, 165.87, 0)).toEqual({ severity: 'info', how: 'truncated' });
+    expect(judgeRate(15.5, 15.76, 1)).toEqual({ severity: 'warning', how: 'off' });
+    expect(judgeRate(48, 106.23, 0)).toEqual({ severity: 'error', how: 'off' });
+  });
+
+  it('on the regional report: the wrong 48% is an error; 15.7% and 165% are truncations; no other error', () => {
+    const { findings } = check(input([report]));
+    const errors = findings!.filter((f) => f.severity === 'error');
+    expect(errors.map((f) => [f.code, f.stated, f.computed, f.source?.line])).toEqual([['growth', 48, 106.23, 55]]);
+    // (26,507,677 − 12,853,628) / 12,853,628 = 106.23%
+    const infos = findings!.filter((f) => f.severity === 'info');
+    expect(infos.map((f) => [f.code, f.stated, f.computed])).toEqual([
+      ['rate', 15.7, 15.76],
+      ['growth', 165, 165.87],
+    ]);
+  });
+
+  it('on the national plan: verifies the breakdowns without errors', () => {
+    const { findings, sections } = check(input([plan]));
+    expect(findings!.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(sections![0]!.lines[0]).toMatch(/10 checks, 10 consistent/);
+  });
+
+  it('reports a total that does not add up, a wrong remaining and a wrong rate', async () => {
+    const text = [
+      '# 2020년도 상반기 주요업무 추진상황', '## 예산집행 현황', '(단위 : 천원)',
+      '구분\t사업명\t예산액\t집행액\t잔액\t집행률',
+      '계\t\t1,000\t300\t700\t30.0%',
+      '분야\t가사업\t600\t200\t400\t33.3%',
+      '\t나사업\t300\t100\t250\t30.0%',
+    ].join('\n');
+    const r = await loadText('bad.txt', text);
+    const f = check(input([r])).findings!;
+    expect(f.map((x) => [x.severity, x.code, x.stated, x.computed])).toEqual([
+      ['error', 'remaining', 250_000, 200_000],
+      ['error', 'rate', 30, 33.33], // 100/300 = 33.33%, more than one point from the stated 30.0%
+      ['error', 'total', 1_000_000, 900_000],
+      ['error', 'total', 700_000, 650_000],
+    ]);
+  });
+});

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import stringWidth from 'string-width';
+import { renderTableResult } from '../../src/render/table.js';
+import { neutralizeFormula, renderCsv } from '../../src/render/csv.js';
+import { renderJson } from '../../src/render/json.js';
+import { renderMd } from '../../src/render/md.js';
+import { renderers, FORMATS } from '../../src/render/index.js';
+import type { CommandResult, TableResult } from '../../src/commands/types.js';
+
+const table: TableResult = {
+  columns: [
+    { key: 'program', label: 'program', kind: 'text' },
+    { key: 'budget_krw', label: 'budget', kind: 'krw' },
+    { key: 'execution_rate_pct', label: 'rate %', kind: 'pct' },
+  ],
+  rows: [
+    { program: 'SW융합클러스터2.0', budget_krw: 2_094_000_000, execution_rate_pct: 9.57 },
+    { program: 'ICT디바이스랩 운영사업', budget_krw: 320_000_000, execution_rate_pct: 34.7 },
+    { program: '=HYPERLINK("x")', budget_krw: 12_000_000, execution_rate_pct: 100 },
+  ],
+  moneyUnit: '천원',
+};
+const result: CommandResult = { tables: [table] };
+
+describe('table', () => {
+  it('aligns columns by display width (Hangul counts two), not string length', () => {
+    const lines = renderTableResult(table, { color: false }).split('\n');
+    const body = lines.slice(2);
+    // Every row's rate column ends at the same display column.
+    const widths = body.map((l) => stringWidth(l));
+    expect(new Set(widths).size).toBe(1);
+    // String lengths differ because Hangul is one code unit but two columns.
+    expect(new Set(body.map((l) => l.length)).size).toBeGreaterThan(1);
+    expect(lines[0]).toContain('budget (천원)');
+    expect(body[0]).toContain('2,094,000');
+    expect(body[0]!.trimEnd().endsWith('9.6')).toBe(true);
+  });
+
+  it('shows money in another unit with --unit', () => {
+    expect(renderTableResult(table, { color: false, unit: '억원' })).toContain('20.9');
+  });
+
+  it('has no escape codes without color', () => {
+    expect(renderTableResult(table, { color: false })).not.toMatch(/\u001b\[/);
+    expect(renderTableResult(table, { color: true })).toMatch(/\u001b\[/);
+  });
+});
+
+describe('csv', () => {
+  it('writes the header and unformatted numbers, one record per row', () => {
+    const csv = renderCsv(result, { bom: false });
+    const lines = csv.trimEnd().split('\n');
+    expect(lines).toHaveLength(4);
+    expect(lines[0]).toBe('program,budget_krw,execution_rate_pct');
+    expect(lines[1]).toBe('SW융합클러스터2.0,2094000000,9.57');
+  });
+
+  it('neutralizes cells a spreadsheet would run as formulas', () => {
+    expect(renderCsv(result, { bom: false })).toContain(`"'=HYPERLINK(""x"")"`);
+    expect(neutralizeFormula('-1,920')).toBe("'-1,920");
+    expect(neutralizeFormula('-12.5')).toBe('-12.5');
+    expect(neutralizeFormula('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(neutralizeFormula('사업')).toBe('사업');
+  });
+
+  it('prefixes a BOM with --bom', () => {
+    expect(renderCsv(result, { bom: true }).startsWith('\uFEFF')).toBe(true);
+    expect(renderCsv(result, { bom: false }).startsWith('\uFEFF')).toBe(false);
+  });
+});
+
+describe('json and md', () => {
+  it('JSON parses back to the rows keyed by column names', () => {
+    const parsed = JSON.parse(renderJson(result)) as Record<string, unknown>[];
+    expect(parsed).toHaveLength(3);
+    expect(parsed[0]).toEqual({ program: 'SW융합클러스터2.0', budget_krw: 2_094_000_000, execution_rate_pct: 9.57 });
+  });
+
+  it('Markdown has a header row, an alignment row and one row per record', () => {
+    const md = renderMd(result, {}).trimEnd().split('\n');
+    expect(md[0]).toBe('| program | budget (천원) | rate % |');
+    expect(md[1]).toBe('| --- | ---: | ---: |');
+    expect(md).toHaveLength(5);
+  });
+
+  it.each(FORMATS)('every format renders the same result (%s)', (format) => {
+    const out = renderers[format](result, { color: false, bom: false });
+    expect(out).toContain('SW융합클러스터2.0');
+  });
+});
