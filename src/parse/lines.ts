@@ -12,6 +12,8 @@ export interface SourceLine {
   /** PDF items with coordinates, when the line came from a PDF. */
   items?: PdfItem[];
   y?: number;
+  /** PDF: left edge that wrapped continuation lines of this line start at. */
+  contX?: number;
 }
 
 export interface ParseInput {

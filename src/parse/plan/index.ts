@@ -25,6 +25,7 @@ import { money } from '../common.js';
 import { sourceOf, type ParseInput } from '../lines.js';
 import { joinWrapped, outline, type PlanLine } from './structure.js';
 import { readFunding } from '../report/projects.js';
+import { markdownizePdfLines } from '../pdf-structure.js';
 
 interface Context {
   file: string;
@@ -394,7 +395,8 @@ function readMeta(ctx: Context, lines: PlanLine[], doc: ReturnType<typeof emptyD
 
 export function parsePlan(input: ParseInput): ParseResult {
   const ctx: Context = { file: input.file, diagnostics: [] };
-  const lines = outline(joinWrapped(input.lines, input.origin));
+  const source = input.origin === 'pdf' ? markdownizePdfLines(input.lines) : input.lines;
+  const lines = outline(joinWrapped(source, 'text'));
   const head = readHead(lines);
   const doc = emptyDocument(input.file, 'national-plan', head.title);
   doc.moneyUnit = '억원';

@@ -14,6 +14,7 @@ import { sourceOf, type ParseInput, type SourceLine } from '../lines.js';
 import { isBudgetHeader, readBudgetTable } from './budget-table.js';
 import { isProjectListHeader, readProjectDescriptions, readProjectList, readYearlyTable } from './projects.js';
 import { rebuildPdfRows } from './pdf-rows.js';
+import { markdownizePdfLines } from '../pdf-structure.js';
 
 const HALF_WORD: Record<string, string> = { 상반기: 'H1', 하반기: 'H2' };
 
@@ -220,7 +221,7 @@ function nearestUnit(lines: SourceLine[], index: number): { money?: string; unit
 export function parseReport(input: ParseInput): ParseResult {
   const { file } = input;
   const diagnostics: Diagnostic[] = [];
-  const lines = input.origin === 'pdf' ? rebuildPdfRows(input.lines, file, diagnostics) : input.lines;
+  const lines = input.origin === 'pdf' ? markdownizePdfLines(rebuildPdfRows(input.lines, file, diagnostics)) : input.lines;
   const head = readTitle(lines);
   const doc = emptyDocument(file, 'regional-report', head.title);
   if (head.date) doc.date = head.date;

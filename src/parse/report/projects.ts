@@ -41,6 +41,8 @@ export function readYearlyTable(
   let row = 0;
   for (; i < lines.length && lines[i]!.text.includes('\t'); i++, row++) {
     const cells = splitCells(lines[i]!.text);
+    // The table ends at the first row without a figure under a year (e.g. the next table's header).
+    if (!cells.some((c, k) => periods[k] && parseNumber(c) !== undefined)) break;
     const label = (cells[0] ?? '').replace(/\s+/g, '');
     const source = sourceOf(file, lines[i]!);
     const unit = units[Math.min(row, units.length - 1)] ?? '';
@@ -231,10 +233,10 @@ export function readProjectDescriptions(
       current = undefined;
       continue;
     }
-    const field = /^[-•○]?\s*([가-힣\s\d]+?)\s*[:：]\s*(.+)$/.exec(plain.replace(/^-\s*/, ''));
-    const cells = line.text.split('\t').map((c) => c.trim());
-    if (cells[0] === '부서명' && cells[1]) {
-      current.department = cells[1];
+    const field = /^[-•○·]?\s*([가-힣\s\d]+?)\s*[:：]\s*(.+)$/.exec(plain.replace(/^-\s*/, ''));
+    const dept = /^부서명\s+(\S+)/.exec(line.text.replace(/\t/g, ' ').trim());
+    if (dept) {
+      current.department = dept[1]!;
       continue;
     }
     if (!field) continue;
