@@ -46,8 +46,9 @@ function readHead(lines: PlanLine[]): { title: string; issuer?: string; date?: s
     const cells = l.line.text.split('\t').map((c) => c.trim());
     const key = (cells[0] ?? '').replace(/\s+/g, '');
     if (key === '제출자' && cells[1]) head.issuer = cells[1].replace(/장관.*$/, '').trim();
-    if (/제출연월일|심의연월일/.test(key) && cells[1] && !head.date) {
-      const d = /(\d{4})\s*\.\s*(\d{1,2})\s*\.\s*(\d{1,2})/.exec(cells[1]);
+    const dated = /^(제\s*출\s*연\s*월\s*일|심\s*의\s*연\s*월\s*일)\s*(.*)$/.exec(l.line.text.replace(/\t/g, ' ').trim());
+    if (dated && !head.date) {
+      const d = /(\d{4})\s*\.\s*(\d{1,2})\s*\.\s*(\d{1,2})/.exec(dated[2]!);
       if (d) head.date = `${d[1]}-${d[2]!.padStart(2, '0')}-${d[3]!.padStart(2, '0')}`;
     }
   }
@@ -289,7 +290,7 @@ function readClaims(ctx: Context, lines: PlanLine[]): Claim[] {
       claims.push({ kind: 'ratio', label: m[0], stated: { value: Number(m[4]), unit: '%', source }, numerator: { value: part, unit: m[2]!, source }, denominator: { value: total, unit: m[2]!, source }, source });
     }
     // Breakdown: a parts line under a bullet, or list items in a table cell after a stated total.
-    const cellParts = pl.role === 'table' ? tableCellParts(pl.line.text) : undefined;
+    const cellParts = pl.role === 'table' ? tableCellParts(lines, index) : undefined;
     const parts = cellParts ?? (pl.role === 'sub' || pl.role === 'footnote' ? readParts(pl.content) : undefined);
     if (!parts) return;
     const candidates: { q: FoundQuantity; pl: PlanLine }[] = [];
@@ -332,15 +333,21 @@ function readClaims(ctx: Context, lines: PlanLine[]): Claim[] {
   return claims;
 }
 
-/** `<li>■ 국내 291개사</li> <li>■ 국외 1,176개사</li>` inside one table cell: the cell's figures. */
-function tableCellParts(text: string): FoundQuantity[] | undefined {
-  for (const cell of text.split('\t')) {
-    const items = [...cell.matchAll(/<li>([^<]*)<\/li>/g)].map((m) => m[1]!.replace(/[■•]/g, '').trim());
-    if (items.length < 2) continue;
-    const qs = items.map((i) => findQuantities(i)[0]).filter((q): q is FoundQuantity => q !== undefined);
-    if (qs.length === items.length) return qs.map((q, k) => ({ ...q, label: items[k]!.replace(q.text, '').trim() }));
+/**
+ * List items inside a table cell: `<li>■ 국내 291개사</li> <li>■ 국외 1,176개사</li>` in the
+ * text version, `■ 국내 291개사` with `■ 국외 1,176개사` on the next line in the PDF.
+ * Each item must be a short label and one figure.
+ */
+function tableCellParts(lines: PlanLine[], index: number): FoundQuantity[] | undefined {
+  const texts = [lines[index]!.line.text];
+  for (let k = index + 1; k < Math.min(lines.length, index + 6) && /^\s*■/.test(lines[k]!.line.text) && !lines[k]!.line.text.includes('\t'); k++) {
+    texts.push(lines[k]!.line.text);
   }
-  return undefined;
+  const plain = texts.map((t) => t.replace(/<[^>]*>/g, ' ')).join('\t');
+  const items = [...plain.matchAll(/■\s*([^■\t]+)/g)].map((m) => m[1]!.trim());
+  if (items.length < 2 || !items.every((i) => /^[가-힣A-Za-z\s]{1,15}\s*[\d,.]+\s*[가-힣]+$/.test(i))) return undefined;
+  const qs = items.map((i) => findQuantities(i)[0]).filter((q): q is FoundQuantity => q !== undefined);
+  return qs.length === items.length ? qs.map((q, k) => ({ ...q, label: items[k]!.replace(q.text, '').trim() })) : undefined;
 }
 
 /** `'22년 5,105개 … 신규 보급 … (누적 30,144개)` above `연도별 누적 : … ('21) 25,039 → ('22) 30,144개`. */

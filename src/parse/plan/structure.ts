@@ -102,7 +102,7 @@ export function outline(lines: SourceLine[]): PlanLine[] {
     else if (/^\s*□/.test(raw) || /^□/.test(content)) {
       topic = content.replace(/^□\s*/, '');
       role = 'heading';
-    } else if (/^\s*(-\s*)?(\\?\*)+/.test(raw) || /^\s*※/.test(raw)) role = 'footnote';
+    } else if (/^\s*(-\s*)?(\\?\*)+/.test(raw.replace(/^(\s*-?\s*)\*\*(?=\S)(?!\*)/, '$1')) || /^\s*※/.test(raw)) role = 'footnote';
     else if (/^\s{2,}-/.test(raw)) role = 'sub';
     else if (/^\s*-/.test(raw)) role = 'bullet';
     const pl: PlanLine = { line, content, role };
