@@ -5,5 +5,6 @@ export default defineConfig({
     include: ['tests/**/*.test.ts'],
     testTimeout: 30000,
     pool: 'threads',
+    reporters: ['default', './tests/plain-summary-reporter.ts'],
   },
 });
