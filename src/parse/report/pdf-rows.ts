@@ -58,11 +58,27 @@ function columnOf(x: number, xs: number[]): number {
   return col;
 }
 
+/**
+ * Split an item into its space-separated words with their estimated x: pdf.js
+ * may hand two neighbouring cells over as one item (`1,500,000 450,000`).
+ */
+export function splitItem(item: PdfItem): { str: string; x: number }[] {
+  const text = item.str;
+  const words: { str: string; x: number }[] = [];
+  const perChar = text.length > 0 ? item.width / text.length : 0;
+  for (const m of text.matchAll(/\S+/g)) words.push({ str: m[0], x: item.x + (m.index ?? 0) * perChar });
+  return words;
+}
+
 function cellsOf(items: PdfItem[], xs: number[]): string[] {
   const cells = xs.map(() => '');
   for (const item of items) {
-    const j = columnOf(item.x, xs);
-    cells[j] = cells[j] ? `${cells[j]} ${item.str.trim()}` : item.str.trim();
+    const words = splitItem(item);
+    // Words of one item stay together unless they fall into different columns.
+    for (const w of words) {
+      const j = columnOf(w.x, xs);
+      cells[j] = cells[j] ? `${cells[j]} ${w.str}` : w.str;
+    }
   }
   return cells;
 }

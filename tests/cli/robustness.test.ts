@@ -1,0 +1,176 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
+import { cli, load } from '../helpers/load.js';
+import { parseBytes } from '../../src/parse/index.js';
+import { budget } from '../../src/commands/budget.js';
+import { check } from '../../src/commands/check.js';
+import { formatAmount, parseKoreanAmount, parseNumber } from '../../src/extract/amounts.js';
+
+const SEED = 20261122;
+
+describe('bad input: one line naming the file and the reason, exit code 2, other files still processed', () => {
+  const R = 'fixtures/samples/regional-report-2020h1.txt';
+  it.each([
+    ['no/such/file.txt', 'no such file or folder'],
+    ['fixtures/broken/no-documents', 'folder has no supported files (.md .markdown .txt .html .htm .pdf)'],
+    ['fixtures/broken/empty.md', 'empty file'],
+    ['fixtures/broken/garbage.txt', 'binary file, not a text document'],
+    ['fixtures/broken/truncated.pdf', 'unreadable PDF (Invalid PDF structure.)'],
+    ['fixtures/broken/encrypted.pdf', 'encrypted PDF (password required)'],
+    ['fixtures/broken/scanned.pdf', 'no text layer — scanned PDF?'],
+    ['fixtures/broken/unknown-kind.txt', 'unknown document kind (not a blog post, national plan or regional report; use --kind to force one)'],
+    ['fixtures/broken/no-documents/notes.csv', 'unsupported file type (accepted: .md .markdown .txt .html .htm .pdf)'],
+  ])('%s', async (file, reason) => {
+    const t = await cli(['budget', file, R, '--format', 'csv']);
+    expect(t.code).toBe(2);
+    expect(t.stderr.split('\n')[0]).toBe(`policy-lens: ${file}: ${reason}`);
+    expect(t.stderr).not.toMatch(/\n\s+at /); // no stack trace
+    expect(t.stdout.trimEnd().split('\n')).toHaveLength(53); // the good file's 52 rows and the header
+  });
+
+  it('a file over --max-size is refused', async () => {
+    const t = await cli(['budget', R, '--max-size', '0.01']);
+    expect(t.code).toBe(2);
+    expect(t.stderr).toBe(`policy-lens: ${R}: file is 0.1 MB, over the 0 MB limit (--max-size)\n`);
+  });
+});
+
+describe('encodings', () => {
+  const strip = (csv: string) => csv.replace(/^([^,\n]*),/gm, '').replace(/,[^,\n]*:\d+$/gm, '');
+  it.each([
+    ['regional-report-2020h1', 'budget'],
+    ['national-plan-2023', 'yoy'],
+    ['national-plan-2023', 'targets'],
+  ])('%s re-encoded as CP949 (CRLF), UTF-16 LE and BE gives the same %s output', async (base, command) => {
+    const original = await cli([command, `fixtures/samples/${base}.txt`, '--format', 'csv']);
+    expect(original.stdout.split('\n').length).toBeGreaterThan(5);
+    for (const enc of ['cp949', 'utf16le', 'utf16be']) {
+      const other = await cli([command, `fixtures/encodings/${base}.${enc}.txt`, '--format', 'csv']);
+      expect(strip(other.stdout), enc).toBe(strip(original.stdout));
+    }
+  });
+
+  it('reads a UTF-8 BOM, CR line ends, NBSP and full-width digits', async () => {
+    const text = '\uFEFF# 2020년도 상반기 주요업무 추진상황\r## 예산집행 현황\r(단위\u00A0: 천원)\r구분\t사업명\t예산액\t집행액\t잔액\t집행률\r분야\t가사업\t１，２００\t300\t900\t25.0%\r';
+    const r = await parseBytes('bom.txt', new TextEncoder().encode(text));
+    if ('error' in r) throw new Error(r.error);
+    expect(r.document.budgetLines[0]).toMatchObject({ program: '가사업', budget: { value: 1_200_000 }, source: { line: 5 } });
+  });
+});
+
+describe('PDFs with a non-embedded Korean CID font', () => {
+  it.each([['fixtures/pdf/cid-uniks-ucs2.pdf'], ['fixtures/pdf/cid-kscms-uhc.pdf']])('%s gives its budget table', async (file) => {
+    const { document } = await load(file);
+    expect(document.budgetLines.map((l) => [l.group, l.program, l.budget?.value, l.executed?.value])).toEqual([
+      ['지역혁신', '가나다사업', 1_000_000_000, 400_000_000],
+      ['지역혁신', '라마바사업', 500_000_000, 50_000_000],
+    ]);
+    expect(document.budgetTotals[0]!.budget!.value).toBe(1_500_000_000);
+  });
+});
+
+describe('properties (fast-check, fixed seed)', () => {
+  it('the loader returns a model or an error for any bytes, never throws', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.uint8Array({ maxLength: 400 }), fc.constantFrom('a.txt', 'a.md', 'a.html', 'a.pdf'), async (bytes, name) => {
+        const r = await parseBytes(name, bytes);
+        expect('error' in r || 'document' in r).toBe(true);
+      }),
+      { seed: SEED, numRuns: 150 },
+    );
+  });
+
+  it('any text the parsers are forced onto gives a model, never throws', async () => {
+    const line = fc.oneof(
+      fc.string({ maxLength: 40 }),
+      fc.constantFrom('구분\t사업명\t예산액\t집행액\t잔액\t집행률', '(단위 : 천원)', '- (키워드) 1조 1,081억원', "('21) 5 → ('22) 7개", '□ 활동 : 3건/추진중', '계\t\t100\t50\t50\t50.0%', '## 현안사업 1 : 가', '- 총사업비 : 100천원(국비 60, 지방비 40)'),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(line, { maxLength: 30 }), fc.constantFrom('blog-post', 'national-plan', 'regional-report'), async (lines, kind) => {
+        const r = await parseBytes('x.txt', new TextEncoder().encode(lines.join('\n')), { kind: kind as never });
+        expect('error' in r || Array.isArray(r.document.budgetLines)).toBe(true);
+      }),
+      { seed: SEED, numRuns: 200 },
+    );
+  });
+
+  it('budget totals equal the row sums and each rate equals executed/budget', async () => {
+    const row = fc.record({ budget: fc.integer({ min: 1, max: 9_999_999 }), executed: fc.integer({ min: 0, max: 9_999_999 }) });
+    await fc.assert(
+      fc.asyncProperty(fc.array(row, { minLength: 1, maxLength: 25 }), async (rows) => {
+        const lines = rows.map((r, i) => `${i === 0 ? '분야' : ''}\t사업${i}\t${r.budget.toLocaleString('en-US')}\t${r.executed.toLocaleString('en-US')}\t\t`);
+        const text = ['# 2020년도 상반기 주요업무 추진상황', '## 예산집행 현황', '(단위 : 천원)', '구분\t사업명\t예산액\t집행액\t잔액\t집행률', ...lines].join('\n');
+        const r = await parseBytes('gen.txt', new TextEncoder().encode(text));
+        if ('error' in r) throw new Error(r.error);
+        const t = budget({ documents: [r.document], diagnostics: new Map(), options: {} }).tables[0]!;
+        expect(t.rows).toHaveLength(rows.length);
+        const sumB = rows.reduce((s, x) => s + x.budget, 0) * 1000;
+        const sumE = rows.reduce((s, x) => s + x.executed, 0) * 1000;
+        expect(t.totals![0]).toMatchObject({ budget_krw: sumB, executed_krw: sumE });
+        t.rows.forEach((tr, i) => expect(tr.execution_rate_pct).toBe(Math.round((rows[i]!.executed / rows[i]!.budget) * 10000) / 100));
+      }),
+      { seed: SEED, numRuns: 60 },
+    );
+  });
+
+  it('the figure reader round-trips the amounts it formats', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 9_999_999_999 }), fc.constantFrom('원', '천원', '백만원'), (n, unit) => {
+        const krw = n * { 원: 1, 천원: 1000, 백만원: 1e6 }[unit]!;
+        const text = formatAmount(krw, unit);
+        expect(parseNumber(text)).toBe(n);
+        expect(parseKoreanAmount(text + unit)?.krw).toBe(krw);
+        expect(parseKoreanAmount(text, unit)?.krw).toBe(krw);
+      }),
+      { seed: SEED, numRuns: 300 },
+    );
+  });
+});
+
+describe('mutations of the samples', () => {
+  const sample = readFileSync('fixtures/samples/regional-report-2020h1.txt', 'utf8').split('\n');
+  const tableStart = sample.findIndex((l) => l.startsWith('<b>계</b>'));
+
+  it('deleting, duplicating or shuffling lines never crashes', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(fc.constantFrom('delete', 'duplicate', 'swap'), fc.nat(sample.length - 1), fc.nat(sample.length - 1)), { minLength: 1, maxLength: 8 }), async (ops) => {
+        const lines = [...sample];
+        for (const [op, a, b] of ops) {
+          if (op === 'delete') lines.splice(a % lines.length, 1);
+          else if (op === 'duplicate') lines.splice(a % lines.length, 0, lines[a % lines.length]!);
+          else [lines[a % lines.length], lines[b % lines.length]] = [lines[b % lines.length]!, lines[a % lines.length]!];
+        }
+        const r = await parseBytes('m.txt', new TextEncoder().encode(lines.join('\n')));
+        if ('error' in r) return;
+        check({ documents: [r.document], diagnostics: new Map([[r.document.file, r.diagnostics]]), options: {} });
+      }),
+      { seed: SEED, numRuns: 25 },
+    );
+  });
+
+  it('deleting any budget row is caught: the total no longer adds up', async () => {
+    for (const offset of [1, 7, 20, 33, 52]) {
+      const lines = [...sample];
+      const removed = lines.splice(tableStart + offset, 1)[0]!;
+      if (!/\d/.test(removed)) continue;
+      const r = await parseBytes('m.txt', new TextEncoder().encode(lines.join('\n')));
+      if ('error' in r) throw new Error(r.error);
+      const findings = check({ documents: [r.document], diagnostics: new Map(), options: {} }).findings!;
+      expect(findings.some((f) => f.code === 'total' && f.severity === 'error'), removed).toBe(true);
+    }
+  });
+
+  it('duplicating a budget row is caught too', async () => {
+    const lines = [...sample];
+    lines.splice(tableStart + 3, 0, lines[tableStart + 3]!);
+    const r = await parseBytes('m.txt', new TextEncoder().encode(lines.join('\n')));
+    if ('error' in r) throw new Error(r.error);
+    const findings = check({ documents: [r.document], diagnostics: new Map(), options: {} }).findings!;
+    // The duplicated row (충북인공지능진흥컨트론타워…, 175,000천원 with nothing executed) breaks the budget and remaining totals; executed still adds up.
+    expect(findings.filter((f) => f.code === 'total').map((f) => [f.stated, f.computed])).toEqual([
+      [26_507_677_000, 26_682_677_000],
+      [22_329_620_000, 22_504_620_000],
+    ]);
+  });
+});
