@@ -2,6 +2,7 @@
 // the amounts beside the stated one; `--by group` rolls up per strategy group.
 // Totals appear only in table/md output (CONTRACT: CSV has line items only).
 
+import { pushTo } from '../extract/collections.js';
 import type { BudgetLine, PolicyDocument } from '../model/types.js';
 import { pct2, sourceRef, type Column, type Command, type CommandResult, type Row } from './types.js';
 
@@ -67,7 +68,7 @@ export const budget: Command = ({ documents, options }): CommandResult => {
     const groups = new Map<string, Row[]>();
     for (const r of rows) {
       const key = `${r.document}\u0000${r.group}`;
-      groups.set(key, [...(groups.get(key) ?? []), r]);
+      pushTo(groups, key, r);
     }
     let grouped: Row[] = [...groups.values()].map((g) => ({
       ...totalRow(g, { document: g[0]!.document, group: g[0]!.group }),

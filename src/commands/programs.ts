@@ -4,6 +4,7 @@
 // count as mentions of their program, so a project in the budget table, the
 // new-project list and a project description appears once.
 
+import { pushTo } from '../extract/collections.js';
 import { normalizeName, stripPrefixes } from '../extract/names.js';
 import type { PolicyDocument, Program, Source } from '../model/types.js';
 import { sourceRef, type Column, type Command, type Row } from './types.js';
@@ -55,7 +56,7 @@ export function mergeMentions(mentions: Mention[]): Merged[] {
     }
   });
   const byDoc = new Map<PolicyDocument, number[]>();
-  mentions.forEach((m, i) => byDoc.set(m.doc, [...(byDoc.get(m.doc) ?? []), i]));
+  mentions.forEach((m, i) => pushTo(byDoc, m.doc, i));
   for (const indices of byDoc.values()) {
     const keys = indices.map((i) => stripPrefixes(normalizeName(mentions[i]!.program.name)));
     for (let a = 0; a < indices.length; a++) {
@@ -66,7 +67,7 @@ export function mergeMentions(mentions: Mention[]): Merged[] {
     }
   }
   const groups = new Map<number, Mention[]>();
-  mentions.forEach((m, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), m]));
+  mentions.forEach((m, i) => pushTo(groups, find(i), m));
   return [...groups.values()].map((ms) => ({ mentions: ms }));
 }
 

@@ -7,7 +7,10 @@ const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 const ODD_SPACES = /[\u00A0\u2000-\u200A\u202F\u205F\u3000]/g;
 
 /** Full-width ASCII (`１２３，４５６`) to ASCII; leaves Hangul, circled digits and CJK alone. */
+const HAS_FULL_WIDTH = /[\uFF01-\uFF5E]/;
+
 export function foldFullWidth(text: string): string {
+  if (!HAS_FULL_WIDTH.test(text)) return text;
   return text.replace(/[\uFF01-\uFF5E]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
 }
 
@@ -60,6 +63,7 @@ export function cellText(cell: string): string {
 
 /** Drop Markdown emphasis and heading marks around a line's content. */
 export function stripMarkdown(line: string): string {
+  if (!/[#*_\\]/.test(line)) return line.trim();
   return line
     .replace(/^\s{0,3}#{1,6}\s*/, '')
     .replace(/\*\*|__/g, '')

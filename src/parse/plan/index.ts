@@ -4,6 +4,7 @@
 // budget-category series; keyword bullets with amounts as Programs (with their
 // funding split); breakdown and ratio statements as Claims for `check`.
 
+import { pushTo } from '../../extract/collections.js';
 import {
   emptyDocument,
   type Claim,
@@ -149,6 +150,7 @@ function readSeries(ctx: Context, lines: PlanLine[]): Series[] {
 
 /** `혁신성장(1조 1,081억원), 전략분야(5,987억원), 인프라(1,271억원)`: named amounts, the unit written once. */
 export function readNamedAmounts(text: string): { name: string; value: number }[] | undefined {
+  if (!text.includes('원') || !/\(\s*\d/.test(text)) return undefined;
   const items = [...text.matchAll(/([가-힣A-Za-z][가-힣A-Za-z0-9·\- ]{0,24}?)\s*\(\s*((?:[\d,.]+\s*조\s*)?[\d,.]+)\s*(억원|조원|백만원|천원|원)?\s*[,)]/g)];
   if (items.length < 2) return undefined;
   const unit = items.map((m) => m[3]).filter(Boolean).pop();
@@ -302,7 +304,7 @@ function readClaims(ctx: Context, lines: PlanLine[]): Claim[] {
     for (const p of parts) {
       if (p.kind === 'percent') continue;
       const key = `${baseUnit(p)}|${p.qualifier ?? ''}`;
-      groups.set(key, [...(groups.get(key) ?? []), p]);
+      pushTo(groups, key, p);
     }
     // Bare parts take the unit of the list's last figure (`2,418, 1,081, 1,606개`).
     const bare = groups.get('|');

@@ -97,7 +97,8 @@ export function readBudgetTable(
     }
     blankRun = 0;
     const cells = splitCells(text);
-    if (isBudgetHeader(cells)) {
+    // Only a row without digits can be a repeated header.
+    if (!/\d/.test(text) && isBudgetHeader(cells)) {
       columns = mapColumns(cells, BUDGET_COLUMNS);
       continue;
     }

@@ -248,7 +248,7 @@ export function parseReport(input: ParseInput): ParseResult {
     }
     const cells = splitCells(line.text);
     const unit = nearestUnit(lines, i);
-    if (isBudgetHeader(cells)) {
+    if (!/\d/.test(line.text) && isBudgetHeader(cells)) {
       const moneyUnit = unit.money ?? '원';
       if (!unit.money) diagnostics.push(warning('unit-missing', 'budget table has no (단위 : …) line; amounts read as 원', sourceOf(file, line)));
       const table = readBudgetTable(file, lines, i, moneyUnit);

@@ -1,0 +1,7 @@
+// Grouping without copying: appending to a group is O(1), so grouping n items is O(n).
+
+export function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
