@@ -125,10 +125,12 @@ async function execute(io: Io, name: CommandName, paths: string[], opts: GlobalO
     diagnostics.set(loaded.document.file, loaded.diagnostics);
     if (opts.debug) for (const d of loaded.diagnostics) io.stderr(formatDiagnostic(d) + '\n');
   }
-  const result = commands[name]({ documents, diagnostics, options });
+  const command = await commands[name]();
+  const result = command({ documents, diagnostics, options });
   const format: Format = opts.format ?? (name === 'parse' ? 'json' : 'table');
   const color = opts.color !== false && io.stdoutIsTTY && !opts.out && !('NO_COLOR' in io.env && io.env.NO_COLOR !== '');
-  const text = renderers[format](result, { color, bom: opts.bom === true, ...(options.unit ? { unit: options.unit } : {}) });
+  const render = await renderers[format]();
+  const text = render(result, { color, bom: opts.bom === true, ...(options.unit ? { unit: options.unit } : {}) });
   if (opts.out) await io.writeFileAtomic(opts.out, text);
   else io.stdout(text);
   const warnings = [...diagnostics.values()].flat().filter((d) => d.severity === 'warning').length;

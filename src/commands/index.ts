@@ -1,22 +1,16 @@
 // Command registry: the command list is this record (and the files beside it).
+// Each command is loaded when it runs, so `--version` and `--help` load none.
 
 import type { Command } from './types.js';
-import { parse } from './parse.js';
-import { programs } from './programs.js';
-import { budget } from './budget.js';
-import { yoy } from './yoy.js';
-import { targets } from './targets.js';
-import { check } from './check.js';
-import { summary } from './summary.js';
 
 export const commands = {
-  parse,
-  programs,
-  budget,
-  yoy,
-  targets,
-  check,
-  summary,
-} satisfies Record<string, Command>;
+  parse: async () => (await import('./parse.js')).parse,
+  programs: async () => (await import('./programs.js')).programs,
+  budget: async () => (await import('./budget.js')).budget,
+  yoy: async () => (await import('./yoy.js')).yoy,
+  targets: async () => (await import('./targets.js')).targets,
+  check: async () => (await import('./check.js')).check,
+  summary: async () => (await import('./summary.js')).summary,
+} satisfies Record<string, () => Promise<Command>>;
 
 export type CommandName = keyof typeof commands;

@@ -6,17 +6,14 @@ import { DOCUMENT_KINDS, type DocumentKind, type ParseResult } from '../model/ty
 import { normalizeText } from '../extract/text.js';
 import { decodeBytes } from './decode.js';
 import { textLines, type ParseInput, type SourceLine } from './lines.js';
-import { parseBlogPost } from './blog/index.js';
-import { parsePlan } from './plan/index.js';
-import { parseReport } from './report/index.js';
-
 export type Parser = (input: ParseInput) => Promise<ParseResult> | ParseResult;
 
+/** Each kind's parser, loaded on first use (a run over blog posts never loads the plan parser). */
 export const parsers = {
-  'blog-post': parseBlogPost,
-  'national-plan': parsePlan,
-  'regional-report': parseReport,
-} satisfies Record<DocumentKind, Parser>;
+  'blog-post': async () => (await import('./blog/index.js')).parseBlogPost,
+  'national-plan': async () => (await import('./plan/index.js')).parsePlan,
+  'regional-report': async () => (await import('./report/index.js')).parseReport,
+} satisfies Record<DocumentKind, () => Promise<Parser>>;
 
 export const SUPPORTED_EXTENSIONS = ['md', 'markdown', 'txt', 'html', 'htm', 'pdf'];
 
@@ -73,7 +70,8 @@ export async function parseBytes(file: string, bytes: Uint8Array, options: LoadO
   const kind = options.kind ?? detectKind(whole);
   if (!kind) return { error: 'unknown document kind (not a blog post, national plan or regional report; use --kind to force one)' };
   try {
-    return await parsers[kind]({ file, lines, origin, extension });
+    const parser = await parsers[kind]();
+    return await parser({ file, lines, origin, extension });
   } catch (error) {
     // A parser bug must not take the other files down; the message names it as such.
     return { error: `internal parser error (${(error as Error).message ?? String(error)})` };

@@ -1,11 +1,9 @@
-// Renderer registry: one entry per output format. The same record feeds the CLI's
-// `--format` choices, so a format without a renderer fails to compile.
+// Renderer registry: one entry per output format, each loaded only when used
+// (string-width and chalk cost start-up time a CSV run does not need). The same
+// record feeds the CLI's `--format` choices, so a format without a renderer
+// fails to compile.
 
 import type { CommandResult } from '../commands/types.js';
-import { renderCsv } from './csv.js';
-import { renderJson } from './json.js';
-import { renderMd } from './md.js';
-import { renderTable } from './table.js';
 
 export const FORMATS = ['table', 'csv', 'json', 'md'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -19,8 +17,20 @@ export interface RenderOptions {
 export type Renderer = (result: CommandResult, options: RenderOptions) => string;
 
 export const renderers = {
-  table: (r, o) => renderTable(r, { color: o.color, ...(o.unit ? { unit: o.unit } : {}) }),
-  csv: (r, o) => renderCsv(r, { bom: o.bom }),
-  json: (r) => renderJson(r),
-  md: (r, o) => renderMd(r, o.unit ? { unit: o.unit } : {}),
-} satisfies Record<Format, Renderer>;
+  table: async () => {
+    const { renderTable } = await import('./table.js');
+    return (r, o) => renderTable(r, { color: o.color, ...(o.unit ? { unit: o.unit } : {}) });
+  },
+  csv: async () => {
+    const { renderCsv } = await import('./csv.js');
+    return (r, o) => renderCsv(r, { bom: o.bom });
+  },
+  json: async () => {
+    const { renderJson } = await import('./json.js');
+    return (r) => renderJson(r);
+  },
+  md: async () => {
+    const { renderMd } = await import('./md.js');
+    return (r, o) => renderMd(r, o.unit ? { unit: o.unit } : {});
+  },
+} satisfies Record<Format, () => Promise<Renderer>>;

@@ -83,8 +83,8 @@ describe('json and md', () => {
     expect(md).toHaveLength(5);
   });
 
-  it.each(FORMATS)('every format renders the same result (%s)', (format) => {
-    const out = renderers[format](result, { color: false, bom: false });
+  it.each(FORMATS)('every format renders the same result (%s)', async (format) => {
+    const out = (await renderers[format]())(result, { color: false, bom: false });
     expect(out).toContain('SW융합클러스터2.0');
   });
 });
