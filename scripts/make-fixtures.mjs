@@ -42,6 +42,39 @@ function stream(content) {
   return Buffer.concat([Buffer.from(`<< /Length ${data.length} >>\nstream\n`, 'latin1'), data, Buffer.from('\nendstream', 'latin1')]);
 }
 
+/** A PDF whose pages' text is set in a non-embedded Korean CID font; `pages` is a list of line lists. */
+function cidPdfPages(pages, encoding) {
+  const encode = (text) =>
+    encoding === 'UniKS-UCS2-H'
+      ? Buffer.from(text, 'utf16le').swap16().toString('hex')
+      : Buffer.from(iconv.encode(text, 'cp949')).toString('hex');
+  const n = pages.length;
+  const objects = ['<< /Type /Catalog /Pages 2 0 R >>', `<< /Type /Pages /Kids [${pages.map((_, i) => `${5 + 2 * i} 0 R`).join(' ')}] /Count ${n} >>`];
+  objects.push(`<< /Type /Font /Subtype /Type0 /BaseFont /HYGoThic-Medium /Encoding /${encoding} /DescendantFonts [4 0 R] >>`);
+  objects.push('<< /Type /Font /Subtype /CIDFontType0 /BaseFont /HYGoThic-Medium /CIDSystemInfo << /Registry (Adobe) /Ordering (Korea1) /Supplement 2 >> /FontDescriptor ' + `${5 + 2 * n} 0 R /DW 1000 >>`);
+  pages.forEach((lines, i) => {
+    let y = 800;
+    const ops = ['BT', '/F1 10 Tf'];
+    for (const line of lines) {
+      const cells = line.split('\t');
+      let x = 40;
+      for (const cell of cells) {
+        ops.push(`1 0 0 1 ${x} ${y} Tm <${encode(cell)}> Tj`);
+        x += 95;
+      }
+      y -= line === '' ? 0 : 14;
+    }
+    // Running header and page number, as office exporters print them.
+    ops.push(`1 0 0 1 40 830 Tm <${encode('충북과학기술혁신원 업무보고')}> Tj`);
+    ops.push(`1 0 0 1 280 20 Tm <${encode(`- ${i + 1} -`)}> Tj`);
+    ops.push('ET');
+    objects.push(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents ${6 + 2 * i} 0 R >>`);
+    objects.push(stream(ops.join('\n')));
+  });
+  objects.push('<< /Type /FontDescriptor /FontName /HYGoThic-Medium /Flags 6 /FontBBox [0 -148 1000 880] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>');
+  return pdf(objects);
+}
+
 /** A one-page PDF whose text is set in a non-embedded Korean CID font. */
 function cidPdf(lines, encoding) {
   const encode = (text) =>
@@ -83,6 +116,20 @@ const report = [
 ];
 out('fixtures/pdf/cid-uniks-ucs2.pdf', cidPdf(report, 'UniKS-UCS2-H'));
 out('fixtures/pdf/cid-kscms-uhc.pdf', cidPdf(report, 'KSCms-UHC-H'));
+
+// A budget table over three pages, its header repeated on each, with running headers and page numbers.
+const head = '구분\t사업명\t예산액\t집행액\t잔액\t집행률';
+out(
+  'fixtures/pdf/multipage-table.pdf',
+  cidPdfPages(
+    [
+      ['2021년도 상반기 주요업무 추진상황', '2021년도 상반기 예산집행 현황', "('21. 6. 30 현재, 단위 : 천원)", head, '계\t\t600,000\t120,000\t480,000\t20.0%', '분야가\t첫째사업\t100,000\t10,000\t90,000\t10.0%', '\t둘째사업\t200,000\t40,000\t160,000\t20.0%'],
+      [head, '\t셋째사업\t100,000\t30,000\t70,000\t30.0%', '분야나\t넷째사업\t100,000\t20,000\t80,000\t20.0%'],
+      [head, '\t다섯째사업\t100,000\t20,000\t80,000\t20.0%'],
+    ],
+    'UniKS-UCS2-H',
+  ),
+);
 
 // No text layer: a page that only draws (as a scan would).
 out(

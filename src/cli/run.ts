@@ -101,6 +101,20 @@ function commandOptions(opts: GlobalOptions): CommandOptions {
   return o;
 }
 
+/** A one-line progress bar on stderr (only for many files on a terminal; never on CI). */
+function progressBar(io: Io, total: number): (done: number, file: string) => void {
+  const width = 24;
+  return (done, file) => {
+    if (done >= total) {
+      io.stderr('\r\u001b[2K');
+      return;
+    }
+    const filled = Math.round((done / total) * width);
+    const name = file.length > 40 ? `…${file.slice(-39)}` : file;
+    io.stderr(`\r\u001b[2K[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done + 1}/${total} ${name}`);
+  };
+}
+
 function formatDiagnostic(d: Diagnostic): string {
   const where = d.source ? `${d.source.file}:${d.source.line}` : '';
   return `${where ? where + ': ' : ''}${d.severity}: ${d.message} [${d.code}]`;
@@ -114,7 +128,9 @@ async function execute(io: Io, name: CommandName, paths: string[], opts: GlobalO
   const documents: PolicyDocument[] = [];
   const diagnostics = new Map<string, Diagnostic[]>();
   let failed = false;
-  for (const input of inputs) {
+  const progress = inputs.length > 20 && io.stderrIsTTY && !io.env.CI ? progressBar(io, inputs.length) : undefined;
+  for (const [index, input] of inputs.entries()) {
+    progress?.(index, input.path);
     const loaded = await loadInput(io, input, { ...(opts.kind ? { kind: opts.kind } : {}), maxSize });
     if ('error' in loaded) {
       failed = true;
@@ -125,6 +141,7 @@ async function execute(io: Io, name: CommandName, paths: string[], opts: GlobalO
     diagnostics.set(loaded.document.file, loaded.diagnostics);
     if (opts.debug) for (const d of loaded.diagnostics) io.stderr(formatDiagnostic(d) + '\n');
   }
+  progress?.(inputs.length, '');
   const command = await commands[name]();
   const result = command({ documents, diagnostics, options });
   const format: Format = opts.format ?? (name === 'parse' ? 'json' : 'table');

@@ -87,6 +87,39 @@ export function joinItems(items: PdfItem[]): string {
   return normalizeLine(text).replace(/ {2,}/g, ' ').replace(/ *\t */g, '\t').trim();
 }
 
+const PAGE_NUMBER = /^(?:[-–—]\s*\d{1,4}\s*[-–—]|\d{1,4}|\d{1,4}\s*\/\s*\d{1,4}|page\s*\d+)$/i;
+
+/**
+ * Page headers, footers and page numbers are not part of the text: a lone page
+ * number at the top or bottom of a page, or a line repeated at the top or bottom
+ * of at least three pages (and 40% of them), digits aside, is dropped.
+ */
+export function dropRunningLines(lines: PdfLine[], pages: number): PdfLine[] {
+  const byPage = new Map<number, PdfLine[]>();
+  for (const l of lines) {
+    const list = byPage.get(l.page);
+    if (list) list.push(l);
+    else byPage.set(l.page, [l]);
+  }
+  const edge = new Set<PdfLine>();
+  for (const list of byPage.values()) {
+    for (const l of [...list.slice(0, 2), ...list.slice(-2)]) edge.add(l);
+  }
+  const shape = (l: PdfLine) => l.text.replace(/\d+/g, '#').replace(/\s+/g, '');
+  const seen = new Map<string, Set<number>>();
+  for (const l of edge) {
+    const key = shape(l);
+    const set = seen.get(key) ?? new Set<number>();
+    set.add(l.page);
+    seen.set(key, set);
+  }
+  const repeated = (l: PdfLine) => {
+    const n = seen.get(shape(l))?.size ?? 0;
+    return n >= 3 && n >= pages * 0.4;
+  };
+  return lines.filter((l) => !(edge.has(l) && (PAGE_NUMBER.test(l.text.trim()) || repeated(l))));
+}
+
 export async function readPdf(bytes: Uint8Array): Promise<PdfResult> {
   const { PDFParse } = await import('pdf-parse');
   const parser = new PDFParse({ data: new Uint8Array(bytes), cMapUrl: cMapUrl(), cMapPacked: true, verbosity: 0 });
@@ -114,6 +147,9 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfResult> {
       lines.push(...groupLines(items, n));
       page.cleanup();
     }
+    const kept = dropRunningLines(lines, doc.numPages);
+    lines.length = 0;
+    lines.push(...kept);
     const chars = lines.reduce((s, l) => s + l.text.replace(/\s/g, '').length, 0);
     if (chars === 0) return { error: 'no text layer — scanned PDF?' };
     return { lines, pages: doc.numPages };

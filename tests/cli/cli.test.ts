@@ -79,6 +79,17 @@ describe('CLI behaviour', () => {
     expect(existsSync(out + '.tmp')).toBe(false);
   });
 
+  it('shows a progress bar on a terminal for more than 20 files, and none on CI', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pl-many-'));
+    const { generate } = (await import('../../scripts/generate-corpus.mjs')) as { generate: (n: number, dir: string) => string[] };
+    generate(21, dir);
+    const tty = await cli(['budget', dir, '--by', 'group', '--format', 'csv'], {}, true);
+    expect(tty.stderr).toContain('] 21/21 ');
+    expect(tty.stdout.trimEnd().split('\n')).toHaveLength(1 + 7 * 5); // 7 reports × 5 groups
+    const onCi = await cli(['budget', dir, '--by', 'group', '--format', 'csv'], { CI: 'true' }, true);
+    expect(onCi.stderr).not.toContain('21/21');
+  }, 60_000);
+
   it('prints the version and exits 0', async () => {
     const t = await cli(['--version']);
     expect(t.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);

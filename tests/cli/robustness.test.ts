@@ -70,6 +70,23 @@ describe('PDFs with a non-embedded Korean CID font', () => {
   });
 });
 
+describe('a budget table over three PDF pages, header repeated, with running headers and page numbers', () => {
+  it('reads five rows, the group continuing across the page break, and no page furniture', async () => {
+    const { document } = await load('fixtures/pdf/multipage-table.pdf');
+    expect(document.budgetLines.map((l) => [l.group, l.program, l.budget?.value, l.source.page])).toEqual([
+      ['분야가', '첫째사업', 100_000_000, 1],
+      ['분야가', '둘째사업', 200_000_000, 1],
+      ['분야가', '셋째사업', 100_000_000, 2],
+      ['분야나', '넷째사업', 100_000_000, 2],
+      ['분야나', '다섯째사업', 100_000_000, 3],
+    ]);
+    expect(document.budgetTotals.map((t) => t.budget?.value)).toEqual([600_000_000]);
+    const json = JSON.stringify(document);
+    expect(json).not.toContain('충북과학기술혁신원 업무보고');
+    expect(json).not.toContain('- 2 -');
+  });
+});
+
 describe('properties (fast-check, fixed seed)', () => {
   it('the loader returns a model or an error for any bytes, never throws', async () => {
     await fc.assert(

@@ -30,7 +30,7 @@ export interface Transcript {
 }
 
 /** Run the CLI in-process with the real file system but captured streams, color off. */
-export async function cli(args: string[], env: Record<string, string> = {}): Promise<Transcript> {
+export async function cli(args: string[], env: Record<string, string> = {}, stderrIsTTY = false): Promise<Transcript> {
   let stdout = '';
   let stderr = '';
   const real = realIo();
@@ -39,7 +39,7 @@ export async function cli(args: string[], env: Record<string, string> = {}): Pro
     stdout: (t) => void (stdout += t),
     stderr: (t) => void (stderr += t),
     stdoutIsTTY: false,
-    stderrIsTTY: false,
+    stderrIsTTY,
     env: { ...env },
   };
   const code = await run(args, io);
