@@ -4,7 +4,7 @@
 
 import { Command as Commander, CommanderError, Option } from 'commander';
 import { commands, type CommandName } from '../commands/index.js';
-import type { CommandOptions } from '../commands/types.js';
+import { project, type CommandOptions } from '../commands/types.js';
 import { FORMATS, renderers, type Format } from '../render/index.js';
 import { MONEY_UNITS } from '../extract/amounts.js';
 import { DOCUMENT_KINDS, type Diagnostic, type DocumentKind, type PolicyDocument } from '../model/types.js';
@@ -128,6 +128,7 @@ async function execute(io: Io, name: CommandName, paths: string[], opts: GlobalO
   const documents: PolicyDocument[] = [];
   const diagnostics = new Map<string, Diagnostic[]>();
   let failed = false;
+  const command = await commands[name]();
   const progress = inputs.length > 20 && io.stderrIsTTY && !io.env.CI ? progressBar(io, inputs.length) : undefined;
   for (const [index, input] of inputs.entries()) {
     progress?.(index, input.path);
@@ -137,12 +138,11 @@ async function execute(io: Io, name: CommandName, paths: string[], opts: GlobalO
       io.stderr(`policy-lens: ${input.path}: ${loaded.error}\n`);
       continue;
     }
-    documents.push(loaded.document);
+    documents.push(project(loaded.document, command.uses));
     diagnostics.set(loaded.document.file, loaded.diagnostics);
     if (opts.debug) for (const d of loaded.diagnostics) io.stderr(formatDiagnostic(d) + '\n');
   }
   progress?.(inputs.length, '');
-  const command = await commands[name]();
   const result = command({ documents, diagnostics, options });
   const format: Format = opts.format ?? (name === 'parse' ? 'json' : 'table');
   const color = opts.color !== false && io.stdoutIsTTY && !opts.out && !('NO_COLOR' in io.env && io.env.NO_COLOR !== '');

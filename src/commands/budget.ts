@@ -119,3 +119,5 @@ export const budget: Command = ({ documents, options }): CommandResult => {
     ],
   };
 };
+
+budget.uses = ['budgetLines'];

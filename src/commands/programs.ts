@@ -130,3 +130,5 @@ export const programs: Command = ({ documents, options }) => {
   ];
   return { tables: [{ title: 'Programs', columns, rows, moneyUnit }] };
 };
+
+programs.uses = ['programs', 'budgetLines'];

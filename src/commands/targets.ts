@@ -38,3 +38,5 @@ export const targets: Command = ({ documents, options }) => {
   ];
   return { tables: [{ title: 'Targets', columns, rows }] };
 };
+
+targets.uses = ['targets'];

@@ -76,7 +76,28 @@ export interface CommandInput {
   options: CommandOptions;
 }
 
-export type Command = (input: CommandInput) => CommandResult;
+export type Command = ((input: CommandInput) => CommandResult) & {
+  /** The model parts the command reads; the CLI drops the rest after parsing each file, so memory stays bounded on large batches. */
+  uses?: readonly ModelPart[];
+};
+
+export type ModelPart = 'programs' | 'budgetLines' | 'budgetTotals' | 'targets' | 'series' | 'claims' | 'meta';
+
+/** A document reduced to the parts a command reads. */
+export function project(doc: PolicyDocument, uses: readonly ModelPart[] | undefined): PolicyDocument {
+  if (!uses) return doc;
+  const keep = new Set<string>(uses);
+  return {
+    ...doc,
+    programs: keep.has('programs') ? doc.programs : [],
+    budgetLines: keep.has('budgetLines') ? doc.budgetLines : [],
+    budgetTotals: keep.has('budgetTotals') ? doc.budgetTotals : [],
+    targets: keep.has('targets') ? doc.targets : [],
+    series: keep.has('series') ? doc.series : [],
+    claims: keep.has('claims') ? doc.claims : [],
+    meta: keep.has('meta') ? doc.meta : {},
+  };
+}
 
 /** Percent with two decimals, as the CSV contract wants (`15.76`). */
 export function pct2(numerator: number | undefined, denominator: number | undefined): number | undefined {

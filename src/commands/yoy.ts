@@ -60,3 +60,5 @@ export const yoy: Command = ({ documents, options }) => {
   ];
   return { tables: [{ title: 'Year-over-year changes', columns, rows, groupKey: 'strategy' }] };
 };
+
+yoy.uses = ['series'];

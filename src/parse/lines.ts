@@ -25,8 +25,17 @@ export interface ParseInput {
   extension: string;
 }
 
+// One trimmed string per line, shared by every figure read from it (a report
+// can hold thousands of figures; copies of their lines would dominate memory).
+const trimmed = new WeakMap<SourceLine, string>();
+
 export function sourceOf(file: string, line: SourceLine): Source {
-  const source: Source = { file, line: line.n, text: line.text.trim() };
+  let text = trimmed.get(line);
+  if (text === undefined) {
+    text = line.text.trim();
+    trimmed.set(line, text);
+  }
+  const source: Source = { file, line: line.n, text };
   if (line.page !== undefined) source.page = line.page;
   return source;
 }
