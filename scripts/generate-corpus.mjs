@@ -40,15 +40,18 @@ function renamePrograms(text, rand) {
   return text.replace(/(사업)(\t)/g, `$1${suffix}$2`);
 }
 
-/** A regional report whose budget table has `extraRows` more rows (for size). */
-function report(rand, extraRows) {
+/** A regional report whose budget table has `extraRows` more rows, or grows to `targetBytes` (for size). */
+function report(rand, extraRows, targetBytes = 0) {
   let text = renamePrograms(samples.report, rand);
-  if (extraRows > 0) {
+  if (extraRows > 0 || targetBytes > 0) {
     const rows = [];
-    for (let i = 0; i < extraRows; i++) {
+    let bytes = Buffer.byteLength(text);
+    for (let i = 0; targetBytes > 0 ? bytes < targetBytes : i < extraRows; i++) {
       const budget = 1000 + Math.floor(rand() * 900000);
       const executed = Math.floor(budget * rand());
-      rows.push(`\t추가사업${i}\t${budget.toLocaleString('en-US')}\t${executed.toLocaleString('en-US')}\t${(budget - executed).toLocaleString('en-US')}\t${((executed / budget) * 100).toFixed(1)}%\t20.03.01.`);
+      const row = `\t추가사업${i}\t${budget.toLocaleString('en-US')}\t${executed.toLocaleString('en-US')}\t${(budget - executed).toLocaleString('en-US')}\t${((executed / budget) * 100).toFixed(1)}%\t20.03.01.`;
+      rows.push(row);
+      bytes += Buffer.byteLength(row) + 1;
     }
     text = text.replace(/(\t자본예산\t[^\n]*)/, `$1\n${rows.join('\n')}`);
   }
@@ -78,8 +81,7 @@ export function generate(n, dir, bigMb = 0) {
   }
   if (bigMb > 0) {
     // One large report: its budget table grows until the file is about bigMb MB.
-    const rowBytes = 90;
-    const text = report(rand, Math.floor((bigMb * 1e6) / rowBytes));
+    const text = report(rand, 0, bigMb * 1e6);
     writeFileSync(path.join(dir, 'big-report.txt'), text);
     files.push('big-report.txt');
   }

@@ -191,3 +191,38 @@ describe('mutations of the samples', () => {
     ]);
   });
 });
+
+describe('size', () => {
+  it('reads a 10 MB generated report in one pass: every row, totals intact', async () => {
+    const { generate } = (await import('../../scripts/generate-corpus.mjs')) as { generate: (n: number, dir: string, bigMb?: number) => string[] };
+    const { mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const path = await import('node:path');
+    const dir = mkdtempSync(path.join(tmpdir(), 'pl-big-'));
+    generate(0, dir, 10);
+    const bytes = readFileSync(path.join(dir, 'big-report.txt'));
+    expect(bytes.length).toBeGreaterThan(9_000_000);
+    const r = await parseBytes('big-report.txt', new Uint8Array(bytes));
+    if ('error' in r) throw new Error(r.error);
+    // The sample's 52 rows plus every generated row.
+    const generated = bytes.toString('utf8').split('\n').filter((l) => l.startsWith('\t추가사업')).length;
+    expect(generated).toBeGreaterThan(150_000);
+    expect(r.document.budgetLines.length).toBe(52 + generated);
+    const findings = check({ documents: [r.document], diagnostics: new Map(), options: {} }).findings!;
+    // The generated rows are not in the stated 계, so the grand total must now fail — and nothing else.
+    expect(new Set(findings.filter((f) => f.severity === 'error').map((f) => f.code))).toEqual(new Set(['total', 'growth']));
+  }, 120_000);
+});
+
+describe('tables with cells missing or extra', () => {
+  const head = ['# 2020년도 상반기 주요업무 추진상황', '## 예산집행 현황', '(단위 : 천원)', '구분\t사업명\t예산액\t집행액\t잔액\t집행률\t비고'];
+  it('a row with an extra trailing cell and one with a missing leading cell are both read', async () => {
+    const text = [...head, '분야\t가사업\t100\t10\t90\t10.0%\t20.03.01.\t덧붙은 칸', '나사업\t200\t20\t180\t10.0%\t미교부'].join('\n');
+    const r = await parseBytes('cells.txt', new TextEncoder().encode(text));
+    if ('error' in r) throw new Error(r.error);
+    expect(r.document.budgetLines.map((l) => [l.group, l.program, l.budget?.value, l.allocationDate ?? l.status])).toEqual([
+      ['분야', '가사업', 100_000, '2020-03-01'],
+      ['분야', '나사업', 200_000, '미교부'],
+    ]);
+  });
+});

@@ -162,3 +162,27 @@ describe('check', () => {
     ]);
   });
 });
+
+describe('summary --format md', () => {
+  it('renders a Markdown page: headings, and tables whose rows all have the header\'s column count', async () => {
+    const { summary } = await import('../../src/commands/summary.js');
+    const { renderMd } = await import('../../src/render/md.js');
+    const md = renderMd(summary(input([report, plan, blog])), {});
+    const lines = md.split('\n');
+    const headings = lines.filter((l) => l.startsWith('## ')).map((l) => l.slice(3));
+    expect(headings).toContain('2020년도 상반기 주요업무 추진상황');
+    expect(headings).toContain('Budget execution');
+    expect(headings).toContain('Not yet allocated (미교부)');
+    expect(headings.filter((h) => h === 'Consistency checks')).toHaveLength(3);
+    // Every table: a header row, a --- row with as many cells, body rows with as many cells.
+    const cells = (l: string) => l.replace(/\\\|/g, '').split('|').length;
+    for (let i = 0; i < lines.length; i++) {
+      if (lines[i]!.startsWith('|') && lines[i + 1]?.startsWith('| ---') || lines[i + 1]?.startsWith('| ---:')) {
+        const n = cells(lines[i]!);
+        for (let j = i + 1; j < lines.length && lines[j]!.startsWith('|'); j++) expect(cells(lines[j]!)).toBe(n);
+      }
+    }
+    expect(md).toContain('- total budget 26,507,677천원, executed 4,178,057천원, rate 15.76%');
+    expect(md).toMatch(/error: growth 2019→2020 .* stated 48% but the figures give 106\.23%/);
+  });
+});
