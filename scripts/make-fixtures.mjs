@@ -43,7 +43,7 @@ function stream(content) {
 }
 
 /** A PDF whose pages' text is set in a non-embedded Korean CID font; `pages` is a list of line lists. */
-function cidPdfPages(pages, encoding) {
+function cidPdfPages(pages, encoding, { furniture = true } = {}) {
   const encode = (text) =>
     encoding === 'UniKS-UCS2-H'
       ? Buffer.from(text, 'utf16le').swap16().toString('hex')
@@ -60,13 +60,15 @@ function cidPdfPages(pages, encoding) {
       let x = 40;
       for (const cell of cells) {
         ops.push(`1 0 0 1 ${x} ${y} Tm <${encode(cell)}> Tj`);
-        x += 95;
+        x += cells.length > 1 ? 95 : 0;
       }
       y -= line === '' ? 0 : 14;
     }
-    // Running header and page number, as office exporters print them.
-    ops.push(`1 0 0 1 40 830 Tm <${encode('충북과학기술혁신원 업무보고')}> Tj`);
-    ops.push(`1 0 0 1 280 20 Tm <${encode(`- ${i + 1} -`)}> Tj`);
+    if (furniture) {
+      // Running header and page number, as office exporters print them.
+      ops.push(`1 0 0 1 40 830 Tm <${encode('충북과학기술혁신원 업무보고')}> Tj`);
+      ops.push(`1 0 0 1 280 20 Tm <${encode(`- ${i + 1} -`)}> Tj`);
+    }
     ops.push('ET');
     objects.push(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents ${6 + 2 * i} 0 R >>`);
     objects.push(stream(ops.join('\n')));
@@ -77,31 +79,7 @@ function cidPdfPages(pages, encoding) {
 
 /** A one-page PDF whose text is set in a non-embedded Korean CID font. */
 function cidPdf(lines, encoding) {
-  const encode = (text) =>
-    encoding === 'UniKS-UCS2-H'
-      ? Buffer.from(text, 'utf16le').swap16().toString('hex')
-      : Buffer.from(iconv.encode(text, 'cp949')).toString('hex');
-  let y = 800;
-  const ops = ['BT', '/F1 10 Tf'];
-  for (const line of lines) {
-    const cells = line.split('\t');
-    let x = 40;
-    for (const cell of cells) {
-      ops.push(`1 0 0 1 ${x} ${y} Tm <${encode(cell)}> Tj`);
-      x += cells.length > 1 ? 95 : 0;
-    }
-    y -= 14;
-  }
-  ops.push('ET');
-  return pdf([
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>',
-    stream(ops.join('\n')),
-    `<< /Type /Font /Subtype /Type0 /BaseFont /HYGoThic-Medium /Encoding /${encoding} /DescendantFonts [6 0 R] >>`,
-    '<< /Type /Font /Subtype /CIDFontType0 /BaseFont /HYGoThic-Medium /CIDSystemInfo << /Registry (Adobe) /Ordering (Korea1) /Supplement 2 >> /FontDescriptor 7 0 R /DW 1000 >>',
-    '<< /Type /FontDescriptor /FontName /HYGoThic-Medium /Flags 6 /FontBBox [0 -148 1000 880] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>',
-  ]);
+  return cidPdfPages([lines], encoding, { furniture: false });
 }
 
 // A small regional report: the budget table must come out of either encoding.
