@@ -179,8 +179,20 @@ export function roundTo(value: number, decimals: number): number {
 /** Format KRW in a money unit for display: 17780000000 in 천원 → `17,780,000`. */
 export function formatAmount(krw: number, unit: string, decimals = 0): string {
   const mult = MONEY_UNITS[unit] ?? 1;
-  const v = krw / mult;
-  return v.toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+  return groupThousands(krw / mult, decimals);
+}
+
+/** `1234567.891` → `1,234,567.89` (two decimals): Intl's formatter costs more than a table needs. */
+export function groupThousands(value: number, decimals = 0): string {
+  const fixed = Math.abs(value).toFixed(decimals);
+  const [int, frac] = fixed.split('.') as [string, string | undefined];
+  let out = '';
+  for (let i = 0; i < int.length; i++) {
+    if (i > 0 && (int.length - i) % 3 === 0) out += ',';
+    out += int[i];
+  }
+  const sign = value < 0 && Number(fixed) !== 0 ? '-' : '';
+  return sign + out + (frac ? `.${frac}` : '');
 }
 
 /**

@@ -11,8 +11,13 @@ export interface TableOptions {
   unit?: string;
 }
 
+/** Display width: ASCII is one column a character (fast path); anything else asks string-width. */
+export function displayWidth(text: string): number {
+  return /^[\x20-\x7e]*$/.test(text) ? text.length : stringWidth(text);
+}
+
 function pad(text: string, width: number, right: boolean): string {
-  const gap = Math.max(0, width - stringWidth(text));
+  const gap = Math.max(0, width - displayWidth(text));
   return right ? ' '.repeat(gap) + text : text + ' '.repeat(gap);
 }
 
@@ -25,7 +30,7 @@ export function renderTableResult(table: TableResult, options: TableOptions): st
   const body = table.rows.map(cellsOf);
   const totals = (table.totals ?? []).map(cellsOf);
   const widths = header.map((h, i) =>
-    Math.max(stringWidth(h), ...[...body, ...totals].map((cells) => stringWidth(cells[i] ?? ''))),
+    Math.max(displayWidth(h), ...[...body, ...totals].map((cells) => displayWidth(cells[i] ?? ''))),
   );
   const line = (cells: string[]) =>
     cells

@@ -97,5 +97,9 @@ describe('formatAmount', () => {
   it('shows KRW in the display unit with separators', () => {
     expect(formatAmount(17_780_000_000, '천원')).toBe('17,780,000');
     expect(formatAmount(1_108_100_000_000, '억원', 1)).toBe('11,081.0');
+    expect(formatAmount(-1_920_000, '천원')).toBe('-1,920');
+    expect(formatAmount(999, '원')).toBe('999');
+    expect(formatAmount(1_000, '원')).toBe('1,000');
+    expect(formatAmount(30_790_000_000, '억원', 1)).toBe('307.9');
   });
 });
