@@ -18,6 +18,8 @@ export interface Io {
   env: Record<string, string | undefined>;
   /** The bundled samples folder (default input). */
   samplesDir: string;
+  /** False to keep all parsing in this thread (workers read the real file system, not this Io). */
+  workers?: boolean;
 }
 
 export const SAMPLES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures/samples');

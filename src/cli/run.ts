@@ -4,11 +4,13 @@
 
 import { Command as Commander, CommanderError, Option } from 'commander';
 import { commands, type CommandName } from '../commands/index.js';
-import { project, type CommandOptions } from '../commands/types.js';
+import type { CommandOptions } from '../commands/types.js';
 import { FORMATS, renderers, type Format } from '../render/index.js';
 import { MONEY_UNITS } from '../extract/amounts.js';
 import { DOCUMENT_KINDS, type Diagnostic, type DocumentKind, type PolicyDocument } from '../model/types.js';
-import { collectInputs, loadInput } from './inputs.js';
+import { collectInputs } from './inputs.js';
+import { loadAll } from './pool.js';
+import type { LoadResult } from '../parse/index.js';
 import type { Io } from './io.js';
 
 const VERSION = '0.1.0';
@@ -130,15 +132,20 @@ async function execute(io: Io, name: CommandName, paths: string[], opts: GlobalO
   let failed = false;
   const command = await commands[name]();
   const progress = inputs.length > 20 && io.stderrIsTTY && !io.env.CI ? progressBar(io, inputs.length) : undefined;
-  for (const [index, input] of inputs.entries()) {
-    progress?.(index, input.path);
-    const loaded = await loadInput(io, input, { ...(opts.kind ? { kind: opts.kind } : {}), maxSize });
+  const results: LoadResult[] = new Array(inputs.length);
+  let finished = 0;
+  await loadAll(io, inputs, { ...(opts.kind ? { kind: opts.kind } : {}), maxSize, ...(command.uses ? { uses: command.uses } : {}), workers: io.workers !== false }, (index, result) => {
+    results[index] = result;
+    progress?.(finished++, inputs[index]!.path);
+  });
+  // Reported in input order, whatever order the workers finished in.
+  for (const [index, loaded] of results.entries()) {
     if ('error' in loaded) {
       failed = true;
-      io.stderr(`policy-lens: ${input.path}: ${loaded.error}\n`);
+      io.stderr(`policy-lens: ${inputs[index]!.path}: ${loaded.error}\n`);
       continue;
     }
-    documents.push(project(loaded.document, command.uses));
+    documents.push(loaded.document);
     diagnostics.set(loaded.document.file, loaded.diagnostics);
     if (opts.debug) for (const d of loaded.diagnostics) io.stderr(formatDiagnostic(d) + '\n');
   }

@@ -99,9 +99,13 @@ function cleanPrefix(prefix: string): string {
     .trim();
 }
 
+const POINT_FLAGS = ['계획', '목표', '예정', '누적', '누계'].map((f) => ({ flag: f === '누계' ? '누적' : f, re: new RegExp(`[(\\s,]${f}\\)?`) }));
+
+/** Markers written beside one point: `19개 (계획)`, `11개 법원(목표)`. */
 function pointFlags(segment: string): string[] {
+  if (!/계획|목표|예정|누적|누계/.test(segment)) return [];
   const flags = new Set<string>();
-  for (const f of PERIOD_FLAGS) if (new RegExp(`[(\\s,]${f}\\)?`).test(` ${segment}`) && /계획|목표|예정|누적|누계/.test(f)) flags.add(f === '누계' ? '누적' : f);
+  for (const { flag, re } of POINT_FLAGS) if (re.test(` ${segment}`)) flags.add(flag);
   return [...flags];
 }
 

@@ -14,6 +14,8 @@ export interface SourceLine {
   y?: number;
   /** PDF: left edge that wrapped continuation lines of this line start at. */
   contX?: number;
+  /** The trimmed text, computed once by sourceOf. */
+  trimmed?: string;
 }
 
 export interface ParseInput {
@@ -25,16 +27,10 @@ export interface ParseInput {
   extension: string;
 }
 
-// One trimmed string per line, shared by every figure read from it (a report
-// can hold thousands of figures; copies of their lines would dominate memory).
-const trimmed = new WeakMap<SourceLine, string>();
-
 export function sourceOf(file: string, line: SourceLine): Source {
-  let text = trimmed.get(line);
-  if (text === undefined) {
-    text = line.text.trim();
-    trimmed.set(line, text);
-  }
+  // One trimmed string per line, shared by every figure read from it (a report
+  // holds thousands of figures; copies of their lines would dominate memory).
+  const text = (line.trimmed ??= line.text.trim());
   const source: Source = { file, line: line.n, text };
   if (line.page !== undefined) source.page = line.page;
   return source;

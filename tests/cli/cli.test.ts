@@ -90,6 +90,19 @@ describe('CLI behaviour', () => {
     expect(onCi.stderr).not.toContain('21/21');
   }, 60_000);
 
+  it('large batches parsed on worker threads give the same output, in input order, as one thread', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pl-workers-'));
+    const { generate } = (await import('../../scripts/generate-corpus.mjs')) as { generate: (n: number, dir: string) => string[] };
+    generate(30, dir);
+    const args = ['programs', dir, path.join(dir, 'missing.txt'), '--format', 'csv'];
+    const threaded = await cli(args);
+    const single = await cli(args, {}, false, false);
+    expect(threaded.stdout).toBe(single.stdout);
+    expect(threaded.stderr).toBe(single.stderr);
+    expect(threaded.code).toBe(2); // the missing file
+    expect(threaded.stdout.split('\n').length).toBeGreaterThan(30 * 4);
+  }, 120_000);
+
   it('prints the version and exits 0', async () => {
     const t = await cli(['--version']);
     expect(t.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);

@@ -30,7 +30,7 @@ export interface Transcript {
 }
 
 /** Run the CLI in-process with the real file system but captured streams, color off. */
-export async function cli(args: string[], env: Record<string, string> = {}, stderrIsTTY = false): Promise<Transcript> {
+export async function cli(args: string[], env: Record<string, string> = {}, stderrIsTTY = false, workers = true): Promise<Transcript> {
   let stdout = '';
   let stderr = '';
   const real = realIo();
@@ -41,6 +41,7 @@ export async function cli(args: string[], env: Record<string, string> = {}, stde
     stdoutIsTTY: false,
     stderrIsTTY,
     env: { ...env },
+    workers,
   };
   const code = await run(args, io);
   return { stdout, stderr, code };

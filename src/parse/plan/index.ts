@@ -279,14 +279,15 @@ function readClaims(ctx: Context, lines: PlanLine[]): Claim[] {
   const claims: Claim[] = [];
   lines.forEach((pl, index) => {
     const source = sourceOf(ctx.file, pl.line);
+    if (!/\d/.test(pl.content)) return;
     // Ratio: `56%(271개/485개)`.
-    for (const m of pl.content.matchAll(/([\d.]+)\s*%\s*\(\s*([\d,]+)\s*([가-힣]*)\s*\/\s*([\d,]+)\s*([가-힣]*)\s*\)/g)) {
+    if (pl.content.includes('%')) for (const m of pl.content.matchAll(/([\d.]+)\s*%\s*\(\s*([\d,]+)\s*([가-힣]*)\s*\/\s*([\d,]+)\s*([가-힣]*)\s*\)/g)) {
       const num = Number(m[2]!.replace(/,/g, ''));
       const den = Number(m[4]!.replace(/,/g, ''));
       claims.push({ kind: 'ratio', label: m[0], stated: { value: Number(m[1]), unit: '%', source }, numerator: { value: num, unit: m[3] ?? '', source }, denominator: { value: den, unit: m[5] ?? '', source }, source });
     }
     // Ratio: `713명 양성(취업자수 586명, 취업률 82.2%)`.
-    for (const m of pl.content.matchAll(/([\d,]+)\s*(명|개|건|개사)\s*[가-힣\s]*\(\s*[가-힣\s]*?([\d,]+)\s*\2\s*,\s*[가-힣\s]*?([\d.]+)\s*%\s*\)/g)) {
+    if (pl.content.includes('%')) for (const m of pl.content.matchAll(/([\d,]+)\s*(명|개|건|개사)\s*[가-힣\s]*\(\s*[가-힣\s]*?([\d,]+)\s*\2\s*,\s*[가-힣\s]*?([\d.]+)\s*%\s*\)/g)) {
       const total = Number(m[1]!.replace(/,/g, ''));
       const part = Number(m[3]!.replace(/,/g, ''));
       claims.push({ kind: 'ratio', label: m[0], stated: { value: Number(m[4]), unit: '%', source }, numerator: { value: part, unit: m[2]!, source }, denominator: { value: total, unit: m[2]!, source }, source });

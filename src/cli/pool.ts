@@ -1,0 +1,92 @@
+// Load many files: on worker threads (one per core) when a run is large enough
+// for the workers' start-up to pay, else one after another in this thread with
+// the next file's bytes read while the current one is parsed. Results come back
+// in input order either way.
+
+import { existsSync } from 'node:fs';
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { LoadResult } from '../parse/index.js';
+import type { DocumentKind } from '../model/types.js';
+import { project, type ModelPart } from '../commands/types.js';
+import { loadInput, type InputFile } from './inputs.js';
+import type { Io } from './io.js';
+
+/** Below this many files, starting workers costs more than it saves. */
+export const WORKER_THRESHOLD = 24;
+
+export interface LoadOptions {
+  kind?: DocumentKind;
+  maxSize: number;
+  uses?: readonly ModelPart[];
+  /** Allow worker threads (the CLI passes false for a fake Io in tests). */
+  workers: boolean;
+}
+
+/** The compiled worker; absent when running from TypeScript sources without a build. */
+function workerFile(): string | undefined {
+  const file = fileURLToPath(new URL('../../dist/cli/worker.js', import.meta.url));
+  return existsSync(file) ? file : undefined;
+}
+
+export async function loadAll(
+  io: Io,
+  inputs: InputFile[],
+  options: LoadOptions,
+  onDone: (index: number, result: LoadResult) => void,
+): Promise<void> {
+  const file = workerFile();
+  const threads = Math.min(os.availableParallelism(), 8);
+  if (options.workers && file && threads > 1 && inputs.length >= WORKER_THRESHOLD) {
+    await loadOnWorkers(file, threads, inputs, options, onDone);
+    return;
+  }
+  const opts = { ...(options.kind ? { kind: options.kind } : {}), maxSize: options.maxSize };
+  for (const [index, input] of inputs.entries()) {
+    const result = await loadInput(io, input, opts);
+    onDone(index, 'error' in result ? result : { ...result, document: project(result.document, options.uses) });
+  }
+}
+
+function loadOnWorkers(
+  file: string,
+  threads: number,
+  inputs: InputFile[],
+  options: LoadOptions,
+  onDone: (index: number, result: LoadResult) => void,
+): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let next = 0;
+    let done = 0;
+    const workers: Worker[] = [];
+    const give = (w: Worker) => {
+      if (next >= inputs.length) return;
+      const input = inputs[next]!;
+      w.postMessage({
+        index: next++,
+        path: input.path,
+        ...(input.error ? { error: input.error } : {}),
+        ...(options.kind ? { kind: options.kind } : {}),
+        maxSize: options.maxSize,
+        ...(options.uses ? { uses: options.uses } : {}),
+      });
+    };
+    for (let t = 0; t < threads; t++) {
+      const w = new Worker(file);
+      workers.push(w);
+      w.on('message', (m: { index: number; result: LoadResult }) => {
+        onDone(m.index, m.result);
+        if (++done === inputs.length) {
+          for (const x of workers) void x.terminate();
+          resolve();
+        } else give(w);
+      });
+      w.on('error', (e) => {
+        for (const x of workers) void x.terminate();
+        reject(e);
+      });
+      give(w);
+    }
+  });
+}

@@ -1,0 +1,26 @@
+// A parsing worker: reads one file at a time, parses it and sends back the model
+// reduced to the parts the command reads. Used by pool.ts for large batches.
+
+import { parentPort } from 'node:worker_threads';
+import { realIo } from './io.js';
+import { loadInput } from './inputs.js';
+import { project, type ModelPart } from '../commands/types.js';
+import type { DocumentKind } from '../model/types.js';
+
+export interface WorkerJob {
+  index: number;
+  path: string;
+  error?: string;
+  kind?: DocumentKind;
+  maxSize: number;
+  uses?: readonly ModelPart[];
+}
+
+const io = realIo();
+
+parentPort?.on('message', async (job: WorkerJob) => {
+  const input = job.error ? { path: job.path, error: job.error } : { path: job.path };
+  const result = await loadInput(io, input, { ...(job.kind ? { kind: job.kind } : {}), maxSize: job.maxSize });
+  const reduced = 'error' in result ? result : { ...result, document: project(result.document, job.uses) };
+  parentPort?.postMessage({ index: job.index, result: reduced });
+});
