@@ -139,7 +139,7 @@ export const summary: Command = ({ documents, diagnostics, options }) => {
       { key: 'infos', label: 'info', kind: 'int' },
     ],
     rows,
-    moneyUnit: options.unit ?? documents[0]?.moneyUnit ?? '원',
+    moneyUnit: options.unit ?? documents.find((d) => d.budgetLines.length > 0)?.moneyUnit ?? '원',
   };
   return { sections, tables: [table] };
 };

@@ -23,11 +23,8 @@ export function normalizeLine(text: string): string {
 
 /** Normalise a whole decoded document: line ends to \n, then each line. */
 export function normalizeText(text: string): string {
-  return text
-    .replace(/\r\n?/g, '\n')
-    .split('\n')
-    .map(normalizeLine)
-    .join('\n');
+  // The same replacements as normalizeLine, once over the whole text (none of them touches \n).
+  return normalizeLine(text.replace(/\r\n?/g, '\n'));
 }
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };

@@ -2,6 +2,7 @@
 // say where it came from (file, 1-based line, PDF page).
 
 import type { Source } from '../model/types.js';
+import { stripMarkdown } from '../extract/text.js';
 import type { PdfItem } from './pdf.js';
 
 export interface SourceLine {
@@ -16,6 +17,8 @@ export interface SourceLine {
   contX?: number;
   /** The trimmed text, computed once by sourceOf. */
   trimmed?: string;
+  /** The text without Markdown marks, computed once by plainText. */
+  plain?: string;
 }
 
 export interface ParseInput {
@@ -38,4 +41,9 @@ export function sourceOf(file: string, line: SourceLine): Source {
 
 export function textLines(text: string): SourceLine[] {
   return text.split('\n').map((t, i) => ({ n: i + 1, text: t }));
+}
+
+/** A line's text without Markdown marks, computed once however many readers ask. */
+export function plainText(line: SourceLine): string {
+  return (line.plain ??= stripMarkdown(line.text));
 }

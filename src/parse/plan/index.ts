@@ -16,7 +16,7 @@ import {
   type Source,
   type Target,
 } from '../../model/types.js';
-import { parseCount, parseKoreanAmount, parsePercent } from '../../extract/amounts.js';
+import { MONEY_UNITS, parseCount, parseKoreanAmount, parsePercent } from '../../extract/amounts.js';
 import { normalizeName } from '../../extract/names.js';
 import { findQuantities, type FoundQuantity } from '../../extract/quantities.js';
 import { findSeries } from '../../extract/series.js';
@@ -403,13 +403,24 @@ function readMeta(ctx: Context, lines: PlanLine[], doc: ReturnType<typeof emptyD
   if (schedule.length) doc.meta.schedule = schedule;
 }
 
+/** The money unit the plan writes most often (억원 in most national plans), for display. */
+export function dominantMoneyUnit(text: string): string {
+  const counts = new Map<string, number>();
+  for (const m of text.matchAll(/\d\s*(조|억|백만|천만|만|천)?\s*원/g)) {
+    const unit = `${m[1] ?? ''}원`;
+    counts.set(unit, (counts.get(unit) ?? 0) + 1);
+  }
+  const best = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+  return best && best in MONEY_UNITS ? best : '원';
+}
+
 export function parsePlan(input: ParseInput): ParseResult {
   const ctx: Context = { file: input.file, diagnostics: [] };
   const source = input.origin === 'pdf' ? markdownizePdfLines(input.lines) : input.lines;
   const lines = outline(joinWrapped(source, 'text'));
   const head = readHead(lines);
   const doc = emptyDocument(input.file, 'national-plan', head.title);
-  doc.moneyUnit = '억원';
+  doc.moneyUnit = dominantMoneyUnit(lines.map((l) => l.content).join('\n'));
   if (head.issuer) doc.issuer = head.issuer;
   if (head.date) doc.date = head.date;
   if (head.year) doc.fiscalPeriod = head.year;

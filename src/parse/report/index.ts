@@ -8,9 +8,8 @@ import { parseCount, parseKoreanAmount, parseNumber } from '../../extract/amount
 import { normalizeName } from '../../extract/names.js';
 import { parseAsOf, parseYearLabel } from '../../extract/periods.js';
 import { parseUnitDeclaration, splitCells } from '../../extract/tables.js';
-import { stripMarkdown } from '../../extract/text.js';
 import { money, warning } from '../common.js';
-import { sourceOf, type ParseInput, type SourceLine } from '../lines.js';
+import { plainText, sourceOf, type ParseInput, type SourceLine } from '../lines.js';
 import { isBudgetHeader, readBudgetTable } from './budget-table.js';
 import { isProjectListHeader, readProjectDescriptions, readProjectList, readYearlyTable } from './projects.js';
 import { rebuildPdfRows } from './pdf-rows.js';
@@ -22,7 +21,7 @@ function readTitle(lines: SourceLine[]): { title: string; date?: string; fiscalP
   let title = '';
   let date: string | undefined;
   for (const line of lines.slice(0, 80)) {
-    const plain = stripMarkdown(line.text).replace(/\s+/g, ' ').trim();
+    const plain = plainText(line).replace(/\s+/g, ' ').trim();
     if (!date) {
       const d = /^(\d{4})\s*\.\s*(\d{1,2})\s*\.?$/.exec(plain);
       if (d) date = `${d[1]}-${d[2]!.padStart(2, '0')}`;
@@ -84,7 +83,7 @@ function readActivities(file: string, lines: SourceLine[], diagnostics: Diagnost
   let current: Program | undefined;
   for (const line of lines) {
     const isHeading = /^\s*#/.test(line.text);
-    const plain = stripMarkdown(line.text).replace(/\s+/g, ' ').trim();
+    const plain = plainText(line).replace(/\s+/g, ' ').trim();
     if (isHeading && /전략\s*목표\s*별\s*추진\s*상황/.test(plain)) {
       inSection = true;
       continue;
@@ -174,7 +173,7 @@ function readGrowthClaims(file: string, lines: SourceLine[]): { claims: Claim[];
   const pending: PendingGrowth[] = [];
   let lastAmount: { q: Quantity; year?: string; index: number } | undefined;
   lines.forEach((line, index) => {
-    const plain = stripMarkdown(line.text);
+    const plain = plainText(line);
     const source = sourceOf(file, line);
     const growth = GROWTH.exec(plain);
     if (!growth) {
@@ -273,7 +272,7 @@ export function parseReport(input: ParseInput): ParseResult {
     if (years.length >= 2 && unit.units.length) {
       const heading = lines
         .slice(Math.max(0, i - 6), i)
-        .map((l) => stripMarkdown(l.text))
+        .map((l) => plainText(l))
         .reverse()
         .find((t) => /현황|실적/.test(t));
       const prefix = (heading ?? '').replace(/[<>]/g, '').replace(/연도별/, '').replace(/현황|실적/g, '').trim();

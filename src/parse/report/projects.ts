@@ -11,9 +11,8 @@ import { mapColumns, splitCells, type ColumnVocabulary } from '../../extract/tab
 import { collapseLetterSpacing, normalizeName } from '../../extract/names.js';
 import { parseDateRange, parseYearLabel } from '../../extract/periods.js';
 import { isMoneyUnit, parseKoreanAmount, parseNumber } from '../../extract/amounts.js';
-import { stripMarkdown } from '../../extract/text.js';
 import { isBlankCell, money, moneyCell, quantityIn, warning } from '../common.js';
-import { sourceOf, type SourceLine } from '../lines.js';
+import { plainText, sourceOf, type SourceLine } from '../lines.js';
 
 export function periodFrom(text: string, source: Source): Period | undefined {
   const range = parseDateRange(text);
@@ -219,7 +218,7 @@ export function readProjectDescriptions(
   const claims: Claim[] = [];
   let current: Program | undefined;
   for (const line of lines) {
-    const plain = stripMarkdown(line.text);
+    const plain = plainText(line);
     const heading = DESCRIPTION_HEADING.exec(plain);
     const source = sourceOf(file, line);
     if (heading) {
