@@ -3,7 +3,8 @@
 
 import path from 'node:path';
 import type { Io } from './io.js';
-import { SUPPORTED_EXTENSIONS, parseBytes, type LoadResult } from '../parse/index.js';
+import { SUPPORTED_EXTENSIONS } from '../parse/extensions.js';
+import type { LoadResult } from '../parse/index.js';
 import type { DocumentKind } from '../model/types.js';
 
 export interface InputFile {
@@ -59,6 +60,7 @@ export async function loadInput(
       return { error: `file is ${(size / 1e6).toFixed(1)} MB, over the ${(options.maxSize / 1e6).toFixed(0)} MB limit (--max-size)` };
     }
     const bytes = await io.readFile(input.path);
+    const { parseBytes } = await import('../parse/index.js');
     return await parseBytes(displayPath(input.path), bytes, options.kind ? { kind: options.kind } : {});
   } catch (error) {
     return { error: `cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` };

@@ -4,9 +4,7 @@
 // in input order either way.
 
 import { existsSync } from 'node:fs';
-import os from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import type { LoadResult } from '../parse/index.js';
 import type { DocumentKind } from '../model/types.js';
 import { project, type ModelPart } from '../commands/types.js';
@@ -36,11 +34,15 @@ export async function loadAll(
   options: LoadOptions,
   onDone: (index: number, result: LoadResult) => void,
 ): Promise<void> {
-  const file = workerFile();
-  const threads = Math.min(os.availableParallelism(), 8);
-  if (options.workers && file && threads > 1 && inputs.length >= WORKER_THRESHOLD) {
-    await loadOnWorkers(file, threads, inputs, options, onDone);
-    return;
+  const file = options.workers && inputs.length >= WORKER_THRESHOLD ? workerFile() : undefined;
+  if (file) {
+    const os = await import('node:os');
+    const threads = Math.min(os.availableParallelism(), 8);
+    if (threads > 1) {
+      const { Worker } = await import('node:worker_threads');
+      await loadOnWorkers((f) => new Worker(f), file, threads, inputs, options, onDone);
+      return;
+    }
   }
   const opts = { ...(options.kind ? { kind: options.kind } : {}), maxSize: options.maxSize };
   for (const [index, input] of inputs.entries()) {
@@ -50,6 +52,7 @@ export async function loadAll(
 }
 
 function loadOnWorkers(
+  spawn: (file: string) => import('node:worker_threads').Worker,
   file: string,
   threads: number,
   inputs: InputFile[],
@@ -59,8 +62,8 @@ function loadOnWorkers(
   return new Promise((resolve, reject) => {
     let next = 0;
     let done = 0;
-    const workers: Worker[] = [];
-    const give = (w: Worker) => {
+    const workers: import('node:worker_threads').Worker[] = [];
+    const give = (w: import('node:worker_threads').Worker) => {
       if (next >= inputs.length) return;
       const input = inputs[next]!;
       w.postMessage({
@@ -73,7 +76,7 @@ function loadOnWorkers(
       });
     };
     for (let t = 0; t < threads; t++) {
-      const w = new Worker(file);
+      const w = spawn(file);
       workers.push(w);
       w.on('message', (m: { index: number; result: LoadResult }) => {
         onDone(m.index, m.result);

@@ -15,7 +15,7 @@ export const parsers = {
   'regional-report': async () => (await import('./report/index.js')).parseReport,
 } satisfies Record<DocumentKind, () => Promise<Parser>>;
 
-export const SUPPORTED_EXTENSIONS = ['md', 'markdown', 'txt', 'html', 'htm', 'pdf'];
+export { SUPPORTED_EXTENSIONS } from './extensions.js';
 
 /** Content cues per kind; the kind with the highest score wins if it scores at all. */
 const CUES: Record<DocumentKind, RegExp[]> = {
