@@ -1,6 +1,12 @@
 #!/usr/bin/env node
 // Thin shim: the compiled CLI does the work; this file only hands it the real process.
-import { run } from '../dist/cli/run.js';
-import { realIo } from '../dist/cli/io.js';
-
-process.exitCode = await run(process.argv.slice(2), realIo());
+// `--version` alone is answered before the CLI (and commander) load: it is run often by scripts.
+const args = process.argv.slice(2);
+if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
+  const { VERSION } = await import('../dist/cli/version.js');
+  process.stdout.write(`${VERSION}\n`);
+} else {
+  const { run } = await import('../dist/cli/run.js');
+  const { realIo } = await import('../dist/cli/io.js');
+  process.exitCode = await run(args, realIo());
+}

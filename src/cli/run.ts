@@ -12,8 +12,8 @@ import { collectInputs } from './inputs.js';
 import { loadAll } from './pool.js';
 import type { LoadResult } from '../parse/index.js';
 import type { Io } from './io.js';
+import { VERSION } from './version.js';
 
-const VERSION = '0.1.0';
 
 const UNIT_ALIASES: Record<string, string> = { won: '원', thousand: '천원', million: '백만원', eok: '억원', jo: '조원' };
 const DISPLAY_UNITS = ['원', '천원', '백만원', '억원', '조원'];

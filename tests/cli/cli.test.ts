@@ -103,9 +103,12 @@ describe('CLI behaviour', () => {
     expect(threaded.stdout.split('\n').length).toBeGreaterThan(30 * 4);
   }, 120_000);
 
-  it('prints the version and exits 0', async () => {
+  it('prints the version (the one in package.json) and exits 0', async () => {
     const t = await cli(['--version']);
-    expect(t.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
+    expect(t.stdout.trim()).toBe(pkg.version);
     expect(t.code).toBe(0);
+    const { execFileSync } = await import('node:child_process');
+    expect(execFileSync(process.execPath, ['bin/policy-lens.js', '--version'], { encoding: 'utf8' }).trim()).toBe(pkg.version);
   });
 });
