@@ -115,3 +115,40 @@ describe('national plan sample (text)', async () => {
     await expect(JSON.stringify(doc, null, 2) + '\n').toMatchFileSnapshot('../../fixtures/samples/national-plan-2023.txt.model.json');
   });
 });
+
+describe('a plan in another layout (plain text, ○ bullets, 【전략】 markers, no Markdown)', async () => {
+  const { document: doc } = await load('fixtures/plan/plain-layout-2024.txt');
+  const { check } = await import('../../src/commands/check.js');
+  const run = (d: typeof doc) => check({ documents: [d], diagnostics: new Map(), options: {} });
+
+  it('reads title, horizon, targets and the actual', () => {
+    expect(doc.title).toBe("제2차 지역 스마트제조 혁신 기본계획('22~'26) 2024년도 시행계획");
+    expect(doc.targets.map((t) => [t.indicator, t.target.value, t.unit, t.targetYear, t.actual?.value])).toEqual([
+      ['스마트공장 보급', 35_000, '개', '2026', 35_000],
+      ['스마트제조 인력', 10_000, '명', '2026', undefined],
+    ]);
+  });
+
+  it('attributes the series to its strategy and task, and reads ○ bullets with keywords', () => {
+    const s = doc.series.find((x) => x.indicator.includes('연도별 누적'))!;
+    expect([s.group, s.task, s.points.map((p) => p.value)]).toEqual(['전략1 제조현장 디지털 전환', '1 스마트공장 고도화', [25_039, 30_144, 35_000]]);
+    expect(doc.programs.find((p) => p.name === '고도화')!.funding!.map((f) => f.amount.value)).toEqual([60_000_000_000, 25_000_000_000, 5_000_000_000]);
+  });
+
+  it('checks its breakdowns: all consistent (2,100+1,256+1,500 = 4,856 = 35,000 − 30,144; 600+250+50 = 900억)', () => {
+    const r = run(doc);
+    expect(r.findings).toEqual([]);
+    expect(r.sections![0]!.lines[0]).toMatch(/4 checks, 4 consistent/);
+  });
+
+  it('reports a funding split that does not add up as an error, and an inferred breakdown that does not as info', async () => {
+    const { loadText } = await import('../helpers/load.js');
+    const { readFileSync } = await import('node:fs');
+    const text = readFileSync('fixtures/plan/plain-layout-2024.txt', 'utf8').replace('지방비 250억원', '지방비 200억원').replace('수준확인 1,500개', '수준확인 1,400개');
+    const { document } = await loadText('changed.txt', text);
+    expect(run(document).findings!.map((f) => [f.severity, f.code, f.stated, f.computed])).toEqual([
+      ['error', 'breakdown', 90_000_000_000, 85_000_000_000],
+      ['info', 'breakdown-inferred', 4_856, 4_756],
+    ]);
+  });
+});

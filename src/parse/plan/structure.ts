@@ -22,6 +22,9 @@ export interface PlanLine {
   year?: string;
   /** Nearest keyword bullet above a sub-bullet or footnote. */
   parent?: PlanLine;
+  /** Bullets: indentation and marker, to tell their sub-bullets. */
+  indent?: number;
+  marker?: string;
 }
 
 const STRATEGY = /^(?:[[【]\s*전략\s*(\d+)\s*[)\]】]|전략\s*(\d+)\s*[.:])\s*(.*)$/;
@@ -29,7 +32,7 @@ const ROMAN = /^(I|II|III|IV|V|VI|VII|Ⅰ|Ⅱ|Ⅲ|Ⅳ|Ⅴ|Ⅵ)\s*\.\s*(.*)$/;
 
 function cleanContent(text: string): string {
   return stripMarkdown(text)
-    .replace(/^\s*[-•]\s*/, '')
+    .replace(/^\s*[-•○·◦▪]\s*/, '')
     .replace(/^(\\?\*)+\s*/, '')
     .replace(/\\\*/g, '*')
     .replace(/<\/?sup>/g, '')
@@ -61,6 +64,8 @@ export function outline(lines: SourceLine[]): PlanLine[] {
   let year: string | undefined;
   let pendingTaskNumber: string | undefined;
   let parent: PlanLine | undefined;
+  let bulletIndent = 0;
+  let bulletMarker = '-';
   for (const line of lines) {
     const raw = line.text;
     const isHeading = /^\s*#/.test(raw);
@@ -90,7 +95,9 @@ export function outline(lines: SourceLine[]): PlanLine[] {
       continue;
     }
     const numbered = /^(\d)\s+(\S.*)$/.exec(content);
-    if (isHeading && (pendingTaskNumber || numbered) && !s && !ROMAN.test(content)) {
+    // Plain-text exports have no heading marks: a short `1 과제명` line alone is a task heading too.
+    const plainTask = !isHeading && numbered && /^\d\s/.test(raw.trim()) && content.length <= 45 && !/[:：%]|\d{2,}/.test(numbered[2]!);
+    if ((isHeading || plainTask) && (pendingTaskNumber || numbered) && !s && !ROMAN.test(content)) {
       task = numbered ? `${numbered[1]} ${numbered[2]}` : `${pendingTaskNumber} ${content}`;
       pendingTaskNumber = undefined;
       topic = undefined;
@@ -103,9 +110,25 @@ export function outline(lines: SourceLine[]): PlanLine[] {
       topic = content.replace(/^□\s*/, '');
       role = 'heading';
     } else if (/^\s*(-\s*)?(\\?\*)+/.test(raw.replace(/^(\s*-?\s*)\*\*(?=\S)(?!\*)/, '$1')) || /^\s*※/.test(raw)) role = 'footnote';
-    else if (/^\s{2,}-/.test(raw)) role = 'sub';
-    else if (/^\s*-/.test(raw)) role = 'bullet';
+    else {
+      // Bullets: `-`, `○`, `•`, `·`; one indented deeper than the bullet above, or a `-`
+      // under a `○`, is a sub-bullet.
+      const marker = /^(\s*)([-○•·◦▪])\s*/.exec(raw);
+      if (marker) {
+        const indent = marker[1]!.length;
+        const deeper = parent !== undefined && (indent > (parent.indent ?? 0) || (marker[2] === '-' && parent.marker !== '-' && indent >= (parent.indent ?? 0)));
+        role = deeper ? 'sub' : 'bullet';
+        if (role === 'bullet') {
+          bulletIndent = indent;
+          bulletMarker = marker[2]!;
+        }
+      }
+    }
     const pl: PlanLine = { line, content, role };
+    if (role === 'bullet') {
+      pl.indent = bulletIndent;
+      pl.marker = bulletMarker;
+    }
     const keyword = /^\(([^()]{1,30})\)/.exec(content)?.[1];
     if (keyword && role === 'bullet') pl.keyword = keyword.trim();
     if (strategy) pl.strategy = strategy;
