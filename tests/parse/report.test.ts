@@ -174,3 +174,39 @@ describe('budget tables of other agencies', () => {
     expect(diagnostics.find((d) => d.code === 'number-unreadable')).toMatchObject({ source: { line: 7 } }); // line 7: the first table row
   });
 });
+
+describe('a report of another agency (plain text, 사업명 first, 예산현액/지출액/집행잔액/집행율, 소계 rows, 백만원)', async () => {
+  const { document: doc } = await load('fixtures/report/other-agency-2021h2.txt');
+  const { check } = await import('../../src/commands/check.js');
+
+  it('reads its period, as-of date and unit', () => {
+    expect([doc.title, doc.fiscalPeriod, doc.asOf, doc.moneyUnit]).toEqual(['2021년도 하반기 주요업무 추진실적', '2021-H2', '2021-12-31', '백만원']);
+  });
+
+  it('reads four lines in two groups, with 소계 rows as group totals', () => {
+    expect(doc.budgetLines.map((l) => [l.group, l.program, l.budget?.value, l.executed?.value, l.allocationDate ?? l.status])).toEqual([
+      ['디지털 혁신', '데이터바우처지원', 3_000_000_000, 2_700_000_000, '2021-02-15'],
+      ['디지털 혁신', 'AI인재양성', 2_000_000_000, 1_500_000_000, '2021-03-02'],
+      ['지역 혁신', '스마트시티실증', 4_400_000_000, 3_520_000_000, '2021-01-20'],
+      ['지역 혁신', '지역특화 R&D', 3_000_000_000, 2_200_000_000, '미교부'],
+    ]);
+    expect(doc.budgetTotals.map((t) => [t.label, t.group ?? null, t.budget?.value])).toEqual([
+      ['합계', null, 12_400_000_000],
+      ['소계', '디지털 혁신', 5_000_000_000],
+      ['소계', '지역 혁신', 7_400_000_000],
+    ]);
+  });
+
+  it('finds its activities without Markdown headings', () => {
+    expect(doc.programs.map((p) => [p.name, p.group, p.outputs!.length])).toEqual([
+      ['데이터 바우처 지원', '디지털 혁신 기반 조성', 4],
+      ['인공지능 인재 양성', '디지털 혁신 기반 조성', 2],
+    ]);
+  });
+
+  it('checks out: the 24% growth holds (10,000 → 12,400), and 77.2% is a truncated 77.30%', () => {
+    const f = check({ documents: [doc], diagnostics: new Map(), options: {} }).findings!;
+    expect(f.map((x) => [x.severity, x.code, x.stated, x.computed])).toEqual([['info', 'rate', 77.2, 77.3]]);
+    expect(doc.claims.find((c) => c.kind === 'growth')).toMatchObject({ stated: { value: 24 }, from: { value: 10_000_000_000 }, to: { value: 12_400_000_000 } });
+  });
+});

@@ -81,22 +81,28 @@ function readActivities(file: string, lines: SourceLine[], diagnostics: Diagnost
   let inSection = false;
   let group: string | undefined;
   let current: Program | undefined;
-  for (const line of lines) {
-    const isHeading = /^\s*#/.test(line.text);
+  lines.forEach((line, index) => {
+    const marked = /^\s*#/.test(line.text);
     const plain = plainText(line).replace(/\s+/g, ' ').trim();
-    if (isHeading && /전략\s*목표\s*별\s*추진\s*상황/.test(plain)) {
-      inSection = true;
-      continue;
+    // Plain-text exports mark no headings: a short line alone between blank lines, without
+    // bullet, colon or figures, is one too.
+    const alone = (lines[index - 1]?.text.trim() ?? '') === '' && (lines[index + 1]?.text.trim() ?? '') === '';
+    const isHeading = marked || (alone && plain.length > 0 && plain.length <= 40 && !/[:：\t]/.test(plain) && !/^[-○·•※*<(]/.test(plain));
+    if (!inSection) {
+      if (isHeading && /전략\s*목표\s*별\s*추진\s*(상황|실적)/.test(plain)) inSection = true;
+      return;
     }
-    if (!inSection) continue;
-    if (isHeading && /^(IV|Ⅳ|V|Ⅴ)\s*\./.test(plain)) break;
-    if (isHeading && /^(여 건|여건|이 행 과 제|이행과제|추진\s*전략)$/.test(plain.replace(/\s+/g, ' '))) continue;
+    if (isHeading && /^(IV|Ⅳ|V|Ⅴ|VI|Ⅵ)\s*\./.test(plain)) {
+      inSection = false;
+      return;
+    }
+    if (isHeading && /^(여 건|여건|이 행 과 제|이행과제|추진\s*전략)$/.test(plain)) return;
     const item = /^(?:□\s*)?(.+?)\s*[:：]\s*(.+)$/.exec(plain);
-    const isActivity = (plain.startsWith('□') || (isHeading && !/^[○\d]/.test(plain))) && item;
+    const isActivity = (plain.startsWith('□') || (marked && !/^[○\d]/.test(plain))) && item;
     if (isHeading && !item && !/^\d/.test(plain) && !plain.startsWith('□') && !plain.startsWith('○')) {
       group = plain;
       current = undefined;
-      continue;
+      return;
     }
     if (isActivity && item) {
       const name = item[1]!.replace(/^□\s*/, '').trim();
@@ -107,14 +113,14 @@ function readActivities(file: string, lines: SourceLine[], diagnostics: Diagnost
       if (outs) current.outputs!.push(...outs);
       else diagnostics.push(warning('output-unreadable', `activity figure "${item[2]}" could not be read`, source));
       programs.push(current);
-      continue;
+      return;
     }
-    if (current && item && /^[-○]/.test(plain.replace(/^#+\s*/, ''))) {
-      const label = item[1]!.replace(/^[-○]\s*/, '').trim();
+    if (current && item && /^[-○·•]/.test(plain.replace(/^#+\s*/, ''))) {
+      const label = item[1]!.replace(/^[-○·•]\s*/, '').trim();
       const outs = outputsFrom(label, item[2]!, sourceOf(file, line));
       if (outs) current.outputs!.push(...outs);
     }
-  }
+  });
   return programs;
 }
 
