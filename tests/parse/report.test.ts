@@ -210,3 +210,12 @@ describe('a report of another agency (plain text, 사업명 first, 예산현액/
     expect(doc.claims.find((c) => c.kind === 'growth')).toMatchObject({ stated: { value: 24 }, from: { value: 10_000_000_000 }, to: { value: 12_400_000_000 } });
   });
 });
+
+describe('a budget table that cannot be read', () => {
+  it('is reported as a warning on the line that announces it, not passed over in silence', async () => {
+    const text = ['# 2021년도 상반기 주요업무 추진상황', '', '## 2021년도 상반기 예산집행 현황', '', '구분 사업명 예산액 집행액', '가사업 100 50'].join('\n');
+    const { document, diagnostics } = await loadText('lost.txt', text);
+    expect(document.budgetLines).toEqual([]);
+    expect(diagnostics.find((d) => d.code === 'budget-table-missing')).toMatchObject({ severity: 'warning', source: { line: 3 } });
+  });
+});

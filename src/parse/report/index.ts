@@ -287,6 +287,14 @@ export function parseReport(input: ParseInput): ParseResult {
       i = table.end - 1;
     }
   }
+  // A report that announces a budget table but yields no rows has lost it (a PDF whose
+  // table could not be rebuilt, a table pasted without tabs): say so rather than report nothing.
+  const announced = lines.find((l) => /예산\s*집행\s*(현황|실적)/.test(l.text) && !/\t/.test(l.text) && !/\d+\s*$/.test(l.text.trim()));
+  if (announced && doc.budgetLines.length === 0) {
+    diagnostics.push(
+      warning('budget-table-missing', `the report announces a budget execution table but no rows could be read${input.origin === 'pdf' ? ' from the PDF' : ''}`, sourceOf(file, announced)),
+    );
+  }
   // The document's money unit is the one its budget tables use.
   doc.moneyUnit = [...moneyUnits.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '원';
 
