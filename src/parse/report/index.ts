@@ -82,6 +82,7 @@ function readActivities(file: string, lines: SourceLine[], diagnostics: Diagnost
   let group: string | undefined;
   let current: Program | undefined;
   lines.forEach((line, index) => {
+    if (!inSection && !/전략/.test(line.text)) return;
     const marked = /^\s*#/.test(line.text);
     const plain = plainText(line).replace(/\s+/g, ' ').trim();
     // Plain-text exports mark no headings: a short line alone between blank lines, without
@@ -264,7 +265,7 @@ export function parseReport(input: ParseInput): ParseResult {
       i = table.end - 1;
       continue;
     }
-    if (isProjectListHeader(cells)) {
+    if (!/\d/.test(line.text) && isProjectListHeader(cells)) {
       const moneyUnit = unit.money ?? /\((천원|백만원|억원|원)\)/.exec(line.text)?.[1] ?? '원';
       const list = readProjectList(file, lines, i, moneyUnit);
       doc.programs.push(...list.programs);
@@ -274,7 +275,7 @@ export function parseReport(input: ParseInput): ParseResult {
       i = list.end - 1;
       continue;
     }
-    const years = cells.slice(1).filter((c) => parseYearLabel(c) && /^\d{4}\s*년?$/.test(c.trim()));
+    const years = line.text.includes('년') ? cells.slice(1).filter((c) => /^\d{4}\s*년?$/.test(c.trim()) && parseYearLabel(c)) : [];
     if (years.length >= 2 && unit.units.length) {
       const heading = lines
         .slice(Math.max(0, i - 6), i)

@@ -106,7 +106,7 @@ export function readProjectList(file: string, lines: SourceLine[], start: number
     }
     blankRun = 0;
     const cells = splitCells(line.text);
-    if (isProjectListHeader(cells)) {
+    if (!/\d/.test(line.text) && isProjectListHeader(cells)) {
       columns = mapColumns(cells, PROJECT_COLUMNS);
       continue;
     }
