@@ -32,9 +32,16 @@ export function renderTableResult(table: TableResult, options: TableOptions): st
   const widths = header.map((h, i) =>
     Math.max(displayWidth(h), ...[...body, ...totals].map((cells) => displayWidth(cells[i] ?? ''))),
   );
-  const line = (cells: string[]) =>
+  // Rate bars are colored by level once padded, so color never shifts a column.
+  const tint = (text: string, i: number, row?: Row) => {
+    const column = columns[i]!;
+    const value = row?.[column.key];
+    if (column.kind !== 'rate-bar' || typeof value !== 'number') return text;
+    return value < 10 ? chalk.red(text) : value < 50 ? chalk.yellow(text) : chalk.green(text);
+  };
+  const line = (cells: string[], row?: Row) =>
     cells
-      .map((cell, i) => pad(cell, widths[i] ?? 0, isRightAligned(columns[i]!)))
+      .map((cell, i) => tint(pad(cell, widths[i] ?? 0, isRightAligned(columns[i]!)), i, row))
       .join('  ')
       .trimEnd();
   const rule = widths.map((w) => '─'.repeat(w)).join('  ');
@@ -47,7 +54,7 @@ export function renderTableResult(table: TableResult, options: TableOptions): st
       group = row[table.groupKey];
       out.push(chalk.cyan(`▸ ${String(group ?? '(no group)')}`));
     }
-    out.push(line(body[i] ?? []));
+    out.push(line(body[i] ?? [], row));
   });
   if (totals.length > 0) {
     out.push(chalk.dim(rule));
