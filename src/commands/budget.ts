@@ -4,7 +4,7 @@
 
 import { pushTo } from '../extract/collections.js';
 import type { BudgetLine, PolicyDocument } from '../model/types.js';
-import { pct2, sourceRef, type Column, type Command, type CommandResult, type Row } from './types.js';
+import { sourceColumn, documentColumn, pct2, sourceRef, type Column, type Command, type CommandResult, type Row } from './types.js';
 
 export function remainingOf(line: BudgetLine): number | undefined {
   return line.budget && line.executed ? line.budget.value - line.executed.value : undefined;
@@ -76,7 +76,7 @@ export const budget: Command = ({ documents, options }): CommandResult => {
     }));
     if (options.sort && SORTS[options.sort]) grouped = [...grouped].sort(SORTS[options.sort]);
     const columns: Column[] = [
-      { key: 'document', label: 'document', kind: 'text', machineOnly: single },
+      documentColumn(single),
       { key: 'group', label: 'group', kind: 'text' },
       { key: 'programs', label: 'programs', kind: 'int' },
       { key: 'budget_krw', label: 'budget', kind: 'krw' },
@@ -93,7 +93,7 @@ export const budget: Command = ({ documents, options }): CommandResult => {
   }
   if (options.sort && SORTS[options.sort]) rows = [...rows].sort(SORTS[options.sort]);
   const columns: Column[] = [
-    { key: 'document', label: 'document', kind: 'text', machineOnly: single },
+    documentColumn(single),
     { key: 'group', label: 'group', kind: 'text' },
     { key: 'program', label: 'program', kind: 'text' },
     { key: 'budget_krw', label: 'budget', kind: 'krw' },
@@ -103,7 +103,7 @@ export const budget: Command = ({ documents, options }): CommandResult => {
     { key: 'stated_rate_pct', label: 'stated %', kind: 'pct' },
     { key: 'rate_bar', label: '', kind: 'rate-bar', displayOnly: true },
     { key: 'status', label: 'allocated', kind: 'text', displayOnly: true },
-    { key: 'source', label: 'source', kind: 'text', machineOnly: true },
+    sourceColumn(),
   ];
   const sorted = options.sort !== undefined && options.sort !== 'name';
   return {

@@ -10,7 +10,7 @@
 
 import type { Claim, Diagnostic, PolicyDocument, Quantity, Severity, Source } from '../model/types.js';
 import { formatQuantity } from '../extract/amounts.js';
-import { sourceRef, type Column, type Command, type Finding, type Row } from './types.js';
+import { sourceColumn, documentColumn, sourceRef, type Column, type Command, type Finding, type Row } from './types.js';
 
 /** Decimals the document printed a percentage with (`15.7%` → 1, `165%` → 0). */
 export function statedDecimals(q: Quantity): number {
@@ -180,13 +180,13 @@ export const check: Command = ({ documents, diagnostics }) => {
   }));
   const single = documents.length <= 1;
   const columns: Column[] = [
-    { key: 'document', label: 'document', kind: 'text', machineOnly: single },
+    documentColumn(single),
     { key: 'severity', label: 'severity', kind: 'text' },
     { key: 'code', label: 'code', kind: 'text' },
     { key: 'message', label: 'message', kind: 'text' },
     { key: 'stated', label: 'stated', kind: 'number', machineOnly: true },
     { key: 'computed', label: 'computed', kind: 'number', machineOnly: true },
-    { key: 'source', label: 'source', kind: 'text' },
+    sourceColumn(true),
   ];
   const lines = results.map((r) => {
     const count = (s: Severity) => r.findings.filter((f) => f.severity === s).length;

@@ -1,6 +1,6 @@
 // `parse`: the normalized model of each document, with its diagnostics.
 
-import type { Command } from './types.js';
+import { documentColumn, type Command } from './types.js';
 
 export const SCHEMA_VERSION = 1;
 
@@ -8,7 +8,7 @@ export const parse: Command = ({ documents, diagnostics }) => ({
   tables: [
     {
       columns: [
-        { key: 'document', label: 'document', kind: 'text' },
+        documentColumn(),
         { key: 'kind', label: 'kind', kind: 'text' },
         { key: 'title', label: 'title', kind: 'text' },
         { key: 'programs', label: 'programs', kind: 'int' },

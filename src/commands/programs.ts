@@ -7,7 +7,7 @@
 import { pushTo } from '../extract/collections.js';
 import { normalizeName, stripPrefixes } from '../extract/names.js';
 import type { PolicyDocument, Program, Source } from '../model/types.js';
-import { sourceRef, type Column, type Command, type Row } from './types.js';
+import { sourceColumn, documentColumn, sourceRef, type Column, type Command, type Row } from './types.js';
 
 interface Mention {
   doc: PolicyDocument;
@@ -113,7 +113,7 @@ export const programs: Command = ({ documents, options }) => {
   }
   const moneyUnit = options.unit ?? docs[0]?.moneyUnit ?? '원';
   const columns: Column[] = [
-    { key: 'document', label: 'document', kind: 'text' },
+    documentColumn(),
     { key: 'kind', label: 'kind', kind: 'text', machineOnly: true },
     { key: 'program', label: 'program', kind: 'text' },
     { key: 'group', label: 'group', kind: 'text' },
@@ -126,7 +126,7 @@ export const programs: Command = ({ documents, options }) => {
     { key: 'steps', label: 'steps', kind: 'int', displayOnly: true },
     { key: 'documents_required', label: 'docs', kind: 'int', displayOnly: true },
     { key: 'mentions', label: 'seen', kind: 'int', displayOnly: true },
-    { key: 'source', label: 'source', kind: 'text', machineOnly: true },
+    sourceColumn(),
   ];
   return { tables: [{ title: 'Programs', columns, rows, moneyUnit }] };
 };

@@ -9,7 +9,7 @@ import { budget, executionRate } from './budget.js';
 import { runChecks } from './check.js';
 import { targets } from './targets.js';
 import { yoy } from './yoy.js';
-import { pct2, type Command, type CommandOptions, type Row, type Section, type TableResult } from './types.js';
+import { documentColumn, pct2, type Command, type CommandOptions, type Row, type Section, type TableResult } from './types.js';
 
 /** Programs under this share of the document's total budget are left out of "lowest execution". */
 const LOW_RATE_MIN_SHARE = 0.005;
@@ -125,7 +125,7 @@ export const summary: Command = ({ documents, diagnostics, options }) => {
   const table: TableResult = {
     title: 'Summary',
     columns: [
-      { key: 'document', label: 'document', kind: 'text' },
+      documentColumn(),
       { key: 'kind', label: 'kind', kind: 'text' },
       { key: 'title', label: 'title', kind: 'text' },
       { key: 'programs', label: 'programs', kind: 'int' },

@@ -2,7 +2,7 @@
 // and achievement % (actual ÷ target) where the document states an actual.
 
 import { formatQuantity } from '../extract/amounts.js';
-import { pct2, sourceRef, type Column, type Command, type Row } from './types.js';
+import { sourceColumn, documentColumn, pct2, sourceRef, type Column, type Command, type Row } from './types.js';
 
 export const targets: Command = ({ documents, options }) => {
   const rows: Row[] = documents.flatMap((doc) =>
@@ -23,7 +23,7 @@ export const targets: Command = ({ documents, options }) => {
   );
   const single = new Set(documents.map((d) => d.file)).size <= 1;
   const columns: Column[] = [
-    { key: 'document', label: 'document', kind: 'text', machineOnly: single },
+    documentColumn(single),
     { key: 'category', label: 'category', kind: 'text' },
     { key: 'indicator', label: 'indicator', kind: 'text' },
     { key: 'unit', label: 'unit', kind: 'text', machineOnly: true },
@@ -34,7 +34,7 @@ export const targets: Command = ({ documents, options }) => {
     { key: 'actual', label: 'actual', kind: 'text', displayOnly: true },
     { key: 'actual_period', label: 'as of', kind: 'text' },
     { key: 'achievement_pct', label: 'achieved %', kind: 'pct' },
-    { key: 'source', label: 'source', kind: 'text', machineOnly: true },
+    sourceColumn(),
   ];
   return { tables: [{ title: 'Targets', columns, rows }] };
 };

@@ -108,3 +108,13 @@ export function pct2(numerator: number | undefined, denominator: number | undefi
 export function sourceRef(source: Source | undefined): string {
   return source ? `${source.file}:${source.line}` : '';
 }
+
+/** The `document` column: left out of table/md when the run has one document. */
+export function documentColumn(single = false): Column {
+  return { key: 'document', label: 'document', kind: 'text', ...(single ? { machineOnly: true } : {}) };
+}
+
+/** The `source` column (`file:line`): CSV/JSON only unless shown on purpose. */
+export function sourceColumn(shown = false): Column {
+  return { key: 'source', label: 'source', kind: 'text', ...(shown ? {} : { machineOnly: true }) };
+}

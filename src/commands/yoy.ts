@@ -5,7 +5,7 @@
 
 import { formatQuantity } from '../extract/amounts.js';
 import type { PolicyDocument, Series } from '../model/types.js';
-import { pct2, sourceRef, type Column, type Command, type Row } from './types.js';
+import { sourceColumn, documentColumn, pct2, sourceRef, type Column, type Command, type Row } from './types.js';
 
 function seriesRows(doc: PolicyDocument, s: Series, moneyUnit: string): Row[] {
   const rows: Row[] = [];
@@ -43,7 +43,7 @@ export const yoy: Command = ({ documents, options }) => {
   );
   const single = new Set(documents.map((d) => d.file)).size <= 1;
   const columns: Column[] = [
-    { key: 'document', label: 'document', kind: 'text', machineOnly: single },
+    documentColumn(single),
     { key: 'strategy', label: 'strategy', kind: 'text', displayOnly: true },
     { key: 'indicator', label: 'indicator', kind: 'text' },
     { key: 'unit', label: 'unit', kind: 'text', machineOnly: true },
@@ -56,7 +56,7 @@ export const yoy: Command = ({ documents, options }) => {
     { key: 'change', label: 'change', kind: 'number', machineOnly: true },
     { key: 'change_text', label: 'change', kind: 'text', displayOnly: true },
     { key: 'change_pct', label: 'change %', kind: 'pct' },
-    { key: 'source', label: 'source', kind: 'text', machineOnly: true },
+    sourceColumn(),
   ];
   return { tables: [{ title: 'Year-over-year changes', columns, rows, groupKey: 'strategy' }] };
 };
