@@ -69,6 +69,12 @@ export async function parseBytes(file: string, bytes: Uint8Array, options: LoadO
   const whole = lines.map((l) => l.text).join('\n');
   const kind = options.kind ?? detectKind(whole);
   if (!kind) return { error: 'unknown document kind (not a blog post, national plan or regional report; use --kind to force one)' };
+  if (origin === 'html' && kind !== 'blog-post') {
+    // Plans and reports exported as HTML: tables to tab rows, headings to `##` lines.
+    const { htmlToLines } = await import('./html.js');
+    lines = htmlToLines(lines);
+    origin = 'text';
+  }
   try {
     const parser = await parsers[kind]();
     return await parser({ file, lines, origin, extension });

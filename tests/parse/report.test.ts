@@ -219,3 +219,17 @@ describe('a budget table that cannot be read', () => {
     expect(diagnostics.find((d) => d.code === 'budget-table-missing')).toMatchObject({ severity: 'warning', source: { line: 3 } });
   });
 });
+
+describe('a report exported as HTML', () => {
+  it('reads table rows as rows, with the HTML line of each row as its source', async () => {
+    const { document, diagnostics } = await load('fixtures/report/html-export-2022h1.html');
+    expect(document.kind).toBe('regional-report');
+    expect([document.title, document.fiscalPeriod, document.asOf]).toEqual(['2022년도 상반기 주요업무 추진상황', '2022-H1', '2022-06-30']);
+    expect(document.budgetLines.map((l) => [l.group, l.program, l.budget?.value, l.executed?.value, l.source.line])).toEqual([
+      ['창업 지원', '창업보육센터 운영', 800_000_000, 320_000_000, 12],
+      ['창업 지원', '청년 창업 & 성장 지원', 500_000_000, 70_000_000, 13],
+    ]);
+    expect(document.budgetTotals[0]).toMatchObject({ label: '계', budget: { value: 1_300_000_000 }, source: { line: 11 } });
+    expect(diagnostics.filter((d) => d.severity === 'warning')).toEqual([]);
+  });
+});
