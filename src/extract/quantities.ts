@@ -53,6 +53,7 @@ function labelBefore(text: string, index: number): string | undefined {
 
 /** Every figure in a line of text, left to right. */
 export function findQuantities(input: string): FoundQuantity[] {
+  if (!/\d/.test(input)) return [];
   const text = foldFullWidth(input);
   const found: FoundQuantity[] = [];
   for (const m of text.matchAll(QTY)) {
