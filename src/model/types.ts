@@ -93,6 +93,7 @@ export interface ProgramDetails {
 
 export interface Deadline {
   text: string;
+  source?: Source;
   /** Relative deadline: `amount` `unit` after `after`. */
   amount?: number;
   unit?: 'day' | 'month' | 'year';

@@ -24,7 +24,7 @@ describe('blog post sample', async () => {
     const d = doc.programs[0]!.details!;
     expect(d.steps).toEqual(['기술개발사업 신청서 제출', '기술개발계획서 제출', '그 밖에 중소벤처기업부장관이 필요하다고 인정하는 서류 제출']);
     expect(d.documents).toEqual(['기술개발사업 신청서', '기술개발계획서', '그 밖에 중소벤처기업부장관이 필요하다고 인정하는 서류']);
-    expect(d.deadlines).toEqual([{ text: '협약기간 종료일로부터 2개월 이내', amount: 2, unit: 'month', after: '협약기간 종료일' }]);
+    expect(d.deadlines).toEqual([{ text: '협약기간 종료일로부터 2개월 이내', amount: 2, unit: 'month', after: '협약기간 종료일', source: expect.objectContaining({ line: 59 }) }]);
     expect(d.agencies).toEqual(['과학기술정보통신부장관', '창업진흥원', '중소벤처기업부장관']);
     expect(d.legalBasis).toEqual(['「1인 창조기업 육성에 관한 법률」']);
     expect(d.scope).toHaveLength(3);

@@ -106,7 +106,7 @@ export function parseBlogPost(input: ParseInput): ParseResult {
     for (const m of text.matchAll(AGENCY)) if (!/^(해당|각|관련)/.test(m[1]!)) addUnique(d.agencies, m[1]!);
     for (const m of text.matchAll(LAW)) addUnique(d.legalBasis, `「${m[1]}」`);
     const deadline = readDeadline(text);
-    if (deadline && !d.deadlines.some((x) => x.text === deadline.text)) d.deadlines.push(deadline);
+    if (deadline && !d.deadlines.some((x) => x.text === deadline.text)) d.deadlines.push({ ...deadline, source: sourceOf(input.file, l.line) });
     for (const m of text.matchAll(/([A-Za-z][\w.-]*)\s*홈페이지/g)) addUnique(d.channels, `${m[1]} 홈페이지`);
     if (l.listItem) {
       const kind = listKind ?? 'contents';
