@@ -51,7 +51,7 @@ export function displayPath(file: string): string {
 export async function loadInput(
   io: Io,
   input: InputFile,
-  options: { kind?: DocumentKind; maxSize: number },
+  options: { kind?: DocumentKind; kindAsFallback?: boolean; maxSize: number },
 ): Promise<LoadResult> {
   if (input.error) return { error: input.error };
   try {
@@ -61,7 +61,7 @@ export async function loadInput(
     }
     const bytes = await io.readFile(input.path);
     const { parseBytes } = await import('../parse/index.js');
-    return await parseBytes(displayPath(input.path), bytes, options.kind ? { kind: options.kind } : {});
+    return await parseBytes(displayPath(input.path), bytes, options.kind ? { kind: options.kind, kindAsFallback: options.kindAsFallback === true } : {});
   } catch (error) {
     return { error: `cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` };
   }

@@ -16,6 +16,7 @@ export const WORKER_THRESHOLD = 24;
 
 export interface LoadOptions {
   kind?: DocumentKind;
+  kindAsFallback?: boolean;
   maxSize: number;
   uses?: readonly ModelPart[];
   /** Allow worker threads (the CLI passes false for a fake Io in tests). */
@@ -44,7 +45,7 @@ export async function loadAll(
       return;
     }
   }
-  const opts = { ...(options.kind ? { kind: options.kind } : {}), maxSize: options.maxSize };
+  const opts = { ...(options.kind ? { kind: options.kind, kindAsFallback: options.kindAsFallback === true } : {}), maxSize: options.maxSize };
   for (const [index, input] of inputs.entries()) {
     const result = await loadInput(io, input, opts);
     onDone(index, 'error' in result ? result : { ...result, document: project(result.document, options.uses) });
@@ -70,7 +71,7 @@ function loadOnWorkers(
         index: next++,
         path: input.path,
         ...(input.error ? { error: input.error } : {}),
-        ...(options.kind ? { kind: options.kind } : {}),
+        ...(options.kind ? { kind: options.kind, kindAsFallback: options.kindAsFallback === true } : {}),
         maxSize: options.maxSize,
         ...(options.uses ? { uses: options.uses } : {}),
       });

@@ -134,7 +134,9 @@ async function execute(io: Io, name: CommandName, paths: string[], opts: GlobalO
   const progress = inputs.length > 20 && io.stderrIsTTY && !io.env.CI ? progressBar(io, inputs.length) : undefined;
   const results: LoadResult[] = new Array(inputs.length);
   let finished = 0;
-  await loadAll(io, inputs, { ...(opts.kind ? { kind: opts.kind } : {}), maxSize, ...(command.uses ? { uses: command.uses } : {}), workers: io.workers !== false }, (index, result) => {
+  // `programs --kind K` lists documents of kind K: detection decides, K only names files it cannot tell.
+  const kindAsFallback = name === 'programs';
+  await loadAll(io, inputs, { ...(opts.kind ? { kind: opts.kind, kindAsFallback } : {}), maxSize, ...(command.uses ? { uses: command.uses } : {}), workers: io.workers !== false }, (index, result) => {
     results[index] = result;
     progress?.(finished++, inputs[index]!.path);
   });

@@ -12,6 +12,7 @@ export interface WorkerJob {
   path: string;
   error?: string;
   kind?: DocumentKind;
+  kindAsFallback?: boolean;
   maxSize: number;
   uses?: readonly ModelPart[];
 }
@@ -20,7 +21,7 @@ const io = realIo();
 
 parentPort?.on('message', async (job: WorkerJob) => {
   const input = job.error ? { path: job.path, error: job.error } : { path: job.path };
-  const result = await loadInput(io, input, { ...(job.kind ? { kind: job.kind } : {}), maxSize: job.maxSize });
+  const result = await loadInput(io, input, { ...(job.kind ? { kind: job.kind, kindAsFallback: job.kindAsFallback === true } : {}), maxSize: job.maxSize });
   const reduced = 'error' in result ? result : { ...result, document: project(result.document, job.uses) };
   parentPort?.postMessage({ index: job.index, result: reduced });
 });

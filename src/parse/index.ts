@@ -47,6 +47,8 @@ export type LoadResult = ParseResult | { error: string };
 
 export interface LoadOptions {
   kind?: DocumentKind;
+  /** Use `kind` only for a file whose kind the content does not tell (else it forces the kind). */
+  kindAsFallback?: boolean;
 }
 
 /** Decode (or read the PDF), detect the kind, run its parser. */
@@ -67,7 +69,7 @@ export async function parseBytes(file: string, bytes: Uint8Array, options: LoadO
     lines = textLines(normalizeText(decoded.text));
   }
   const whole = lines.map((l) => l.text).join('\n');
-  const kind = options.kind ?? detectKind(whole);
+  const kind = options.kindAsFallback ? (detectKind(whole) ?? options.kind) : (options.kind ?? detectKind(whole));
   if (!kind) return { error: 'unknown document kind (not a blog post, national plan or regional report; use --kind to force one)' };
   if (origin === 'html' && kind !== 'blog-post') {
     // Plans and reports exported as HTML: tables to tab rows, headings to `##` lines.

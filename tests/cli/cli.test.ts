@@ -112,3 +112,15 @@ describe('CLI behaviour', () => {
     expect(execFileSync(process.execPath, ['bin/policy-lens.js', '--version'], { encoding: 'utf8' }).trim()).toBe(pkg.version);
   });
 });
+
+describe('programs --kind', () => {
+  it('lists only documents of that kind, detected from content (the kind only names files detection cannot tell)', async () => {
+    const t = await cli(['programs', 'fixtures/samples', '--kind', 'blog-post', '--format', 'csv']);
+    const rows = t.stdout.trimEnd().split('\n').slice(1);
+    expect(rows.map((r) => r.split(',')[2])).toEqual(['기술개발 지원', '지식서비스 거래지원', '해외진출', '네트워크 프로그램']);
+    const forced = await cli(['programs', 'fixtures/broken/unknown-kind.txt', '--kind', 'blog-post', '--format', 'csv']);
+    expect(forced.code).toBe(0);
+    const other = await cli(['targets', 'fixtures/samples/national-plan-2023.txt', '--kind', 'regional-report', '--format', 'csv']);
+    expect(other.stdout.trimEnd().split('\n')).toHaveLength(1); // forced to the wrong kind: no targets read
+  });
+});

@@ -86,7 +86,7 @@ export function parseBlogPost(input: ParseInput): ParseResult {
     return p;
   };
   // Text before the first heading belongs to the program the title names.
-  const titleProgram = splitHeading(title).program;
+  const titleProgram = fm.title ?? titleFromBody ? splitHeading(title).program : undefined;
   let current: Program | undefined = titleProgram && body.length ? programFor(titleProgram, body[0]!.line) : undefined;
   let aspect: keyof ProgramDetails | undefined;
   let listKind: keyof ProgramDetails | undefined;
