@@ -109,6 +109,42 @@ out(
   ),
 );
 
+// A budget table whose cells are centred vertically: wrapped names run above and below
+// the figures, and the total row comes first.
+function cidPdfAt(items, encoding) {
+  const encode = (text) => Buffer.from(text, 'utf16le').swap16().toString('hex');
+  const ops = ['BT', '/F1 10 Tf', ...items.map(([x, y, t]) => `1 0 0 1 ${x} ${y} Tm <${encode(t)}> Tj`), 'ET'];
+  return pdf([
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>',
+    stream(ops.join('\n')),
+    `<< /Type /Font /Subtype /Type0 /BaseFont /HYGoThic-Medium /Encoding /${encoding} /DescendantFonts [6 0 R] >>`,
+    '<< /Type /Font /Subtype /CIDFontType0 /BaseFont /HYGoThic-Medium /CIDSystemInfo << /Registry (Adobe) /Ordering (Korea1) /Supplement 2 >> /FontDescriptor 7 0 R /DW 1000 >>',
+    '<< /Type /FontDescriptor /FontName /HYGoThic-Medium /Flags 6 /FontBBox [0 -148 1000 880] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>',
+  ]);
+}
+const row = (y, cells) => cells.map((t, k) => [[40, 135, 230, 325, 420, 515][k], y, t]).filter(([, , t]) => t !== '');
+out(
+  'fixtures/pdf/centred-cells.pdf',
+  cidPdfAt(
+    [
+      [40, 820, '2021년도 상반기 주요업무 추진상황'],
+      [40, 805, '2021년도 상반기 예산집행 현황'],
+      [40, 790, "('21. 6. 30 현재, 단위 : 천원)"],
+      ...row(770, ['구분', '사업명', '예산액', '집행액', '잔액', '집행률']),
+      ...row(750, ['계', '', '1,500', '500', '1,000', '33.3%']),
+      [135, 727, '가나다라마'],
+      ...row(720, ['분야', '', '1,000', '400', '600', '40.0%']),
+      [135, 713, '바사업'],
+      [135, 697, '아자차'],
+      ...row(690, ['', '', '500', '100', '400', '20.0%']),
+      [135, 683, '카타사업'],
+    ],
+    'UniKS-UCS2-H',
+  ),
+);
+
 // No text layer: a page that only draws (as a scan would).
 out(
   'fixtures/broken/scanned.pdf',

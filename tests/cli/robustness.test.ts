@@ -87,6 +87,17 @@ describe('a budget table over three PDF pages, header repeated, with running hea
   });
 });
 
+describe('a PDF table whose cells are centred vertically (names wrap above and below the figures)', () => {
+  it('gives each wrapped line to the row whose figure line is nearer', async () => {
+    const { document } = await load('fixtures/pdf/centred-cells.pdf');
+    expect(document.budgetLines.map((l) => [l.group, l.program, l.budget?.value, l.executed?.value])).toEqual([
+      ['분야', '가나다라마바사업', 1_000_000, 400_000],
+      ['분야', '아자차카타사업', 500_000, 100_000],
+    ]);
+    expect(document.budgetTotals[0]!.budget!.value).toBe(1_500_000);
+  });
+});
+
 describe('properties (fast-check, fixed seed)', () => {
   it('the loader returns a model or an error for any bytes, never throws', async () => {
     await fc.assert(

@@ -126,10 +126,26 @@ export function rebuildPdfRows(lines: SourceLine[], _file: string, _diagnostics:
     out.push({ ...lines[i]!, text: header.cells.join('\t') });
     i += header.used;
     let row: { line: SourceLine; cells: string[] } | undefined;
+    // Wrapped text not yet given to a row. Cells are top-aligned (text wraps below
+    // its figures) unless the first line under the header is text: then cells are
+    // centred, and each wrapped line goes to the row whose figure line is nearer.
+    let pending: { line: SourceLine; cells: string[] }[] = [];
+    let centred: boolean | undefined;
     let last = lines[i - 1]!;
     const flush = () => {
       if (row) out.push({ ...row.line, text: row.cells.join('\t') });
       row = undefined;
+    };
+    const settle = (next: SourceLine | undefined) => {
+      const before: string[][] = [];
+      for (const p of pending) {
+        const up = row && row.line.page === p.line.page ? p.line.y! - row.line.y! : Infinity;
+        const down = next && next.page === p.line.page ? next.y! - p.line.y! : Infinity;
+        if (row && up <= down) appendCells(row.cells, p.cells);
+        else before.push(p.cells);
+      }
+      pending = [];
+      return before;
     };
     for (; i < lines.length; i++) {
       const line = lines[i]!;
@@ -138,6 +154,7 @@ export function rebuildPdfRows(lines: SourceLine[], _file: string, _diagnostics:
       const gap = samePage ? line.y! - last.y! : 0;
       const again = tryHeader(lines, i);
       if (again) {
+        settle(undefined);
         flush();
         grid = again.grid;
         out.push({ ...line, text: again.cells.join('\t') });
@@ -149,15 +166,31 @@ export function rebuildPdfRows(lines: SourceLine[], _file: string, _diagnostics:
       const cells = cellsOf(line.items, grid.xs);
       const startsRow = isFigure(cells[grid.key] ?? '') && (samePage ? gap <= ROW_GAP : true);
       const allFigures = line.items.every((it) => isFigure(it.str));
+      // Decide the alignment on the first line that shows it: text before any named row
+      // means centred cells; a row whose name sits on its figure line means top-aligned.
+      // A total row (계) without a name decides nothing.
+      if (centred === undefined) {
+        if (!startsRow && !allFigures) centred = true;
+        else if (startsRow && cells.some((c, j) => j !== grid.key && c !== '' && !isFigure(c) && !/^(총\s*계|합\s*계|계|소\s*계)$/.test(c.replace(/\s+/g, '')))) centred = false;
+      }
       if (startsRow || (allFigures && row && samePage && gap <= ROW_GAP)) {
+        const before = settle(line);
         flush();
-        row = { line, cells };
-      } else if (row && samePage && gap <= CONTINUATION_GAP) {
+        row = { line, cells: xsBlank(grid.xs) };
+        for (const b of before) appendCells(row.cells, b);
         appendCells(row.cells, cells);
+      } else if (samePage && (row || centred !== false) && gap <= (centred === false ? CONTINUATION_GAP : ROW_GAP)) {
+        if (centred !== false) pending.push({ line, cells });
+        else appendCells(row!.cells, cells);
       } else break;
       last = line;
     }
+    settle(undefined);
     flush();
   }
   return out;
+}
+
+function xsBlank(xs: number[]): string[] {
+  return xs.map(() => '');
 }
