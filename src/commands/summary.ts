@@ -65,6 +65,32 @@ function documentSections(doc: PolicyDocument, diagnostics: Diagnostic[], option
     });
   }
 
+  const described = doc.programs.filter((p) => p.details);
+  if (described.length) {
+    sections.push({
+      title: 'Programs',
+      lines: [`${described.length} programs described`],
+      table: {
+        columns: [
+          { key: 'program', label: 'program', kind: 'text' },
+          { key: 'steps', label: 'steps', kind: 'int' },
+          { key: 'documents', label: 'documents', kind: 'int' },
+          { key: 'eligibility', label: 'eligibility', kind: 'int' },
+          { key: 'agencies', label: 'agencies', kind: 'text' },
+          { key: 'deadline', label: 'deadline', kind: 'text' },
+        ],
+        rows: described.map((p) => ({
+          program: p.name,
+          steps: p.details!.steps.length,
+          documents: p.details!.documents.length,
+          eligibility: p.details!.eligibility.length,
+          agencies: p.details!.agencies.join(', '),
+          deadline: p.details!.deadlines.map((d) => d.text).join('; '),
+        })),
+      },
+    });
+  }
+
   const changes = yoy(one).tables[0]!;
   if (changes.rows.length) {
     const top = [...changes.rows]
