@@ -12,11 +12,9 @@ import type { Claim, Diagnostic, PolicyDocument, Quantity, Severity, Source } fr
 import { formatQuantity } from '../extract/amounts.js';
 import { sourceColumn, documentColumn, sourceRef, type Column, type Command, type Finding, type Row } from './types.js';
 
-/** Decimals the document printed a percentage with (`15.7%` → 1, `165%` → 0). */
+/** Decimals the document printed a percentage with, as the parser recorded them. */
 export function statedDecimals(q: Quantity): number {
-  for (const m of q.source.text.matchAll(/(\d+(?:\.(\d+))?)\s*%/g)) {
-    if (Math.abs(Number(m[1]) - Math.abs(q.value)) < 1e-9) return m[2]?.length ?? 0;
-  }
+  if (q.decimals !== undefined) return q.decimals;
   const s = String(q.value);
   return s.includes('.') ? s.split('.')[1]!.length : 0;
 }

@@ -21,6 +21,8 @@ export interface Quantity {
   unit: string;
   /** For ranges such as `2천~4천만원`: value is the lower bound. */
   max?: number;
+  /** Digits after the decimal point as printed (`15.7%` → 1), for stated rates and shares. */
+  decimals?: number;
   source: Source;
 }
 

@@ -37,7 +37,12 @@ export function countQuantity(text: string, source: Source, defaultUnit = ''): Q
 
 export function percentQuantity(text: string, source: Source): Quantity | undefined {
   const p = parsePercent(text);
-  return p ? { value: p.value, unit: p.unit, source } : undefined;
+  return p ? { value: p.value, unit: p.unit, decimals: decimalsOf(text), source } : undefined;
+}
+
+/** Digits after the decimal point in a printed number (`15.7%` → 1, `165%` → 0). */
+export function decimalsOf(text: string): number {
+  return /\.(\d+)/.exec(text)?.[1]?.length ?? 0;
 }
 
 /** A quantity in a unit that may be money (converted to 원) or a count noun. */

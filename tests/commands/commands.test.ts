@@ -186,3 +186,13 @@ describe('summary --format md', () => {
     expect(md).toMatch(/error: growth 2019→2020 .* stated 48% but the figures give 106\.23%/);
   });
 });
+
+describe('check uses the precision the document printed', () => {
+  it('a rate printed as 33.30% must match to two decimals (100/300 = 33.33%): a warning, though 33.3 would round right', async () => {
+    const text = ['# 2020년도 상반기 주요업무 추진상황', '## 예산집행 현황', '(단위 : 천원)', '구분\t사업명\t예산액\t집행액\t잔액\t집행률', '분야\t가사업\t300\t100\t200\t33.30%', '\t나사업\t300\t100\t200\t33.3%'].join('\n');
+    const r = await loadText('precision.txt', text);
+    expect(r.document.budgetLines.map((l) => l.statedRate?.decimals)).toEqual([2, 1]);
+    const f = check(input([r])).findings!;
+    expect(f.map((x) => [x.severity, x.code, x.stated, x.computed, x.source?.line])).toEqual([['warning', 'rate', 33.3, 33.33, 5]]);
+  });
+});

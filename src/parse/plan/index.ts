@@ -22,7 +22,7 @@ import { findQuantities, type FoundQuantity } from '../../extract/quantities.js'
 import { findSeries } from '../../extract/series.js';
 import { stripMarkdown } from '../../extract/text.js';
 import { expandYear } from '../../extract/periods.js';
-import { money } from '../common.js';
+import { decimalsOf, money } from '../common.js';
 import { sourceOf, type ParseInput } from '../lines.js';
 import { joinWrapped, outline, type PlanLine } from './structure.js';
 import { readFunding } from '../report/projects.js';
@@ -284,13 +284,13 @@ function readClaims(ctx: Context, lines: PlanLine[]): Claim[] {
     if (pl.content.includes('%')) for (const m of pl.content.matchAll(/([\d.]+)\s*%\s*\(\s*([\d,]+)\s*([가-힣]*)\s*\/\s*([\d,]+)\s*([가-힣]*)\s*\)/g)) {
       const num = Number(m[2]!.replace(/,/g, ''));
       const den = Number(m[4]!.replace(/,/g, ''));
-      claims.push({ kind: 'ratio', label: m[0], stated: { value: Number(m[1]), unit: '%', source }, numerator: { value: num, unit: m[3] ?? '', source }, denominator: { value: den, unit: m[5] ?? '', source }, source });
+      claims.push({ kind: 'ratio', label: m[0], stated: { value: Number(m[1]), unit: '%', decimals: decimalsOf(m[1]!), source }, numerator: { value: num, unit: m[3] ?? '', source }, denominator: { value: den, unit: m[5] ?? '', source }, source });
     }
     // Ratio: `713명 양성(취업자수 586명, 취업률 82.2%)`.
     if (pl.content.includes('%')) for (const m of pl.content.matchAll(/([\d,]+)\s*(명|개|건|개사)\s*[가-힣\s]*\(\s*[가-힣\s]*?([\d,]+)\s*\2\s*,\s*[가-힣\s]*?([\d.]+)\s*%\s*\)/g)) {
       const total = Number(m[1]!.replace(/,/g, ''));
       const part = Number(m[3]!.replace(/,/g, ''));
-      claims.push({ kind: 'ratio', label: m[0], stated: { value: Number(m[4]), unit: '%', source }, numerator: { value: part, unit: m[2]!, source }, denominator: { value: total, unit: m[2]!, source }, source });
+      claims.push({ kind: 'ratio', label: m[0], stated: { value: Number(m[4]), unit: '%', decimals: decimalsOf(m[4]!), source }, numerator: { value: part, unit: m[2]!, source }, denominator: { value: total, unit: m[2]!, source }, source });
     }
     // Breakdown: a parts line under a bullet, or list items in a table cell after a stated total.
     const cellParts = pl.role === 'table' ? tableCellParts(lines, index) : undefined;

@@ -8,7 +8,7 @@ import { parseCount, parseKoreanAmount, parseNumber } from '../../extract/amount
 import { normalizeName } from '../../extract/names.js';
 import { parseAsOf, parseYearLabel } from '../../extract/periods.js';
 import { parseUnitDeclaration, splitCells } from '../../extract/tables.js';
-import { money, warning } from '../common.js';
+import { decimalsOf, money, warning } from '../common.js';
 import { plainText, sourceOf, type ParseInput, type SourceLine } from '../lines.js';
 import { isBudgetHeader, readBudgetTable } from './budget-table.js';
 import { isProjectListHeader, readProjectDescriptions, readProjectList, readYearlyTable } from './projects.js';
@@ -193,7 +193,7 @@ function readGrowthClaims(file: string, lines: SourceLine[]): { claims: Claim[];
       return;
     }
     const sign = /감소|하락|줄어/.test(growth[2]!) ? -1 : 1;
-    const stated: Quantity = { value: sign * Number(growth[1]!.replace(/,/g, '')), unit: '%', source };
+    const stated: Quantity = { value: sign * Number(growth[1]!.replace(/,/g, '')), unit: '%', decimals: decimalsOf(growth[1]!), source };
     const before = plain.slice(0, growth.index);
     const base = AMOUNT_IN_TEXT.exec(before);
     const years = [...before.matchAll(/(\d{4})\s*년/g)].map((m) => m[1]!);
