@@ -47,7 +47,7 @@ export function mergeMentions(mentions: Mention[]): Merged[] {
   };
   const byKey = new Map<string, number>();
   mentions.forEach((m, i) => {
-    const key = normalizeName(m.program.name);
+    const key = m.program.normalizedName;
     if (!key) return;
     for (const k of new Set([key, stripPrefixes(key)])) {
       const seen = byKey.get(k);
@@ -58,7 +58,7 @@ export function mergeMentions(mentions: Mention[]): Merged[] {
   const byDoc = new Map<PolicyDocument, number[]>();
   mentions.forEach((m, i) => pushTo(byDoc, m.doc, i));
   for (const indices of byDoc.values()) {
-    const keys = indices.map((i) => stripPrefixes(normalizeName(mentions[i]!.program.name)));
+    const keys = indices.map((i) => stripPrefixes(mentions[i]!.program.normalizedName));
     for (let a = 0; a < indices.length; a++) {
       for (let b = a + 1; b < indices.length; b++) {
         const [short, long] = keys[a]!.length <= keys[b]!.length ? [keys[a]!, keys[b]!] : [keys[b]!, keys[a]!];
