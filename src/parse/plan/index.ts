@@ -115,12 +115,26 @@ function readActuals(ctx: Context, lines: PlanLine[], targets: Target[]): void {
   }
 }
 
+/**
+ * The last phrase of a long sentence, cut after the last word that ends a clause
+ * (`…창경센터 중심으로 기업의 생애 첫 R&D 과제 선정` → `생애 첫 R&D 과제 선정`).
+ */
+export function lastPhrase(text: string): string {
+  const words = text.split(/\s+/);
+  for (let k = words.length - 2; k >= 1; k--) {
+    const phrase = words.slice(k + 1).join(' ');
+    if (/(으로|로|를|을|에서|에|의|하는|하여|통해|통한|위해|위한|대해|대한)$/.test(words[k]!) && phrase.length >= 8) return phrase;
+  }
+  return words.slice(-4).join(' ');
+}
+
 function indicatorName(pl: PlanLine, prefix: string, label?: string): string {
-  const parentPhrase = pl.parent && !pl.parent.keyword ? pl.parent.content.replace(/\s*[(,].*$/, '').slice(0, 30) : undefined;
+  const parentText = pl.parent && !pl.parent.keyword ? pl.parent.content.replace(/\s*[(,].*$/, '') : undefined;
+  const parentPhrase = parentText && parentText.length > 32 ? lastPhrase(parentText) : parentText;
   const keyword = pl.keyword ?? pl.parent?.keyword ?? parentPhrase ?? pl.topic ?? '';
   let base = prefix.replace(/^\([^()]*\)\s*/, '').trim();
   // A prefix that is a whole sentence is context, not a name: keep its last phrase.
-  if (base.length > 40) base = base.slice(base.length - 40).replace(/^\S*\s/, '');
+  if (base.length > 32) base = lastPhrase(base);
   const parts = [keyword, base].filter(Boolean);
   let name = parts.length === 2 && parts[1]!.includes(parts[0]!) ? parts[1]! : parts.join(' · ');
   if (!name) name = pl.topic ?? '(series)';
