@@ -47,6 +47,17 @@ function lineRows(doc: PolicyDocument): Row[] {
   }));
 }
 
+/** Budget and executed amounts of a set of lines, in 원. */
+export function budgetSums(lines: BudgetLine[]): { budget: number; executed: number } {
+  let budget = 0;
+  let executed = 0;
+  for (const l of lines) {
+    budget += l.budget?.value ?? 0;
+    executed += l.executed?.value ?? 0;
+  }
+  return { budget, executed };
+}
+
 function totalRow(rows: Row[], label: Row): Row {
   const budget = sum(rows, 'budget_krw');
   const executed = sum(rows, 'executed_krw');

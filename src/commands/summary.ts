@@ -5,8 +5,8 @@
 
 import { formatQuantity } from '../extract/amounts.js';
 import type { Diagnostic, PolicyDocument } from '../model/types.js';
-import { budget, executionRate } from './budget.js';
-import { runChecks } from './check.js';
+import { budget, budgetSums, executionRate } from './budget.js';
+import { runChecks, type CheckResult } from './check.js';
 import { targets } from './targets.js';
 import { yoy } from './yoy.js';
 import { documentColumn, pct2, type Command, type CommandOptions, type Row, type Section, type TableResult } from './types.js';
@@ -25,7 +25,7 @@ function money(v: number, unit: string): string {
   return formatQuantity(v, '원', unit);
 }
 
-function documentSections(doc: PolicyDocument, diagnostics: Diagnostic[], options: CommandOptions): Section[] {
+function documentSections(doc: PolicyDocument, diagnostics: Diagnostic[], checks: CheckResult, options: CommandOptions): Section[] {
   const unit = options.unit ?? doc.moneyUnit;
   const one = { documents: [doc], diagnostics: new Map([[doc.file, diagnostics]]), options: { ...options, sort: undefined } as CommandOptions };
   const sections: Section[] = [];
@@ -38,8 +38,7 @@ function documentSections(doc: PolicyDocument, diagnostics: Diagnostic[], option
   sections.push({ title: doc.title, lines: head });
 
   if (doc.budgetLines.length) {
-    const total = doc.budgetLines.reduce((s, l) => s + (l.budget?.value ?? 0), 0);
-    const executed = doc.budgetLines.reduce((s, l) => s + (l.executed?.value ?? 0), 0);
+    const { budget: total, executed } = budgetSums(doc.budgetLines);
     const byGroup = budget({ ...one, options: { ...one.options, by: 'group' } }).tables[0]!;
     sections.push({
       title: 'Budget execution',
@@ -56,7 +55,7 @@ function documentSections(doc: PolicyDocument, diagnostics: Diagnostic[], option
       lines: [`five lowest rates among programs with at least ${money(Math.ceil(total * LOW_RATE_MIN_SHARE), unit)} (${LOW_RATE_MIN_SHARE * 100}% of the total)`],
       table: pick(lines, ['program', 'group', 'budget_krw', 'executed_krw', 'execution_rate_pct'], low),
     });
-    const unallocated = doc.budgetLines.filter((l) => l.status && /미교부/.test(l.status));
+    const unallocated = doc.budgetLines.filter((l) => l.unallocated);
     sections.push({
       title: 'Not yet allocated (미교부)',
       lines: unallocated.length
@@ -114,7 +113,6 @@ function documentSections(doc: PolicyDocument, diagnostics: Diagnostic[], option
     });
   }
 
-  const checks = runChecks(doc, diagnostics);
   const count = (s: string) => checks.findings.filter((f) => f.severity === s).length;
   sections.push({
     title: 'Consistency checks',
@@ -127,12 +125,12 @@ function documentSections(doc: PolicyDocument, diagnostics: Diagnostic[], option
 }
 
 export const summary: Command = ({ documents, diagnostics, options }) => {
-  const sections = documents.flatMap((d) => documentSections(d, diagnostics.get(d.file) ?? [], options));
+  // Each document is checked once; its page and its row of key figures share the result.
+  const checked = documents.map((d) => ({ d, checks: runChecks(d, diagnostics.get(d.file) ?? []) }));
+  const sections = checked.flatMap(({ d, checks }) => documentSections(d, diagnostics.get(d.file) ?? [], checks, options));
   // CSV/JSON get the key figures as rows: one per document.
-  const rows: Row[] = documents.map((d) => {
-    const total = d.budgetLines.reduce((s, l) => s + (l.budget?.value ?? 0), 0);
-    const executed = d.budgetLines.reduce((s, l) => s + (l.executed?.value ?? 0), 0);
-    const checks = runChecks(d, diagnostics.get(d.file) ?? []);
+  const rows: Row[] = checked.map(({ d, checks }) => {
+    const { budget: total, executed } = budgetSums(d.budgetLines);
     return {
       document: d.file,
       kind: d.kind,

@@ -114,6 +114,8 @@ export interface BudgetLine {
   allocationDate?: string;
   /** `미교부` (not yet allocated) or another note. */
   status?: string;
+  /** True when the note says the money is not yet allocated (`미교부`, `미배정`). */
+  unallocated?: boolean;
   source: Source;
 }
 

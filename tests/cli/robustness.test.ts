@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
-import { cli, load } from '../helpers/load.js';
+import { cli, load, loadText } from '../helpers/load.js';
 import { parseBytes } from '../../src/parse/index.js';
 import { budget } from '../../src/commands/budget.js';
 import { check } from '../../src/commands/check.js';
 import { formatAmount, parseKoreanAmount, parseNumber } from '../../src/extract/amounts.js';
+import { normalizeText } from '../../src/extract/text.js';
 
 const SEED = 20261122;
 
@@ -53,8 +54,7 @@ describe('encodings', () => {
 
   it('reads a UTF-8 BOM, CR line ends, NBSP and full-width digits', async () => {
     const text = '\uFEFF# 2020년도 상반기 주요업무 추진상황\r## 예산집행 현황\r(단위\u00A0: 천원)\r구분\t사업명\t예산액\t집행액\t잔액\t집행률\r분야\t가사업\t１，２００\t300\t900\t25.0%\r';
-    const r = await parseBytes('bom.txt', new TextEncoder().encode(text));
-    if ('error' in r) throw new Error(r.error);
+    const r = await loadText('bom.txt', text);
     expect(r.document.budgetLines[0]).toMatchObject({ program: '가사업', budget: { value: 1_200_000 }, source: { line: 5 } });
   });
 });
@@ -117,7 +117,12 @@ describe('properties (fast-check, fixed seed)', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(line, { maxLength: 30 }), fc.constantFrom('blog-post', 'national-plan', 'regional-report'), async (lines, kind) => {
         const r = await parseBytes('x.txt', new TextEncoder().encode(lines.join('\n')), { kind: kind as never });
-        expect('error' in r || Array.isArray(r.document.budgetLines)).toBe(true);
+        if ('error' in r) return;
+        // Every source a figure carries must name a line that exists and hold that line's text.
+        const text = normalizeText(lines.join('\n')).split('\n'); // what the parser read
+        const sources = [...JSON.stringify(r.document).matchAll(/"line":(\d+)/g)].map((m) => Number(m[1]));
+        for (const n of sources) expect(n >= 1 && n <= text.length, `line ${n} of ${text.length}`).toBe(true);
+        for (const l of r.document.budgetLines) expect(text[l.source.line - 1]!.trim()).toBe(l.source.text);
       }),
       { seed: SEED, numRuns: 200 },
     );
@@ -129,8 +134,7 @@ describe('properties (fast-check, fixed seed)', () => {
       fc.asyncProperty(fc.array(row, { minLength: 1, maxLength: 25 }), async (rows) => {
         const lines = rows.map((r, i) => `${i === 0 ? '분야' : ''}\t사업${i}\t${r.budget.toLocaleString('en-US')}\t${r.executed.toLocaleString('en-US')}\t\t`);
         const text = ['# 2020년도 상반기 주요업무 추진상황', '## 예산집행 현황', '(단위 : 천원)', '구분\t사업명\t예산액\t집행액\t잔액\t집행률', ...lines].join('\n');
-        const r = await parseBytes('gen.txt', new TextEncoder().encode(text));
-        if ('error' in r) throw new Error(r.error);
+        const r = await loadText('gen.txt', text);
         const t = budget({ documents: [r.document], diagnostics: new Map(), options: {} }).tables[0]!;
         expect(t.rows).toHaveLength(rows.length);
         const sumB = rows.reduce((s, x) => s + x.budget, 0) * 1000;
@@ -182,8 +186,7 @@ describe('mutations of the samples', () => {
       const lines = [...sample];
       const removed = lines.splice(tableStart + offset, 1)[0]!;
       if (!/\d/.test(removed)) continue;
-      const r = await parseBytes('m.txt', new TextEncoder().encode(lines.join('\n')));
-      if ('error' in r) throw new Error(r.error);
+      const r = await loadText('m.txt', lines.join('\n'));
       const findings = check({ documents: [r.document], diagnostics: new Map(), options: {} }).findings!;
       expect(findings.some((f) => f.code === 'total' && f.severity === 'error'), removed).toBe(true);
     }
@@ -192,8 +195,7 @@ describe('mutations of the samples', () => {
   it('duplicating a budget row is caught too', async () => {
     const lines = [...sample];
     lines.splice(tableStart + 3, 0, lines[tableStart + 3]!);
-    const r = await parseBytes('m.txt', new TextEncoder().encode(lines.join('\n')));
-    if ('error' in r) throw new Error(r.error);
+    const r = await loadText('m.txt', lines.join('\n'));
     const findings = check({ documents: [r.document], diagnostics: new Map(), options: {} }).findings!;
     // The duplicated row (충북인공지능진흥컨트론타워…, 175,000천원 with nothing executed) breaks the budget and remaining totals; executed still adds up.
     expect(findings.filter((f) => f.code === 'total').map((f) => [f.stated, f.computed])).toEqual([
@@ -229,8 +231,7 @@ describe('tables with cells missing or extra', () => {
   const head = ['# 2020년도 상반기 주요업무 추진상황', '## 예산집행 현황', '(단위 : 천원)', '구분\t사업명\t예산액\t집행액\t잔액\t집행률\t비고'];
   it('a row with an extra trailing cell and one with a missing leading cell are both read', async () => {
     const text = [...head, '분야\t가사업\t100\t10\t90\t10.0%\t20.03.01.\t덧붙은 칸', '나사업\t200\t20\t180\t10.0%\t미교부'].join('\n');
-    const r = await parseBytes('cells.txt', new TextEncoder().encode(text));
-    if ('error' in r) throw new Error(r.error);
+    const r = await loadText('cells.txt', text);
     expect(r.document.budgetLines.map((l) => [l.group, l.program, l.budget?.value, l.allocationDate ?? l.status])).toEqual([
       ['분야', '가사업', 100_000, '2020-03-01'],
       ['분야', '나사업', 200_000, '미교부'],

@@ -158,6 +158,6 @@ describe('indicator names from long bullets', async () => {
   it.each([
     ['지역창업 허브기능을 수행하는 창경센터 중심으로 기업의 생애 첫 R&D(디딤돌) 과제 선정', '생애 첫 R&D(디딤돌) 과제 선정'],
     ['로드맵 선정품목에 대해 R&D사업 등과 연계 강화 및 관련 예산 확대', 'R&D사업 등과 연계 강화 및 관련 예산 확대'],
-    ['아무 조사도 없는 아주 긴 문장 하나 둘 셋 넷 다섯 여섯', '둘 셋 넷 다섯 여섯'.split(' ').slice(-4).join(' ')],
+    ['아무 조사도 없는 아주 긴 문장 하나 둘 셋 넷 다섯 여섯', '셋 넷 다섯 여섯'], // no clause ending: the last four words
   ])('%s → %s', (text, phrase) => expect(lastPhrase(text)).toBe(phrase));
 });

@@ -35,6 +35,7 @@ describe('regional report sample (text)', async () => {
   });
 
   it('marks 미교부 lines as not yet allocated', () => {
+    expect(doc.budgetLines.filter((l) => l.unallocated).map((l) => l.status)).toEqual(['미교부', '미교부', '미교부', '미교부', '미교부']);
     expect(doc.budgetLines.filter((l) => l.status === '미교부').map((l) => l.program)).toEqual([
       '충북인공지능진흥컨트론타워기반마련사업',
       '충북벤처넷운영사업',

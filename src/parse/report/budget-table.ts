@@ -160,7 +160,10 @@ export function readBudgetTable(
     if (note && !isBlankCell(note)) {
       const date = parseDate(note);
       if (date) row.allocationDate = date;
-      else row.status = note;
+      else {
+        row.status = note;
+        if (/^미\s*(교부|배정|집행\s*교부)/.test(note.replace(/\s+/g, ''))) row.unallocated = true;
+      }
     }
     result.lines.push(row);
   }
