@@ -1,0 +1,137 @@
+// The layout every input format is read into: an ordered list of blocks, each
+// with its source. Readers (text, Markdown, HTML, PDF, HWPX) produce it;
+// extractors read figures from it and never look at raw lines again.
+
+import type { Source } from '../model/types.js';
+
+export type LayoutFormat = 'text' | 'markdown' | 'html' | 'pdf' | 'hwpx';
+
+interface BlockBase {
+  /** Where the block starts (file, 1-based line; page for PDFs; for HWPX the line is the paragraph index). */
+  source: Source;
+}
+
+export interface HeadingBlock extends BlockBase {
+  type: 'heading';
+  /** 1 = top level. Markdown `#` count; HTML h1–h6; PDF by font size; HWPX by outline level. */
+  level: number;
+  /** The heading text without its marks (`#`, numbering kept: `1. 추진 배경`). */
+  text: string;
+}
+
+export interface ParagraphBlock extends BlockBase {
+  type: 'paragraph';
+  text: string;
+}
+
+export interface ListItemBlock extends BlockBase {
+  type: 'list-item';
+  /** The marker as printed: □ ○ - ▪ · ① 가. 1) 1. … */
+  marker: string;
+  /** 0 = outermost. From indentation and marker family. */
+  depth: number;
+  /** Text after the marker. */
+  text: string;
+}
+
+export interface NoteBlock extends BlockBase {
+  type: 'note';
+  /** ※ * 주) … */
+  marker: string;
+  text: string;
+}
+
+export interface TableCell {
+  /** The cell's text; lines inside one cell joined with '\n'. */
+  text: string;
+  rowSpan: number;
+  colSpan: number;
+  /** Where the cell's text starts, when it differs from its row's source (PDF stacked cells). */
+  source?: Source;
+}
+
+export interface TableRow {
+  cells: TableCell[];
+  source: Source;
+}
+
+export interface TableBlock extends BlockBase {
+  type: 'table';
+  /** Title line just above the table (`< 예산 집행 현황 >`, `【 연도별 예산 】`), if any. */
+  caption?: string;
+  /** The unit declaration nearest the table, as printed (`(단위: 백만원)` → `백만원`). */
+  unit?: string;
+  /** How many of `rows` are header rows (0 when the reader could not tell). */
+  headerRows: number;
+  /** Rows as made: merged cells appear once, in their first row, with their spans. */
+  rows: TableRow[];
+}
+
+export type Block = HeadingBlock | ParagraphBlock | ListItemBlock | NoteBlock | TableBlock;
+
+export interface Layout {
+  file: string;
+  format: LayoutFormat;
+  blocks: Block[];
+  /** Front matter of Markdown/MDX posts, parsed (YAML/TOML/JSON), when present. */
+  frontMatter?: Record<string, unknown>;
+  /** Number of pages, for PDFs. */
+  pages?: number;
+}
+
+/** One position of a table's grid after spans are expanded. */
+export interface GridCell {
+  text: string;
+  /** Row and column of the cell as made (the top-left of a merged cell). */
+  originRow: number;
+  originCol: number;
+  /** True for every position of a merged cell but its top-left one. */
+  spanned: boolean;
+  source: Source;
+}
+
+/**
+ * Expands row and column spans into a rectangular grid: a merged cell fills
+ * every position it covers (with `spanned` set on all but the first), so
+ * header lookups and group labels work by column index. Ragged rows are padded
+ * with empty cells.
+ */
+export function tableGrid(table: TableBlock): GridCell[][] {
+  const grid: (GridCell | undefined)[][] = [];
+  table.rows.forEach((row, r) => {
+    const line = (grid[r] ??= []);
+    let c = 0;
+    for (const cell of row.cells) {
+      while (line[c] !== undefined) c++;
+      const rowSpan = Math.max(1, cell.rowSpan);
+      const colSpan = Math.max(1, cell.colSpan);
+      for (let dr = 0; dr < rowSpan && r + dr < table.rows.length; dr++) {
+        const target = (grid[r + dr] ??= []);
+        for (let dc = 0; dc < colSpan; dc++) {
+          target[c + dc] = {
+            text: cell.text,
+            originRow: r,
+            originCol: c,
+            spanned: dr > 0 || dc > 0,
+            source: cell.source ?? row.source,
+          };
+        }
+      }
+      c += colSpan;
+    }
+  });
+  const width = grid.reduce((w, line) => Math.max(w, line?.length ?? 0), 0);
+  return table.rows.map((row, r) => {
+    const line = grid[r] ?? [];
+    const out: GridCell[] = [];
+    for (let c = 0; c < width; c++) {
+      out.push(line[c] ?? { text: '', originRow: r, originCol: c, spanned: false, source: row.source });
+    }
+    return out;
+  });
+}
+
+/** A plain row of cells (no spans), as most text readers produce. */
+export function plainRow(texts: string[], source: Source): TableRow {
+  return { cells: texts.map((text) => ({ text, rowSpan: 1, colSpan: 1 })), source };
+}
