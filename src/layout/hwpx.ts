@@ -1,0 +1,380 @@
+// HWPX (OWPML, KS X 6101) reader: the zip's section XML parts to layout blocks.
+// Paragraphs (`hp:p`) become headings (outline level from the paragraph's
+// paraPr or an outline style in header.xml), list items, notes or paragraphs
+// by their printed marker; tables (`hp:tbl`) keep their cells exactly as made,
+// with row and column spans placed by `hp:cellAddr`. Tables nested in a cell
+// are also emitted as blocks of their own, right after their outer table.
+//
+// Location convention: `line` is the running paragraph index, 1-based,
+// across all sections in reading order, counting every paragraph including
+// those inside table cells (so each table row has a line of its own). HWPX
+// stores no page breaks that a reader can trust, so `page` is never set.
+
+import type { Source } from '../model/types.js';
+import { paragraphBlock } from './paragraphs.js';
+import type { Block, Layout, TableBlock, TableCell, TableRow } from './types.js';
+import { localName, parseXml, type XmlElement } from './xml.js';
+import { isZip, readZip } from './zip.js';
+
+const MIMETYPE = 'application/hwp+zip';
+const SECTION = /^Contents\/section(\d+)\.xml$/;
+const WANTED = new Set(['mimetype', 'META-INF/manifest.xml', 'Contents/content.hpf', 'Contents/header.xml']);
+
+export const HWPX_ERRORS = {
+  notZip: 'not an HWPX document (not a zip archive)',
+  notHwpx: 'not an HWPX document (a zip archive without HWPX contents)',
+  encrypted: 'password-protected (encrypted) HWPX document; save it without a password',
+  unreadable: 'unreadable HWPX document',
+} as const;
+
+/** A unit declaration as printed near a table: `(단위: 백만원)`, `[단위 : 천원]`, `단위: 억원`. */
+const UNIT = /[(（[<]?\s*단\s*위\s*[:：]?\s*([^)）\]>,\s][^)）\]>]*?)\s*[)）\]>]?\s*$/;
+/** Longest text taken as a table caption. */
+const MAX_CAPTION = 60;
+/** A sentence (…한다. …함 …있음) is prose above a table, not its title. */
+const SENTENCE_END = /(?:다|음|함|임)\s*\.?$/;
+
+export async function readHwpxLayout(file: string, bytes: Uint8Array): Promise<Layout | { error: string }> {
+  try {
+    return readHwpx(file, bytes);
+  } catch {
+    // The readers below return errors for every case we know; this is the net for the rest.
+    return { error: HWPX_ERRORS.unreadable };
+  }
+}
+
+function readHwpx(file: string, bytes: Uint8Array): Layout | { error: string } {
+  if (!isZip(bytes)) return { error: HWPX_ERRORS.notZip };
+  const zip = readZip(bytes, (name) => WANTED.has(name) || SECTION.test(name));
+  if ('error' in zip) return zip;
+  const text = (name: string): string | undefined => {
+    const data = zip.files.get(name);
+    return data ? new TextDecoder('utf-8').decode(data) : undefined;
+  };
+
+  const mimetype = text('mimetype');
+  const sectionNames = [...zip.files.keys()].filter((n) => SECTION.test(n));
+  if ((mimetype !== undefined && mimetype.trim() !== MIMETYPE) || sectionNames.length === 0) return { error: HWPX_ERRORS.notHwpx };
+
+  const manifest = text('META-INF/manifest.xml');
+  // Password-protected HWPX lists its encrypted parts in the manifest, ODF-style.
+  if (manifest && /<(?:[\w-]+:)?encryption-data\b/.test(manifest)) return { error: HWPX_ERRORS.encrypted };
+
+  const header = text('Contents/header.xml');
+  let styles: HeaderStyles = { outlineParaPr: new Map(), outlineStyles: new Map() };
+  if (header !== undefined) {
+    const root = parseXml(header);
+    if ('error' in root) return { error: `malformed XML in Contents/header.xml: ${root.error}` };
+    styles = readHeaderStyles(root);
+  }
+
+  const reader = new SectionReader(file, styles);
+  for (const name of sectionOrder(text('Contents/content.hpf'), sectionNames)) {
+    const root = parseXml(text(name) ?? '');
+    if ('error' in root) return { error: `malformed XML in ${name}: ${root.error}` };
+    reader.readSection(root);
+  }
+  return { file, format: 'hwpx', blocks: reader.blocks };
+}
+
+/** Sections in the package's spine order; by number when the spine does not name them. */
+export function sectionOrder(contentHpf: string | undefined, sectionNames: string[]): string[] {
+  const byNumber = [...sectionNames].sort((a, b) => Number(SECTION.exec(a)![1]) - Number(SECTION.exec(b)![1]));
+  if (!contentHpf) return byNumber;
+  const root = parseXml(contentHpf);
+  if ('error' in root) return byNumber;
+  const hrefs = new Map<string, string>();
+  const spine: string[] = [];
+  walk(root, (el) => {
+    const name = localName(el);
+    if (name === 'item' && el.attribs.id && el.attribs.href) hrefs.set(el.attribs.id, el.attribs.href.replace(/^\.?\//, ''));
+    if (name === 'itemref' && el.attribs.idref) spine.push(el.attribs.idref);
+  });
+  const ordered = spine.map((id) => hrefs.get(id)).filter((h): h is string => h !== undefined && sectionNames.includes(h));
+  const rest = byNumber.filter((n) => !ordered.includes(n));
+  return [...new Set(ordered), ...rest];
+}
+
+interface HeaderStyles {
+  /** paraPr id → outline level (1 = top) for paragraph shapes numbered as outline. */
+  outlineParaPr: Map<string, number>;
+  /** style id → outline level for styles named 개요 N / Outline N. */
+  outlineStyles: Map<string, number>;
+}
+
+const OUTLINE_STYLE = /^(?:개요|Outline)\s*(\d{1,2})$/i;
+
+export function readHeaderStyles(root: XmlElement): HeaderStyles {
+  const outlineParaPr = new Map<string, number>();
+  const outlineStyles = new Map<string, number>();
+  walk(root, (el) => {
+    const name = localName(el);
+    if (name === 'paraPr' && el.attribs.id !== undefined) {
+      const heading = find(el, (c) => localName(c) === 'heading');
+      if (heading?.attribs.type === 'OUTLINE') outlineParaPr.set(el.attribs.id, Number(heading.attribs.level ?? 0) + 1);
+      return false;
+    }
+    if (name === 'style' && el.attribs.id !== undefined) {
+      const m = OUTLINE_STYLE.exec(el.attribs.engName ?? '') ?? OUTLINE_STYLE.exec(el.attribs.name ?? '');
+      if (m) outlineStyles.set(el.attribs.id, Number(m[1]));
+    }
+    return true;
+  });
+  return { outlineParaPr, outlineStyles };
+}
+
+/** What one paragraph holds: its text, and the tables and text boxes anchored in it. */
+interface ParagraphParts {
+  text: string;
+  tables: XmlElement[];
+  /** Paragraphs of text boxes (drawing objects with text) anchored in this paragraph. */
+  boxed: XmlElement[];
+}
+
+/** Inline elements of `hp:t` and what they print. */
+const INLINE_TEXT: Record<string, string> = { tab: '\t', lineBreak: '\n', fwSpace: ' ', nbSpace: '\u00a0', hyphen: '-' };
+
+function paragraphParts(p: XmlElement): ParagraphParts {
+  const parts: ParagraphParts = { text: '', tables: [], boxed: [] };
+  const visit = (el: XmlElement): void => {
+    for (const child of el.content) {
+      if (typeof child === 'string') {
+        parts.text += child;
+        continue;
+      }
+      const name = localName(child);
+      if (name === 't') visitText(child);
+      else if (name === 'tbl') parts.tables.push(child);
+      // Headers, footers, footnotes, fields and page numbers live in controls: not body text.
+      else if (name === 'ctrl' || name === 'linesegarray' || name === 'secPr') continue;
+      else if (name === 'drawText') parts.boxed.push(...paragraphsOf(child));
+      else if (name === 'run' || isDrawingObject(name)) visit(child);
+    }
+  };
+  const visitText = (t: XmlElement): void => {
+    for (const child of t.content) {
+      if (typeof child === 'string') parts.text += child;
+      else parts.text += INLINE_TEXT[localName(child)] ?? '';
+    }
+  };
+  visit(p);
+  return parts;
+}
+
+const DRAWING_OBJECTS = new Set(['rect', 'ellipse', 'polygon', 'curve', 'arc', 'container', 'textart', 'connectLine', 'line']);
+
+function isDrawingObject(name: string): boolean {
+  return DRAWING_OBJECTS.has(name);
+}
+
+/** The paragraphs of a sub-list holder (`hp:subList` inside a cell or text box). */
+function paragraphsOf(el: XmlElement): XmlElement[] {
+  const out: XmlElement[] = [];
+  for (const child of el.children) {
+    const name = localName(child);
+    if (name === 'p') out.push(child);
+    else if (name === 'subList') out.push(...paragraphsOf(child));
+  }
+  return out;
+}
+
+class SectionReader {
+  readonly blocks: Block[] = [];
+  private paragraphs = 0;
+
+  constructor(
+    private readonly file: string,
+    private readonly styles: HeaderStyles,
+  ) {}
+
+  readSection(root: XmlElement): void {
+    for (const p of root.children) if (localName(p) === 'p') this.readParagraph(p);
+  }
+
+  private source(line: number, text: string): Source {
+    return { file: this.file, line, text: oneLine(text) };
+  }
+
+  private outlineLevel(p: XmlElement): number | undefined {
+    return this.styles.outlineParaPr.get(p.attribs.paraPrIDRef ?? '') ?? this.styles.outlineStyles.get(p.attribs.styleIDRef ?? '');
+  }
+
+  private readParagraph(p: XmlElement): void {
+    const line = ++this.paragraphs;
+    const parts = paragraphParts(p);
+    const block = paragraphBlock(parts.text, this.source(line, parts.text), this.outlineLevel(p));
+    if (block) this.blocks.push(block);
+    for (const tbl of parts.tables) {
+      const tables = this.readTable(tbl, line);
+      const [outer] = tables;
+      if (outer) Object.assign(outer, this.captionAndUnit());
+      this.blocks.push(...tables);
+    }
+    for (const boxed of parts.boxed) this.readParagraph(boxed);
+  }
+
+  /** Caption and unit from the text blocks just above the table (no table in between). */
+  private captionAndUnit(): Pick<TableBlock, 'caption' | 'unit'> {
+    const found: Pick<TableBlock, 'caption' | 'unit'> = {};
+    for (let i = this.blocks.length - 1, seen = 0; i >= 0 && seen < 2; i--, seen++) {
+      const block = this.blocks[i]!;
+      if (block.type === 'table') break;
+      const text = block.source.text;
+      const unit = UNIT.exec(text);
+      if (unit && found.unit === undefined) found.unit = unit[1]!.trim();
+      const rest = (unit ? text.slice(0, unit.index) : text).trim();
+      if (rest !== '') {
+        if (rest.length <= MAX_CAPTION && !SENTENCE_END.test(rest)) found.caption = rest;
+        break;
+      }
+    }
+    return found;
+  }
+
+  /** The table and, after it, every table nested in its cells. */
+  private readTable(tbl: XmlElement, anchor: number): TableBlock[] {
+    const nested: TableBlock[] = [];
+    const placed: PlacedCell[] = [];
+    let rowIndex = 0;
+    for (const tr of tbl.children) {
+      if (localName(tr) !== 'tr') continue;
+      let colIndex = 0;
+      for (const tc of tr.children) {
+        if (localName(tc) !== 'tc') continue;
+        const addr = tc.children.find((c) => localName(c) === 'cellAddr')?.attribs;
+        const span = tc.children.find((c) => localName(c) === 'cellSpan')?.attribs;
+        const cell = this.readCell(tc, nested);
+        const row = intAttr(addr?.rowAddr) ?? rowIndex;
+        const col = intAttr(addr?.colAddr) ?? colIndex;
+        const colSpan = Math.max(1, intAttr(span?.colSpan) ?? 1);
+        placed.push({ row, col, header: tc.attribs.header === '1', line: cell.line, cell: { text: cell.text, rowSpan: Math.max(1, intAttr(span?.rowSpan) ?? 1), colSpan } });
+        colIndex = col + colSpan;
+      }
+      rowIndex++;
+    }
+    const rowCount = Math.max(intAttr(tbl.attribs.rowCnt) ?? 0, ...placed.map((p) => p.row + 1), 0);
+    const colCount = Math.max(intAttr(tbl.attribs.colCnt) ?? 0, ...placed.map((p) => p.col + p.cell.colSpan), 0);
+    const rows = this.arrangeRows(placed, rowCount, colCount, anchor);
+    const table: TableBlock = {
+      type: 'table',
+      headerRows: headerRowCount(placed, rows),
+      rows,
+      source: this.source(anchor, rows[0]?.source.text ?? ''),
+    };
+    return [table, ...nested];
+  }
+
+  private readCell(tc: XmlElement, nested: TableBlock[]): { text: string; line: number | undefined } {
+    const lines: string[] = [];
+    let first: number | undefined;
+    const readParagraphs = (paragraphs: XmlElement[]): void => {
+      for (const p of paragraphs) {
+        const line = ++this.paragraphs;
+        first ??= line;
+        const parts = paragraphParts(p);
+        const text = parts.text.trim();
+        if (text !== '') lines.push(text);
+        for (const inner of parts.tables) nested.push(...this.readTable(inner, line));
+        readParagraphs(parts.boxed);
+      }
+    };
+    readParagraphs(paragraphsOf(tc));
+    return { text: lines.join('\n'), line: first };
+  }
+
+  /**
+   * Rows as made: each cell in the row where it starts, ordered by column.
+   * A position that no cell starts at or spans over (a damaged or sparse
+   * table) gets an empty cell, so `tableGrid` puts every cell at its address.
+   */
+  private arrangeRows(placed: PlacedCell[], rowCount: number, colCount: number, anchor: number): TableRow[] {
+    const covered: boolean[][] = Array.from({ length: rowCount }, () => new Array<boolean>(colCount).fill(false));
+    const starts = new Map<string, PlacedCell>();
+    for (const p of placed) {
+      if (starts.has(`${p.row},${p.col}`)) continue;
+      starts.set(`${p.row},${p.col}`, p);
+      for (let r = p.row; r < Math.min(rowCount, p.row + p.cell.rowSpan); r++) {
+        for (let c = p.col; c < Math.min(colCount, p.col + p.cell.colSpan); c++) covered[r]![c] = true;
+      }
+    }
+    const rows: TableRow[] = [];
+    for (let r = 0; r < rowCount; r++) {
+      const cells: TableCell[] = [];
+      let line: number | undefined;
+      for (let c = 0; c < colCount; c++) {
+        const start = starts.get(`${r},${c}`);
+        if (start) {
+          cells.push(start.cell);
+          line ??= start.line;
+        } else if (!covered[r]![c]) cells.push({ text: '', rowSpan: 1, colSpan: 1 });
+      }
+      rows.push({ cells, source: this.source(line ?? anchor, cells.map((cell) => cell.text).join('\t')) });
+    }
+    return rows;
+  }
+}
+
+interface PlacedCell {
+  row: number;
+  col: number;
+  header: boolean;
+  line: number | undefined;
+  cell: TableCell;
+}
+
+const NUMERIC = /^[\s△▲▽▼+\-−(),.%\d]+$/;
+
+/**
+ * Header rows: the leading rows whose cells are marked as title cells
+ * (`header="1"`, repeated on each page); otherwise the rows above the first
+ * line that crosses the whole table (a multi-level header, where a cell such
+ * as 구분 spans both header rows), provided they hold no figures.
+ */
+function headerRowCount(placed: PlacedCell[], rows: TableRow[]): number {
+  let marked = 0;
+  while (marked < rows.length) {
+    const inRow = placed.filter((p) => p.row === marked);
+    if (inRow.length === 0 || !inRow.every((p) => p.header)) break;
+    marked++;
+  }
+  if (marked > 0) return marked;
+  if (rows.length < 2) return 0;
+  let depth = 1;
+  for (let grown = true; grown; ) {
+    grown = false;
+    for (const p of placed) {
+      if (p.row < depth && p.row + p.cell.rowSpan > depth) {
+        depth = p.row + p.cell.rowSpan;
+        grown = true;
+      }
+    }
+  }
+  if (depth >= rows.length) return 0;
+  const head = placed.filter((p) => p.row < depth);
+  if (head.length === 0 || head.some((p) => p.cell.text !== '' && NUMERIC.test(p.cell.text))) return 0;
+  return depth;
+}
+
+function intAttr(value: string | undefined): number | undefined {
+  if (value === undefined || !/^\d+$/.test(value)) return undefined;
+  return Number(value);
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** Depth-first walk; the visitor returns false to skip an element's children. */
+function walk(el: XmlElement, visit: (el: XmlElement) => boolean | void): void {
+  if (visit(el) === false) return;
+  for (const child of el.children) walk(child, visit);
+}
+
+function find(el: XmlElement, test: (el: XmlElement) => boolean): XmlElement | undefined {
+  for (const child of el.children) {
+    if (test(child)) return child;
+    const inner = find(child, test);
+    if (inner) return inner;
+  }
+  return undefined;
+}
