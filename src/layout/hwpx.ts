@@ -27,8 +27,13 @@ export const HWPX_ERRORS = {
   unreadable: 'unreadable HWPX document',
 } as const;
 
-/** A unit declaration as printed near a table: `(단위: 백만원)`, `[단위 : 천원]`, `단위: 억원`. */
-const UNIT = /[(（[<]?\s*단\s*위\s*[:：]?\s*([^)）\]>,\s][^)）\]>]*?)\s*[)）\]>]?\s*$/;
+/**
+ * A unit declaration as printed near a table: `(단위: 백만원)`, `[단위 : 천원]`,
+ * `(2024. 12. 31. 현재, 단위 : 백만원)` (the whole parenthesis is the declaration),
+ * or a bare `단위: 억원` at the end of a line.
+ */
+const UNIT_PARENTHESIZED = /[(（[]([^()（）[\]]*?)단\s*위\s*[:：]?\s*([^()（）[\]]+?)\s*[)）\]]/;
+const UNIT_BARE = /단\s*위\s*[:：]\s*([^\s,()]+)\s*$/;
 /** Longest text taken as a table caption. */
 const MAX_CAPTION = 60;
 /** A sentence (…한다. …함 …있음) is prose above a table, not its title. */
@@ -219,10 +224,8 @@ class SectionReader {
     for (let i = this.blocks.length - 1, seen = 0; i >= 0 && seen < 2; i--, seen++) {
       const block = this.blocks[i]!;
       if (block.type === 'table') break;
-      const text = block.source.text;
-      const unit = UNIT.exec(text);
-      if (unit && found.unit === undefined) found.unit = unit[1]!.trim();
-      const rest = (unit ? text.slice(0, unit.index) : text).trim();
+      const { unit, rest } = splitUnit(block.source.text);
+      if (unit !== undefined && found.unit === undefined) found.unit = unit;
       if (rest !== '') {
         if (rest.length <= MAX_CAPTION && !SENTENCE_END.test(rest)) found.caption = rest;
         break;
@@ -353,6 +356,17 @@ function headerRowCount(placed: PlacedCell[], rows: TableRow[]): number {
   const head = placed.filter((p) => p.row < depth);
   if (head.length === 0 || head.some((p) => p.cell.text !== '' && NUMERIC.test(p.cell.text))) return 0;
   return depth;
+}
+
+/** The unit a line declares, and the line without that declaration. */
+export function splitUnit(text: string): { unit?: string; rest: string } {
+  const parenthesized = UNIT_PARENTHESIZED.exec(text);
+  if (parenthesized) {
+    return { unit: parenthesized[2]!.trim(), rest: (text.slice(0, parenthesized.index) + text.slice(parenthesized.index + parenthesized[0].length)).trim() };
+  }
+  const bare = UNIT_BARE.exec(text);
+  if (bare) return { unit: bare[1]!, rest: text.slice(0, bare.index).trim() };
+  return { rest: text.trim() };
 }
 
 function intAttr(value: string | undefined): number | undefined {
