@@ -13,7 +13,8 @@ const NOTE = /^(※|\*{1,3}(?=[^*])|주\s*\d*\s*\)|주\s*[:：]|註\s*\)?)\s*/;
 const LIST_MARKERS: { pattern: RegExp; depth: number }[] = [
   { pattern: /^([□■◻◼❏❑▣◈◆◇])\s*/, depth: 0 },
   { pattern: /^([○◦❍◯●⚬ㅇ])\s+/, depth: 1 },
-  { pattern: /^([-―–—‐])\s*(?=\S)/, depth: 2 },
+  // A dash right before a digit is a minus sign, not a marker.
+  { pattern: /^([-―–—‐])(?:\s+|(?=[^\d\s.,]))/, depth: 2 },
   { pattern: /^([·∙•▪▫⋅‧])\s*/, depth: 3 },
   { pattern: /^([▶►▷▸➢➤☞→])\s*/, depth: 1 },
   { pattern: /^([①-⑳㉠-㉭㈀-㈍])\s*/, depth: 2 },

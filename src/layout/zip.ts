@@ -57,8 +57,9 @@ export function isUnsafeEntryName(name: string): boolean {
   return name.split(/[/\\]/).some((part) => part === '..');
 }
 
+/** A size as people read it: whole MB from 1 MB up, else whole KB. */
 function megabytes(n: number): string {
-  return `${Math.ceil(n / MB)} MB`;
+  return n >= MB ? `${Math.ceil(n / MB)} MB` : `${Math.ceil(n / 1024)} KB`;
 }
 
 /** Reads the central directory only (nothing is inflated). */
@@ -128,7 +129,10 @@ export function readZip(bytes: Uint8Array, wanted: (name: string) => boolean, li
       size += data.length;
       total += data.length;
       if (size > info.bytes || size > limits.maxEntryBytes || total > limits.maxTotalBytes) {
-        failure = `zip bomb suspected: ${file.name} expands beyond its declared size`;
+        failure =
+          size > info.bytes
+            ? `zip bomb suspected: ${file.name} expands beyond its declared size`
+            : `zip bomb suspected: contents expand beyond ${megabytes(size > limits.maxEntryBytes ? limits.maxEntryBytes : limits.maxTotalBytes)}`;
         file.terminate();
         return;
       }
