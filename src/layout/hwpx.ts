@@ -10,9 +10,8 @@
 // those inside table cells (so each table row has a line of its own). HWPX
 // stores no page breaks that a reader can trust, so `page` is never set.
 
-import type { Source } from '../model/types.js';
-import { paragraphBlock } from './paragraphs.js';
-import type { Block, Layout, TableBlock, TableCell, TableRow } from './types.js';
+import { LayoutBuilder, type PlacedCell } from './builder.js';
+import type { Layout, TableBlock } from './types.js';
 import { localName, parseXml, type XmlElement } from './xml.js';
 import { isZip, readZip } from './zip.js';
 
@@ -26,18 +25,6 @@ export const HWPX_ERRORS = {
   encrypted: 'password-protected (encrypted) HWPX document; save it without a password',
   unreadable: 'unreadable HWPX document',
 } as const;
-
-/**
- * A unit declaration as printed near a table: `(단위: 백만원)`, `[단위 : 천원]`,
- * `(2024. 12. 31. 현재, 단위 : 백만원)` (the whole parenthesis is the declaration),
- * or a bare `단위: 억원` at the end of a line.
- */
-const UNIT_PARENTHESIZED = /[(（[]([^()（）[\]]*?)단\s*위\s*[:：]?\s*([^()（）[\]]+?)\s*[)）\]]/;
-const UNIT_BARE = /단\s*위\s*[:：]\s*([^\s,()]+)\s*$/;
-/** Longest text taken as a table caption. */
-const MAX_CAPTION = 60;
-/** A sentence (…한다. …함 …있음) is prose above a table, not its title. */
-const SENTENCE_END = /(?:다|음|함|임)\s*\.?$/;
 
 export async function readHwpxLayout(file: string, bytes: Uint8Array): Promise<Layout | { error: string }> {
   try {
@@ -73,13 +60,14 @@ function readHwpx(file: string, bytes: Uint8Array): Layout | { error: string } {
     styles = readHeaderStyles(root);
   }
 
-  const reader = new SectionReader(file, styles);
+  const builder = new LayoutBuilder(file);
+  const reader = new SectionReader(builder, styles);
   for (const name of sectionOrder(text('Contents/content.hpf'), sectionNames)) {
     const root = parseXml(text(name) ?? '');
     if ('error' in root) return { error: `malformed XML in ${name}: ${root.error}` };
     reader.readSection(root);
   }
-  return { file, format: 'hwpx', blocks: reader.blocks };
+  return { file, format: 'hwpx', blocks: builder.blocks };
 }
 
 /** Sections in the package's spine order; by number when the spine does not name them. */
@@ -183,12 +171,10 @@ function paragraphsOf(el: XmlElement): XmlElement[] {
   return out;
 }
 
+/** Reads section paragraphs and tables into the shared builder. */
 class SectionReader {
-  readonly blocks: Block[] = [];
-  private paragraphs = 0;
-
   constructor(
-    private readonly file: string,
+    private readonly builder: LayoutBuilder,
     private readonly styles: HeaderStyles,
   ) {}
 
@@ -196,42 +182,16 @@ class SectionReader {
     for (const p of root.children) if (localName(p) === 'p') this.readParagraph(p);
   }
 
-  private source(line: number, text: string): Source {
-    return { file: this.file, line, text: oneLine(text) };
-  }
-
   private outlineLevel(p: XmlElement): number | undefined {
     return this.styles.outlineParaPr.get(p.attribs.paraPrIDRef ?? '') ?? this.styles.outlineStyles.get(p.attribs.styleIDRef ?? '');
   }
 
   private readParagraph(p: XmlElement): void {
-    const line = ++this.paragraphs;
+    const line = this.builder.nextLine();
     const parts = paragraphParts(p);
-    const block = paragraphBlock(parts.text, this.source(line, parts.text), this.outlineLevel(p));
-    if (block) this.blocks.push(block);
-    for (const tbl of parts.tables) {
-      const tables = this.readTable(tbl, line);
-      const [outer] = tables;
-      if (outer) Object.assign(outer, this.captionAndUnit());
-      this.blocks.push(...tables);
-    }
+    this.builder.addParagraph(parts.text, line, this.outlineLevel(p));
+    for (const tbl of parts.tables) this.builder.addTables(this.readTable(tbl, line));
     for (const boxed of parts.boxed) this.readParagraph(boxed);
-  }
-
-  /** Caption and unit from the text blocks just above the table (no table in between). */
-  private captionAndUnit(): Pick<TableBlock, 'caption' | 'unit'> {
-    const found: Pick<TableBlock, 'caption' | 'unit'> = {};
-    for (let i = this.blocks.length - 1, seen = 0; i >= 0 && seen < 2; i--, seen++) {
-      const block = this.blocks[i]!;
-      if (block.type === 'table') break;
-      const { unit, rest } = splitUnit(block.source.text);
-      if (unit !== undefined && found.unit === undefined) found.unit = unit;
-      if (rest !== '') {
-        if (rest.length <= MAX_CAPTION && !SENTENCE_END.test(rest)) found.caption = rest;
-        break;
-      }
-    }
-    return found;
   }
 
   /** The table and, after it, every table nested in its cells. */
@@ -250,20 +210,13 @@ class SectionReader {
         const row = intAttr(addr?.rowAddr) ?? rowIndex;
         const col = intAttr(addr?.colAddr) ?? colIndex;
         const colSpan = Math.max(1, intAttr(span?.colSpan) ?? 1);
-        placed.push({ row, col, header: tc.attribs.header === '1', line: cell.line, cell: { text: cell.text, rowSpan: Math.max(1, intAttr(span?.rowSpan) ?? 1), colSpan } });
+        const rowSpan = Math.max(1, intAttr(span?.rowSpan) ?? 1);
+        placed.push({ row, col, header: tc.attribs.header === '1', line: cell.line, cell: { text: cell.text, rowSpan, colSpan } });
         colIndex = col + colSpan;
       }
       rowIndex++;
     }
-    const rowCount = Math.max(intAttr(tbl.attribs.rowCnt) ?? 0, ...placed.map((p) => p.row + 1), 0);
-    const colCount = Math.max(intAttr(tbl.attribs.colCnt) ?? 0, ...placed.map((p) => p.col + p.cell.colSpan), 0);
-    const rows = this.arrangeRows(placed, rowCount, colCount, anchor);
-    const table: TableBlock = {
-      type: 'table',
-      headerRows: headerRowCount(placed, rows),
-      rows,
-      source: this.source(anchor, rows[0]?.source.text ?? ''),
-    };
+    const table = this.builder.table(placed, intAttr(tbl.attribs.rowCnt) ?? 0, intAttr(tbl.attribs.colCnt) ?? 0, anchor);
     return [table, ...nested];
   }
 
@@ -272,7 +225,7 @@ class SectionReader {
     let first: number | undefined;
     const readParagraphs = (paragraphs: XmlElement[]): void => {
       for (const p of paragraphs) {
-        const line = ++this.paragraphs;
+        const line = this.builder.nextLine();
         first ??= line;
         const parts = paragraphParts(p);
         const text = parts.text.trim();
@@ -284,98 +237,11 @@ class SectionReader {
     readParagraphs(paragraphsOf(tc));
     return { text: lines.join('\n'), line: first };
   }
-
-  /**
-   * Rows as made: each cell in the row where it starts, ordered by column.
-   * A position that no cell starts at or spans over (a damaged or sparse
-   * table) gets an empty cell, so `tableGrid` puts every cell at its address.
-   */
-  private arrangeRows(placed: PlacedCell[], rowCount: number, colCount: number, anchor: number): TableRow[] {
-    const covered: boolean[][] = Array.from({ length: rowCount }, () => new Array<boolean>(colCount).fill(false));
-    const starts = new Map<string, PlacedCell>();
-    for (const p of placed) {
-      if (starts.has(`${p.row},${p.col}`)) continue;
-      starts.set(`${p.row},${p.col}`, p);
-      for (let r = p.row; r < Math.min(rowCount, p.row + p.cell.rowSpan); r++) {
-        for (let c = p.col; c < Math.min(colCount, p.col + p.cell.colSpan); c++) covered[r]![c] = true;
-      }
-    }
-    const rows: TableRow[] = [];
-    for (let r = 0; r < rowCount; r++) {
-      const cells: TableCell[] = [];
-      let line: number | undefined;
-      for (let c = 0; c < colCount; c++) {
-        const start = starts.get(`${r},${c}`);
-        if (start) {
-          cells.push(start.cell);
-          line ??= start.line;
-        } else if (!covered[r]![c]) cells.push({ text: '', rowSpan: 1, colSpan: 1 });
-      }
-      rows.push({ cells, source: this.source(line ?? anchor, cells.map((cell) => cell.text).join('\t')) });
-    }
-    return rows;
-  }
-}
-
-interface PlacedCell {
-  row: number;
-  col: number;
-  header: boolean;
-  line: number | undefined;
-  cell: TableCell;
-}
-
-const NUMERIC = /^[\s△▲▽▼+\-−(),.%\d]+$/;
-
-/**
- * Header rows: the leading rows whose cells are marked as title cells
- * (`header="1"`, repeated on each page); otherwise the rows above the first
- * line that crosses the whole table (a multi-level header, where a cell such
- * as 구분 spans both header rows), provided they hold no figures.
- */
-function headerRowCount(placed: PlacedCell[], rows: TableRow[]): number {
-  let marked = 0;
-  while (marked < rows.length) {
-    const inRow = placed.filter((p) => p.row === marked);
-    if (inRow.length === 0 || !inRow.every((p) => p.header)) break;
-    marked++;
-  }
-  if (marked > 0) return marked;
-  if (rows.length < 2) return 0;
-  let depth = 1;
-  for (let grown = true; grown; ) {
-    grown = false;
-    for (const p of placed) {
-      if (p.row < depth && p.row + p.cell.rowSpan > depth) {
-        depth = p.row + p.cell.rowSpan;
-        grown = true;
-      }
-    }
-  }
-  if (depth >= rows.length) return 0;
-  const head = placed.filter((p) => p.row < depth);
-  if (head.length === 0 || head.some((p) => p.cell.text !== '' && NUMERIC.test(p.cell.text))) return 0;
-  return depth;
-}
-
-/** The unit a line declares, and the line without that declaration. */
-export function splitUnit(text: string): { unit?: string; rest: string } {
-  const parenthesized = UNIT_PARENTHESIZED.exec(text);
-  if (parenthesized) {
-    return { unit: parenthesized[2]!.trim(), rest: (text.slice(0, parenthesized.index) + text.slice(parenthesized.index + parenthesized[0].length)).trim() };
-  }
-  const bare = UNIT_BARE.exec(text);
-  if (bare) return { unit: bare[1]!, rest: text.slice(0, bare.index).trim() };
-  return { rest: text.trim() };
 }
 
 function intAttr(value: string | undefined): number | undefined {
   if (value === undefined || !/^\d+$/.test(value)) return undefined;
   return Number(value);
-}
-
-function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
 }
 
 /** Depth-first walk; the visitor returns false to skip an element's children. */

@@ -2,7 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readHwpxLayout, splitUnit } from '../../src/layout/hwpx.js';
+import { splitUnit } from '../../src/layout/builder.js';
+import { readHwpxLayout } from '../../src/layout/hwpx.js';
 import { tableGrid, type Block, type Layout, type TableBlock } from '../../src/layout/types.js';
 
 const ROOT = new URL('../../', import.meta.url);
