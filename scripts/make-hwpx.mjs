@@ -36,18 +36,20 @@ const NS = [
 const XML_DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes" ?>';
 const esc = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-/** paraPr ids in header.xml: 0 plain, 1 outline level 1, 2 outline level 2. */
-const PARA = { plain: 0, outline1: 1, outline2: 2 };
+/** paraPr ids in header.xml: 0 plain, 1 outline level 1, 2 outline level 2, 3 bullet ○ (drawn by 한글, not in the text). */
+const PARA = { plain: 0, outline1: 1, outline2: 2, bullet: 3 };
 
 function header() {
   const paraPr = (id, heading) =>
     `<hh:paraPr id="${id}" tabPrIDRef="0" condense="0"><hh:align horizontal="JUSTIFY" vertical="BASELINE"/>${heading}</hh:paraPr>`;
   return (
     `${XML_DECL}<hh:head ${NS} version="1.4" secCnt="1"><hh:beginNum page="1" footnote="1" endnote="1" pic="1" tbl="1" equation="1"/>` +
-    '<hh:refList><hh:paraProperties itemCnt="3">' +
+    '<hh:refList><hh:bullets itemCnt="1"><hh:bullet id="1" char="○" useImage="0"><hh:paraHead level="0" align="LEFT" useInstWidth="0" autoIndent="1" widthAdjust="0" textOffsetType="PERCENT" textOffset="50" numFormat="DIGIT" charPrIDRef="4294967295" checkable="0"/></hh:bullet></hh:bullets>' +
+    '<hh:paraProperties itemCnt="4">' +
     paraPr(PARA.plain, '<hh:heading type="NONE" idRef="0" level="0"/>') +
     paraPr(PARA.outline1, '<hh:heading type="OUTLINE" idRef="0" level="0"/>') +
     paraPr(PARA.outline2, '<hh:heading type="OUTLINE" idRef="0" level="1"/>') +
+    paraPr(PARA.bullet, '<hh:heading type="BULLET" idRef="1" level="1"/>') +
     '</hh:paraProperties><hh:styles itemCnt="2">' +
     '<hh:style id="0" type="PARA" name="바탕글" engName="Normal" paraPrIDRef="0" charPrIDRef="0" nextStyleIDRef="0" langID="1042" lockForm="0"/>' +
     '<hh:style id="1" type="PARA" name="본문" engName="Body" paraPrIDRef="0" charPrIDRef="0" nextStyleIDRef="1" langID="1042" lockForm="0"/>' +
@@ -228,7 +230,8 @@ const nestedInner = tableParagraph([
 const nestedSection = section(
   p('< 분기별 추진 현황 >') +
     tableParagraph([[{ text: '□ 분기별 교육 실적은 아래와 같음', rowSpan: 1, colSpan: 1, inner: nestedInner }]]) +
-    p('※ 2분기 실적은 7월 중 확정'),
+    p('※ 2분기 실적은 7월 중 확정') +
+    p('하반기 교육 대상 확대', PARA.bullet),
 );
 out('nested-table.hwpx', zip(hwpxEntries('분기별 추진 현황', nestedSection)));
 

@@ -36,6 +36,8 @@ const MAX_CAPTION = 60;
 const SENTENCE_END = /(?:다|음|함|임)\s*\.?$/;
 /** How many text blocks above a table are searched for its caption and unit. */
 const CAPTION_REACH = 2;
+/** More positions than any real table has (a full page of 8-point cells is a few thousand). */
+const MAX_GRID_POSITIONS = 1_000_000;
 const NUMERIC = /^[\s△▲▽▼+\-−(),.%\d]+$/;
 
 export class LayoutBuilder {
@@ -56,6 +58,11 @@ export class LayoutBuilder {
   addParagraph(text: string, line: number, outlineLevel?: number): void {
     const block = paragraphBlock(text, this.source(line, text), outlineLevel);
     if (block) this.blocks.push(block);
+  }
+
+  /** A list item whose marker the format draws from the paragraph's shape rather than its text. */
+  addListItem(marker: string, depth: number, text: string, line: number): void {
+    this.blocks.push({ type: 'list-item', marker, depth, text: text.trim(), source: this.source(line, `${marker} ${text}`) });
   }
 
   /** Adds a table and the tables nested in it (in that order); the first takes the caption and unit above it. */
@@ -90,6 +97,8 @@ export class LayoutBuilder {
   table(placed: PlacedCell[], declaredRows: number, declaredCols: number, anchor: number): TableBlock {
     const rowCount = Math.max(declaredRows, ...placed.map((p) => p.row + 1), 0);
     const colCount = Math.max(declaredCols, ...placed.map((p) => p.col + p.cell.colSpan), 0);
+    // Addresses come from the file: a damaged one must not make us allocate billions of positions.
+    if (rowCount * colCount > MAX_GRID_POSITIONS) throw new RangeError(`table of ${rowCount} × ${colCount} positions`);
     const covered: boolean[][] = Array.from({ length: rowCount }, () => new Array<boolean>(colCount).fill(false));
     const starts = new Map<string, PlacedCell>();
     for (const p of placed) {

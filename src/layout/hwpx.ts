@@ -53,7 +53,7 @@ function readHwpx(file: string, bytes: Uint8Array): Layout | { error: string } {
   if (manifest && /<(?:[\w-]+:)?encryption-data\b/.test(manifest)) return { error: HWPX_ERRORS.encrypted };
 
   const header = text('Contents/header.xml');
-  let styles: HeaderStyles = { outlineParaPr: new Map(), outlineStyles: new Map() };
+  let styles: HeaderStyles = { outlineParaPr: new Map(), outlineStyles: new Map(), bulletParaPr: new Map() };
   if (header !== undefined) {
     const root = parseXml(header);
     if ('error' in root) return { error: `malformed XML in Contents/header.xml: ${root.error}` };
@@ -93,6 +93,8 @@ interface HeaderStyles {
   outlineParaPr: Map<string, number>;
   /** style id → outline level for styles named 개요 N / Outline N. */
   outlineStyles: Map<string, number>;
+  /** paraPr id → the bullet 한글 draws before paragraphs of that shape (not stored in their text). */
+  bulletParaPr: Map<string, { marker: string; depth: number }>;
 }
 
 const OUTLINE_STYLE = /^(?:개요|Outline)\s*(\d{1,2})$/i;
@@ -100,11 +102,16 @@ const OUTLINE_STYLE = /^(?:개요|Outline)\s*(\d{1,2})$/i;
 export function readHeaderStyles(root: XmlElement): HeaderStyles {
   const outlineParaPr = new Map<string, number>();
   const outlineStyles = new Map<string, number>();
+  const bullets = new Map<string, string>();
+  const bulletRefs: [paraPr: string, bullet: string, depth: number][] = [];
   walk(root, (el) => {
     const name = localName(el);
+    if (name === 'bullet' && el.attribs.id !== undefined && el.attribs.char) bullets.set(el.attribs.id, el.attribs.char);
     if (name === 'paraPr' && el.attribs.id !== undefined) {
       const heading = find(el, (c) => localName(c) === 'heading');
-      if (heading?.attribs.type === 'OUTLINE') outlineParaPr.set(el.attribs.id, Number(heading.attribs.level ?? 0) + 1);
+      const level = Number(heading?.attribs.level ?? 0);
+      if (heading?.attribs.type === 'OUTLINE') outlineParaPr.set(el.attribs.id, level + 1);
+      if (heading?.attribs.type === 'BULLET') bulletRefs.push([el.attribs.id, heading.attribs.idRef ?? '', level]);
       return false;
     }
     if (name === 'style' && el.attribs.id !== undefined) {
@@ -113,7 +120,12 @@ export function readHeaderStyles(root: XmlElement): HeaderStyles {
     }
     return true;
   });
-  return { outlineParaPr, outlineStyles };
+  const bulletParaPr = new Map<string, { marker: string; depth: number }>();
+  for (const [paraPr, bullet, depth] of bulletRefs) {
+    const marker = bullets.get(bullet);
+    if (marker) bulletParaPr.set(paraPr, { marker, depth });
+  }
+  return { outlineParaPr, outlineStyles, bulletParaPr };
 }
 
 /** What one paragraph holds: its text, and the tables and text boxes anchored in it. */
@@ -189,7 +201,9 @@ class SectionReader {
   private readParagraph(p: XmlElement): void {
     const line = this.builder.nextLine();
     const parts = paragraphParts(p);
-    this.builder.addParagraph(parts.text, line, this.outlineLevel(p));
+    const bullet = this.styles.bulletParaPr.get(p.attribs.paraPrIDRef ?? '');
+    if (bullet && parts.text.trim() !== '') this.builder.addListItem(bullet.marker, bullet.depth, parts.text, line);
+    else this.builder.addParagraph(parts.text, line, this.outlineLevel(p));
     for (const tbl of parts.tables) this.builder.addTables(this.readTable(tbl, line));
     for (const boxed of parts.boxed) this.readParagraph(boxed);
   }
