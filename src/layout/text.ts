@@ -192,7 +192,7 @@ function readTabTable(lines: Line[], start: number, file: string): { block: Tabl
   let j = start;
   while (j < lines.length && lines[j]!.raw.includes('\t') && lines[j]!.text !== '') {
     const l = lines[j]!;
-    const cells = l.raw.replace(/^\s*\n?/, '').split('\t').map(cellText);
+    const cells = l.raw.replace(/^ +/, '').split('\t').map(cellText);
     rows.push(plainRow(cells, { file, line: l.n, text: l.text }));
     j++;
   }

@@ -90,3 +90,13 @@ describe('headings, list items and notes', () => {
     expect(blocks[1]).toMatchObject({ type: 'paragraph', text: '월 최대 20만원을 12개월 동안 지원합니다.', source: { line: 7 } });
   });
 });
+
+describe('tables continued over a page break', () => {
+  it('folds a table whose header is repeated into the one it continues', async () => {
+    const { mergeContinuedTables } = await import('../../src/layout/continuation.js');
+    const text = ['구분\t사업명\t예산액', '계\t\t300', '가\t하나\t100', '', '- 3 -', '', '구분\t사업명\t예산액', '나\t둘\t120', '\t셋\t80', '', '다른 표', '', '구분\t사업명\t예산액', '다\t넷\t5'].join('\n');
+    const merged = tables(mergeContinuedTables(readTextLayout('c.txt', text).blocks));
+    expect(merged.map((t) => t.rows.length)).toEqual([5, 2]);
+    expect(cells(merged[0]!)[4]).toEqual(['', '셋', '80']);
+  });
+});
