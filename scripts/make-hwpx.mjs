@@ -6,7 +6,8 @@
 //       a budget execution table with merged group cells (rowSpan), a two-level
 //       header (예산 over 본예산/추경/계), 소계 and 합계 rows, and a target table;
 //       the same document as text, tables tab-separated, in budget-execution-2024h2.txt
-//   nested-table.hwpx  a framed box (1×1 table) holding a paragraph and a table
+//   nested-table.hwpx  a framed box (1×1 table) holding a paragraph and a captioned table,
+//       and a paragraph whose bullet 한글 draws from its shape
 //   and the bad inputs: not-hwpx, zip-bomb, lying-sizes, path-traversal,
 //   malformed-xml, encrypted, huge-entry, wrong-mimetype.
 // Run: node scripts/make-hwpx.mjs   (output is committed; rerun to regenerate)
@@ -73,7 +74,7 @@ function p(text, paraPr = PARA.plain, inner = '') {
  * or { text, rowSpan, colSpan, inner } (inner: extra paragraph XML, e.g. a nested table).
  * Cells are listed as made (a merged cell once, in its first row); addresses are computed.
  */
-function table(rows) {
+function table(rows, caption) {
   const taken = new Set();
   const colCount = Math.max(...rows.map((r) => r.reduce((n, c) => n + (Array.isArray(c) ? c[2] : typeof c === 'object' ? c.colSpan : 1), 0)));
   let xml = '';
@@ -99,12 +100,16 @@ function table(rows) {
     `<hp:tbl id="${paragraphId++}" zOrder="0" numberingType="TABLE" textWrap="TOP_AND_BOTTOM" textFlow="BOTH_SIDES" lock="0" dropcapstyle="None" pageBreak="CELL" repeatHeader="1" rowCnt="${rows.length}" colCnt="${colCount}" cellSpacing="0" borderFillIDRef="3" noAdjust="0">` +
     '<hp:sz width="42520" widthRelTo="ABSOLUTE" height="10000" heightRelTo="ABSOLUTE" protect="0"/>' +
     '<hp:pos treatAsChar="1" affectLSpacing="0" flowWithText="1" allowOverlap="0" holdAnchorAndSO="0" vertRelTo="PARA" horzRelTo="PARA" vertAlign="TOP" horzAlign="LEFT" vertOffset="0" horzOffset="0"/>' +
-    `<hp:outMargin left="283" right="283" top="283" bottom="283"/><hp:inMargin left="510" right="510" top="141" bottom="141"/>${xml}</hp:tbl>`
+    '<hp:outMargin left="283" right="283" top="283" bottom="283"/>' +
+    (caption
+      ? `<hp:caption side="TOP" fullSz="0" width="8504" gap="850" lastWidth="42520"><hp:subList id="" textDirection="HORIZONTAL" lineWrap="BREAK" vertAlign="TOP" linkListIDRef="0" linkListNextIDRef="0" textWidth="0" textHeight="0" hasTextRef="0" hasNumRef="0">${p(caption)}</hp:subList></hp:caption>`
+      : '') +
+    `<hp:inMargin left="510" right="510" top="141" bottom="141"/>${xml}</hp:tbl>`
   );
 }
 
 /** A paragraph that anchors a table (treated as a character, as 한글 writes them). */
-const tableParagraph = (rows) => p('', PARA.plain, table(rows));
+const tableParagraph = (rows, caption) => p('', PARA.plain, table(rows, caption));
 
 function section(body) {
   return `${XML_DECL}<hs:sec ${NS}>${body}</hs:sec>`;
@@ -223,10 +228,13 @@ out('budget-execution-2024h2.txt', Buffer.from(budgetText(), 'utf8'));
 // ---- A framed box holding a table -----------------------------------------
 
 paragraphId = 0;
-const nestedInner = tableParagraph([
-  ['분기', '계획', '실적'],
-  ['1분기', '120', '115'],
-]);
+const nestedInner = tableParagraph(
+  [
+    ['분기', '계획', '실적'],
+    ['1분기', '120', '115'],
+  ],
+  '< 분기별 교육 실적 > (단위: 명)',
+);
 const nestedSection = section(
   p('< 분기별 추진 현황 >') +
     tableParagraph([[{ text: '□ 분기별 교육 실적은 아래와 같음', rowSpan: 1, colSpan: 1, inner: nestedInner }]]) +

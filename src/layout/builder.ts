@@ -68,8 +68,21 @@ export class LayoutBuilder {
   /** Adds a table and the tables nested in it (in that order); the first takes the caption and unit above it. */
   addTables(tables: TableBlock[]): void {
     const [outer] = tables;
-    if (outer) Object.assign(outer, this.captionAndUnit());
+    if (outer) {
+      const above = this.captionAndUnit();
+      outer.caption ??= above.caption;
+      outer.unit ??= above.unit;
+      if (outer.caption === undefined) delete outer.caption;
+      if (outer.unit === undefined) delete outer.unit;
+    }
     this.blocks.push(...tables);
+  }
+
+  /** Sets a table's own caption (the format's caption object), with the unit it declares. */
+  setOwnCaption(table: TableBlock, text: string): void {
+    const { unit, rest } = splitUnit(oneLine(text));
+    if (rest !== '') table.caption = rest;
+    if (unit !== undefined) table.unit = unit;
   }
 
   /** Caption and unit from the text blocks just above (no table in between). */

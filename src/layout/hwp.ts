@@ -202,34 +202,46 @@ function readTable(builder: LayoutBuilder, ctrl: RecordNode, anchor: number): Ta
   const declaredCols = tableRecord.length >= 8 ? tableRecord.readUInt16LE(6) : 0;
   const nested: TableBlock[] = [];
   const placed: PlacedCell[] = [];
-  // A caption's list comes before the TABLE record; cells come after it.
-  const cellRecords = ctrl.children.slice(tableIndex + 1);
-  for (let i = 0; i < cellRecords.length; i++) {
-    const list = cellRecords[i]!;
-    if (list.tag !== TAG.listHeader || list.data.length < 16) continue;
-    const paragraphs: RecordNode[] = [];
-    while (i + 1 < cellRecords.length && cellRecords[i + 1]!.tag === TAG.paraHeader) paragraphs.push(cellRecords[++i]!);
+  /** The paragraphs after a LIST_HEADER, read in order: their joined text and first line. */
+  const readList = (records: RecordNode[], from: number): { text: string; line: number | undefined; next: number } => {
     const lines: string[] = [];
     let first: number | undefined;
-    const readCellParagraphs = (list: RecordNode[]): void => {
-      for (const para of list) {
+    const readParagraphs = (paragraphs: RecordNode[]): void => {
+      for (const para of paragraphs) {
         const line = builder.nextLine();
         first ??= line;
         const parts = paragraphParts(para);
         const text = parts.text.trim();
         if (text !== '') lines.push(text);
         for (const inner of parts.tables) nested.push(...readTable(builder, inner, line));
-        readCellParagraphs(parts.boxed);
+        readParagraphs(parts.boxed);
       }
     };
-    readCellParagraphs(paragraphs);
+    let at = from;
+    const paragraphs: RecordNode[] = [];
+    while (at < records.length && records[at]!.tag === TAG.paraHeader) paragraphs.push(records[at++]!);
+    readParagraphs(paragraphs);
+    return { text: lines.join('\n'), line: first, next: at };
+  };
+  // The table's own caption (한글's 캡션) is a list before the TABLE record; cells come after it.
+  const before = ctrl.children.slice(0, tableIndex);
+  const captionList = before.findIndex((c) => c.tag === TAG.listHeader);
+  const caption = captionList >= 0 ? readList(before, captionList + 1).text : '';
+  const cellRecords = ctrl.children.slice(tableIndex + 1);
+  for (let i = 0; i < cellRecords.length; i++) {
+    const list = cellRecords[i]!;
+    if (list.tag !== TAG.listHeader || list.data.length < 16) continue;
+    const cell = readList(cellRecords, i + 1);
+    i = cell.next - 1;
     placed.push({
       col: list.data.readUInt16LE(8),
       row: list.data.readUInt16LE(10),
       header: false,
-      line: first,
-      cell: { text: lines.join('\n'), colSpan: Math.max(1, list.data.readUInt16LE(12)), rowSpan: Math.max(1, list.data.readUInt16LE(14)) },
+      line: cell.line,
+      cell: { text: cell.text, colSpan: Math.max(1, list.data.readUInt16LE(12)), rowSpan: Math.max(1, list.data.readUInt16LE(14)) },
     });
   }
-  return [builder.table(placed, declaredRows, declaredCols, anchor), ...nested];
+  const table = builder.table(placed, declaredRows, declaredCols, anchor);
+  if (caption !== '') builder.setOwnCaption(table, caption);
+  return [table, ...nested];
 }

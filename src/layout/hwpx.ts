@@ -212,6 +212,9 @@ class SectionReader {
   private readTable(tbl: XmlElement, anchor: number): TableBlock[] {
     const nested: TableBlock[] = [];
     const placed: PlacedCell[] = [];
+    // The table's own caption (한글's 캡션), before its rows in reading order.
+    const captionElement = tbl.children.find((c) => localName(c) === 'caption');
+    const caption = captionElement ? this.readCell(captionElement, nested).text : '';
     let rowIndex = 0;
     for (const tr of tbl.children) {
       if (localName(tr) !== 'tr') continue;
@@ -231,9 +234,11 @@ class SectionReader {
       rowIndex++;
     }
     const table = this.builder.table(placed, intAttr(tbl.attribs.rowCnt) ?? 0, intAttr(tbl.attribs.colCnt) ?? 0, anchor);
+    if (caption !== '') this.builder.setOwnCaption(table, caption);
     return [table, ...nested];
   }
 
+  /** Text of a cell (or caption): its paragraphs; tables inside it go to `nested`. */
   private readCell(tc: XmlElement, nested: TableBlock[]): { text: string; line: number | undefined } {
     const lines: string[] = [];
     let first: number | undefined;

@@ -116,12 +116,14 @@ describe('HWPX nested table', async () => {
       ['1분기', '120', '115'],
     ]);
     expect(inner.source.line).toBe(4);
+    // The table's own caption object gives caption and unit.
+    expect([inner.caption, inner.unit]).toEqual(['< 분기별 교육 실적 >', '명']);
     expect(layout.blocks.map((b) => b.type)).toEqual(['paragraph', 'table', 'table', 'note', 'list-item']);
   });
 
-  // Paragraphs: caption 1, box anchor 2, box text 3, inner anchor 4, six inner cells 5–10, note 11.
+  // Paragraphs: caption 1, box anchor 2, box text 3, inner anchor 4, inner caption 5, six inner cells 6–11, note 12.
   it('a bullet drawn from the paragraph shape becomes the list marker', () => {
-    expect(layout.blocks.at(-1)).toMatchObject({ type: 'list-item', marker: '○', depth: 1, text: '하반기 교육 대상 확대', source: { line: 12, text: '○ 하반기 교육 대상 확대' } });
+    expect(layout.blocks.at(-1)).toMatchObject({ type: 'list-item', marker: '○', depth: 1, text: '하반기 교육 대상 확대', source: { line: 13, text: '○ 하반기 교육 대상 확대' } });
   });
 });
 
@@ -194,7 +196,7 @@ describe('bad input: one clear reason each', () => {
         const result = await readHwpxLayout('g.hwpx', Uint8Array.from([0x50, 0x4b, 0x03, 0x04, ...bytes]));
         expect('error' in result || 'blocks' in result).toBe(true);
       }),
-      { numRuns: 100 },
+      { numRuns: 60 },
     );
     await fc.assert(
       fc.asyncProperty(fc.array(fc.tuple(fc.nat(valid.length - 1), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 8 }), async (edits) => {
@@ -203,7 +205,7 @@ describe('bad input: one clear reason each', () => {
         const result = await readHwpxLayout('m.hwpx', bytes);
         expect('error' in result || 'blocks' in result).toBe(true);
       }),
-      { numRuns: 100 },
+      { numRuns: 60 },
     );
   });
 });
