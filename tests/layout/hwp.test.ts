@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { HWP_ERRORS, paragraphText, readHwpLayout } from '../../src/layout/hwp.js';
+import { readLayout } from '../../src/layout/index.js';
 import { tableGrid, type Layout, type TableBlock } from '../../src/layout/types.js';
 
 const require = createRequire(import.meta.url);
@@ -55,6 +56,21 @@ describe('bad HWP input', () => {
     const c = CFB.utils.cfb_new();
     CFB.utils.cfb_add(c, '/WordDocument', new Uint8Array([1, 2, 3]));
     expect(await readHwpLayout('x.hwp', CFB.write(c, { type: 'buffer' }))).toEqual({ error: 'not an HWP 5.0 document (no HWP file header)' });
+  });
+});
+
+describe('dispatch by extension, then by content', () => {
+  const hwpx = readFileSync(new URL('../../fixtures/hwpx/nested-table.hwpx', import.meta.url));
+  it('an HWPX saved with the .hwp ending is read as HWPX', async () => {
+    const layout = await readLayout('renamed.hwp', hwpx);
+    expect('error' in layout ? layout.error : layout.format).toBe('hwpx');
+  });
+  it.skipIf(!existsSync(REAL))('an HWP saved with the .hwpx ending is read as HWP', async () => {
+    const layout = await readLayout('renamed.hwpx', readFileSync(FARMLAND));
+    expect('error' in layout ? layout.error : layout.format).toBe('hwp');
+  });
+  it('text with the .hwp ending', async () => {
+    expect(await readLayout('notes.hwp', new TextEncoder().encode('메모'))).toEqual({ error: 'not an HWP document (not an OLE compound file)' });
   });
 });
 
