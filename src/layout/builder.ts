@@ -9,6 +9,7 @@
 // those inside table cells, so each table row has a line of its own.
 
 import type { Source } from '../model/types.js';
+import { parseUnitDeclaration } from '../extract/tables.js';
 import { paragraphBlock } from './paragraphs.js';
 import type { Block, TableBlock, TableCell, TableRow } from './types.js';
 
@@ -43,6 +44,8 @@ const NUMERIC = /^[\s△▲▽▼+\-−(),.%\d]+$/;
 export class LayoutBuilder {
   readonly blocks: Block[] = [];
   private paragraphs = 0;
+  /** List marker families in order of first appearance: their depth. */
+  private readonly families: string[] = [];
 
   constructor(readonly file: string) {}
 
@@ -56,7 +59,7 @@ export class LayoutBuilder {
   }
 
   addParagraph(text: string, line: number, outlineLevel?: number): void {
-    const block = paragraphBlock(text, this.source(line, text), outlineLevel);
+    const block = paragraphBlock(text, this.source(line, text), this.families, outlineLevel);
     if (block) this.blocks.push(block);
   }
 
@@ -81,7 +84,7 @@ export class LayoutBuilder {
   /** Sets a table's own caption (the format's caption object), with the unit it declares. */
   setOwnCaption(table: TableBlock, text: string): void {
     const { unit, rest } = splitUnit(oneLine(text));
-    if (rest !== '') table.caption = rest;
+    if (rest !== '') table.caption = captionText(rest);
     if (unit !== undefined) table.unit = unit;
   }
 
@@ -94,7 +97,7 @@ export class LayoutBuilder {
       const { unit, rest } = splitUnit(block.source.text);
       if (unit !== undefined && found.unit === undefined) found.unit = unit;
       if (rest !== '') {
-        if (rest.length <= MAX_CAPTION && !SENTENCE_END.test(rest)) found.caption = rest;
+        if (rest.length <= MAX_CAPTION && !SENTENCE_END.test(rest)) found.caption = captionText(rest);
         break;
       }
     }
@@ -169,15 +172,24 @@ function headerRowCount(placed: PlacedCell[], rows: TableRow[]): number {
   return depth;
 }
 
-/** The unit a line declares, and the line without that declaration. */
+/**
+ * The unit a line declares (its money unit, else its first unit, as the text
+ * reader takes it), and the line without that declaration.
+ */
 export function splitUnit(text: string): { unit?: string; rest: string } {
   const parenthesized = UNIT_PARENTHESIZED.exec(text);
-  if (parenthesized) {
-    return { unit: parenthesized[2]!.trim(), rest: (text.slice(0, parenthesized.index) + text.slice(parenthesized.index + parenthesized[0].length)).trim() };
-  }
-  const bare = UNIT_BARE.exec(text);
-  if (bare) return { unit: bare[1]!, rest: text.slice(0, bare.index).trim() };
-  return { rest: text.trim() };
+  const bare = parenthesized ? undefined : UNIT_BARE.exec(text);
+  const found = parenthesized ?? bare;
+  if (!found) return { rest: text.trim() };
+  const rest = (text.slice(0, found.index) + text.slice(found.index + found[0].length)).trim();
+  const declaration = parseUnitDeclaration(found[0]);
+  if (!declaration) return { rest: text.trim() };
+  return { unit: declaration.money ?? declaration.units[0]!, rest };
+}
+
+/** A caption without the brackets it is printed in (`< 예산 현황 >`, `【 연도별 예산 】`), as the text reader keeps it. */
+function captionText(text: string): string {
+  return text.replace(/^[<〈《【[]\s*|\s*[>〉》】\]]$/g, '').trim();
 }
 
 function oneLine(text: string): string {

@@ -1,50 +1,37 @@
-// Turns one paragraph of text into a layout block by its printed marker:
-// list items (□ ○ - · ① 가. 1) …), notes (※ * 주)), Roman-numbered section
-// titles as headings, anything else a paragraph. Used by readers whose format
-// carries paragraphs but not their role (HWPX, HWP). Markers are data below.
+// Turns one paragraph of text into a layout block by its printed marker, with
+// the same vocabulary as the text reader (src/layout/text.ts): list items
+// (□ ○ ① 1. 가. - · …), notes (※ * 주)), Roman-numbered section titles as
+// headings, anything else a paragraph. Used by readers whose format carries
+// paragraphs but not their role (HWPX, HWP). As in the text reader, a list
+// item's depth is the order in which its marker family first appears in the
+// document (Korean outlines nest □ → ○ → - in most documents, but not all).
 
 import type { Source } from '../model/types.js';
+import { LIST_MARKERS, NOTE, ROMAN } from './text.js';
 import type { Block } from './types.js';
 
-/** Note markers, as printed before the note's text. */
-const NOTE = /^(※|\*{1,3}(?=[^*])|주\s*\d*\s*\)|주\s*[:：]|註\s*\)?)\s*/;
-
-/** List markers with the depth their family usually has in Korean plans and reports. */
-const LIST_MARKERS: { pattern: RegExp; depth: number }[] = [
-  { pattern: /^([□■◻◼❏❑▣◈◆◇])\s*/, depth: 0 },
-  { pattern: /^([○◦❍◯●⚬ㅇ])\s+/, depth: 1 },
-  // A dash right before a digit is a minus sign, not a marker.
-  { pattern: /^([-―–—‐])(?:\s+|(?=[^\d\s.,]))/, depth: 2 },
-  { pattern: /^([·∙•▪▫⋅‧])\s*/, depth: 3 },
-  { pattern: /^([▶►▷▸➢➤☞→])\s*/, depth: 1 },
-  { pattern: /^([①-⑳㉠-㉭㈀-㈍])\s*/, depth: 2 },
-  { pattern: /^(\d{1,2}\.)\s+(?=\S)/, depth: 0 },
-  { pattern: /^([가-하]\.)\s*(?=\S)/, depth: 1 },
-  { pattern: /^(\d{1,2}\))\s*(?=\S)/, depth: 2 },
-  { pattern: /^(\(\d{1,2}\))\s*(?=\S)/, depth: 2 },
-  { pattern: /^([가-하]\))\s*(?=\S)/, depth: 3 },
-  { pattern: /^(\([가-하]\))\s*(?=\S)/, depth: 3 },
-];
-
-/** Roman-numbered section titles (`Ⅰ. 추진 배경`, `II. 현황`). */
-const ROMAN_HEADING = /^(?:[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]|(?:X{0,1}(?:IX|IV|V?I{1,3}|V)))\s*[.．]\s*\S/;
-
 /**
- * The block for one paragraph, or undefined for an empty one.
- * `outlineLevel` (1 = top) comes from the format's own outline numbering and wins over markers.
+ * The block for one paragraph, or undefined for an empty one. `families` is
+ * the document's marker families in order of first appearance (updated here).
+ * `outlineLevel` (1 = top) comes from the format's own outline numbering and
+ * wins over markers.
  */
-export function paragraphBlock(rawText: string, source: Source, outlineLevel?: number): Block | undefined {
-  const text = rawText.replace(/\s+$/u, '').replace(/^\s+/u, '');
+export function paragraphBlock(rawText: string, source: Source, families: string[], outlineLevel?: number): Block | undefined {
+  const text = rawText.trim();
   if (text === '') return undefined;
   if (outlineLevel !== undefined) return { type: 'heading', level: outlineLevel, text, source };
+  if (ROMAN.test(text)) return { type: 'heading', level: 1, text, source };
   const note = NOTE.exec(text);
   if (note && note[0].length < text.length) {
-    return { type: 'note', marker: note[1]!.replace(/\s+/g, ''), text: text.slice(note[0].length), source };
+    return { type: 'note', marker: note[1]!.trim(), text: text.slice(note[0].length).trim(), source };
   }
-  if (ROMAN_HEADING.test(text)) return { type: 'heading', level: 1, text, source };
-  for (const { pattern, depth } of LIST_MARKERS) {
+  for (const { family, pattern } of LIST_MARKERS) {
+    // `+` and `*` bullets belong to Markdown, not to 한글 documents.
+    if (family === 'plus') continue;
     const m = pattern.exec(text);
-    if (m && m[0].length < text.length) return { type: 'list-item', marker: m[1]!, depth, text: text.slice(m[0].length), source };
+    if (!m || m[0].length >= text.length) continue;
+    if (!families.includes(family)) families.push(family);
+    return { type: 'list-item', marker: m[1]!, depth: families.indexOf(family), text: text.slice(m[0].length).trim(), source };
   }
   return { type: 'paragraph', text, source };
 }

@@ -45,7 +45,7 @@ describe('HWPX budget fixture (two-level header, merged group cells, 소계/합�
 
   it('budget table: caption, unit, header rows and cells as made', () => {
     expect(tablesOf(layout)).toHaveLength(2);
-    expect(budget.caption).toBe('< 사업별 예산 집행 현황 >');
+    expect(budget.caption).toBe('사업별 예산 집행 현황');
     expect(budget.unit).toBe('백만원');
     expect(budget.headerRows).toBe(2);
     expect(budget.rows.map((r) => r.cells.length)).toEqual([7, 3, 8, 9, 8, 8, 8, 9, 8, 8]);
@@ -80,7 +80,7 @@ describe('HWPX budget fixture (two-level header, merged group cells, 소계/합�
   });
 
   it('target table', () => {
-    expect(targets.caption).toBe('< 주요 성과지표 달성 현황 >');
+    expect(targets.caption).toBe('주요 성과지표 달성 현황');
     expect(targets.unit).toBeUndefined();
     expect(targets.headerRows).toBe(1);
     expect(targets.rows.map((r) => r.cells.map((c) => c.text))[3]).toEqual(['탄소중립 교육 이수', '명', '1,200', '1,320', '110.0%']);
@@ -110,14 +110,14 @@ describe('HWPX nested table', async () => {
     expect(tablesOf(layout)).toHaveLength(2);
     expect(outer.rows).toHaveLength(1);
     expect(outer.rows[0]!.cells[0]!.text).toBe('□ 분기별 교육 실적은 아래와 같음');
-    expect(outer.caption).toBe('< 분기별 추진 현황 >');
+    expect(outer.caption).toBe('분기별 추진 현황');
     expect(inner.rows.map((r) => r.cells.map((c) => c.text))).toEqual([
       ['분기', '계획', '실적'],
       ['1분기', '120', '115'],
     ]);
     expect(inner.source.line).toBe(4);
     // The table's own caption object gives caption and unit.
-    expect([inner.caption, inner.unit]).toEqual(['< 분기별 교육 실적 >', '명']);
+    expect([inner.caption, inner.unit]).toEqual(['분기별 교육 실적', '명']);
     expect(layout.blocks.map((b) => b.type)).toEqual(['paragraph', 'table', 'table', 'note', 'list-item']);
   });
 
@@ -214,7 +214,9 @@ describe('unit declarations near tables', () => {
   const cases: [string, { unit?: string; rest: string }][] = [
     ['(단위: 백만원)', { unit: '백만원', rest: '' }],
     ['(2024. 12. 31. 현재, 단위 : 백만원)', { unit: '백만원', rest: '' }],
-    ['< 예산 현황 > (단위 : 천원, %)', { unit: '천원, %', rest: '< 예산 현황 >' }],
+    ['< 예산 현황 > (단위 : 천원, %)', { unit: '천원', rest: '< 예산 현황 >' }],
+    ['(\'20. 6. 30 현재, 단위 : 건, 천원)', { unit: '천원', rest: '' }],
+    ['(단위 : 명)', { unit: '명', rest: '' }],
     ['【 연도별 예산 】 [단위: 억원]', { unit: '억원', rest: '【 연도별 예산 】' }],
     ['단위: 억원', { unit: '억원', rest: '' }],
     ['단위가 없는 문장', { rest: '단위가 없는 문장' }],

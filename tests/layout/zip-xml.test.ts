@@ -82,13 +82,13 @@ describe('XML well-formedness', () => {
 
 describe('paragraph roles by their printed marker', () => {
   const cases: [string, Record<string, unknown>][] = [
-    ['□ 추진 배경', { type: 'list-item', marker: '□', depth: 0, text: '추진 배경' }],
-    ['○ 정원 / 현원 : 24명', { type: 'list-item', marker: '○', depth: 1, text: '정원 / 현원 : 24명' }],
-    ['- 누적 보급량 : 6,090kW', { type: 'list-item', marker: '-', depth: 2, text: '누적 보급량 : 6,090kW' }],
-    ['· 세부 내용', { type: 'list-item', marker: '·', depth: 3, text: '세부 내용' }],
-    ['① 입찰가격', { type: 'list-item', marker: '①', depth: 2, text: '입찰가격' }],
-    ['가. 사업 개요', { type: 'list-item', marker: '가.', depth: 1, text: '사업 개요' }],
-    ['1) 상기 제시한 프로그램', { type: 'list-item', marker: '1)', depth: 2, text: '상기 제시한 프로그램' }],
+    ['□ 추진 배경', { type: 'list-item', marker: '□', text: '추진 배경' }],
+    ['○ 정원 / 현원 : 24명', { type: 'list-item', marker: '○', text: '정원 / 현원 : 24명' }],
+    ['- 누적 보급량 : 6,090kW', { type: 'list-item', marker: '-', text: '누적 보급량 : 6,090kW' }],
+    ['· 세부 내용', { type: 'list-item', marker: '·', text: '세부 내용' }],
+    ['① 입찰가격', { type: 'list-item', marker: '①', text: '입찰가격' }],
+    ['가. 사업 개요', { type: 'list-item', marker: '가.', text: '사업 개요' }],
+    ['1) 상기 제시한 프로그램', { type: 'list-item', marker: '1)', text: '상기 제시한 프로그램' }],
     ['※ 정원 외 10명', { type: 'note', marker: '※', text: '정원 외 10명' }],
     ['* 총 사업비 900억원', { type: 'note', marker: '*', text: '총 사업비 900억원' }],
     ['주) 달성률 = 실적 ÷ 목표', { type: 'note', marker: '주)', text: '달성률 = 실적 ÷ 목표' }],
@@ -99,11 +99,20 @@ describe('paragraph roles by their printed marker', () => {
     ['2025. 1.', { type: 'paragraph', text: '2025. 1.' }],
   ];
   it.each(cases)('%s', (text, expected) => {
-    expect(paragraphBlock(text, src)).toMatchObject(expected);
+    expect(paragraphBlock(text, src, [])).toMatchObject(expected);
+  });
+
+  it('depth is the order in which marker families first appear in the document', () => {
+    const families: string[] = [];
+    const depths = ['○ 개요', '- 세부', '○ 둘째', '□ 뒤늦은 네모', '- 다시'].map((t) => {
+      const b = paragraphBlock(t, src, families);
+      return b?.type === 'list-item' ? `${b.marker}${b.depth}` : b?.type;
+    });
+    expect(depths).toEqual(['○0', '-1', '○0', '□2', '-1']);
   });
 
   it('an outline level wins over markers; empty text gives no block', () => {
-    expect(paragraphBlock('1. 에너지 전환', src, 2)).toMatchObject({ type: 'heading', level: 2, text: '1. 에너지 전환' });
-    expect(paragraphBlock(' \u3000 ', src)).toBeUndefined();
+    expect(paragraphBlock('1. 에너지 전환', src, [], 2)).toMatchObject({ type: 'heading', level: 2, text: '1. 에너지 전환' });
+    expect(paragraphBlock(' \u3000 ', src, [])).toBeUndefined();
   });
 });
