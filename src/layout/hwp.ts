@@ -233,6 +233,8 @@ function readTable(builder: LayoutBuilder, ctrl: RecordNode, anchor: number): Ta
     if (list.tag !== TAG.listHeader || list.data.length < 16) continue;
     const cell = readList(cellRecords, i + 1);
     i = cell.next - 1;
+    // LIST_HEADER of a cell: paragraph count (2 bytes), list properties (4), 2 more bytes,
+    // then column, row, column span, row span (2 bytes each) from byte 8.
     placed.push({
       col: list.data.readUInt16LE(8),
       row: list.data.readUInt16LE(10),
