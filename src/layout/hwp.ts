@@ -24,6 +24,7 @@ export const HWP_ERRORS = {
   password: 'password-protected (encrypted) HWP document; save it without a password',
   drm: 'DRM-protected HWP document; save it as HWPX or PDF in 한글',
   damaged: 'damaged HWP document',
+  tooLarge: 'HWP document body expands beyond 64 MB in one section or 256 MB in all (compression bomb?)',
 } as const;
 
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -41,6 +42,7 @@ const CTRL_DRAWING = 0x67736f20; // 'gso '
 
 /** Largest decompressed section stream; a bigger one is refused rather than exhausting memory. */
 const MAX_SECTION_BYTES = 64 * 1024 * 1024;
+const MAX_TOTAL_BYTES = 256 * 1024 * 1024;
 
 export function isOleFile(bytes: Uint8Array): boolean {
   return OLE_MAGIC.every((b, i) => bytes[i] === b);
@@ -85,10 +87,19 @@ function readHwp(file: string, bytes: Uint8Array): Layout | { error: string } {
   if (sections.length === 0) return { error: HWP_ERRORS.damaged };
 
   const builder = new LayoutBuilder(file);
+  let total = 0;
   for (const n of sections) {
     const raw = stream(`/BodyText/Section${n}`);
     if (!raw) return { error: HWP_ERRORS.damaged };
-    const data = flags & FLAG.compressed ? inflateRawSync(raw, { maxOutputLength: MAX_SECTION_BYTES }) : raw;
+    let data: Buffer;
+    try {
+      data = flags & FLAG.compressed ? inflateRawSync(raw, { maxOutputLength: MAX_SECTION_BYTES }) : raw;
+    } catch (error) {
+      if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') return { error: HWP_ERRORS.tooLarge };
+      return { error: HWP_ERRORS.damaged };
+    }
+    total += data.length;
+    if (data.length > MAX_SECTION_BYTES || total > MAX_TOTAL_BYTES) return { error: HWP_ERRORS.tooLarge };
     const root = recordTree(data);
     if (!root) return { error: HWP_ERRORS.damaged };
     for (const node of root.children) if (node.tag === TAG.paraHeader) readParagraph(builder, node);

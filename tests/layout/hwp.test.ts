@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { deflateRawSync } from 'node:zlib';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { HWP_ERRORS, paragraphText, readHwpLayout } from '../../src/layout/hwp.js';
@@ -122,6 +123,14 @@ describe.skipIf(!existsSync(REAL))('real HWP 5.0 documents', () => {
     header.content = Uint8Array.from(header.content);
     header.content[36] = header.content[36]! | 0b10;
     expect(await readHwpLayout('p.hwp', CFB.write(c, { type: 'buffer' }))).toEqual({ error: HWP_ERRORS.password });
+  });
+
+  it('a section that inflates beyond the limit (a compression bomb) is refused', async () => {
+    const c = CFB.read(readFileSync(FARMLAND), { type: 'buffer' });
+    CFB.find(c, '/BodyText/Section0')!.content = deflateRawSync(Buffer.alloc(65 * 1024 * 1024), { level: 1 });
+    expect(await readHwpLayout('b.hwp', CFB.write(c, { type: 'buffer' }))).toEqual({
+      error: 'HWP document body expands beyond 64 MB in one section or 256 MB in all (compression bomb?)',
+    });
   });
 
   it('truncated and damaged files never throw', async () => {
