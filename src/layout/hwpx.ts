@@ -143,10 +143,8 @@ function paragraphParts(p: XmlElement): ParagraphParts {
   const parts: ParagraphParts = { text: '', tables: [], boxed: [] };
   const visit = (el: XmlElement): void => {
     for (const child of el.content) {
-      if (typeof child === 'string') {
-        parts.text += child;
-        continue;
-      }
+      // Text lives in `hp:t` only; anything else between elements is layout whitespace.
+      if (typeof child === 'string') continue;
       const name = localName(child);
       if (name === 't') visitText(child);
       else if (name === 'tbl') parts.tables.push(child);

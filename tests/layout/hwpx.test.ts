@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { splitUnit } from '../../src/layout/builder.js';
 import { readHwpxLayout } from '../../src/layout/hwpx.js';
@@ -99,6 +100,35 @@ describe('HWPX budget fixture (two-level header, merged group cells, 소계/합�
     }
     const layoutTables = tablesOf(layout).map((t) => tableGrid(t).map((row) => row.map((c) => (c.spanned ? '' : c.text))));
     expect(layoutTables).toEqual(textTables);
+  });
+});
+
+/** A minimal HWPX package around one section's body XML. */
+function hwpxOf(body: string): Uint8Array {
+  const ns = 'xmlns:hs="http://www.hancom.co.kr/hwpml/2011/section" xmlns:hp="http://www.hancom.co.kr/hwpml/2011/paragraph"';
+  return zipSync({
+    mimetype: [strToU8('application/hwp+zip'), { level: 0 }],
+    'Contents/section0.xml': strToU8(`<?xml version="1.0" encoding="UTF-8"?><hs:sec ${ns}>${body}</hs:sec>`),
+  });
+}
+
+describe('HWPX written with indentation between elements', () => {
+  it('text is read from hp:t only: runs join without the whitespace between them', async () => {
+    const body = `
+  <hp:p id="1" paraPrIDRef="0" styleIDRef="0">
+    <hp:run charPrIDRef="0"><hp:t>예산 </hp:t></hp:run>
+    <hp:run charPrIDRef="1"><hp:t>집행</hp:t></hp:run>
+    <hp:run charPrIDRef="0"><hp:t>률<hp:tab/>76.6%</hp:t></hp:run>
+  </hp:p>`;
+    const layout = await layoutOf('pretty.hwpx', hwpxOf(body));
+    expect(layout.blocks).toEqual([{ type: 'paragraph', text: '예산 집행률\t76.6%', source: { file: 'pretty.hwpx', line: 1, text: '예산 집행률 76.6%' } }]);
+  });
+
+  it('the budget fixture re-indented gives the same blocks', async () => {
+    const files = unzipSync(fixture('budget-execution-2024h2.hwpx'));
+    files['Contents/section0.xml'] = strToU8(strFromU8(files['Contents/section0.xml']!).replace(/></g, '>\n  <'));
+    const pretty = await layoutOf('budget-execution-2024h2.hwpx', zipSync(files));
+    expect(pretty.blocks).toEqual((await layoutOf('budget-execution-2024h2.hwpx')).blocks);
   });
 });
 
