@@ -87,6 +87,9 @@ export async function parseBytes(file: string, bytes: Uint8Array, options: LoadO
       enrich(result, layout);
     }
     result.document.kindReasons = reasons;
+    const { summarizeTables } = await import('../kinds/tables-summary.js');
+    const tables = summarizeTables(layout);
+    if (tables.length) result.document.meta.tables = tables;
     return result;
   } catch (error) {
     // A parser bug must not take the other files down; the message names it as such.
