@@ -23,11 +23,16 @@ export const SHARED_DIR = process.env.POLICY_LENS_SHARED ? path.resolve(process.
 // ---------------------------------------------------------------------------
 // Adapter to the tool (the only place that knows its API).
 
-/** Loads the built tool; tests pass the TypeScript sources instead. */
+/** The tool's entry points out of its parse and check modules (built or, in tests, the sources). */
+export function toolFrom(parseModule, checkModule) {
+  return { parseBytes: parseModule.parseBytes, runChecks: checkModule.runChecks };
+}
+
+/** Loads the built tool (dist/). */
 export async function builtTool() {
   const parseModule = await import(pathToFileURL(path.join(ROOT, 'dist/parse/index.js')).href);
   const checkModule = await import(pathToFileURL(path.join(ROOT, 'dist/commands/check.js')).href);
-  return { parseBytes: parseModule.parseBytes, runChecks: checkModule.runChecks };
+  return toolFrom(parseModule, checkModule);
 }
 
 /** Bytes → `{ document, diagnostics }` or `{ error }`. */
@@ -106,6 +111,9 @@ function compareAmounts(expected, found, fields) {
   return { same, differs, absent };
 }
 
+/** The fiscal year a found budget line is for, under whichever name the model gives it. */
+const yearOf = (f) => f.year ?? f.fiscalYear ?? f.period;
+
 const isExact = (c) => c.differs.length === 0 && c.absent.length === 0;
 
 /**
@@ -122,7 +130,7 @@ export function scoreLineItems(expected, lines) {
       if (inGroup.length) cands = inGroup;
     }
     if (e.year && cands.length > 1) {
-      const inYear = cands.filter(({ f }) => f.year !== undefined && normPeriod(f.year) === normPeriod(e.year));
+      const inYear = cands.filter(({ f }) => yearOf(f) !== undefined && normPeriod(yearOf(f)) === normPeriod(e.year));
       if (inYear.length) cands = inYear;
     }
     const scored = cands.map((c) => ({ ...c, cmp: compareAmounts(e, c.f, ['budget', 'executed']) }));
@@ -279,7 +287,8 @@ export function findingTouchesClaim(finding, claim) {
   const src = finding.source;
   if (!src) return false;
   const { line, page } = parseCite(claim.cite);
-  if (line !== undefined && src.page === undefined && src.line === line) return true;
+  // A text document's claim is pinned to its line: a finding elsewhere that merely names the same programme is another finding.
+  if (line !== undefined && src.page === undefined) return src.line === line;
   const overlap = textsOverlap(src.text, claim.text);
   if (page !== undefined) return src.page === page && overlap;
   return overlap;
@@ -380,11 +389,19 @@ export function totalsOf(results) {
 }
 
 /** Runs the whole corpus (or one document). */
-export async function evaluate({ tool, only, sharedDir = SHARED_DIR, expectedDir = EXPECTED_DIR } = {}) {
+export async function evaluate({ tool, only, sharedDir = SHARED_DIR, expectedDir = EXPECTED_DIR, concurrency = 4 } = {}) {
   const t = tool ?? (await builtTool());
   const exps = loadExpectations(expectedDir).filter((e) => !only || e.id === only);
-  const results = [];
-  for (const e of exps) results.push(await evaluateDocument(t, e, sharedDir));
+  // A few documents at a time: PDF reading waits on pdf.js between pages.
+  const results = new Array(exps.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < exps.length) {
+      const i = next++;
+      results[i] = await evaluateDocument(t, exps[i], sharedDir);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, exps.length) }, worker));
   return { results, totals: totalsOf(results) };
 }
 
