@@ -70,7 +70,11 @@ export function inWon(value, unit) {
 
 /** `'23`, `’23년`, `2023년`, `2025(안)` → `2023`; other periods (`2024.6`, `상반기`) normalised as text. */
 export function normPeriod(p) {
-  const s = String(p ?? '').replace(/\s/g, '');
+  // `’24. 3분기` and `2024년 3분기` alike: the two-digit year widened, 년 dropped.
+  const s = String(p ?? '')
+    .replace(/\s/g, '')
+    .replace(/^['’‘`](\d{2})(?!\d)/, '20$1')
+    .replace(/^((?:19|20)\d{2})년(?=.)/, '$1');
   const full = /^((?:19|20)\d{2})(?:년|년도)?(?:\(안\)|\(예산\)|\(계획\)|\(추정\))?$/.exec(s);
   if (full) return full[1];
   const short = /^['’‘`]?(\d{2})(?:년)?$/.exec(s);
