@@ -127,19 +127,28 @@ const isExact = (c) => c.differs.length === 0 && c.absent.length === 0;
 export function scoreLineItems(expected, lines) {
   const used = new Set();
   const out = { expected: expected.length, found: 0, wrong: 0, misses: [] };
+  const years = new Map();
+  for (const e of expected) if (e.year) years.set(normName(e.name), (years.get(normName(e.name)) ?? new Set()).add(normPeriod(e.year)));
+  const multiYear = new Set([...years].filter(([, y]) => y.size > 1).map(([n]) => n));
   for (const e of expected) {
     let cands = nameCandidates(e.name, lines, (l) => l.program, used);
     if (e.group && cands.length > 1) {
       const inGroup = cands.filter(({ f }) => f.group && (normName(f.group).includes(normName(e.group)) || normName(e.group).includes(normName(f.group))));
       if (inGroup.length) cands = inGroup;
     }
+    // A line the tool dates to another year is another line.
+    const sameYear = (f) => yearOf(f) !== undefined && normPeriod(yearOf(f)) === normPeriod(e.year);
+    if (e.year) cands = cands.filter(({ f }) => yearOf(f) === undefined || sameYear(f));
     if (e.year && cands.length > 1) {
-      const inYear = cands.filter(({ f }) => yearOf(f) !== undefined && normPeriod(yearOf(f)) === normPeriod(e.year));
+      const inYear = cands.filter(({ f }) => sameYear(f));
       if (inYear.length) cands = inYear;
     }
     const scored = cands.map((c) => ({ ...c, cmp: compareAmounts(e, c.f, ['budget', 'executed']) }));
     const exact = scored.filter((c) => isExact(c.cmp));
-    const pick = exact.length >= 1 ? exact[0] : scored.length === 1 ? scored[0] : undefined;
+    // An undated line with other amounts may be the same programme in another year of a
+    // multi-year table: that is a miss, not a wrong amount.
+    const single = scored.length === 1 && (!e.year || sameYear(scored[0].f) || !multiYear.has(normName(e.name))) ? scored[0] : undefined;
+    const pick = exact.length >= 1 ? exact[0] : single;
     const label = `${e.name}${e.year ? ` (${e.year})` : ''} [${e.cite ?? ''}]`;
     if (!pick) {
       out.misses.push(`line item missed: ${label}${scored.length > 1 ? ` (${scored.length} ambiguous name matches)` : ''}`);

@@ -78,6 +78,12 @@ describe('eval matcher', () => {
       { program: '가로주택정비사업', year: '2022', budget: q(311_400_000_000), executed: q(306_121_000_000) },
     ];
     expect(ev.scoreLineItems(expected, found).found).toBe(2);
+    // Only the 2023 line read, undated: the 2022 item is missed, not wrong.
+    const one = ev.scoreLineItems(expected, [{ program: '가로주택정비사업', budget: q(475_444_000_000), executed: q(474_546_000_000) }]);
+    expect([one.found, one.wrong]).toEqual([1, 0]);
+    // Dated 2022 with another amount: wrong.
+    const off = ev.scoreLineItems(expected, [{ program: '가로주택정비사업', year: '2022', budget: q(311_400_000_000), executed: q(306_000_000_000) }]);
+    expect([off.found, off.wrong]).toEqual([0, 1]);
   });
 
   it('totals are recognised by amounts; series pairs by periods and values; before → after by values', () => {
