@@ -126,6 +126,61 @@ describe('eval matcher', () => {
   });
 });
 
+type Money = { budget?: number; executed?: number; group?: string; year?: string; cite?: string; label?: string; name?: string };
+type Expected = {
+  id: string;
+  document: string;
+  kind: string;
+  lineItems?: Money[];
+  totals?: Money[];
+  series?: { indicator: string; unit: string; from: { period: string; value: number }; to: { period: string; value: number }; cite: string }[];
+  targets?: { indicator: string; unit: string; target: number; cite: string }[];
+  claims?: { text: string; correct: boolean; cite: string }[];
+};
+
+describe('expected files', () => {
+  const exps = ev.loadExpectations() as unknown as Expected[];
+
+  it('follow the format: kinds, integer 원, a cite on every value', () => {
+    for (const e of exps) {
+      expect(['regional-report', 'national-plan', 'blog-post', 'document'], e.id).toContain(e.kind);
+      for (const m of [...(e.lineItems ?? []), ...(e.totals ?? [])]) {
+        expect(m.name ?? m.label, e.id).toBeTruthy();
+        expect(m.cite, `${e.id} ${m.name ?? m.label}`).toBeTruthy();
+        for (const v of [m.budget, m.executed]) if (v !== undefined) expect(Number.isInteger(v) && v >= 0, `${e.id} ${m.name ?? m.label} ${v}`).toBe(true);
+      }
+      for (const s of e.series ?? []) {
+        expect(s.cite && s.unit && s.from.period && s.to.period, `${e.id} ${s.indicator}`).toBeTruthy();
+        expect(typeof s.from.value === 'number' && typeof s.to.value === 'number', `${e.id} ${s.indicator}`).toBe(true);
+      }
+      for (const t of e.targets ?? []) expect(typeof t.target === 'number' && !!t.cite && !!t.unit, `${e.id} ${t.indicator}`).toBe(true);
+      for (const c of e.claims ?? []) expect(typeof c.correct === 'boolean' && !!c.text && !!c.cite, `${e.id} ${c.text}`).toBe(true);
+    }
+  });
+
+  it('written documents add up: each total is the sum of its line items (group and year), unless a claim says it is wrong', () => {
+    const written = exps.filter((e) => !e.document.startsWith('shared:') && !e.id.startsWith('claims-'));
+    let checked = 0;
+    for (const e of written) {
+      const wrongLines = new Set((e.claims ?? []).filter((c) => !c.correct).map((c) => c.cite));
+      for (const t of e.totals ?? []) {
+        const items = (e.lineItems ?? []).filter((l) => (!t.group || l.group === t.group) && (!t.year || l.year === t.year));
+        const off: string[] = [];
+        for (const k of ['budget', 'executed'] as const) {
+          if (t[k] === undefined || items.some((l) => l[k] === undefined)) continue;
+          const sum = items.reduce((s, l) => s + l[k]!, 0);
+          if (sum !== t[k]) off.push(`${k}: rows ${sum}, total ${t[k]}`);
+          checked++;
+        }
+        // A total a claim marks as wrong must be off somewhere; every other total adds up.
+        if (wrongLines.has(t.cite!)) expect(off.length, `${e.id} ${t.label} should not add up`).toBeGreaterThan(0);
+        else expect(off, `${e.id} ${t.label} ${t.group ?? ''} ${t.year ?? ''}`).toEqual([]);
+      }
+    }
+    expect(checked).toBeGreaterThan(20);
+  });
+});
+
 const sharedPresent = existsSync(path.join(ev.SHARED_DIR, 'real'));
 
 describe('corpus eval', () => {
