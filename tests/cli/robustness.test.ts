@@ -20,7 +20,6 @@ describe('bad input: one line naming the file and the reason, exit code 2, other
     ['fixtures/broken/truncated.pdf', 'unreadable PDF (Invalid PDF structure.)'],
     ['fixtures/broken/encrypted.pdf', 'encrypted PDF (password required)'],
     ['fixtures/broken/scanned.pdf', 'no text layer — scanned PDF?'],
-    ['fixtures/broken/unknown-kind.txt', 'unknown document kind (not a blog post, national plan or regional report; use --kind to force one)'],
     ['fixtures/broken/no-documents/notes.csv', 'unsupported file type (accepted: .md .markdown .txt .html .htm .pdf)'],
   ])('%s', async (file, reason) => {
     const t = await cli(['budget', file, R, '--format', 'csv']);
