@@ -44,7 +44,7 @@ function tagAsLink(tag: string, inner = ''): string | undefined {
 
 /** HTML anchors inside a Markdown line become Markdown links, so their targets survive tag stripping. */
 function anchorsToMarkdown(line: string): string {
-  return line.replace(/<a\b([^>]*)>([\s\S]*?)<\/a>/gi, (whole, attrs: string, inner: string) => tagAsLink(`<a ${attrs}>`, inner) ?? inner);
+  return line.replace(/<a\b([^>]*)>([\s\S]*?)<\/a>/gi, (_whole, attrs: string, inner: string) => tagAsLink(`<a ${attrs}>`, inner) ?? inner);
 }
 
 function isTableLine(text: string): boolean {
@@ -181,6 +181,7 @@ interface CheerioSelection {
   attr(name: string): string | undefined;
   each(fn: (i: number, el: CheerioNode) => void): void;
   find(selector: string): CheerioSelection;
+  first(): CheerioSelection;
   parents(selector: string): CheerioSelection;
   index(): number;
   replaceWith(content: string): void;

@@ -37,13 +37,16 @@ export const SECTION_WORDS: [Aspect, string[]][] = [
 export const FILLER_WORDS = ['및', '등', '별', '주요', '기본', '추가', '상세', '세부', '사항', '관련', '지원', '사업', '전체', '필수', '온라인', '오프라인', '방문', '전화', '이란', '이란?', '무엇', '알아보기', '총', '완벽', '가이드', '꼭', '알아야', '할', '것', '점', '시', '후', '전'];
 
 /** Nouns that end the names of support programs (`…지원금`, `…카드`, `…수당`). */
-export const PROGRAM_NOUNS = ['지원', '사업', '프로그램', '카드', '수당', '장려금', '지원금', '보조금', '급여', '연금', '계좌', '통장', '적금', '바우처', '제도', '대출', '보험', '일자리', '서비스', '패스', '펀드', '쿠폰', '센터', '육성', '창업', '공제'];
+export const PROGRAM_NOUNS = ['지원', '자금', '융자', '이용권', '사업', '프로그램', '카드', '수당', '장려금', '지원금', '보조금', '급여', '연금', '계좌', '통장', '적금', '바우처', '제도', '대출', '보험', '일자리', '서비스', '패스', '펀드', '쿠폰', '센터', '육성', '창업', '공제'];
 
 /** A title that announces several programs (`3가지`, `5개 사업`, `모음`, `비교`). */
 export const SEVERAL_PROGRAMS = /\d+\s*(가지|개\s*(사업|제도|프로그램|지원)|선)|모음|비교|\bvs\b|TOP\s*\d+/i;
 
 /** Words that close a program's name in a title or link: what follows them is not the name (`… 신청방법 총정리`). */
-export const NAME_ENDINGS = ['신청', '방법', '총정리', '정리', '자격', '요건', '조건', '지급액', '수령액', '혜택', '금액', '안내', '알아보기', '확인', '가이드', '대상', '기간', '서류', '절차', '완벽', '꿀팁', '후기', '바로가기', '자세히'];
+export const NAME_ENDINGS = ['신청', '가입', '이용', '발급', '수령', '지급', '받는', '받기', '방법', '총정리', '정리', '자격', '요건', '조건', '지급액', '수령액', '혜택', '금액', '안내', '알아보기', '확인', '가이드', '대상', '기간', '서류', '절차', '완벽', '꿀팁', '후기', '바로가기', '자세히'];
 
 /** Particles that may trail a word in a heading (`심사는`, `대상과`). */
 export const PARTICLES = /(은|는|이|가|을|를|의|과|와|에|도|로|으로|별)$/;
+
+/** A question that asks what the program is (`부모급여란?`, `…은 어떤 제도인가요?`): a description, not a FAQ entry. */
+export const DEFINITION_QUESTION = /(이란|란|무엇인가요|뭔가요|어떤\s*(제도|사업|지원|혜택|프로그램)\S*)\s*[?？]?$/;
