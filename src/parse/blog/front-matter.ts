@@ -62,7 +62,7 @@ export function isoDateTime(v: unknown): string | undefined {
   if (v instanceof Date && !Number.isNaN(v.getTime())) return v.toISOString().slice(0, 19).replace(/T00:00:00$/, '');
   const s = str(v);
   if (!s) return undefined;
-  const m = /^(\d{4})\s*[-./년]\s*(\d{1,2})\s*[-./월]\s*(\d{1,2})\s*일?\.?(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2}))?)?/.exec(s);
+  const m = /^(\d{4})\s*[-./년]\s*(\d{1,2})\s*[-./월]\s*(\d{1,2})(?:\s*일)?\.?(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2}))?)?/.exec(s);
   if (m) {
     const day = `${m[1]}-${pad(m[2]!)}-${pad(m[3]!)}`;
     return m[4] ? `${day}T${pad(m[4])}:${m[5]}:${m[6] ?? '00'}` : day;
@@ -117,7 +117,25 @@ function pick(data: Data, keys: string[]): unknown {
   return undefined;
 }
 
-function fields(data: Data, bodyStartLine: number, diagnostics: string[]): FrontMatter {
+/**
+ * A date value as the post wrote it: YAML turns `2024-03-02 10:00:00 +0900` into a
+ * UTC instant (or drops what it cannot read), so the key's own line is read again.
+ */
+function writtenDate(data: Data, keys: string[], raw: string): string | undefined {
+  for (const key of keys) {
+    const v = pick(data, [key]);
+    if (v === undefined) continue;
+    if (v instanceof Date && raw) {
+      const line = new RegExp(`^\\s*${key}\\s*:\\s*["']?([^"'\\n]+?)["']?\\s*$`, 'm').exec(raw);
+      const written = line ? isoDateTime(line[1]) : undefined;
+      if (written) return written;
+    }
+    return isoDateTime(v);
+  }
+  return undefined;
+}
+
+function fields(data: Data, bodyStartLine: number, diagnostics: string[], raw = ''): FrontMatter {
   const fm: FrontMatter = {
     categories: cleanList(pick(data, ['category', 'categories'])),
     tags: cleanList(pick(data, ['post_tag', 'tags', 'tag'])),
@@ -126,9 +144,9 @@ function fields(data: Data, bodyStartLine: number, diagnostics: string[]): Front
   };
   const title = str(pick(data, ['title', 'post_title']));
   if (title) fm.title = title;
-  const date = isoDateTime(pick(data, ['post_date', 'date', 'pubDate', 'publishDate', 'published', 'created']));
+  const date = writtenDate(data, ['post_date', 'date', 'pubDate', 'publishDate', 'published', 'created'], raw);
   if (date) fm.date = date;
-  const updated = isoDateTime(pick(data, ['post_modified', 'lastmod', 'updatedDate', 'updated', 'modified', 'last_modified_at']));
+  const updated = writtenDate(data, ['post_modified', 'lastmod', 'updatedDate', 'updated', 'modified', 'last_modified_at'], raw);
   if (updated) fm.updated = updated;
   const draft = pick(data, ['draft']);
   if (typeof draft === 'boolean') fm.draft = draft;
@@ -163,7 +181,7 @@ export function readFrontMatter(text: string): FrontMatter {
       const matter = require('gray-matter') as (s: string, o?: unknown) => { data: Data };
       try {
         const block = lines.slice(0, end + 1).join('\n');
-        return fields(matter(block + '\n').data, end + 2, []);
+        return fields(matter(block + '\n').data, end + 2, [], block);
       } catch (error) {
         return fields({}, end + 2, [`front matter could not be read (${(error as Error).message.split('\n')[0]})`]);
       }
