@@ -87,7 +87,7 @@ export function cleanProgramName(text: string): string {
   // `청년월세지원의 신청 절차` → `청년월세지원`.
   const of = /^(.+?)의\s+\S.*$/.exec(s);
   if (of && namingWords(s.slice(of[1]!.length + 1)).length === 0) s = of[1]!;
-  return s.replace(/\s*[-–—:|,]\s*$/, '').replace(/(을|를|은|는)$/, '').trim();
+  return s.replace(/\s*[-–—:|,]\s*$/, '').replace(/(을|를|은|는|의)$/, '').trim();
 }
 
 export interface HeadingReading {

@@ -70,7 +70,7 @@ export function readPeriod(text: string): { text: string; start: string; end: st
   return { text: m[0].trim(), start: range.start, end: range.end };
 }
 
-const MONEY = /(\d[\d,]*(?:\.\d+)?\s*(?:[억만천]\s*(?:\d[\d,]*(?:\.\d+)?\s*[천백만]?\s*)*)?원)/g;
+const MONEY = /(\d[\d,]*(?:\.\d+)?\s*(?:[조억만천백]+\s*(?:\d[\d,]*(?:\.\d+)?\s*[조억만천백]*\s*)*)?원)/g;
 const PERCENT = /(\d+(?:\.\d+)?)\s*%\s*(이내|이하|까지|한도)/g;
 const BEFORE = /(최대|월|연|매월|일|1인당|인당|가구당|회당|건당|㎡당|m²당|평당|[가-힣]+당)\s*$/;
 const AFTER = /^\s*(까지|이내|이하|한도)/;
