@@ -302,3 +302,32 @@ describe.skipIf(!existsSync(REAL))('details of the real posts', async () => {
     expect(deadlines).toContainEqual(expect.objectContaining({ period: { start: '2025-11-28', end: '2025-12-26' }, source: expect.objectContaining({ line: 135 }) }));
   });
 });
+
+describe('`programs` over all the posts together', async () => {
+  const { programs } = await import('../../src/commands/programs.js');
+  const { readdirSync } = await import('node:fs');
+  const files = [
+    ...readdirSync(path.join(ROOT, 'fixtures/blog')).map((f) => `fixtures/blog/${f}`),
+    'fixtures/samples/blog-post.md',
+    ...(existsSync(REAL) ? readdirSync(REAL).map((f) => path.relative(ROOT, path.join(REAL, f))) : []),
+  ];
+  const documents = await Promise.all(files.map(async (f) => (await load(f)).document));
+  const rows = programs({ documents, diagnostics: new Map(), options: {} }).tables![0]!.rows;
+  const seen = (name: string) => rows.filter((r) => r.program === name);
+
+  it('merges one program described in one post and listed as related in another, the describing post first', () => {
+    // multi-youth-programs.md describes 청년내일저축계좌 (line 12); wordpress-youth-leap-account.md lists it (line 83).
+    expect(seen('청년내일저축계좌')).toEqual([expect.objectContaining({ document: 'fixtures/blog/multi-youth-programs.md', mentions: 2 })]);
+    // astro-energy-voucher.mdx describes 에너지바우처; the HTML export lists it.
+    expect(seen('에너지바우처')).toEqual([expect.objectContaining({ document: 'fixtures/blog/astro-energy-voucher.mdx', mentions: 2 })]);
+  });
+
+  it('never makes a program of a generic heading, so none merge', () => {
+    for (const generic of ['관련 링크', '함께 보면 좋은 글', 'FAQ', '자주 묻는 질문', '마치며', '마무리', '신청 방법', '지원 대상', '핵심 요약', '주의사항']) expect(seen(generic)).toEqual([]);
+    // Hand count over fixtures/blog and the sample: 18 described programs (1+3+1+1+1+4+1+1+1 written, 4 in the sample)
+    // and 8 related ones, of which 청년내일저축계좌 and 에너지바우처 join their describing post's row, and
+    // 청년월세지원 joins the real post that describes it (when ../shared is there): 23 rows (24 without it).
+    const local = rows.filter((r) => String(r.document).startsWith('fixtures/'));
+    expect(local).toHaveLength(existsSync(REAL) ? 23 : 24);
+  });
+});
