@@ -11,6 +11,8 @@ import { cleanList, isoDateTime, parseToml, readFrontMatter } from '../../src/pa
 import { cleanProgramName, readHeading } from '../../src/parse/blog/headings.js';
 import { readAmounts, readPeriod } from '../../src/parse/blog/structure.js';
 import { readTextLayout } from '../../src/layout/text.js';
+import { bodyBlocks, needsBlogReader } from '../../src/parse/blog/blocks.js';
+import { textLines } from '../../src/parse/lines.js';
 
 let n = 0;
 const src = () => ({ file: 'post.md', line: ++n, text: '' });
@@ -206,4 +208,25 @@ describe('names, amounts and periods', () => {
     ['2024. 3. 4. ~ 2024. 3. 22.', { start: '2024-03-04', end: '2024-03-22' }],
     ['상시 접수', undefined],
   ])('period in %s', (text, expected) => expect(readPeriod(text) && { start: readPeriod(text)!.start, end: readPeriod(text)!.end }).toEqual(expected));
+});
+
+describe('which reader reads the body', () => {
+  it.each([
+    ['Markdown with headings', ['## 지원 대상', '- 청년', '■ 참고'], false],
+    ['HTML markup in a .md body (WordPress export)', ['<!-- wp:heading -->', '<h2>지원 대상</h2>', '<!-- /wp:heading -->', '<ul><li>청년</li></ul>'], true],
+    ['plain text with ■ and 【 】 headings', ['■ 지원 대상', '1. 청년', '【 신청 방법 】', '1. 복지로 접속'], true],
+    ['plain text with one ■ line', ['■ 참고 바랍니다', '본문'], false],
+  ])('%s → blog reader: %s', (_, lines, expected) => expect(needsBlogReader(lines)).toBe(expected));
+
+  it('the blog reader: plain-text headings, MDX components as links, module lines dropped, list depth', () => {
+    const lines = textLines(['import X from "./x";', '■ 신청 방법', '1. 복지로 접속', '   - 로그인', '<LinkButton', '  href="https://a.kr"', '  label="신청하기"', '/>', '※ 60일 이내 신청'].join('\n'));
+    const blocks = bodyBlocks('p.md', lines, { html: false }).map((b) => [b.type, b.source.line, b.type === 'table' ? '' : b.text, b.type === 'list-item' ? b.depth : '']);
+    expect(blocks).toEqual([
+      ['heading', 2, '신청 방법', ''],
+      ['list-item', 3, '복지로 접속', 0],
+      ['list-item', 4, '로그인', 1],
+      ['paragraph', 5, '[신청하기](https://a.kr)', ''],
+      ['note', 9, '60일 이내 신청', ''],
+    ]);
+  });
 });

@@ -1,4 +1,6 @@
-// The body of a blog post as layout blocks (src/layout/types.ts): headings with
+// The body of a blog post as layout blocks (src/layout/types.ts), for the posts
+// the shared layout reader (src/layout/text.ts) does not read as a blog means
+// them (see needsBlogReader): headings with
 // their level, paragraphs, list items with marker and depth, notes (`>`, `※`)
 // and pipe tables. Markdown and MDX are read line by line; MDX `import`/`export`
 // lines and JSX tags are markup (a component with an `href`, such as
@@ -62,6 +64,19 @@ function isSeparatorRow(text: string): boolean {
 export interface BodyOptions {
   /** The file is HTML (read the whole body with cheerio). */
   html: boolean;
+}
+
+/**
+ * Whether a post body needs this blog reader rather than the shared layout
+ * reader: HTML markup without Markdown (WordPress exports keep `<h2>`, `<ol>` in
+ * a .md file), or plain text that marks its headings with `■ 【 】 [ ]` (blog
+ * habit; in government documents `■` starts a list item instead).
+ */
+export function needsBlogReader(lines: string[]): boolean {
+  const texts = blankComments(lines.join('\n')).split('\n');
+  if (looksLikeHtml(texts)) return true;
+  const hasMarkdownHeadings = texts.some((l) => /^\s{0,3}#{1,6}\s/.test(l));
+  return !hasMarkdownHeadings && texts.filter((l) => PLAIN_HEADING.test(l)).length >= 2;
 }
 
 /** Whether a body is HTML markup rather than Markdown with a few tags. */

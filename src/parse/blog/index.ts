@@ -1,14 +1,16 @@
 // Blog post: Markdown, MDX or HTML with YAML, TOML or JSON front matter, or none
-// (front-matter.ts). The body is read into layout blocks (blocks.ts) and the
+// (front-matter.ts). The body's layout blocks come from the shared layout reader
+// (src/layout), or from blocks.ts for HTML-in-Markdown and plain-text posts, and the
 // programs come from its structure (structure.ts): the title names the program
 // the post describes, headings are its sections or name further programs, and
 // related-post lists name programs only mentioned. Line numbers count from the
 // top of the file, front matter included.
 
 import { emptyDocument, type ParseResult } from '../../model/types.js';
-import type { ParseInput } from '../lines.js';
+import type { ParseInput, SourceLine } from '../lines.js';
 import { isoDateTime, readFrontMatter } from './front-matter.js';
-import { bodyBlocks } from './blocks.js';
+import { bodyBlocks, needsBlogReader } from './blocks.js';
+import type { Block } from '../../layout/types.js';
 import { readPrograms } from './structure.js';
 import { cleanText } from './clean.js';
 
@@ -44,12 +46,29 @@ export function htmlMeta(html: string): { date?: string; categories: string[]; t
   return out;
 }
 
+const HASHTAGS = /^\s*(#[^\s#]+\s*){2,}$/;
+
+/**
+ * The body's blocks: the shared layout when the loader read one and it suits the
+ * post, else this folder's blog reader. Module lines of MDX (`import …`) and
+ * hashtag lines are not text of the post.
+ */
+function postBlocks(input: ParseInput, bodyLines: SourceLine[], bodyStartLine: number, tagLines: SourceLine[]): Block[] {
+  const layout = input.layout;
+  const own = !layout || layout.format === 'pdf' || (input.origin !== 'html' && needsBlogReader(bodyLines.map((l) => l.text)));
+  if (own) return bodyBlocks(input.file, bodyLines.filter((l) => !tagLines.includes(l)), { html: input.origin === 'html' });
+  const tagged = new Set(tagLines.map((l) => l.n));
+  return layout.blocks.filter(
+    (b) => b.source.line >= bodyStartLine && !tagged.has(b.source.line) && !(b.type === 'paragraph' && /^(import|export)\s[^\n]*(from\s|=)/.test(b.text)),
+  );
+}
+
 export function parseBlogPost(input: ParseInput): ParseResult {
   const raw = input.lines.map((l) => l.text).join('\n');
   const fm = readFrontMatter(raw);
   const bodyLines = input.lines.slice(fm.bodyStartLine - 1);
-  const tagLines = bodyLines.filter((l) => /^\s*(#[^\s#]+\s*){2,}$/.test(l.text));
-  const blocks = bodyBlocks(input.file, bodyLines.filter((l) => !tagLines.includes(l)), { html: input.origin === 'html' });
+  const tagLines = bodyLines.filter((l) => HASHTAGS.test(l.text));
+  const blocks = postBlocks(input, bodyLines, fm.bodyStartLine, tagLines);
   const firstHeading = blocks.find((b) => b.type === 'heading' && b.level === 1);
   const titleFromBody = firstHeading?.type === 'heading' ? firstHeading.text : undefined;
   const title = fm.title ?? titleFromBody ?? '(untitled post)';
