@@ -169,6 +169,24 @@ const WRITTEN: Expected[] = [
     programs: ['문화누리카드'],
     steps: { 문화누리카드: ['주민센터 방문 또는 누리집 신청', '자격 확인', '카드 발급 및 지원금 충전'] },
   },
+  {
+    file: 'tistory-overview-table.md',
+    title: '📌 K-패스 | 교통비 환급 조건, 신청 방법 총정리',
+    date: '2024-05-01T12:00:00',
+    tags: ['K-패스', '교통비 환급', '알뜰교통'],
+    categories: ['교통'],
+    programs: ['K-패스'],
+    mentioned: ['기후동행카드', '알뜰교통카드'],
+    steps: { 'K-패스': ['카드 발급', '누리집 회원가입', '카드 등록', '환급 확인'] },
+    documents: { 'K-패스': ['신분증', '교통카드'] },
+  },
+  {
+    file: 'comparison-two-savings.md',
+    title: '청년도약계좌 vs 청년희망적금 비교',
+    date: '2024-01-15',
+    tags: ['청년도약계좌', '청년희망적금', '비교'],
+    programs: ['청년도약계좌', '청년희망적금'],
+  },
 ];
 
 describe('written posts (fixtures/blog)', () => {
@@ -324,10 +342,29 @@ describe('`programs` over all the posts together', async () => {
 
   it('never makes a program of a generic heading, so none merge', () => {
     for (const generic of ['관련 링크', '함께 보면 좋은 글', 'FAQ', '자주 묻는 질문', '마치며', '마무리', '신청 방법', '지원 대상', '핵심 요약', '주의사항']) expect(seen(generic)).toEqual([]);
-    // Hand count over fixtures/blog and the sample: 18 described programs (1+3+1+1+1+4+1+1+1 written, 4 in the sample)
-    // and 8 related ones, of which 청년내일저축계좌 and 에너지바우처 join their describing post's row, and
-    // 청년월세지원 joins the real post that describes it (when ../shared is there): 23 rows (24 without it).
+    // Hand count over fixtures/blog and the sample: 21 described programs (1+3+1+1+1+4+1+1+1+1+2 written, 4 in
+    // the sample), of which K-패스 and 청년도약계좌 are described twice (one row each): 19 rows; and 10 related
+    // ones, of which 청년내일저축계좌 and 에너지바우처 join their describing post's row, and 청년월세지원 joins
+    // the real post that describes it (when ../shared is there): 19 + 7 = 26 rows (27 without it).
     const local = rows.filter((r) => String(r.document).startsWith('fixtures/'));
-    expect(local).toHaveLength(existsSync(REAL) ? 23 : 24);
+    expect(local).toHaveLength(existsSync(REAL) ? 26 : 27);
+  });
+});
+
+describe('details of the written posts', async () => {
+  const kpass = (await load('fixtures/blog/tistory-overview-table.md')).document;
+  const rural = (await load('fixtures/blog/hugo-rural-housing.md')).document;
+
+  it('reads an overview table row by row: eligibility, period, channels, documents', () => {
+    const d = named(kpass, 'K-패스').details!;
+    expect(d.eligibility).toEqual(['만 19세 이상 대중교통 이용자']);
+    expect(d.deadlines).toEqual([expect.objectContaining({ period: { start: '2024-05-01', end: '2024-12-31' }, source: expect.objectContaining({ line: 21 }) })]);
+    expect(d.channels).toEqual(['K-패스 누리집', '카드사 앱']);
+  });
+
+  it('reads amounts per unit and shares within a limit', () => {
+    const amounts = (name: string) => named(rural, name).details!.amounts!.map((a) => [a.qualifiers.join(' '), a.quantity.value, a.quantity.unit]);
+    expect(amounts('빈집 리모델링 지원')).toEqual([['㎡당', 500_000, '원'], ['가구당 최대 까지', 20_000_000, '원']]); // line 30
+    expect(amounts('농촌 주택개량 대출')).toEqual([['최대', 200_000_000, '원'], ['이내', 20, '%']]); // lines 46, 48
   });
 });

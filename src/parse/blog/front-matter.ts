@@ -44,7 +44,7 @@ export function cleanList(v: unknown): string[] {
   const items = Array.isArray(v) ? v : typeof v === 'string' ? v.split(/[,，]/) : [];
   const out: string[] = [];
   for (const item of items) {
-    const s = typeof item === 'string' ? cleanText(item).replace(/^#/, '') : typeof item === 'number' ? String(item) : (str((item as Data)?.name) ?? '');
+    const s = typeof item === 'string' ? cleanText(item).replace(/^#/, '').replace(/^["'“‘「『](.*)["'”’」』]$/, '$1').trim() : typeof item === 'number' ? String(item) : (str((item as Data)?.name) ?? '');
     if (s && !out.includes(s)) out.push(s);
   }
   return out;

@@ -87,7 +87,11 @@ export function cleanProgramName(text: string): string {
   // `청년월세지원의 신청 절차` → `청년월세지원`.
   const of = /^(.+?)의\s+\S.*$/.exec(s);
   if (of && namingWords(s.slice(of[1]!.length + 1)).length === 0) s = of[1]!;
-  return s.replace(/\s*[-–—:|,]\s*$/, '').replace(/(을|를|은|는|의)$/, '').trim();
+  s = s.replace(/\s*[-–—:|,]\s*$/, '').replace(/(을|를|은|는|의)$/, '').trim();
+  // `알뜰교통카드 환급`: a name ends with its programme noun; words after it describe, not name.
+  const parts = s.split(' ');
+  const last = parts.map((w) => hasProgramNoun(w)).lastIndexOf(true);
+  return last >= 0 && last < parts.length - 1 ? parts.slice(0, last + 1).join(' ') : s;
 }
 
 export interface HeadingReading {

@@ -137,7 +137,7 @@ function announcedAspect(text: string): Aspect | 'channels' | undefined {
 }
 
 const STEP_ARROW = /\s*(?:→|➡|⇒|->|▶|➜|>)\s*/;
-const STEP_MARK = /^(?:STEP\s*\d+|\d+\s*단계)\s*[.:)\-]?\s*/i;
+const STEP_MARK = /^(?:STEP\s*\d+|\d+\s*단계|\d+\uFE0F?\u20E3|[①-⑳❶-❿])\s*[.:)\-]?\s*/iu;
 
 export function readPrograms(input: StructureInput): Program[] {
   const { file, blocks } = input;
@@ -292,13 +292,13 @@ export function readPrograms(input: StructureInput): Program[] {
         continue;
       }
       // Paragraphs and notes.
-      if (STEP_MARK.test(clean)) {
-        addUnique(d.steps, clean.replace(STEP_MARK, ''));
-        continue;
-      }
       const arrows = clean.split(STEP_ARROW);
       if (arrows.length >= 3 && arrows.every((x) => x.length > 0 && x.length <= 30)) {
-        for (const x of arrows) addUnique(d.steps, x.replace(/[.。]$/, ''));
+        for (const x of arrows) addUnique(d.steps, x.replace(STEP_MARK, '').replace(/[.。]$/, ''));
+        continue;
+      }
+      if (STEP_MARK.test(clean)) {
+        addUnique(d.steps, clean.replace(STEP_MARK, ''));
         continue;
       }
       const label = labelAspect(text);
