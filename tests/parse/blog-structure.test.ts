@@ -82,6 +82,36 @@ describe('programs from blocks', () => {
     expect(publicWork.amounts).toEqual([expect.objectContaining({ qualifiers: ['월'], label: '활동비', quantity: expect.objectContaining({ value: 290_000, unit: '원' }) })]);
   });
 
+  it('a heading whose sub-headings are programme names lists programmes; it is none itself', () => {
+    const programs = programsOf('청년 지원 정책 5가지', [
+      h(2, '들어가며'),
+      p('올해 달라진 정책을 정리했습니다.'),
+      h(2, '주요 지원 정책'),
+      h(3, '청년도약계좌'),
+      li('월 70만원 한도 납입'),
+      h(3, '청년내일채움공제'),
+      li('2년 만기 1,200만원'),
+      h(2, '마치며'),
+    ]);
+    expect(programs.map((x) => x.name)).toEqual(['청년도약계좌', '청년내일채움공제']);
+  });
+
+  it('a name repeated in two headings is a programme of its own (`자녀장려금 지급액`, `자녀장려금 신청 방법`)', () => {
+    const programs = programsOf('2024 근로장려금 신청 방법', [
+      h(2, '근로장려금 지급액'),
+      p('맞벌이 가구 최대 330만원'),
+      h(2, '자녀장려금 지급액'),
+      p('자녀 1인당 최대 100만원'),
+      h(2, '자녀장려금 신청 방법'),
+      li('홈택스 접속', '1.'),
+      h(2, '대출 대상'),
+      h(2, '대출 조건'),
+    ]);
+    expect(programs.map((x) => x.name)).toEqual(['근로장려금', '자녀장려금']);
+    expect(programs[1]!.details!.steps).toEqual(['홈택스 접속']);
+    expect(programs[1]!.details!.amounts!.map((a) => a.quantity.value)).toEqual([1_000_000]);
+  });
+
   it('a related-programs table gives mentioned programs, not described ones', () => {
     const programs = programsOf('에너지바우처 신청 안내', [
       h(2, '지원 내용'),

@@ -15,7 +15,7 @@ import { parseKoreanAmount } from '../../extract/amounts.js';
 import { parseDateRange } from '../../extract/periods.js';
 import { cleanText } from './clean.js';
 import { aspectOf, cleanProgramName, hasProgramNoun, headingCore, isQuestion, namingWords, readHeading } from './headings.js';
-import { DEFINITION_QUESTION, SEVERAL_PROGRAMS, type Aspect } from './vocabulary.js';
+import { DEFINITION_QUESTION, PROGRAM_NOUNS, SEVERAL_PROGRAMS, type Aspect } from './vocabulary.js';
 
 export function emptyDetails(): ProgramDetails {
   return { contents: [], scope: [], eligibility: [], steps: [], documents: [], channels: [], deadlines: [], agencies: [], legalBasis: [] };
@@ -179,6 +179,41 @@ export function readPrograms(input: StructureInput): Program[] {
   const topNames = headings.filter((h) => h !== titleHeading && h.level === topLevel && !readHeading(h.text).aspect && !readHeading(h.text).program && hasProgramNoun(headingCore(h.text)) && !(titleName && normalizeName(headingCore(h.text)).includes(normalizeName(titleName))));
   const several = SEVERAL_PROGRAMS.test(input.title) || topNames.length >= 2;
 
+  // A name a heading gives besides its section words (`자녀장려금 지급액` → `자녀장려금`), if it ends in a programme noun.
+  const nameOf = (h: HeadingBlock): string | undefined => {
+    const r = readHeading(h.text);
+    if (r.question || r.program) return undefined;
+    const name = cleanProgramName(namingWords(h.text).join(' '));
+    return name && hasProgramNoun(name) ? name : undefined;
+  };
+  const nameLike = (h: HeadingBlock) => !readHeading(h.text).aspect && nameOf(h) !== undefined;
+  // A heading whose sub-headings are mostly programme names lists programmes (`주요 지원 정책` → `### 청년도약계좌` …).
+  const containers = new Set<HeadingBlock>();
+  headings.forEach((h, i) => {
+    const children: HeadingBlock[] = [];
+    for (const c of headings.slice(i + 1)) {
+      if (c.level <= h.level) break;
+      if (!children.length || c.level === children[0]!.level) children.push(c);
+    }
+    const names = children.filter(nameLike).length;
+    if (names >= 2 && names * 2 >= children.length) containers.add(h);
+  });
+  // A name repeated in two or more headings (`자녀장려금 지급액`, `자녀장려금 신청 방법`) is a programme.
+  const counts = new Map<string, number>();
+  for (const h of headings) {
+    const name = nameOf(h);
+    if (name) counts.set(normalizeName(name), (counts.get(normalizeName(name)) ?? 0) + 1);
+  }
+  const repeated = (h: HeadingBlock, enclosing: Program[]): string | undefined => {
+    const name = nameOf(h);
+    if (!name || (counts.get(normalizeName(name)) ?? 0) < 2) return undefined;
+    // A bare noun (`대출 대상`, `대출 조건`) or a part of the enclosing programme's name is not another programme.
+    const key = normalizeName(name);
+    if (PROGRAM_NOUNS.includes(key) || enclosing.some((p) => p.normalizedName.includes(key))) return undefined;
+    return name;
+  };
+  let umbrella = false;
+
   const firstSource = blocks[0]?.source;
   let main: Program | undefined;
   if (titleName && !several && firstSource && namingWords(titleName).length > 0) main = addProgram(titleName, firstSource);
@@ -215,9 +250,15 @@ export function readPrograms(input: StructureInput): Program[] {
         targets = known;
         // `공익활동 (65세 이상)` under `신청 자격`: the parent's section goes on.
         aspect ??= parent?.aspect;
+      } else if (containers.has(block) && !aspect) {
+        targets = several && !parent ? [] : inherited;
       } else if (!reading.question && !aspect && reading.naming.length > 0 && (parent?.lists || (several && block.level === topLevel))) {
         targets = [addProgram(cleanProgramName(block.text), block.source)];
         named = true;
+        if (main && parent?.programs.includes(main)) umbrella = true;
+      } else if (!reading.question && repeated(block, inherited)) {
+        targets = [addProgram(repeated(block, inherited)!, block.source)];
+        named = !aspect;
       } else if (several && !parent && block.level === topLevel && !aspect) {
         targets = [];
       }
@@ -225,7 +266,7 @@ export function readPrograms(input: StructureInput): Program[] {
         level: block.level,
         programs: targets,
         aspect: aspect ?? 'contents',
-        lists: aspect === 'types',
+        lists: aspect === 'types' || containers.has(block),
         exclusion: /제외|불가/.test(block.text),
       };
       // A program heading's own paragraphs describe it.
@@ -324,7 +365,9 @@ export function readPrograms(input: StructureInput): Program[] {
     }
   }
   for (const p of programs) if (p.details!.agencies[0]) p.ministry = p.details!.agencies[0];
-  return programs.filter((p) => p.mentioned || p === main || hasDetails(p.details!) || p.sources.length > 1);
+  // The title's programme stays when it was described, when its kinds are listed, or when nothing else was.
+  const others = programs.filter((p) => p !== main && !p.mentioned);
+  return programs.filter((p) => p.mentioned || hasDetails(p.details!) || p.sources.length > 1 || (p === main && (umbrella || !others.length)));
 }
 
 /** Contents are taken only under a heading that names the program or one of its sections, not under general ones (`핵심 요약`). */
