@@ -112,6 +112,25 @@ describe('programs from blocks', () => {
     expect(programs[1]!.details!.amounts!.map((a) => a.quantity.value)).toEqual([1_000_000]);
   });
 
+  it('emoji bullets are list items; `지원 대상: …` and `제출 서류: …` lines say what they hold', () => {
+    const [program] = programsOf('청년 전세대출 이자지원 안내', [
+      h(2, '📌 한눈에 보기'),
+      p('지원 대상: 만 19~39세 무주택 청년'),
+      li('제출 서류: 임대차계약서, 소득증빙'),
+      li('지원 내용: 대출 이자 연 2% 이내'),
+      h(2, '준비물'),
+      p('✔ 신분증'),
+      p('✅ 주민등록등본'),
+      h(2, '함께 보면 좋은 글'),
+      p('👉 [청년 월세 지원 신청방법](/rent)'),
+    ]);
+    expect(program!.name).toBe('청년 전세대출 이자지원');
+    expect(program!.details!.eligibility).toEqual(['만 19~39세 무주택 청년']);
+    expect(program!.details!.documents).toEqual(['임대차계약서', '소득증빙', '신분증', '주민등록등본']);
+    expect(program!.details!.contents).toEqual(['지원 내용: 대출 이자 연 2% 이내']);
+    expect(program!.details!.amounts!.map((a) => [a.qualifiers, a.quantity.value, a.quantity.unit])).toEqual([[['연', '이내'], 2, '%']]);
+  });
+
   it('a related-programs table gives mentioned programs, not described ones', () => {
     const programs = programsOf('에너지바우처 신청 안내', [
       h(2, '지원 내용'),

@@ -45,6 +45,16 @@ const LAW = /「\s*([^」]+?)\s*」/g;
 const LINK = /\[([^\]]+)\]\(([^)\s]+)\)/g;
 const COMPONENT = /<([A-Z][\w.]*)\b([^>]*?)\/?>/g;
 
+const BULLET = /^\s*(?:[✔✓☑✅▶▷►➤👉🔹🔸▪◾◽➊-➓]\uFE0F?)\s*/u;
+
+/** A paragraph that starts with a bullet the layout reader does not know (`✔ 신분증`, `👉 …`) is a list item. */
+function asListItem(block: Block): Block {
+  if (block.type !== 'paragraph') return block;
+  const m = BULLET.exec(block.text);
+  if (!m || !block.text.slice(m[0].length).trim()) return block;
+  return { type: 'list-item', marker: m[0].trim(), depth: 0, text: block.text.slice(m[0].length), source: block.source };
+}
+
 /** `협약기간 종료일로부터 2개월 이내` → 2 months after `협약기간 종료일`. */
 export function readDeadline(text: string): Deadline | undefined {
   const m = /((?:[가-힣]+\s+)?[가-힣]*?(?:종료일|완료일|마감일|통지일|선정일))\s*(?:로|으로)?부터\s*(\d+)\s*(개월|일|년)\s*(?:이내|안에|까지)/.exec(text);
@@ -224,8 +234,9 @@ export function readPrograms(input: StructureInput): Program[] {
   let exclusion = false;
   let seenHeading = false;
 
-  for (const block of blocks) {
-    if (block.type === 'heading') {
+  for (const raw of blocks) {
+    if (raw.type === 'heading') {
+      const block = raw;
       if (block === titleHeading) continue;
       seenHeading = true;
       stack = stack.filter((s) => s.level < block.level);
@@ -281,8 +292,12 @@ export function readPrograms(input: StructureInput): Program[] {
     const targets = current.programs;
     if (!targets.length && aspect !== 'related') continue;
     if (aspect === 'faq' || aspect === 'closing') continue;
+    const block = asListItem(raw);
     const text = block.type === 'table' ? '' : block.text;
     const clean = cleanText(text);
+    const labelled = /^([^:：]{2,12})\s*[:：]\s*(.+)$/.exec(clean);
+    // `지원 대상: 만 19~34세`, `제출 서류: 신청서, 신분증`: a label of section words says what the value is.
+    const labelAspectOf = labelled && namingWords(labelled[1]!).length === 0 ? aspectOf(labelled[1]!) : undefined;
 
     if (aspect === 'related') {
       readRelated(block, clean, text).forEach((name) => addProgram(name, block.source, true));
@@ -329,6 +344,8 @@ export function readPrograms(input: StructureInput): Program[] {
           const period = readPeriod(clean);
           if (!d.deadlines.some((x) => x.text === clean)) d.deadlines.push({ text: clean, ...(period ? { period: { start: period.start, end: period.end } } : {}), source: block.source });
         } else if (kind === 'scope') addUnique(d.scope, clean);
+        else if ((kind === 'contents' || kind === 'types') && labelAspectOf === 'eligibility') addUnique(d.eligibility, labelled![2]!);
+        else if ((kind === 'contents' || kind === 'types') && labelAspectOf === 'documents') for (const x of labelled![2]!.split(/\s*[,，、]\s*/)) addUnique(d.documents, x.replace(/[.。]$/, ''));
         else if (kind === 'contents' || kind === 'types') addUnique(d.contents, clean);
         continue;
       }
@@ -347,9 +364,12 @@ export function readPrograms(input: StructureInput): Program[] {
         listKind = label.aspect ?? listKind;
         exclusion = label.exclusion || current.exclusion;
       }
-      const inline = /^([^:：]{2,12})\s*[:：]\s*(.+)$/.exec(clean);
-      if (inline && aspectOf(inline[1]!) === 'documents') {
-        for (const x of inline[2]!.split(/\s*[,，、]\s*/)) addUnique(d.documents, x.replace(/[.。]$/, ''));
+      if (labelAspectOf === 'documents') {
+        for (const x of labelled![2]!.split(/\s*[,，、]\s*/)) addUnique(d.documents, x.replace(/[.。]$/, ''));
+        continue;
+      }
+      if (labelAspectOf === 'eligibility') {
+        addUnique(d.eligibility, labelled![2]!);
         continue;
       }
       const announced = announcedAspect(clean);
