@@ -131,6 +131,38 @@ describe('programs from blocks', () => {
     expect(program!.details!.amounts!.map((a) => [a.qualifiers, a.quantity.value, a.quantity.unit])).toEqual([[['연', '이내'], 2, '%']]);
   });
 
+  it('numbered lists under the channels of a procedure are steps; a checklist is not; `X 함께 받기` describes X', () => {
+    const programs = programsOf('2026년 근로장려금 신청방법 총정리', [
+      h(2, '신청 방법'),
+      h(3, '1. 홈택스 (PC)'),
+      li('[홈택스](https://hometax.go.kr) 접속', '1.'),
+      li('신청서 작성 및 제출', '2.'),
+      h(3, '2. 손택스 앱 (모바일)'),
+      li('손택스 앱 설치', '1.'),
+      h(2, '인기 업종'),
+      li('도소매업', '1.'),
+      h(2, '신청 전 체크리스트'),
+      li('[ ] 전년도 소득금액 확인'),
+      h(2, '자녀장려금 함께 받기'),
+      table([['항목', '내용'], ['지급액', '자녀 1명당 최대 100만원']]),
+    ]);
+    expect(programs.map((x) => x.name)).toEqual(['근로장려금', '자녀장려금']);
+    expect(programs[0]!.details!.steps).toEqual(['홈택스 접속', '신청서 작성 및 제출', '손택스 앱 설치']);
+    expect(programs[0]!.details!.contents).toEqual(['도소매업', '전년도 소득금액 확인']);
+    expect(programs[1]!.details!.amounts!.map((a) => [a.label, a.quantity.value])).toEqual([['지급액', 1_000_000]]);
+  });
+
+  it('a title that names no programme (a guide to an income standard) makes none; related guides are not programmes', () => {
+    const programs = programsOf('2026년 기준 중위소득 총정리', [
+      h(2, '가구원수별 기준'),
+      table([['가구원수', '금액'], ['1인', '2,564,238원']]),
+      h(2, '함께 보면 좋은 글'),
+      li('[중위소득 50% 이하 복지 총정리](/a)'),
+      li('[2026년 청년월세지원 신청방법](/b)'),
+    ]);
+    expect(programs.map((x) => [x.name, x.mentioned ?? false])).toEqual([['청년월세지원', true]]);
+  });
+
   it('a related-programs table gives mentioned programs, not described ones', () => {
     const programs = programsOf('에너지바우처 신청 안내', [
       h(2, '지원 내용'),

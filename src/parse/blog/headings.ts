@@ -25,10 +25,38 @@ export function isQuestion(text: string): boolean {
 }
 
 /** The section a text's words name, in vocabulary priority; undefined when none. */
-export function aspectOf(text: string): Aspect | undefined {
+export function questionAspectOf(text: string): Aspect | undefined {
   const c = compact(text);
   for (const [aspect, words] of SECTION_WORDS) if (words.some((w) => c.includes(w))) return aspect;
   return undefined;
+}
+
+const PHRASE_ASPECTS = new Set<Aspect>(['faq', 'related', 'links', 'closing']);
+
+/**
+ * The section a heading's words name. Phrases (FAQ, related posts, links,
+ * closing) win outright; otherwise the word that comes last does, because a
+ * Korean heading ends with its head noun: `신청 자격` is eligibility, `신청 기간`
+ * deadlines, `신청 전 체크리스트` contents.
+ */
+export function aspectOf(text: string): Aspect | undefined {
+  const c = compact(text);
+  let best: Aspect | undefined;
+  let bestEnd = -1;
+  for (const [aspect, words] of SECTION_WORDS) {
+    if (PHRASE_ASPECTS.has(aspect)) {
+      if (words.some((w) => c.includes(w))) return aspect;
+      continue;
+    }
+    for (const w of words) {
+      const at = c.lastIndexOf(w);
+      if (at >= 0 && at + w.length > bestEnd) {
+        best = aspect;
+        bestEnd = at + w.length;
+      }
+    }
+  }
+  return best;
 }
 
 const ALL_SECTION_WORDS = SECTION_WORDS.flatMap(([, words]) => words).sort((a, b) => b.length - a.length);
@@ -122,6 +150,9 @@ export function readHeading(text: string): HeadingReading {
   }
   const via = /^(.+?)(?:을|를)\s*통한\s+/.exec(core);
   if (via) return { program: cleanProgramName(via[1]!), naming, ...(aspect ? { aspect } : {}) };
+  // `자녀장려금 함께 받기`, `주거급여도 같이 신청하기`: another programme described alongside.
+  const along = /^(.+?)(?:도)?\s*(?:함께|같이)\s*(?:받기|받으세요|신청|신청하기|챙기기|알아두기)\s*$/.exec(core);
+  if (along && hasProgramNoun(along[1]!)) return { program: cleanProgramName(along[1]!), aspect: 'contents', naming };
   const tail = /^(.+?)\s+(사례|소개|개요|안내)$/.exec(core);
   if (tail && hasProgramNoun(tail[1]!)) return { program: cleanProgramName(tail[1]!), aspect: 'contents', naming };
   return { naming, ...(aspect ? { aspect } : {}) };

@@ -14,7 +14,7 @@ import { normalizeName } from '../../extract/names.js';
 import { parseKoreanAmount } from '../../extract/amounts.js';
 import { parseDateRange } from '../../extract/periods.js';
 import { cleanText } from './clean.js';
-import { aspectOf, cleanProgramName, hasProgramNoun, headingCore, isQuestion, namingWords, readHeading } from './headings.js';
+import { aspectOf, questionAspectOf, cleanProgramName, hasProgramNoun, headingCore, isQuestion, namingWords, readHeading } from './headings.js';
 import { DEFINITION_QUESTION, PROGRAM_NOUNS, SEVERAL_PROGRAMS, type Aspect } from './vocabulary.js';
 
 export function emptyDetails(): ProgramDetails {
@@ -28,6 +28,8 @@ interface Section {
   /** Children of this heading are programs (`사업 유형`). */
   lists: boolean;
   exclusion: boolean;
+  /** The enclosing section's kind, when this heading names no section of its own (`신청 방법` › `1. 홈택스 (PC)`). */
+  within?: Aspect | undefined;
 }
 
 export interface StructureInput {
@@ -226,7 +228,11 @@ export function readPrograms(input: StructureInput): Program[] {
 
   const firstSource = blocks[0]?.source;
   let main: Program | undefined;
-  if (titleName && !several && firstSource && namingWords(titleName).length > 0) main = addProgram(titleName, firstSource);
+  // The title names a programme when its name ends in a programme noun or a heading repeats it
+  // (`기준 중위소득 총정리`, `연말정산 가이드` name none).
+  const titleNamesProgram =
+    titleName !== undefined && namingWords(titleName).length > 0 && (hasProgramNoun(titleName) || headings.some((h) => normalizeName(h.text).includes(normalizeName(titleName))));
+  if (titleName && titleNamesProgram && !several && firstSource) main = addProgram(titleName, firstSource);
 
   let stack: Section[] = [];
   let current: Section = { level: 0, programs: main ? [main] : [], aspect: undefined, lists: false, exclusion: false };
@@ -252,7 +258,7 @@ export function readPrograms(input: StructureInput): Program[] {
         // written as a question outside any FAQ (`누가 신청할 수 있나요?` → eligibility,
         // `부모급여란?` → what the program is).
         const core = headingCore(block.text);
-        aspect = parent?.aspect === 'faq' ? 'faq' : (aspectOf(core) ?? (DEFINITION_QUESTION.test(core) ? 'contents' : 'faq'));
+        aspect = parent?.aspect === 'faq' ? 'faq' : (questionAspectOf(core) ?? (DEFINITION_QUESTION.test(core) ? 'contents' : 'faq'));
         if (aspect !== 'faq' && known.length) targets = known;
       } else if (reading.program && !['faq', 'related', 'links', 'closing'].includes(reading.aspect ?? '')) {
         targets = [addProgram(reading.program, block.source)];
@@ -278,6 +284,7 @@ export function readPrograms(input: StructureInput): Program[] {
         programs: targets,
         aspect: aspect ?? 'contents',
         lists: aspect === 'types' || containers.has(block),
+        within: aspect ? undefined : parent?.aspect,
         exclusion: /제외|불가/.test(block.text),
       };
       // A program heading's own paragraphs describe it.
@@ -293,14 +300,16 @@ export function readPrograms(input: StructureInput): Program[] {
     if (!targets.length && aspect !== 'related') continue;
     if (aspect === 'faq' || aspect === 'closing') continue;
     const block = asListItem(raw);
-    const text = block.type === 'table' ? '' : block.text;
+    // GitHub task-list boxes (`- [ ] 소득 확인`) are not text.
+    const text = block.type === 'table' ? '' : block.type === 'list-item' ? block.text.replace(/^\[[ xX]\]\s+/, '') : block.text;
     const clean = cleanText(text);
     const labelled = /^([^:：]{2,12})\s*[:：]\s*(.+)$/.exec(clean);
     // `지원 대상: 만 19~34세`, `제출 서류: 신청서, 신분증`: a label of section words says what the value is.
     const labelAspectOf = labelled && namingWords(labelled[1]!).length === 0 ? aspectOf(labelled[1]!) : undefined;
 
     if (aspect === 'related') {
-      readRelated(block, clean, text).forEach((name) => addProgram(name, block.source, true));
+      // Related posts name programmes (`청년월세지원`), and also guides (`기준 중위소득 총정리`): only programme names count.
+      readRelated(block, clean, text).filter(hasProgramNoun).forEach((name) => addProgram(name, block.source, true));
       continue;
     }
     for (const p of targets) {
@@ -330,7 +339,9 @@ export function readPrograms(input: StructureInput): Program[] {
       }
 
       if (block.type === 'list-item') {
-        const kind = listKind ?? aspect ?? 'contents';
+        let kind = listKind ?? aspect ?? 'contents';
+        // A numbered list under a heading inside a procedure section is a procedure (`신청 방법` › `홈택스` › `1. 접속`).
+        if (kind === 'contents' && !listKind && current.within === 'steps' && /^\d{1,2}[.)]$/.test(block.marker)) kind = 'steps';
         if (kind === 'steps') {
           if (block.depth > 0) continue;
           const item = clean.replace(STEP_MARK, '');
