@@ -346,8 +346,9 @@ export function readPrograms(input: StructureInput): Program[] {
           if (block.depth > 0) continue;
           const item = clean.replace(STEP_MARK, '');
           addUnique(d.steps, item);
+          // `기술개발계획서 제출` names a document; `등록 후 10일 이내 서류 제출` only says when.
           const doc = /^(.*?(?:서|서류|사본|자료|계획서))\s*제출$/.exec(item);
-          if (doc) addUnique(d.documents, doc[1]!);
+          if (doc && !/\d+\s*(일|개월|년)|이내|까지|\s후\s/.test(doc[1]!)) addUnique(d.documents, doc[1]!);
         } else if (kind === 'documents') addUnique(d.documents, clean);
         else if (kind === 'eligibility') addUnique(d.eligibility, exclusion ? `제외: ${clean}` : clean);
         else if (kind === 'channels') addUnique(d.channels, clean.replace(/\s*\(.*\)$/, ''));
