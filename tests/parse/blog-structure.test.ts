@@ -21,7 +21,7 @@ const p = (text: string): Block => ({ type: 'paragraph', text, source: src() });
 const li = (text: string, marker = '-', depth = 0): Block => ({ type: 'list-item', marker, depth, text, source: src() });
 const table = (rows: string[][], headerRows = 1): Block => ({ type: 'table', headerRows, rows: rows.map((r) => plainRow(r, src())), source: src() });
 
-const programsOf = (title: string, blocks: Block[]) => readPrograms({ file: 'post.md', title, titled: true, blocks });
+const programsOf = (title: string, blocks: Block[]) => readPrograms({ title, titled: true, blocks });
 
 describe('programs from blocks', () => {
   it('a one-program post: sections, a question and closing headings name no program', () => {

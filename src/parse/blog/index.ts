@@ -90,7 +90,6 @@ export function parseBlogPost(input: ParseInput): ParseResult {
   if (fm.updated) doc.meta.updated = fm.updated;
   if (fm.draft !== undefined) doc.meta.draft = fm.draft;
   doc.programs = readPrograms({
-    file: input.file,
     title,
     titled: Boolean(fm.title ?? titleFromBody),
     blocks,

@@ -14,7 +14,7 @@ import { normalizeName } from '../../extract/names.js';
 import { parseKoreanAmount } from '../../extract/amounts.js';
 import { parseDateRange } from '../../extract/periods.js';
 import { cleanText } from './clean.js';
-import { aspectOf, questionAspectOf, cleanProgramName, hasProgramNoun, headingCore, isQuestion, namingWords, readHeading } from './headings.js';
+import { aspectOf, questionAspectOf, cleanProgramName, hasProgramNoun, headingCore, namingWords, readHeading } from './headings.js';
 import { DEFINITION_QUESTION, PROGRAM_NOUNS, SEVERAL_PROGRAMS, type Aspect } from './vocabulary.js';
 
 export function emptyDetails(): ProgramDetails {
@@ -33,7 +33,6 @@ interface Section {
 }
 
 export interface StructureInput {
-  file: string;
   title: string;
   /** The title was written by the author (front matter or first heading), not made up. */
   titled: boolean;
@@ -152,7 +151,7 @@ const STEP_ARROW = /\s*(?:→|➡|⇒|->|▶|➜|>)\s*/;
 const STEP_MARK = /^(?:STEP\s*\d+|\d+\s*단계|\d+\uFE0F?\u20E3|[①-⑳❶-❿])\s*[.:)\-]?\s*/iu;
 
 export function readPrograms(input: StructureInput): Program[] {
-  const { file, blocks } = input;
+  const { blocks } = input;
   const programs: Program[] = [];
   const byKey = new Map<string, Program>();
   const addProgram = (name: string, source: Source, mentioned = false): Program => {
@@ -315,7 +314,7 @@ export function readPrograms(input: StructureInput): Program[] {
     for (const p of targets) {
       const d = p.details!;
       if (block.type === 'table') {
-        readTable(block, aspect, exclusion, d, file);
+        readTable(block, aspect, exclusion, d);
         continue;
       }
       const links = readLinks(text, block.source);
@@ -393,18 +392,13 @@ export function readPrograms(input: StructureInput): Program[] {
       if (label || (links.length && !cleanText(text.replace(COMPONENT, '').replace(LINK, '')).length)) continue;
       if (/신청/.test(clean)) for (const m of clean.matchAll(/해당\s*(지원\s*센터|센터)/g)) addUnique(d.channels, `해당 ${m[1]!.replace(/\s+/g, '')}`);
       // Paragraphs of a describing section say what the program is (not the post's opening lines).
-      if (aspect === 'contents' && seenHeading && !/다음|아래/.test(clean) && block.type === 'paragraph' && isSectionHeadedByProgram(current)) addUnique(d.contents, clean);
+      if (aspect === 'contents' && seenHeading && !/다음|아래/.test(clean) && block.type === 'paragraph') addUnique(d.contents, clean);
     }
   }
   for (const p of programs) if (p.details!.agencies[0]) p.ministry = p.details!.agencies[0];
   // The title's programme stays when it was described, when its kinds are listed, or when nothing else was.
   const others = programs.filter((p) => p !== main && !p.mentioned);
   return programs.filter((p) => p.mentioned || hasDetails(p.details!) || p.sources.length > 1 || (p === main && (umbrella || !others.length)));
-}
-
-/** Contents are taken only under a heading that names the program or one of its sections, not under general ones (`핵심 요약`). */
-function isSectionHeadedByProgram(section: Section): boolean {
-  return section.aspect === 'contents';
 }
 
 function hasDetails(d: ProgramDetails): boolean {
@@ -436,8 +430,7 @@ const DOCS_HEADER = /서류|구비|준비물|제출/;
 const KEY_HEADER = /^(항목|구분|내용|분류|요약|주요\s*내용)$/;
 
 /** A table's rows by the section it is in and its header: steps, documents, key–value facts, eligibility. */
-function readTable(table: TableBlock, aspect: Aspect | undefined, exclusion: boolean, d: ProgramDetails, file: string): void {
-  void file;
+function readTable(table: TableBlock, aspect: Aspect | undefined, exclusion: boolean, d: ProgramDetails): void {
   const header = table.headerRows > 0 ? table.rows[0]!.cells.map((c) => c.text) : [];
   const body = table.rows.slice(table.headerRows);
   const first = (cells: string[]) => (/^(\d+|STEP\s*\d+|\d+\s*단계)$/i.test(cells[0] ?? '') && cells[1] ? cells[1] : (cells[0] ?? ''));
@@ -476,4 +469,3 @@ function readTable(table: TableBlock, aspect: Aspect | undefined, exclusion: boo
   }
 }
 
-export { isQuestion };
