@@ -4,8 +4,8 @@
 // only `report` pays for loading them.
 //
 // Marks are named so a reader (and the browser test) can count them in the SVG:
-// `.budget-bar_marks path` (one per group), `.executed-bar_marks path`,
-// `.series-point_marks path` (one per series point), `.document-rate_marks path`.
+// `.budget_bar_marks path` (one per group), `.executed_bar_marks path`,
+// `.series_point_marks path` (one per series point), `.document_rate_marks path`.
 
 import { MONEY_UNITS } from '../extract/amounts.js';
 
@@ -55,7 +55,9 @@ export async function renderChart(spec: Spec, alt: string, className: string): P
     const label = escapeXml(alt);
     return svg.replace(/^<svg /, `<svg role="img" aria-label="${label}" class="chart ${className}" `).replace(/^(<svg[^>]*>)/, `$1<title>${label}</title>`).replace(/ class="marks"/, '')
       // Inline SVG in HTML needs no namespace declarations; dropping them leaves no URL in the page.
-      .replace(/ xmlns(:xlink)?="[^"]*"/g, '');
+      .replace(/ xmlns(:xlink)?="[^"]*"/g, '')
+      // Geometry to a hundredth of a pixel: vega prints float noise (110.50000000000001) that only costs bytes.
+      .replace(/ (d|transform|x|y|x2|y2|width|height)="([^"]*)"/g, (_, name: string, value: string) => ` ${name}="${value.replace(/(\d+\.\d\d)\d+/g, '$1')}"`);
   } finally {
     view.finalize();
   }
@@ -91,9 +93,9 @@ export function groupBarsSpec(rows: GroupBar[], unit: string, title: string): Sp
     data: { values },
     encoding: { y: { field: 'group', type: 'nominal', sort: null, title: null, axis: { labelLimit: 240, labelFontSize: 12 } } },
     layer: [
-      { name: 'budget-bar', mark: { type: 'bar', size: 22 }, encoding: { x: x('budget'), color: { datum: '예산 budget', scale: legend, title: null } } },
-      { name: 'executed-bar', mark: { type: 'bar', size: 12 }, encoding: { x: x('executed'), color: { datum: '집행 executed', scale: legend, title: null } } },
-      { name: 'rate-label', mark: { type: 'text', align: 'left', dx: 5, fontSize: 12, fontWeight: 600, color: '#222' }, encoding: { x: x('budget'), text: { field: 'rate' } } },
+      { name: 'budget_bar', mark: { type: 'bar', size: 22 }, encoding: { x: x('budget'), color: { datum: '예산 budget', scale: legend, title: null } } },
+      { name: 'executed_bar', mark: { type: 'bar', size: 12 }, encoding: { x: x('executed'), color: { datum: '집행 executed', scale: legend, title: null } } },
+      { name: 'rate_label', mark: { type: 'text', align: 'left', dx: 5, fontSize: 12, fontWeight: 600, color: '#222' }, encoding: { x: x('budget'), text: { field: 'rate' } } },
     ],
   };
 }
@@ -118,9 +120,9 @@ export function seriesSpec(points: SeriesChartPoint[], unit: string, title: stri
     data: { values },
     encoding: { x, y },
     layer: [
-      { name: 'series-line', mark: { type: 'line', color: EXECUTED_COLOR, strokeWidth: 2 } },
-      { name: 'series-point', mark: { type: 'point', filled: true, size: 45, color: EXECUTED_COLOR } },
-      { name: 'series-label', mark: { type: 'text', dy: -10, fontSize: 11, color: '#222' }, encoding: { text: { field: 'value', type: 'quantitative', format } } },
+      { name: 'series_line', mark: { type: 'line', color: EXECUTED_COLOR, strokeWidth: 2 } },
+      { name: 'series_point', mark: { type: 'point', filled: true, size: 45, color: EXECUTED_COLOR } },
+      { name: 'series_label', mark: { type: 'text', dy: -10, fontSize: 11, color: '#222' }, encoding: { text: { field: 'value', type: 'quantitative', format } } },
     ],
   };
 }
@@ -142,8 +144,8 @@ export function documentRatesSpec(rows: DocumentRate[], title: string): Spec {
       x: { field: 'rate', type: 'quantitative', title: '%', scale: { domainMin: 0 } },
     },
     layer: [
-      { name: 'document-rate', mark: { type: 'bar', size: 14, color: EXECUTED_COLOR } },
-      { name: 'document-rate-label', mark: { type: 'text', align: 'left', dx: 4, fontSize: 11 }, encoding: { text: { field: 'label' } } },
+      { name: 'document_rate', mark: { type: 'bar', size: 14, color: EXECUTED_COLOR } },
+      { name: 'document_rate_label', mark: { type: 'text', align: 'left', dx: 4, fontSize: 11 }, encoding: { text: { field: 'label' } } },
     ],
   };
 }
@@ -156,7 +158,7 @@ export function rateHistogramSpec(rates: number[], title: string): Spec {
     height: 160,
     data: { values: rates.map((rate) => ({ rate })) },
     mark: { type: 'bar', color: EXECUTED_COLOR },
-    name: 'rate-band',
+    name: 'rate_band',
     encoding: {
       x: { field: 'rate', type: 'quantitative', bin: { step: 10 }, title: '집행률 execution rate (%)' },
       y: { aggregate: 'count', type: 'quantitative', title: 'documents' },

@@ -3,8 +3,8 @@
 // draws, per document, the budget by group, line items, year-over-year series,
 // targets and findings; charts are SVG rendered here (html-charts.ts) and every
 // chart's numbers are also in a table. Other commands' results render as plain
-// tables. Large runs stay small: charts for the first CHART_DOCUMENTS documents,
-// detail sections until DETAIL_BYTES, every document in the summary table.
+// tables. Large runs stay small: charts until CHART_BYTES of them, detail
+// sections until DETAIL_BYTES, and every document in the summary table.
 
 import type { CommandResult, Finding, Row, TableResult } from '../commands/types.js';
 import type { ReportData, ReportDocument } from '../commands/report.js';
@@ -13,8 +13,8 @@ import { formatQuantity, isMoneyUnit } from '../extract/amounts.js';
 import { formatCell, headerLabel, isRightAligned, type HumanFormat } from './format.js';
 import { documentRatesSpec, groupBarsSpec, rateHistogramSpec, renderChart, seriesSpec } from './html-charts.js';
 
-/** Documents that get their charts drawn; later ones show tables only. */
-export const CHART_DOCUMENTS = 20;
+/** Charts are drawn for documents until their SVG reaches this size; later documents show the tables only. */
+export const CHART_BYTES = 2_000_000;
 /** Detail sections stop once the page reaches this size (the summary table lists every document). */
 export const DETAIL_BYTES = 3_500_000;
 /** Document sections start open up to this many documents, folded above. */
@@ -110,6 +110,8 @@ const CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-i
 
 export interface HtmlOptions {
   unit?: string;
+  /** Size limits for large runs (defaults CHART_BYTES, DETAIL_BYTES); tests set small ones. */
+  limits?: { chartBytes: number; detailBytes: number };
 }
 
 function cell(value: Row[string], column: TableResult['columns'][number], fmt: HumanFormat): string {
@@ -286,7 +288,7 @@ async function documentSection(d: ReportDocument, index: number, options: HtmlOp
   const body = [
     metaList(d),
     tiles(d, unit),
-    charts ? '' : `<p class="note">Charts are drawn for the first ${CHART_DOCUMENTS} documents; run <code>policy-lens report ${escapeHtml(d.file)}</code> for this one's.</p>`,
+    charts ? '' : `<p class="note">Charts are drawn for the first documents of a large run only; run <code>policy-lens report ${escapeHtml(d.file)}</code> for this one's.</p>`,
     await budgetSection(d, unit, charts),
     await seriesSection(d, unit, charts),
     targetsSection(d, unit),
@@ -314,16 +316,21 @@ async function overview(data: ReportData, options: HtmlOptions): Promise<string>
 async function renderReport(data: ReportData, options: HtmlOptions): Promise<string> {
   const n = data.documents.length;
   const parts = [await overview(data, options)];
+  const limits = options.limits ?? { chartBytes: CHART_BYTES, detailBytes: DETAIL_BYTES };
   let bytes = Buffer.byteLength(parts[0]!);
+  let chartBytes = 0;
   let shown = 0;
   for (const [i, d] of data.documents.entries()) {
-    if (bytes > DETAIL_BYTES) break;
-    const section = await documentSection(d, i, options, i < CHART_DOCUMENTS, n <= OPEN_DOCUMENTS);
+    if (bytes > limits.detailBytes) break;
+    const charts = chartBytes < limits.chartBytes;
+    const section = await documentSection(d, i, options, charts, n <= OPEN_DOCUMENTS);
     parts.push(section);
-    bytes += Buffer.byteLength(section);
+    const size = Buffer.byteLength(section);
+    bytes += size;
+    if (charts) chartBytes += size;
     shown++;
   }
-  if (shown < n) parts.push(`<section class="card note" id="more">${n - shown} more documents are listed in the table above only (this page keeps under ${Math.round(DETAIL_BYTES / 1e6)} MB of detail); run <code>policy-lens report</code> on fewer files for their details.</section>`);
+  if (shown < n) parts.push(`<section class="card note" id="more">${n - shown} more documents are listed in the table above only (this page keeps its detail under ${(limits.detailBytes / 1e6).toFixed(1)} MB); run <code>policy-lens report</code> on fewer files for their details.</section>`);
   const unit = options.unit ? `money in ${options.unit}` : "money in each document's own unit";
   return page('policy-lens report', `${n} document${n === 1 ? '' : 's'} · ${unit} · generated offline by policy-lens`, parts.join('\n'));
 }
