@@ -63,6 +63,8 @@ table { border-collapse: collapse; font-size: 13px; font-variant-numeric: tabula
 th, td { padding: 4px 10px; border-bottom: 1px solid #eceff3; text-align: left; vertical-align: top; }
 th { background: #f6f8fa; font-weight: 600; white-space: nowrap; position: sticky; top: 0; }
 td.num, th.num { text-align: right; white-space: nowrap; }
+td.nowrap { white-space: nowrap; }
+a { color: #1f5fa8; text-decoration: none; } a:hover { text-decoration: underline; }
 tfoot td { font-weight: 700; border-top: 2px solid #c8d3e3; }
 table.sortable th { cursor: pointer; user-select: none; }
 table.sortable th[aria-sort=ascending]::after { content: " ▲"; font-size: 10px; }
@@ -114,25 +116,33 @@ export interface HtmlOptions {
   limits?: { chartBytes: number; detailBytes: number };
 }
 
-function cell(value: Row[string], column: TableResult['columns'][number], fmt: HumanFormat): string {
+function cell(value: Row[string], column: TableResult['columns'][number], fmt: HumanFormat, href?: string): string {
   const text = formatCell(value, column, fmt);
   if (column.kind === 'rate-bar') {
     return typeof value === 'number' ? `<td><meter min="0" max="100" value="${Math.max(0, Math.min(100, value))}" title="${escapeHtml(text)}"></meter></td>` : '<td></td>';
   }
   const numeric = typeof value === 'number';
-  const attrs = numeric ? ` class="num" data-v="${value}"` : isRightAligned(column) ? ' class="num"' : '';
-  return `<td${attrs}>${escapeHtml(text)}</td>`;
+  const attrs = numeric ? ` class="num" data-v="${value}"` : isRightAligned(column) ? ' class="num"' : NOWRAP.has(column.key) ? ' class="nowrap"' : '';
+  return `<td${attrs}>${href ? `<a href="${escapeHtml(href)}">${escapeHtml(text)}</a>` : escapeHtml(text)}</td>`;
 }
+
+/** Short identifiers that read badly broken over lines. */
+const NOWRAP = new Set(['kind', 'period', 'from_period', 'to_period', 'target_year', 'actual_period', 'source']);
 
 /**
  * A table of a command's rows with the terminal's cell formatting. Columns left
  * out of table/md are left out here too unless named in `also`.
  */
-export function htmlTable(table: TableResult, unit: string | undefined, options: { also?: string[]; sortable?: boolean; caption?: string } = {}): string {
+export function htmlTable(
+  table: TableResult,
+  unit: string | undefined,
+  options: { also?: string[]; sortable?: boolean; caption?: string; link?: { key: string; href: (rowIndex: number) => string | undefined } } = {},
+): string {
   const fmt: HumanFormat = { unit: unit ?? table.moneyUnit ?? '원' };
   const columns = table.columns.filter((c) => !c.machineOnly || options.also?.includes(c.key));
   const head = columns.map((c) => `<th scope="col"${isRightAligned(c) ? ' class="num"' : ''}>${escapeHtml(c.kind === 'rate-bar' ? '' : headerLabel(c, fmt))}</th>`).join('');
-  const body = table.rows.map((r) => `<tr>${columns.map((c) => cell(r[c.key], c, fmt)).join('')}</tr>`).join('\n');
+  const link = options.link;
+  const body = table.rows.map((r, i) => `<tr>${columns.map((c) => cell(r[c.key], c, fmt, link?.key === c.key ? link.href(i) : undefined)).join('')}</tr>`).join('\n');
   const foot = (table.totals ?? []).map((r) => `<tr>${columns.map((c) => cell(r[c.key], c, fmt)).join('')}</tr>`).join('');
   const caption = options.caption ? `<caption class="note">${escapeHtml(options.caption)}</caption>` : '';
   return `<table${options.sortable ? ' class="sortable"' : ''}>${caption}<thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody>${foot ? `<tfoot>${foot}</tfoot>` : ''}</table>`;
@@ -297,42 +307,44 @@ async function documentSection(d: ReportDocument, index: number, options: HtmlOp
   return `<section class="card doc" id="doc-${index + 1}" data-file="${escapeHtml(d.file)}"><details${open ? ' open' : ''}><summary><h2>${escapeHtml(d.title)}</h2><span class="kind">${escapeHtml(d.kind)}</span></summary>\n${body.filter(Boolean).join('\n')}\n</details></section>`;
 }
 
-async function overview(data: ReportData, options: HtmlOptions): Promise<string> {
+async function overviewChart(data: ReportData): Promise<string> {
   const rated = data.documents.filter((d) => d.total?.rate !== undefined);
-  let chart = '';
-  if (rated.length > 1) {
-    const title = `문서별 예산 집행률 execution rate (${rated.length} documents)`;
-    const spec =
-      rated.length <= RATE_BARS_MAX
-        ? documentRatesSpec(rated.map((d) => ({ document: d.file, rate: d.total!.rate! })), title)
-        : rateHistogramSpec(rated.map((d) => d.total!.rate!), title);
-    const alt = rated.length <= RATE_BARS_MAX ? `Execution rate per document: ${rated.map((d) => `${d.file} ${d.total!.rate!.toFixed(1)}%`).join('; ')}` : `Number of documents per 10-point band of execution rate, ${rated.length} documents`;
-    chart = `<figure>${await renderChart(spec, alt, 'overview-chart')}</figure>`;
-  }
-  const links = { ...data.summary, rows: data.summary.rows };
-  return `<section class="card" id="overview"><h2>Documents 문서 (${data.documents.length})</h2>${chart}<div class="scroll tall">${htmlTable(links, options.unit, { sortable: true })}</div></section>`;
+  if (rated.length < 2) return '';
+  const title = `문서별 예산 집행률 execution rate (${rated.length} documents)`;
+  const few = rated.length <= RATE_BARS_MAX;
+  const spec = few ? documentRatesSpec(rated.map((d) => ({ document: d.file, rate: d.total!.rate! })), title) : rateHistogramSpec(rated.map((d) => d.total!.rate!), title);
+  const alt = few
+    ? `Execution rate per document: ${rated.map((d) => `${d.file} ${d.total!.rate!.toFixed(1)}%`).join('; ')}`
+    : `Number of documents per 10-point band of execution rate, ${rated.length} documents`;
+  return `<figure>${await renderChart(spec, alt, 'overview-chart')}</figure>`;
+}
+
+/** The summary table; a document with a section below links to it. */
+function overview(data: ReportData, chart: string, options: HtmlOptions, linked: number): string {
+  const table = htmlTable(data.summary, options.unit, { sortable: true, link: { key: 'document', href: (i) => (i < linked ? `#doc-${i + 1}` : undefined) } });
+  return `<section class="card" id="overview"><h2>Documents 문서 (${data.documents.length})</h2>${chart}<div class="scroll tall">${table}</div></section>`;
 }
 
 async function renderReport(data: ReportData, options: HtmlOptions): Promise<string> {
   const n = data.documents.length;
-  const parts = [await overview(data, options)];
+  const chart = await overviewChart(data);
+  const sections: string[] = [];
   const limits = options.limits ?? { chartBytes: CHART_BYTES, detailBytes: DETAIL_BYTES };
-  let bytes = Buffer.byteLength(parts[0]!);
+  let bytes = Buffer.byteLength(overview(data, chart, options, 0));
   let chartBytes = 0;
-  let shown = 0;
   for (const [i, d] of data.documents.entries()) {
     if (bytes > limits.detailBytes) break;
     const charts = chartBytes < limits.chartBytes;
     const section = await documentSection(d, i, options, charts, n <= OPEN_DOCUMENTS);
-    parts.push(section);
+    sections.push(section);
     const size = Buffer.byteLength(section);
     bytes += size;
     if (charts) chartBytes += size;
-    shown++;
   }
-  if (shown < n) parts.push(`<section class="card note" id="more">${n - shown} more documents are listed in the table above only (this page keeps its detail under ${(limits.detailBytes / 1e6).toFixed(1)} MB); run <code>policy-lens report</code> on fewer files for their details.</section>`);
+  const shown = sections.length;
+  if (shown < n) sections.push(`<section class="card note" id="more">${n - shown} more documents are listed in the table above only (this page keeps its detail under ${(limits.detailBytes / 1e6).toFixed(1)} MB); run <code>policy-lens report</code> on fewer files for their details.</section>`);
   const unit = options.unit ? `money in ${options.unit}` : "money in each document's own unit";
-  return page('policy-lens report', `${n} document${n === 1 ? '' : 's'} · ${unit} · generated offline by policy-lens`, parts.join('\n'));
+  return page('policy-lens report', `${n} document${n === 1 ? '' : 's'} · ${unit} · generated offline by policy-lens`, [overview(data, chart, options, shown), ...sections].join('\n'));
 }
 
 export async function renderHtml(result: CommandResult, options: HtmlOptions): Promise<string> {
