@@ -3,11 +3,13 @@
 // Expected values are read off the sample by hand (see tests/commands for the same
 // totals), never computed here.
 
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { cli, load } from '../helpers/load.js';
+import { cli, load, ROOT } from '../helpers/load.js';
 import { report } from '../../src/commands/report.js';
 import { renderHtml, htmlTable } from '../../src/render/html.js';
 import type { CommandOptions } from '../../src/commands/types.js';
@@ -174,5 +176,19 @@ describe('report on the command line', () => {
     const t = await cli(['report', 'fixtures/samples/regional-report-2020h1.txt', '--format', 'csv']);
     expect(t.stdout.split('\n')[0]).toBe('document,kind,title,period,budget_krw,executed_krw,execution_rate_pct,series,targets,errors,warnings,infos');
     expect(t.stdout.split('\n')[1]).toBe('fixtures/samples/regional-report-2020h1.txt,regional-report,2020년도 상반기 주요업무 추진상황,2020-H1,26507677000,4178057000,15.76,2,0,1,1,2');
+  });
+});
+
+describe('chart library loading', () => {
+  // A module-resolution hook that names on stderr every vega package the process loads.
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'policy-lens-hook-'));
+  writeFileSync(path.join(dir, 'hook.mjs'), "export async function resolve(s, c, next) { if (/^vega/.test(s)) process.stderr.write('LOADED ' + s + '\\n'); return next(s, c); }\n");
+  writeFileSync(path.join(dir, 'register.mjs'), `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(path.join(dir, 'hook.mjs')).href)});\n`);
+  const stderrOf = (args: string[]) => spawnSync(process.execPath, ['--import', path.join(dir, 'register.mjs'), 'bin/policy-lens.js', ...args], { cwd: ROOT, encoding: 'utf8' }).stderr;
+  const sample = 'fixtures/samples/regional-report-2020h1.txt';
+
+  it('is loaded by report only (the built CLI in dist/)', () => {
+    expect(stderrOf(['budget', sample, '--format', 'csv'])).not.toContain('LOADED vega');
+    expect(stderrOf(['report', sample])).toContain('LOADED vega-lite');
   });
 });
