@@ -160,7 +160,7 @@ export function rateHistogramSpec(rates: number[], title: string): Spec {
     mark: { type: 'bar', color: EXECUTED_COLOR },
     name: 'rate_band',
     encoding: {
-      x: { field: 'rate', type: 'quantitative', bin: { step: 10 }, title: '집행률 execution rate (%)' },
+      x: { field: 'rate', type: 'quantitative', bin: { step: 10 }, title: '집행률 execution rate (%)', axis: { format: 'd' } },
       y: { aggregate: 'count', type: 'quantitative', title: 'documents' },
     },
   };

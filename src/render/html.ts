@@ -9,7 +9,7 @@
 import type { CommandResult, Finding, Row, TableResult } from '../commands/types.js';
 import type { ReportData, ReportDocument } from '../commands/report.js';
 import type { Series, Severity } from '../model/types.js';
-import { formatQuantity, isMoneyUnit } from '../extract/amounts.js';
+import { formatQuantity } from '../extract/amounts.js';
 import { formatCell, headerLabel, isRightAligned, type HumanFormat } from './format.js';
 import { documentRatesSpec, groupBarsSpec, rateHistogramSpec, renderChart, seriesSpec } from './html-charts.js';
 
@@ -119,7 +119,7 @@ export interface HtmlOptions {
 function cell(value: Row[string], column: TableResult['columns'][number], fmt: HumanFormat, href?: string): string {
   const text = formatCell(value, column, fmt);
   if (column.kind === 'rate-bar') {
-    return typeof value === 'number' ? `<td><meter min="0" max="100" value="${Math.max(0, Math.min(100, value))}" title="${escapeHtml(text)}"></meter></td>` : '<td></td>';
+    return typeof value === 'number' ? `<td><meter min="0" max="100" value="${Math.max(0, Math.min(100, value))}" title="${value.toFixed(1)}%"></meter></td>` : '<td></td>';
   }
   const numeric = typeof value === 'number';
   const attrs = numeric ? ` class="num" data-v="${value}"` : isRightAligned(column) ? ' class="num"' : NOWRAP.has(column.key) ? ' class="nowrap"' : '';
@@ -127,7 +127,7 @@ function cell(value: Row[string], column: TableResult['columns'][number], fmt: H
 }
 
 /** Short identifiers that read badly broken over lines. */
-const NOWRAP = new Set(['kind', 'period', 'from_period', 'to_period', 'target_year', 'actual_period', 'source']);
+const NOWRAP = new Set(['document', 'kind', 'period', 'from_period', 'to_period', 'target_year', 'actual_period', 'source']);
 
 /**
  * A table of a command's rows with the terminal's cell formatting. Columns left
@@ -240,8 +240,9 @@ async function budgetSection(d: ReportDocument, unit: string, charts: boolean): 
   return parts.join('\n');
 }
 
+/** Money series are in 원 in the model and shown in the display unit. */
 function seriesTitle(s: Series, unit: string): string {
-  return `${s.indicator} (${isMoneyUnit(s.unit) ? unit : s.unit})`;
+  return `${s.indicator} (${s.unit === '원' ? unit : s.unit})`;
 }
 
 async function seriesSection(d: ReportDocument, unit: string, charts: boolean): Promise<string> {
