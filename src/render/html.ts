@@ -269,10 +269,10 @@ async function seriesSection(d: ReportDocument, unit: string, charts: boolean): 
 function targetsSection(d: ReportDocument, unit: string): string {
   if (!d.targets.rows.length) return '';
   const t = d.targets;
-  const columns = [
-    ...t.columns.filter((c) => c.key !== 'document'),
-    { key: 'achievement_bar', label: '', kind: 'rate-bar' as const, displayOnly: true },
-  ];
+  // A meter of the achievement right after its percentage.
+  const columns = t.columns
+    .filter((c) => c.key !== 'document')
+    .flatMap((c) => (c.key === 'achievement_pct' ? [c, { key: 'achievement_bar', label: '', kind: 'rate-bar' as const, displayOnly: true }] : [c]));
   const rows = t.rows.map((r) => ({ ...r, achievement_bar: r.achievement_pct }));
   return `<h3>Targets and actuals 목표 대비 실적 (${t.rows.length})</h3><div class="scroll">${htmlTable({ ...t, columns, rows }, unit, { sortable: true, also: ['source'] })}</div>`;
 }
