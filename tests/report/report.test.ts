@@ -134,6 +134,14 @@ describe('HTML report', () => {
     expect(html).toMatch(/<ul class="findings" data-severity="error"><li>growth 2019→2020 [^<]*<span class="src">\[growth\] fixtures\/samples\/regional-report-2020h1.txt:55<\/span>/);
   });
 
+  it('names the page of a finding read from a PDF', async () => {
+    const result = report(input([regional]));
+    const doc = result.report!.documents[0]!;
+    // The same finding as if read from page 3 of a PDF.
+    doc.findings = [{ ...doc.findings[0]!, source: { file: 'x.pdf', line: 30, page: 3, text: '' } }];
+    expect(await renderHtml(result, {})).toContain('x.pdf:30 (p. 3)</span>');
+  });
+
   it('uses the Korean font stack', () => {
     expect(html).toContain('font-family: "Noto Sans CJK KR", "Nanum Gothic", "Malgun Gothic", "Apple SD Gothic Neo", sans-serif');
   });
