@@ -183,6 +183,14 @@ describe('report on the command line', () => {
     expect(html).toContain('26,508백만원');
   });
 
+  it('renders any command as an HTML page of tables with --format html', async () => {
+    const t = await cli(['budget', 'fixtures/samples/regional-report-2020h1.txt', '--by', 'group', '--format', 'html']);
+    expect(t.code).toBe(0);
+    expect(t.stdout.startsWith('<!doctype html>')).toBe(true);
+    expect(t.stdout).toMatch(/<td>기관운영 \(기타\)<\/td><td class="num" data-v="2">2<\/td>/);
+    expect(t.stdout).not.toContain('<svg');
+  });
+
   it('prints the per-document figures with --format csv', async () => {
     const t = await cli(['report', 'fixtures/samples/regional-report-2020h1.txt', '--format', 'csv']);
     expect(t.stdout.split('\n')[0]).toBe('document,kind,title,period,budget_krw,executed_krw,execution_rate_pct,series,targets,errors,warnings,infos');
