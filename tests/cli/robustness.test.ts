@@ -174,8 +174,14 @@ describe('mutations of the samples', () => {
           else [lines[a % lines.length], lines[b % lines.length]] = [lines[b % lines.length]!, lines[a % lines.length]!];
         }
         const r = await parseBytes('m.txt', new TextEncoder().encode(lines.join('\n')));
-        if ('error' in r) return;
-        check({ documents: [r.document], diagnostics: new Map([[r.document.file, r.diagnostics]]), options: {} });
+        if ('error' in r) {
+          expect(r.error).not.toContain('\n');
+          return;
+        }
+        // Every budget line still cites a line of the mutated text that holds its program's name.
+        for (const l of r.document.budgetLines) expect(lines[l.source.line - 1]?.trim()).toBe(l.source.text);
+        const result = check({ documents: [r.document], diagnostics: new Map([[r.document.file, r.diagnostics]]), options: {} });
+        for (const f of result.findings!) expect(['error', 'warning', 'info']).toContain(f.severity);
       }),
       { seed: SEED, numRuns: 25 },
     );
