@@ -31,7 +31,7 @@ export function escapeHtml(text: string): string {
 const STYLE = `
 :root { color-scheme: light; }
 * { box-sizing: border-box; }
-body { margin: 0; font-family: ${FONT_STACK}; font-size: 14px; line-height: 1.5; color: #1f2328; background: #f4f6f9; }
+body { margin: 0; font-family: ${FONT_STACK}; font-size: 14px; line-height: 1.5; color: #1f2328; background: #f4f6f9; word-break: keep-all; overflow-wrap: anywhere; }
 header.page { background: #1f3b63; color: #fff; padding: 18px 32px 14px; }
 header.page h1 { margin: 0 0 2px; font-size: 22px; font-weight: 700; }
 header.page p { margin: 0; opacity: .85; }
@@ -60,10 +60,11 @@ figcaption { font-size: 12px; color: #555; }
 .scroll { overflow-x: auto; max-width: 100%; }
 .scroll.tall { max-height: 480px; overflow-y: auto; }
 table { border-collapse: collapse; font-size: 13px; font-variant-numeric: tabular-nums; }
-th, td { padding: 4px 10px; border-bottom: 1px solid #eceff3; text-align: left; vertical-align: top; }
+th, td { padding: 4px 8px; border-bottom: 1px solid #eceff3; text-align: left; vertical-align: top; }
 th { background: #f6f8fa; font-weight: 600; white-space: nowrap; position: sticky; top: 0; }
 td.num, th.num { text-align: right; white-space: nowrap; }
 td.nowrap { white-space: nowrap; }
+td.wide { min-width: 12em; }
 a { color: #1f5fa8; text-decoration: none; } a:hover { text-decoration: underline; }
 tfoot td { font-weight: 700; border-top: 2px solid #c8d3e3; }
 table.sortable th { cursor: pointer; user-select: none; }
@@ -122,12 +123,15 @@ function cell(value: Row[string], column: TableResult['columns'][number], fmt: H
     return typeof value === 'number' ? `<td><meter min="0" max="100" value="${Math.max(0, Math.min(100, value))}" title="${value.toFixed(1)}%"></meter></td>` : '<td></td>';
   }
   const numeric = typeof value === 'number';
-  const attrs = numeric ? ` class="num" data-v="${value}"` : isRightAligned(column) ? ' class="num"' : NOWRAP.has(column.key) ? ' class="nowrap"' : '';
+  const attrs = numeric ? ` class="num" data-v="${value}"` : isRightAligned(column) ? ' class="num"' : NOWRAP.has(column.key) ? ' class="nowrap"' : WIDE.has(column.key) ? ' class="wide"' : '';
   return `<td${attrs}>${href ? `<a href="${escapeHtml(href)}">${escapeHtml(text)}</a>` : escapeHtml(text)}</td>`;
 }
 
+/** Names and sentences that need room to read. */
+const WIDE = new Set(['title', 'group', 'program', 'indicator', 'message']);
+
 /** Short identifiers that read badly broken over lines. */
-const NOWRAP = new Set(['document', 'kind', 'period', 'from_period', 'to_period', 'target_year', 'actual_period', 'source']);
+const NOWRAP = new Set(['kind', 'period', 'from_period', 'to_period', 'target_year', 'actual_period', 'status']);
 
 /**
  * A table of a command's rows with the terminal's cell formatting. Columns left
