@@ -98,7 +98,7 @@ describe('HTML report', () => {
     expect(html).toContain('4,178,057천원');
     expect(html).toContain('15.76%');
     // A group row: ICT 융합 혁신성장 플랫폼 구축, 7,481,800천원 budget.
-    expect(html).toMatch(/<td>ICT 융합 혁신성장 플랫폼 구축<\/td><td class="num" data-v="11">11<\/td><td class="num" data-v="7481800000">7,481,800<\/td>/);
+    expect(html).toMatch(/<td class="wide">ICT 융합 혁신성장 플랫폼 구축<\/td><td class="num" data-v="11">11<\/td><td class="num" data-v="7481800000">7,481,800<\/td>/);
   });
 
   it('shows money in the unit of --unit (억원)', async () => {
@@ -187,7 +187,7 @@ describe('report on the command line', () => {
     const t = await cli(['budget', 'fixtures/samples/regional-report-2020h1.txt', '--by', 'group', '--format', 'html']);
     expect(t.code).toBe(0);
     expect(t.stdout.startsWith('<!doctype html>')).toBe(true);
-    expect(t.stdout).toMatch(/<td>기관운영 \(기타\)<\/td><td class="num" data-v="2">2<\/td>/);
+    expect(t.stdout).toMatch(/<td class="wide">기관운영 \(기타\)<\/td><td class="num" data-v="2">2<\/td>/);
     expect(t.stdout).not.toContain('<svg');
   });
 
