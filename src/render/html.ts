@@ -13,7 +13,7 @@ import { formatQuantity } from '../extract/amounts.js';
 import { formatCell, headerLabel, isRightAligned, type HumanFormat } from './format.js';
 import { documentRatesSpec, groupBarsSpec, rateHistogramSpec, renderChart, seriesSpec } from './html-charts.js';
 
-/** Charts are drawn for documents until their SVG reaches this size; later documents show the tables only. */
+/** Charts are drawn until the sections drawn with them reach this size; later documents show the tables only. */
 export const CHART_BYTES = 2_000_000;
 /** Detail sections stop once the page reaches this size (the summary table lists every document). */
 export const DETAIL_BYTES = 3_500_000;

@@ -27,7 +27,7 @@ const regional = await load('fixtures/samples/regional-report-2020h1.txt');
 const plan = await load('fixtures/samples/national-plan-2023.txt');
 const blog = await load('fixtures/samples/blog-post.md');
 
-/** Text between `<tag …>` openings: how many times a class occurs as an SVG mark item. */
+/** How many items (paths) the SVG mark groups with this class hold. */
 function markCount(html: string, markClass: string): number {
   let count = 0;
   for (const group of html.split(`class="mark-`).slice(1)) {
