@@ -140,7 +140,8 @@ export function documentRatesSpec(rows: DocumentRate[], title: string): Spec {
     height: { step: 22 },
     data: { values: rows.map((r) => ({ document: r.document, rate: r.rate, label: `${r.rate.toFixed(1)}%` })) },
     encoding: {
-      y: { field: 'document', type: 'nominal', sort: null, title: null, axis: { labelLimit: 300 } },
+      // Long paths keep their end (the file name), which is what tells documents apart.
+      y: { field: 'document', type: 'nominal', sort: null, title: null, axis: { labelLimit: 0, labelExpr: "length(datum.label) > 36 ? '…' + slice(datum.label, -35) : datum.label" } },
       x: { field: 'rate', type: 'quantitative', title: '%', scale: { domainMin: 0 } },
     },
     layer: [

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { cli, load, ROOT } from '../helpers/load.js';
+import { cli, load, loadText, ROOT } from '../helpers/load.js';
 import { report } from '../../src/commands/report.js';
 import { renderHtml, htmlTable } from '../../src/render/html.js';
 import type { CommandOptions } from '../../src/commands/types.js';
@@ -132,6 +132,16 @@ describe('HTML report', () => {
 
   it('lists findings by severity with their file:line', () => {
     expect(html).toMatch(/<ul class="findings" data-severity="error"><li>growth 2019→2020 [^<]*<span class="src">\[growth\] fixtures\/samples\/regional-report-2020h1.txt:55<\/span>/);
+  });
+
+  it('charts the execution rate per document when two or more have budgets', async () => {
+    const copy = await loadText('copy/regional.txt', readFileSync(path.join(ROOT, 'fixtures/samples/regional-report-2020h1.txt'), 'utf8'));
+    const two = await renderHtml(report(input([regional, plan, copy])), {});
+    const overview = two.slice(0, two.indexOf('<section class="card doc"'));
+    expect(markCount(overview, 'document_rate_marks')).toBe(2);
+    expect(overview).toContain('aria-label="Execution rate per document: fixtures/samples/regional-report-2020h1.txt 15.8%; copy/regional.txt 15.8%"');
+    // One document with a budget: no chart of one bar.
+    expect(html.slice(0, html.indexOf('<section class="card doc"'))).not.toContain('<svg');
   });
 
   it('names the page of a finding read from a PDF', async () => {
