@@ -92,15 +92,20 @@ document.querySelectorAll('table.sortable').forEach(function (table) {
       Array.prototype.forEach.call(heads, function (h) { h.removeAttribute('aria-sort'); });
       th.setAttribute('aria-sort', asc ? 'ascending' : 'descending');
       var body = table.tBodies[0];
-      var rows = Array.prototype.slice.call(body.rows);
-      var key = function (row) { var c = row.cells[col]; if (!c) return ''; return c.hasAttribute('data-v') ? Number(c.getAttribute('data-v')) : c.textContent.trim(); };
+      var collator = new Intl.Collator('ko');
+      var rows = Array.prototype.map.call(body.rows, function (row) {
+        var c = row.cells[col];
+        return { row: row, key: !c ? '' : c.hasAttribute('data-v') ? Number(c.getAttribute('data-v')) : c.textContent.trim() };
+      });
       rows.sort(function (a, b) {
-        var x = key(a), y = key(b);
+        var x = a.key, y = b.key;
         if (x === '' || y === '') return x === y ? 0 : x === '' ? 1 : -1;
-        var d = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y), 'ko');
+        var d = typeof x === 'number' && typeof y === 'number' ? x - y : collator.compare(String(x), String(y));
         return asc ? d : -d;
       });
-      rows.forEach(function (r) { body.appendChild(r); });
+      var sorted = document.createDocumentFragment();
+      rows.forEach(function (r) { sorted.appendChild(r.row); });
+      body.appendChild(sorted);
     }
     th.addEventListener('click', sort);
     th.addEventListener('keydown', function (e) { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); sort(); } });
