@@ -24,14 +24,14 @@ interface Line {
 const BOX_CHARS = /[│┃║|]/;
 const BOX_RULE = /^[\s─━═┌┐└┘├┤┬┴┼╋┏┓┗┛┣┫┳┻╔╗╚╝╠╣╦╩╬+\-=:|│┃║]+$/;
 const PIPE_SEPARATOR = /^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$/;
-const ROMAN = /^(?:[IVX]{1,4}|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ])\s*[.．]\s*\S/;
-const NOTE = /^(※|\*(?!\*)|주\s*[)）:：]|\(주\)\s)/;
+export const ROMAN = /^(?:[IVX]{1,4}|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ])\s*[.．]\s*\S/;
+export const NOTE = /^(※|\*(?!\*)|주\s*[)）:：]|\(주\)\s)/;
 
 /**
  * List markers, outermost family first. A document's own nesting is learned
  * from the order families first appear in; this order only breaks ties.
  */
-const LIST_MARKERS: { family: string; pattern: RegExp }[] = [
+export const LIST_MARKERS: { family: string; pattern: RegExp }[] = [
   { family: 'square', pattern: /^([□■◆◇▣])\s*/ },
   { family: 'circle', pattern: /^([○◯❍●◎])\s*/ },
   { family: 'circled-digit', pattern: /^([①-⑳➀-➉❶-❿])\s*/ },

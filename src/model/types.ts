@@ -211,7 +211,24 @@ export interface OrgRow {
   cells: { grade: string; count: Quantity }[];
 }
 
+/** A table as the layout reader found it (shown by `parse`). */
+export interface TableSummary {
+  caption?: string;
+  unit?: string;
+  /** The first row's cells, joined with ` | ` (shortened past 120 characters). */
+  header?: string;
+  rows: number;
+  /** Width of the widest row, spans counted. */
+  columns: number;
+  /** Cells as made: a merged cell counts once. */
+  cells: number;
+  headerRows: number;
+  source: Source;
+}
+
 export interface DocumentMeta {
+  /** The tables the layout reader found. */
+  tables?: TableSummary[];
   excerpt?: string;
   status?: string;
   categories?: string[];
