@@ -883,18 +883,33 @@ function seriesValue(row: BodyRow, column: ColumnInfo, units: Units, rowUnit: st
   if (!f) return undefined;
   if (f.krw !== undefined) return { value: f.krw, unit: '원' };
   if (f.value === undefined) return undefined;
+  if (rowUnit === '') return undefined;
   const unit = rowUnit ?? units.money ?? units.units[0];
   if (!unit) return undefined;
   const mult = MONEY_UNITS[unit];
   return mult !== undefined ? { value: Math.round(f.value * mult), unit: '원' } : { value: f.value, unit };
 }
 
-/** A row's own unit in a table declaring several (`단위 : 건, 천원`): counts for 수/건수 rows, money for the rest. */
+/** Count nouns that a row label ending in them implies (`건수` counts 건). */
+const COUNT_LABELS: readonly [RegExp, string][] = [
+  [/건수$/, '건'],
+  [/(인원|인원수|명수)$/, '명'],
+  [/횟수$/, '회'],
+  [/(개수|개소수)$/, '개'],
+];
+
+/**
+ * A row's own unit. A row that counts (`건수`, `인원`, `…수`) is never money: it takes the
+ * declared count unit (`단위 : 건, 천원`), else the noun its label implies, else '' (unknown).
+ * Other rows take the money unit.
+ */
 function rowUnit(label: string, units: Units): string | undefined {
-  if (units.units.length < 2) return undefined;
+  const name = label.replace(/\s+/g, '');
   const counts = units.units.filter((u) => MONEY_UNITS[u] === undefined);
-  if (/(수|건수|인원|횟수)$/.test(label.replace(/\s+/g, '')) && counts.length) return counts[0];
-  return units.money;
+  if (/(수|인원)$/.test(name) && !/(예산|사업비|금액|액)$/.test(name)) {
+    return counts[0] ?? COUNT_LABELS.find(([re]) => re.test(name))?.[1] ?? '';
+  }
+  return undefined;
 }
 
 function isBudgetContext(ctx: TableInContext, cls: TableClass): boolean {
@@ -909,6 +924,10 @@ function multiYearTable(ctx: TableInContext, rows: BodyRow[], cls: TableClass, u
   for (const row of rows) {
     if (!row.label) continue;
     const unitOfRow = rowUnit(row.label, units);
+    if (unitOfRow === '' && row.figures.size) {
+      out.diagnostics.push(diag('table-unit-missing', `row "${row.label}" counts something, but the table declares no count unit; its figures are not read`, row.source));
+      continue;
+    }
     const points: SeriesPoint[] = [];
     let unit = '';
     for (const [year, column] of pointColumns) {

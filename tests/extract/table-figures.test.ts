@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { figuresFromTables, readCellFigure, type TableFigures } from '../../src/extract/table-figures.js';
 import type { Block } from '../../src/layout/types.js';
-import { heading, layoutOf, tabTables, table } from './table-helpers.js';
+import { readTextLayout } from '../../src/layout/text.js';
+import { heading, layoutOf, table } from './table-helpers.js';
 
 interface LineView {
   program: string;
@@ -198,12 +199,12 @@ const busanStaff = table(
 );
 
 const sampleFile = 'fixtures/samples/regional-report-2020h1.txt';
-const sampleBlocks = (): Block[] => tabTables(sampleFile, readFileSync(sampleFile, 'utf8'));
+const sampleLayout = () => readTextLayout(sampleFile, readFileSync(sampleFile, 'utf8'));
 
 // ---------------------------------------------------------------- the sample
 
-describe('the regional report sample, its tables as TableBlocks (tab-split)', () => {
-  const f = figuresFromTables(layoutOf(...sampleBlocks()));
+describe('the regional report sample, read by the text layout reader', () => {
+  const f = figuresFromTables(sampleLayout());
   it('gives the 52 lines, 26,507,677,000 원 budgeted, 4,178,057,000 원 executed, five groups', () => {
     expect(f.budgetLines).toHaveLength(52);
     expect(f.budgetLines.reduce((s, l) => s + (l.budget?.value ?? 0), 0)).toBe(26_507_677_000);
@@ -233,7 +234,7 @@ describe('the regional report sample, its tables as TableBlocks (tab-split)', ()
     expect(totalViews(f)).toEqual([['계', null, 26_507_677 * K]]);
     expect(f.diagnostics.map((d) => [d.code, d.source?.line])).toEqual([['table-row-realigned', 1103]]);
   });
-  it('reads the 연도별 table (단위 : 건, 천원) as two series, counts in 건 and money in 원', () => {
+  it('reads the 연도별 table (단위 : 건, 천원) as two series, counts in 건 (never money) and money in 원', () => {
     expect(seriesViews(f)).toEqual([
       ['건수', '건', [['2017', 6, ''], ['2018', 4, ''], ['2019', 9, ''], ['2020', 28, '']]],
       ['총사업비', '원', [['2017', 2_200_000 * K, ''], ['2018', 1_000_000 * K, ''], ['2019', 15_900_000 * K, ''], ['2020', 42_273_000 * K, '']]],
@@ -602,5 +603,75 @@ describe('readCellFigure', () => {
     const f = readCellFigure(text);
     expect(f.problem).toBe(problem);
     expect(f.value).toBeUndefined();
+  });
+});
+
+// ---------------------------------------------------------------- targets
+
+// The real documents in ../shared/real state targets in prose, not in tables, so these two
+// tables are written in the two common 성과지표 shapes (years across; years down the rows).
+// The second uses the figures of report-busan-citizen-health-2025.pdf p.39
+// (외국어메뉴판 지원 대상 음식점 2,070개소 선정, 달성률 103.5%).
+
+/** 성과지표 | 단위 | year × (목표, 실적, 달성률). */
+const indicatorsAcross = (achievement = '102.1') =>
+  table(
+    2,
+    [
+      [{ t: '성과지표', r: 2 }, { t: '단위', r: 2 }, { t: '2023년', c: 3 }, { t: '2024년', c: 3 }],
+      ['목표', '실적', '달성률', '목표', '실적', '달성률'],
+      ['스마트공장 보급', '개', '5,000', '5,105', achievement, '6,000', '5,400', '90.0'],
+      ['청년 취업자 수', '명', '1,200', '1,080', '90.0', '1,300', '1,365', '105.0'],
+      ['산업재해 사망자', '명', '50', '40', '125.0', '45', '45', '100.0'],
+      ['스마트공장 고도화율', '%', '30', '32', '106.7', '35', '', ''],
+    ],
+    { caption: '주요 성과지표 달성 현황', file: 'written-targets.md' },
+  );
+
+/** 연도 | 목표 | 실적 | 달성률(%), one indicator named by the caption. */
+const indicatorDown = table(
+  1,
+  [
+    ['연도', '목표', '실적', '달성률(%)'],
+    ['2023년', '2,000', '1,950', '97.5'],
+    ['2024년', '2,000', '2,070', '103.5'],
+  ],
+  { unit: '개소', caption: '외국어메뉴판 지원 음식점', file: 'written-targets2.md' },
+);
+
+const targetViews = (f: TableFigures) =>
+  f.targets.map((t) => [t.indicator, t.unit, t.target.value, t.targetYear ?? null, t.actual?.value ?? null, t.actualPeriod ?? null, t.statedAchievement?.value ?? null]);
+
+describe('figuresFromTables: target/actual tables', () => {
+  it('years across: one target per indicator and year, with the same year\'s actual and stated achievement', () => {
+    const f = figuresFromTables(layoutOf(indicatorsAcross()));
+    expect(targetViews(f)).toEqual([
+      ['스마트공장 보급', '개', 5000, '2023', 5105, '2023', 102.1],
+      ['스마트공장 보급', '개', 6000, '2024', 5400, '2024', 90],
+      ['청년 취업자 수', '명', 1200, '2023', 1080, '2023', 90],
+      ['청년 취업자 수', '명', 1300, '2024', 1365, '2024', 105],
+      ['산업재해 사망자', '명', 50, '2023', 40, '2023', 125],
+      ['산업재해 사망자', '명', 45, '2024', 45, '2024', 100],
+      ['스마트공장 고도화율', '%', 30, '2023', 32, '2023', 106.7],
+      ['스마트공장 고도화율', '%', 35, '2024', null, null, null],
+    ]);
+    expect(f.targets[0]!.category).toBe('주요 성과지표 달성 현황');
+    // 산업재해 사망자 states target ÷ actual (50/40 = 125%): lower is better, not a mismatch.
+    expect(f.diagnostics).toEqual([]);
+    expect(f.budgetLines).toEqual([]);
+  });
+  it('years down the rows: the caption names the indicator', () => {
+    const f = figuresFromTables(layoutOf(indicatorDown));
+    expect(targetViews(f)).toEqual([
+      ['외국어메뉴판 지원 음식점', '개소', 2000, '2023', 1950, '2023', 97.5],
+      ['외국어메뉴판 지원 음식점', '개소', 2000, '2024', 2070, '2024', 103.5],
+    ]);
+    expect(f.diagnostics).toEqual([]);
+  });
+  it('a stated achievement that is neither actual ÷ target nor its inverse is a finding', () => {
+    const f = figuresFromTables(layoutOf(indicatorsAcross('110.0')));
+    expect(f.diagnostics.map((d) => [d.code, d.message])).toEqual([
+      ['table-achievement-mismatch', '"스마트공장 보급": achievement stated 110.0 but actual ÷ target gives 102.1%'],
+    ]);
   });
 });
