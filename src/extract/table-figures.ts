@@ -232,11 +232,11 @@ function isFigureColumn(c: ColumnInfo, cls: TableClass): boolean {
  * A row that lost a leading empty cell sits one column left of its header.
  * Each shift is scored by how many figure columns then hold a number; no shift wins ties.
  */
-function bestShift(cells: GridCell[], columns: ColumnInfo[], cls: TableClass): number {
+function bestShift(cells: GridCell[], columns: ColumnInfo[], cls: TableClass, shifts: number[]): number {
   const score = (shift: number) =>
     columns.filter((c) => isFigureColumn(c, cls) && c.role !== 'other' && readCellFigure(cells[c.index + shift]?.text ?? '').value !== undefined).length;
   let best = { shift: 0, score: score(0) };
-  for (const shift of [-1, 1, -2, 2]) {
+  for (const shift of shifts) {
     const s = score(shift);
     if (s > best.score) best = { shift, score: s };
   }
@@ -245,6 +245,38 @@ function bestShift(cells: GridCell[], columns: ColumnInfo[], cls: TableClass): n
 
 function shifted(cells: GridCell[], shift: number): GridCell[] {
   return cells.map((cell, c) => cells[c + shift] ?? { ...cell, text: '' });
+}
+
+/**
+ * Rows whose cells sit off their header columns, realigned on their figures:
+ * - a row with a figure where its name should be lost a leading cell (shift left);
+ * - a row whose name was cut into several cells (`일 | 반 | 회 | 계 | 7,361 …`, a
+ *   letter-spaced label read as cells) has word cells where figures should be:
+ *   the words join the name and the figures move back under their headers.
+ * Rows with merged cells are as the reader made them and are left alone.
+ */
+function realign(cells: GridCell[], cls: TableClass): { cells: GridCell[]; why: string } | undefined {
+  if (cls.labelColumn === undefined || cells.some((c) => c.spanned)) return undefined;
+  const label = cls.labelColumn;
+  const nameCell = cells[label]?.text ?? '';
+  if (readCellFigure(nameCell).value !== undefined) {
+    const shift = bestShift(cells, cls.columns, cls, [-1, 1, -2, 2]);
+    if (shift === 0) return undefined;
+    return { cells: shifted(cells, shift), why: `row has its cells ${Math.abs(shift)} column(s) off the header; realigned on its figures (group continues)` };
+  }
+  const firstFigure = cls.columns.find((c) => isFigureColumn(c, cls) && c.index > label);
+  if (!firstFigure) return undefined;
+  const words = (from: number, to: number) => cells.slice(from, to).every((c) => c.text.trim() !== '' && !/\d/.test(c.text));
+  const shift = bestShift(cells, cls.columns, cls, [1, 2, 3, 4, 5]);
+  if (shift <= 0 || !words(firstFigure.index, firstFigure.index + shift)) return undefined;
+  const joined = cells.slice(label, firstFigure.index + shift).map((c) => c.text.trim()).join(' ');
+  const out = cells.map((cell, c) => {
+    if (c === label) return { ...cell, text: joined };
+    if (c > label && c < firstFigure.index) return { ...cell, text: '' };
+    if (c >= firstFigure.index) return cells[c + shift] ?? { ...cell, text: '' };
+    return cell;
+  });
+  return { cells: out, why: `row's name "${collapseLetterSpacing(joined)}" was read as ${shift + 1} cells; joined, and its figures realigned under their headers` };
 }
 
 function isRepeatedHeader(cells: GridCell[], headerGrid: GridCell[][]): boolean {
@@ -264,14 +296,10 @@ function readRows(ctx: TableInContext, cls: TableClass, diagnostics: Diagnostic[
     if (cells.every((c) => c.text.trim() === '')) continue;
     if (isRepeatedHeader(cells, headerGrid)) continue;
     const source = cells[0]!.source;
-    // Realign only a row with a figure where its name should be: it lost a leading cell.
-    const nameCell = cls.labelColumn !== undefined ? cells[cls.labelColumn]?.text ?? '' : '';
-    if (cells.every((c) => !c.spanned) && readCellFigure(nameCell).value !== undefined) {
-      const shift = bestShift(cells, cls.columns, cls);
-      if (shift !== 0) {
-        cells = shifted(cells, shift);
-        diagnostics.push(diag('table-row-realigned', `row has its cells ${Math.abs(shift)} column(s) off the header; realigned on its figures (group continues)`, source));
-      }
+    const realigned = realign(cells, cls);
+    if (realigned) {
+      cells = realigned.cells;
+      diagnostics.push(diag('table-row-realigned', realigned.why, source));
     }
     const labelText = cls.labelColumn !== undefined ? cleanLabel(cells[cls.labelColumn]?.text ?? '') : '';
     const groupText = cls.groupColumn !== undefined ? cleanLabel(cells[cls.groupColumn]?.text ?? '') : '';

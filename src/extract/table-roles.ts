@@ -238,11 +238,27 @@ function isHeaderLike(row: GridCell[]): boolean {
   });
 }
 
-/** Header rows: as the reader said, else the leading rows without figures (at most 4). */
+const HEADER_ONLY_ROLES: ReadonlySet<ColumnRole> = new Set([
+  'budget', 'executed', 'remaining', 'carriedOver', 'unused', 'rate', 'target', 'actual', 'achievement', 'change', 'changeRate', 'year', 'unit', 'note',
+]);
+
+/** A row of header words below the header: 예산 | 집행 under a year, 당초 | 수정 under 계획액. */
+function isSubHeader(row: GridCell[]): boolean {
+  return isHeaderLike(row) && row.some((c) => c.text.trim() !== '' && HEADER_ONLY_ROLES.has(roleOfHeader(c.text).role ?? 'other'));
+}
+
+/**
+ * Header rows: as the reader said, else the leading rows without figures (at
+ * most 4); then any rows of header words right below (a reader may count only
+ * the first row of a stacked header).
+ */
 export function headerRowCount(table: TableBlock, grid: GridCell[][] = tableGrid(table)): number {
-  if (table.headerRows > 0) return table.headerRows;
-  let n = 0;
-  while (n < grid.length - 1 && n < 4 && isHeaderLike(grid[n]!)) n++;
+  let n = table.headerRows;
+  if (n <= 0) {
+    n = 0;
+    while (n < grid.length - 1 && n < 4 && isHeaderLike(grid[n]!)) n++;
+  }
+  while (n > 0 && n < grid.length - 1 && n < 4 && isSubHeader(grid[n]!)) n++;
   return n;
 }
 

@@ -303,6 +303,33 @@ const valid: Case[] = [
     diagnostics: ['table-formula-rounding', 'table-formula-rounding', 'table-formula-rounding'],
   },
   {
+    name: 'the same page as a PDF reader gave it: letter-spaced names cut into cells are joined, figures realigned',
+    blocks: [
+      heading('예 산'),
+      table(
+        1,
+        [
+          ['구 분', '2025년도', '2024년도', '증 감', '증감률', '', '', ''],
+          ['총 계', '10,753', '8,059', '2,694', '33.4%', '', '', ''],
+          ['일', '반', '회', '계', '7,361', '4,906', '2,455', '50%'],
+          ['특', '별', '회', '계', '3,392', '3,153', '239', '7.5%'],
+          ['교 통 사 업 특 별 회 계', '796', '759', '37', '4.8%', '', '', ''],
+          ['광역교통시설특별회계', '94', '150', '△56', '△37.3%', '', '', ''],
+          ['도시철도사업특별회계', '2,502', '2,244', '258', '11.4%', '', '', ''],
+        ],
+        { unit: '억원', file: 'busan-transport.pdf' },
+      ),
+    ],
+    lines: [
+      { program: '일반회계', budget: 7_361 * E8, year: '2025' },
+      { program: '교통사업특별회계', group: '특별회계', budget: 796 * E8, year: '2025' },
+      { program: '광역교통시설특별회계', group: '특별회계', budget: 94 * E8, year: '2025' },
+      { program: '도시철도사업특별회계', group: '특별회계', budget: 2_502 * E8, year: '2025' },
+    ],
+    totals: [['총계', null, 10_753 * E8], ['특별회계', null, 3_392 * E8]],
+    diagnostics: ['table-row-realigned', 'table-row-realigned', 'table-formula-rounding', 'table-formula-rounding', 'table-formula-rounding'],
+  },
+  {
     name: 'settlement (molit, 백만원): lines for the settled year 2022 with 계획현액, unused; the 비목별 total repeats and is not counted',
     blocks: [privateRental()],
     lines: [

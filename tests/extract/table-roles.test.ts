@@ -3,7 +3,7 @@
 // ones printed on the real pages named beside them, or common variants.
 
 import { describe, expect, it } from 'vitest';
-import { classifyTable, columnInfos, formulaOf, normalizeHeader, roleOfHeader, yearOf } from '../../src/extract/table-roles.js';
+import { classifyTable, columnInfos, formulaOf, headerRowCount, normalizeHeader, roleOfHeader, yearOf } from '../../src/extract/table-roles.js';
 import { table } from './table-helpers.js';
 
 describe('normalizeHeader', () => {
@@ -142,6 +142,27 @@ describe('columnInfos: stacked headers combined per column from the grid', () =>
       ['executed', null, '2023', false, true, 'disbursed'],
       ['unused', null, '2023', true, false, null],
     ]);
+  });
+  it('a reader that counted one header row: the row of 예산 | 집행 below it is header too (busan p.34 shape)', () => {
+    const t = table(1, [
+      [{ t: '구 분', r: 2 }, { t: '총사업비', r: 2 }, { t: '’23년 이전', c: 2 }, { t: '’24년', c: 2 }, { t: '’25년', r: 2 }],
+      ['예산', '집행', '예산', '집행'],
+      ['계', '1,580', '1,180', '1,180', '', '', ''],
+    ]);
+    expect(headerRowCount(t)).toBe(2);
+    expect(columnInfos(t).map((c) => [c.role, c.year?.year ?? null, c.year?.bucket ?? null])).toEqual([
+      ['label', null, null],
+      ['other', null, null],
+      ['budget', '2023', 'before'],
+      ['executed', '2023', 'before'],
+      ['budget', '2024', null],
+      ['executed', '2024', null],
+      ['year', '2025', null],
+    ]);
+  });
+  it('a body row of funding words with blank figures is not taken for a header', () => {
+    const t = table(1, [['구 분', '’24년', '’25년'], ['기 타', '', ''], ['계', '100', '200']]);
+    expect(headerRowCount(t)).toBe(1);
   });
   it('header rows inferred when the reader could not tell (headerRows 0): rows without figures but years', () => {
     const t = table(0, [
