@@ -76,6 +76,10 @@ export interface CellFigure {
   ambiguousSign?: boolean;
   problem?: 'several-numbers' | 'unreadable';
   decimals: number;
+  /** Printed with `%`: a share or rate, never money. */
+  percent?: boolean;
+  /** A footnote mark after the figure (`4,873*`): read, and the mark kept here. */
+  footnote?: string;
 }
 
 const BLANK = /^[-–—‐·.]?$|^해당\s*없음$|^n\/?a$/i;
@@ -97,9 +101,18 @@ function readNumber(raw: string): { value?: number; ambiguous?: boolean; several
 
 /** One cell as figures: blank, one number, a number with a bracketed or parenthesised second, or unreadable. */
 export function readCellFigure(text: string): CellFigure {
-  const t = foldFullWidth(text).trim();
+  const folded = foldFullWidth(text).trim();
+  const mark = /^(.*\d[%％]?)\s*(\*{1,3}|※\d*|주\d+\)?|[¹²³⁴⁵⁶⁷⁸⁹])$/.exec(folded);
+  const t = mark ? mark[1]! : folded;
   const decimals = /\.(\d+)\s*[%％]?\s*$/.exec(t)?.[1]?.length ?? 0;
   if (BLANK.test(t)) return { text, blank: true, decimals };
+  const cell = readFigureText(text, t, decimals);
+  if (mark) cell.footnote = mark[2]!;
+  if (/[%％]\s*$/.test(t) && cell.value !== undefined && !cell.second) cell.percent = true;
+  return cell;
+}
+
+function readFigureText(text: string, t: string, decimals: number): CellFigure {
   const bracket = /^([\s\S]*?\S)\s*\[([^\]]*)\]\s*$/.exec(t);
   const paren = bracket ? undefined : /^([\s\S]*?[\d,.])\s*\(([^)]*)\)\s*$/.exec(t);
   const split = bracket ?? paren;
@@ -389,7 +402,7 @@ interface Node {
 function valueIn(row: BodyRow, column: number, mult: number): number | undefined {
   if (row.implausible.has(column)) return undefined;
   const f = row.figures.get(column);
-  if (!f) return undefined;
+  if (!f || f.percent) return undefined;
   if (f.value !== undefined) return f.value;
   if (f.krw !== undefined) return f.krw / mult;
   return f.blank ? 0 : undefined;
@@ -688,7 +701,7 @@ interface Units {
 function moneyQuantity(row: BodyRow, column: ColumnInfo | undefined, units: Units): Quantity | undefined {
   if (!column || row.implausible.has(column.index)) return undefined;
   const f = row.figures.get(column.index);
-  if (!f) return undefined;
+  if (!f || f.percent) return undefined;
   const source = sourceOfCell(row, column.index);
   if (f.krw !== undefined) return { value: f.krw, unit: '원', source };
   if (f.value === undefined || !units.money) return undefined;
@@ -911,6 +924,8 @@ function seriesValue(row: BodyRow, column: ColumnInfo, units: Units, rowUnit: st
   if (!f) return undefined;
   if (f.krw !== undefined) return { value: f.krw, unit: '원' };
   if (f.value === undefined) return undefined;
+  // A figure printed with % is a share or a rate whatever the table's unit.
+  if (f.percent) return { value: f.value, unit: '%' };
   if (rowUnit === '') return undefined;
   const unit = rowUnit ?? units.money ?? units.units[0];
   if (!unit) return undefined;
@@ -933,6 +948,8 @@ const COUNT_LABELS: readonly [RegExp, string][] = [
  */
 function rowUnit(label: string, units: Units): string | undefined {
   const name = label.replace(/\s+/g, '');
+  // 이익률, 달성률, 비중: rates and shares are never money.
+  if (/(률|율|비중|비율|점유율)(\(%\))?$/.test(name) || /\(%\)$/.test(name)) return '%';
   const counts = units.units.filter((u) => MONEY_UNITS[u] === undefined);
   if (/(수|인원)$/.test(name) && !/(예산|사업비|금액|액)$/.test(name)) {
     return counts[0] ?? COUNT_LABELS.find(([re]) => re.test(name))?.[1] ?? '';
@@ -949,7 +966,19 @@ function multiYearTable(ctx: TableInContext, rows: BodyRow[], cls: TableClass, u
   const context = contextOf(ctx);
   const years = [...new Set(cls.columns.filter((c) => c.year && !c.year.bucket && !c.year.end).map((c) => c.year!.year))].sort();
   const pointColumns = years.map((y) => [y, pointColumn(cls.columns, y)] as const).filter((p): p is readonly [string, ColumnInfo] => p[1] !== undefined);
+  // A long series folded into blocks restates its years in a body row (`사업연도 | 2003 | 2004 …`):
+  // the rows below take those years, not the header's.
+  let block: (readonly [string, ColumnInfo])[] | undefined;
+  const inBlock = new Set<BodyRow>();
+  const dataRows: BodyRow[] = [];
   for (const row of rows) {
+    const restated = restatedYears(row, cls);
+    if (restated) {
+      block = restated;
+      continue;
+    }
+    dataRows.push(row);
+    if (block) inBlock.add(row);
     if (!row.label) continue;
     const unitOfRow = rowUnit(row.label, units);
     if (unitOfRow === '' && row.figures.size) {
@@ -957,16 +986,19 @@ function multiYearTable(ctx: TableInContext, rows: BodyRow[], cls: TableClass, u
       continue;
     }
     const points: SeriesPoint[] = [];
-    let unit = '';
-    for (const [year, column] of pointColumns) {
+    const seen = new Set<string>();
+    for (const [year, column] of block ?? pointColumns) {
       const v = seriesValue(row, column, units, unitOfRow);
       if (!v) continue;
-      unit = v.unit;
+      seen.add(v.unit);
       points.push({ period: year, value: v.value, flags: pointFlag(column), source: sourceOfCell(row, column.index) });
     }
-    if (points.length < 2) continue;
+    // Points in different units (a % among amounts) are not one series.
+    if (points.length < 2 || seen.size !== 1) continue;
+    const unit = [...seen][0]!;
     const generic = row.total || row.funding;
-    const s: Series = { indicator: generic && context ? `${context} ${row.label}` : row.label, unit, flags: [], points, source: row.source };
+    const name = row.group && row.group !== row.label ? `${row.group} ${row.label}` : row.label;
+    const s: Series = { indicator: generic && context ? `${context} ${name}` : name, unit, flags: [], points, source: row.source };
     if (context && !generic) s.group = context;
     out.series.push(s);
   }
@@ -976,7 +1008,8 @@ function multiYearTable(ctx: TableInContext, rows: BodyRow[], cls: TableClass, u
   const latest = pointColumns[pointColumns.length - 1];
   const before = pointColumns[pointColumns.length - 2];
   if (latest && before && (change || changeRate)) {
-    for (const row of rows) {
+    for (const row of dataRows) {
+      if (inBlock.has(row)) continue;
       const a = valueIn(row, before[1].index, units.mult);
       const b = valueIn(row, latest[1].index, units.mult);
       if (a === undefined || b === undefined) continue;
@@ -987,14 +1020,28 @@ function multiYearTable(ctx: TableInContext, rows: BodyRow[], cls: TableClass, u
     }
   }
   // The hierarchy over every figure column; budget lines for the latest year of a budget table.
-  const h = buildHierarchy(rows, figureColumns(cls), units.mult, out.diagnostics, units.money ?? '', columnNames(cls));
+  const h = buildHierarchy(dataRows, figureColumns(cls), units.mult, out.diagnostics, units.money ?? '', columnNames(cls));
   if (!latest || !isBudgetContext(ctx, cls) || !units.money) return;
   const column = latest[1];
   const lineColumns = [{ ...column, role: 'budget' as const }, ...cls.columns.filter((c) => c.role === 'note')];
-  const emitted = emitLines(rows, h, lineColumns, units, latest[0], false, out.diagnostics);
+  if (inBlock.size) return;
+  const emitted = emitLines(dataRows, h, lineColumns, units, latest[0], false, out.diagnostics);
   out.budgetLines.push(...emitted.lines);
   // Totals are kept to verify lines; a table of funding parts alone has none to verify.
   if (emitted.lines.length) out.budgetTotals.push(...emitted.totals);
+}
+
+/** A body row whose figures are all years: the year columns of the rows below it. */
+function restatedYears(row: BodyRow, cls: TableClass): (readonly [string, ColumnInfo])[] | undefined {
+  const years: (readonly [string, ColumnInfo])[] = [];
+  for (const column of cls.columns) {
+    if (column.index === cls.labelColumn || column.index === cls.groupColumn) continue;
+    const text = row.cells[column.index]?.text.trim() ?? '';
+    if (text === '') continue;
+    if (!/^(?:(?:19|20)\d{2}|['’‘]\d{2})\s*(?:년도|년)?$/.test(text)) return undefined;
+    years.push([yearOf(text)!.year, { ...column, role: 'year' }]);
+  }
+  return years.length >= 2 ? years : undefined;
 }
 
 function yearsDownTable(ctx: TableInContext, rows: BodyRow[], cls: TableClass, units: Units, out: TableFigures): void {

@@ -353,6 +353,18 @@ export function yearsAcross(columns: ColumnInfo[], roles: ReadonlySet<ColumnRole
 
 const POINT_ROLES: ReadonlySet<ColumnRole> = new Set(['budget', 'executed', 'year']);
 
+/** Most non-empty body cells of the column are words, not figures (at least two of them). */
+function isWordColumn(body: GridCell[][], c: number): boolean {
+  const texts = body.map((r) => r[c]?.text.trim() ?? '').filter((t) => t !== '' && !/^[-–—]$/.test(t));
+  const words = texts.filter((t) => parseNumber(t.replace(/[%％]$/, '')) === undefined);
+  return texts.length >= 2 && words.length * 2 > texts.length;
+}
+
+/** The column's cells are merged down (or left empty below a value) while the next column goes on. */
+function repeatsDown(body: GridCell[][], c: number): boolean {
+  return body.some((r) => r[c]?.spanned === true || ((r[c]?.text.trim() ?? '') === '' && (r[c + 1]?.text.trim() ?? '') !== ''));
+}
+
 function labelColumns(columns: ColumnInfo[]): { label?: number; group?: number } {
   const named = columns.filter((c) => c.role === 'label');
   const groups = columns.filter((c) => c.role === 'group');
@@ -374,7 +386,18 @@ export function classifyTable(table: TableBlock): TableClass {
   const grid = tableGrid(table);
   const headerRows = headerRowCount(table, grid);
   const columns = columnInfos(table, grid);
-  const { label, group } = labelColumns(columns);
+  const named = labelColumns(columns);
+  let { label, group } = named;
+  const bodyRows = grid.slice(headerRows);
+  // Two word columns at the left, the first merged down the rows (청구법인 › 매출원가, 판관비…):
+  // the first groups, the second names.
+  if (label !== undefined && group === undefined && isWordColumn(bodyRows, label + 1) && repeatsDown(bodyRows, label)) {
+    const next = columns[label + 1];
+    if (next && (next.role === 'other' || next.role === 'label')) {
+      group = label;
+      label = label + 1;
+    }
+  }
   const has = (role: ColumnRole) => columns.some((c) => c.role === role && !c.excluded);
   const headerText = (role: ColumnRole) => columns.filter((c) => c.role === role).map((c) => c.path.join('/')).join(', ');
   const reasons: string[] = [];
