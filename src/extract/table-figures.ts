@@ -189,6 +189,9 @@ function moneyUnitOf(ctx: TableInContext, grid: GridCell[][], headerRows: number
   if (declared) return declared.money ? { money: declared.money, units: declared.units } : { units: declared.units };
   const fromCaption = ctx.caption ? parseUnitDeclaration(ctx.caption) : undefined;
   if (fromCaption) return fromCaption.money ? { money: fromCaption.money, units: fromCaption.units } : { units: fromCaption.units };
+  // A caption that is only a unit in brackets: `(백만원)`.
+  const bare = /^[(\[]\s*(천원|백만원|억원|만원|원|조원)\s*[)\]]$/.exec(foldFullWidth(ctx.caption ?? '').trim());
+  if (bare) return { money: bare[1]!, units: [bare[1]!] };
   for (const row of grid.slice(0, headerRows)) {
     for (const cell of row) {
       const m = /\((천원|백만원|억원|만원|원|조원)\)/.exec(foldFullWidth(cell.text).replace(/\s+/g, ''));
@@ -690,6 +693,38 @@ function compareStated(row: BodyRow, column: ColumnInfo, stated: CellFigure, com
   void column;
 }
 
+/**
+ * A column headed 계/합계 beside its parts (years, funding parts, departments under
+ * the same header) equals their sum in every row where all are printed.
+ */
+function checkTotalColumns(rows: BodyRow[], cls: TableClass, mult: number, diagnostics: Diagnostic[]): void {
+  const parentOf = (c: ColumnInfo) => c.path.slice(0, -1).join('/');
+  for (const total of cls.columns.filter((c) => c.role === 'total')) {
+    const parts = cls.columns.filter(
+      (c) => c !== total && parentOf(c) === parentOf(total) && c.path.length === total.path.length && isFigureColumn(c, cls) && ['year', 'funding', 'other'].includes(c.role) && !c.year?.bucket,
+    );
+    if (parts.length < 2) continue;
+    for (const row of rows) {
+      const stated = row.figures.get(total.index);
+      const t = valueIn(row, total.index, mult);
+      if (stated?.value === undefined || t === undefined) continue;
+      let sum = 0;
+      let known = 0;
+      for (const part of parts) {
+        const v = valueIn(row, part.index, mult);
+        if (v === undefined) {
+          sum = NaN;
+          break;
+        }
+        if (!row.figures.get(part.index)?.blank) known++;
+        sum += v;
+      }
+      if (Number.isNaN(sum) || known === 0) continue;
+      compareStated(row, total, stated, sum, 'amount', `${total.path.join(' ')} = ${parts.map((p) => p.path[p.path.length - 1]).join(' + ')}`, diagnostics);
+    }
+  }
+}
+
 // ---------------------------------------------------------------- quantities
 
 interface Units {
@@ -970,6 +1005,7 @@ function multiYearTable(ctx: TableInContext, rows: BodyRow[], cls: TableClass, u
   // the rows below take those years, not the header's.
   let block: (readonly [string, ColumnInfo])[] | undefined;
   const inBlock = new Set<BodyRow>();
+  const tableSeries: Series[] = [];
   const dataRows: BodyRow[] = [];
   for (const row of rows) {
     const restated = restatedYears(row, cls);
@@ -998,10 +1034,18 @@ function multiYearTable(ctx: TableInContext, rows: BodyRow[], cls: TableClass, u
     const unit = [...seen][0]!;
     const generic = row.total || row.funding;
     const name = row.group && row.group !== row.label ? `${row.group} ${row.label}` : row.label;
-    const s: Series = { indicator: generic && context ? `${context} ${name}` : name, unit, flags: [], points, source: row.source };
+    const indicator = generic && context ? `${context} ${name}` : name;
+    // The same indicator in a later block continues its series.
+    const earlier = block ? tableSeries.find((x) => x.indicator === indicator && x.unit === unit) : undefined;
+    if (earlier && points.every((p) => earlier.points.every((q) => q.period < p.period))) {
+      earlier.points.push(...points);
+      continue;
+    }
+    const s: Series = { indicator, unit, flags: [], points, source: row.source };
     if (context && !generic) s.group = context;
-    out.series.push(s);
+    tableSeries.push(s);
   }
+  out.series.push(...tableSeries);
   // Change columns without letters compare the two latest years.
   const change = cls.columns.find((c) => c.role === 'change' && !c.formula?.expression);
   const changeRate = cls.columns.find((c) => c.role === 'changeRate' && !c.formula?.expression);
@@ -1156,6 +1200,7 @@ export function figuresFromTables(layout: Layout): TableFigures {
       continue;
     }
     checkFormulas(rows, cls, units.mult, out.diagnostics);
+    checkTotalColumns(rows, cls, units.mult, out.diagnostics);
     switch (cls.kind) {
       case 'budget-execution':
       case 'settlement':

@@ -702,3 +702,115 @@ describe('figuresFromTables: target/actual tables', () => {
     ]);
   });
 });
+
+// ---------------------------------------------------------------- a 한글 document: rates, blocks, group columns
+
+// hwp5-nts-transfer-pricing-review-2014.hwp, as its tables print (the figures of the
+// year-blocked table agree with the same document's 14-year table by 사업연도).
+
+/** <재무제표상 연도별 영업이익률> (단위: 백만원): years restated in the body, a % row. */
+const ntsMargins = table(
+  0,
+  [
+    ['사업연도', '1999', '2000', '2001', '2002'],
+    ['매출액', '148,062', '391,441', '298,723', '287,869'],
+    ['영업이익률', '1.79%', '2.21%', '5.29%', '5.17%'],
+    ['사업연도', '2003', '2004', '2005', '2006'],
+    ['매출액', '295,312', '369,714', '403,648', '542,757'],
+    ['영업이익률', '1.38%', '2.90%', '0.09%', '5.30%'],
+    ['사업연도', '2007', '2008', '2009', ''],
+    ['매출액', '570,095', '663,251', '523,004', ''],
+    ['영업이익률', '5.06%', '3.10%', '3.91%', ''],
+  ],
+  { unit: '백만원', caption: '<재무제표상 연도별 영업이익률>', file: 'nts.hwp' },
+);
+
+/** The 1999–2000 adjustment table (단위: 백만원): 청구법인 / 통지관서 merged down, item names beside. */
+const ntsAdjustment = table(
+  1,
+  [
+    [{ t: '대상 사업연도', c: 2 }, '1999년', '2000년'],
+    [{ t: '청구법인', r: 2 }, '매출원가', '140,547', '370,525'],
+    ['총원가', '145,419', '382,781'],
+    [{ t: '통지관서', r: 2 }, '모법인의 對 고객 판매가(B)', '165,702', '440,290'],
+    ['적정 수취율 (C)', '91.5%', '91.5%'],
+  ],
+  { unit: '백만원', file: 'nts.hwp' },
+);
+
+/** <연구개발용역 대가 누락에 대한 세무조사결과 통지 내용>, captioned only `(백만원)`: a 합계 column. */
+const ntsRnd = (total = '23,324') =>
+  table(
+    1,
+    [
+      ['사업연도', '합 계', '2008', '2009'],
+      ['연구비지출액', total, '11,810', '11,514'],
+      ['과세조정액', '24,958', '12,637', '12,321'],
+    ],
+    { caption: '(백만원)', file: 'nts.hwp' },
+  );
+
+/** report-busan-women-family-2025.pdf p.4, 예산규모 by 과 (단위: 천원): a 계 column beside the departments. */
+const womenBudgetByDepartment = (total = '1,167,170,859') =>
+  table(
+    1,
+    [
+      ['구 분', '계', '여성가족과', '출산보육과', '아동청소년과', '사업소'],
+      ['세 입', '808,854,551', '99,379,565', '529,262,008', '177,615,261', '2,597,717'],
+      ['세 출', total, '144,322,774', '719,614,545', '290,944,827', '12,288,713'],
+    ],
+    { unit: '천원', file: 'busan-women.pdf' },
+  );
+
+describe('figuresFromTables: rates, year blocks, group columns, total columns', () => {
+  it('a table folded into year blocks gives one series per indicator over all blocks; % rows stay %', () => {
+    const f = figuresFromTables(layoutOf(ntsMargins));
+    expect(seriesViews(f)).toEqual([
+      ['매출액', '원', [
+        ['1999', 148_062 * M, ''], ['2000', 391_441 * M, ''], ['2001', 298_723 * M, ''], ['2002', 287_869 * M, ''],
+        ['2003', 295_312 * M, ''], ['2004', 369_714 * M, ''], ['2005', 403_648 * M, ''], ['2006', 542_757 * M, ''],
+        ['2007', 570_095 * M, ''], ['2008', 663_251 * M, ''], ['2009', 523_004 * M, ''],
+      ]],
+      ['영업이익률', '%', [
+        ['1999', 1.79, ''], ['2000', 2.21, ''], ['2001', 5.29, ''], ['2002', 5.17, ''],
+        ['2003', 1.38, ''], ['2004', 2.9, ''], ['2005', 0.09, ''], ['2006', 5.3, ''],
+        ['2007', 5.06, ''], ['2008', 3.1, ''], ['2009', 3.91, ''],
+      ]],
+    ]);
+    expect(f.budgetLines).toEqual([]);
+    expect(f.diagnostics).toEqual([]);
+  });
+  it('the merged first column groups, the second names; a % row is never money', () => {
+    const f = figuresFromTables(layoutOf(ntsAdjustment));
+    expect(seriesViews(f)).toEqual([
+      ['청구법인 매출원가', '원', [['1999', 140_547 * M, ''], ['2000', 370_525 * M, '']]],
+      ['청구법인 총원가', '원', [['1999', 145_419 * M, ''], ['2000', 382_781 * M, '']]],
+      ['통지관서 모법인의 對 고객 판매가(B)', '원', [['1999', 165_702 * M, ''], ['2000', 440_290 * M, '']]],
+      ['통지관서 적정 수취율 (C)', '%', [['1999', 91.5, ''], ['2000', 91.5, '']]],
+    ]);
+  });
+  it('a caption that is only `(백만원)` is the unit; the 합계 column adds up', () => {
+    const f = figuresFromTables(layoutOf(ntsRnd()));
+    expect(seriesViews(f)).toEqual([
+      ['연구비지출액', '원', [['2008', 11_810 * M, ''], ['2009', 11_514 * M, '']]],
+      ['과세조정액', '원', [['2008', 12_637 * M, ''], ['2009', 12_321 * M, '']]],
+    ]);
+    expect(f.diagnostics).toEqual([]);
+  });
+  it.each([
+    ['a 합계 column that is not the sum of its years', [ntsRnd('23,424')], '"연구비지출액": 합 계 = 2008 + 2009 states 23,424 but the columns give 23,324'],
+    ['a 계 column that is not the sum of the departments', [womenBudgetByDepartment('1,167,170,869')], '"세출": 계 = 여성가족과 + 출산보육과 + 아동청소년과 + 사업소 states 1,167,170,869 but the columns give 1,167,170,859'],
+  ])('%s', (_name, blocks, message) => {
+    const f = figuresFromTables(layoutOf(...blocks));
+    expect(f.diagnostics.map((d) => [d.code, d.message])).toEqual([['table-formula-mismatch', message]]);
+  });
+  it('the department table as printed adds up and gives no lines', () => {
+    const f = figuresFromTables(layoutOf(womenBudgetByDepartment()));
+    expect(f.diagnostics).toEqual([]);
+    expect(f.budgetLines).toEqual([]);
+  });
+  it('a footnote mark after a figure is read off (`4,873*`)', () => {
+    expect(readCellFigure('4,873*')).toMatchObject({ value: 4873, footnote: '*' });
+    expect(readCellFigure('12.5%')).toMatchObject({ value: 12.5, percent: true });
+  });
+});
