@@ -38,6 +38,7 @@ export const TABLE_DIAGNOSTICS = {
   'table-unit-missing': 'warning',
   'table-alternative-breakdown': 'info',
   'table-row-realigned': 'info',
+  'table-header-misaligned': 'warning',
 } as const satisfies Record<string, Diagnostic['severity']>;
 export type TableDiagnosticCode = keyof typeof TABLE_DIAGNOSTICS;
 
@@ -352,6 +353,18 @@ function dropWordColumns(rows: BodyRow[], cls: TableClass): void {
     if (numbers * 2 >= cells.length && cells.length > 0) continue;
     for (const row of rows) row.figures.delete(column.index);
   }
+}
+
+/** The first figure in a column whose header is empty (not the name column), if any. */
+function figuresWithoutHeader(rows: BodyRow[], cls: TableClass): { text: string; source: Source } | undefined {
+  for (const column of cls.columns) {
+    if (column.path.length > 0 || column.index === cls.labelColumn || column.index === cls.groupColumn) continue;
+    for (const row of rows) {
+      const text = row.cells[column.index]?.text.trim() ?? '';
+      if (text !== '' && readCellFigure(text).value !== undefined) return { text, source: row.source };
+    }
+  }
+  return undefined;
 }
 
 function digitsOf(value: number): number {
@@ -1183,12 +1196,20 @@ export function figuresFromTables(layout: Layout): TableFigures {
     const cls = classifyTable(ctx.table);
     out.tables.push({ source: ctx.table.source, kind: cls.kind, reasons: cls.reasons });
     const nonFigure = cls.kind === 'other' && cls.reasons.some((r) => /names staff|names no money/.test(r));
-    if (nonFigure) continue;
+    // A table without any header row says nothing about what its figures are.
+    if (nonFigure || cls.headerRows === 0) continue;
     const grid = tableGrid(ctx.table);
     const declared = moneyUnitOf(ctx, grid, cls.headerRows);
     const units: Units = { units: declared.units, mult: declared.money ? MONEY_UNITS[declared.money]! : 1 };
     if (declared.money) units.money = declared.money;
     const rows = readRows(ctx, cls, out.diagnostics);
+    const orphan = figuresWithoutHeader(rows, cls);
+    if (orphan) {
+      // Figures under no header: the reader lost the columns' alignment, so no column
+      // can be trusted to mean what its header says. Nothing is read, nothing is checked.
+      out.diagnostics.push(diag('table-header-misaligned', `figure "${orphan.text}" stands under no header: the table's columns could not be aligned with its header; its figures are not read`, orphan.source));
+      continue;
+    }
     reportUnreadable(rows, cls, out.diagnostics);
     const moneyTable =
       cls.kind === 'budget-execution' ||
