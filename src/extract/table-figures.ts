@@ -42,8 +42,8 @@ export const TABLE_DIAGNOSTICS = {
 } as const satisfies Record<string, Diagnostic['severity']>;
 export type TableDiagnosticCode = keyof typeof TABLE_DIAGNOSTICS;
 
-function diag(code: TableDiagnosticCode, message: string, source: Source): Diagnostic {
-  return { severity: TABLE_DIAGNOSTICS[code], code, message, source };
+function diag(code: TableDiagnosticCode, message: string, source: Source, severity: Diagnostic['severity'] = TABLE_DIAGNOSTICS[code]): Diagnostic {
+  return { severity, code, message, source };
 }
 
 export interface TableSummary {
@@ -1207,10 +1207,13 @@ export function figuresFromTables(layout: Layout): TableFigures {
     if (orphan) {
       // Figures under no header: the reader lost the columns' alignment, so no column
       // can be trusted to mean what its header says. Nothing is read, nothing is checked.
-      out.diagnostics.push(diag('table-header-misaligned', `figure "${orphan.text}" stands under no header: the table's columns could not be aligned with its header; its figures are not read`, orphan.source));
+      // A warning where budget figures are lost; only a note for a table of other figures.
+      const severity = cls.kind === 'other' ? 'info' : 'warning';
+      out.diagnostics.push(diag('table-header-misaligned', `figure "${orphan.text}" stands under no header: the table's columns could not be aligned with its header; its figures are not read`, orphan.source, severity));
       continue;
     }
-    reportUnreadable(rows, cls, out.diagnostics);
+    // Cells of other tables are not read as figures, so their words are no one's concern.
+    if (cls.kind !== 'other') reportUnreadable(rows, cls, out.diagnostics);
     const moneyTable =
       cls.kind === 'budget-execution' ||
       cls.kind === 'settlement' ||

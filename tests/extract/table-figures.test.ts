@@ -814,3 +814,26 @@ describe('figuresFromTables: rates, year blocks, group columns, total columns', 
     expect(readCellFigure('12.5%')).toMatchObject({ value: 12.5, percent: true });
   });
 });
+
+describe('figuresFromTables: tables whose columns a reader could not align', () => {
+  it.each([
+    [
+      // program-sheet-moel-national-learning-card-2024.pdf p.1 as a PDF reader split it: the year row lost, 사업명 under 결산.
+      'a budget summary with its header shifted: a warning, and no figures',
+      table(1, [['결산', '본예산(A)', '정부안', '확정(B)', '(B-A) (B-A)/A', '', ''], ['내일배움카드(일반)', '322,799', '518,815', '584,906', '584,906', '66,091', '12.7']], { unit: '백만원' }),
+      'warning', 'figure "66,091" stands under no header',
+    ],
+    [
+      // report-busan-housing-architecture-2025.pdf p.7 as read: four header cells over seven columns of figures.
+      'a count table with merged header words: a note, and no checks',
+      table(1, [['공', '간', '계', '마을기업 협동조합 사단법인 사회적기업', '', '', ''], ['계', '95', '37', '13', '21', '2', '1'], ['산복도로르네상스 사업', '63', '18', '8', '8', '2', '']], { unit: '개' }),
+      'info', 'figure "21" stands under no header',
+    ],
+  ])('%s', (_name, t, severity, phrase) => {
+    const f = figuresFromTables(layoutOf(t));
+    expect(f.diagnostics.map((d) => [d.code, d.severity])).toEqual([['table-header-misaligned', severity]]);
+    expect(f.diagnostics[0]!.message).toContain(phrase);
+    expect(f.budgetLines).toEqual([]);
+    expect(f.series).toEqual([]);
+  });
+});
