@@ -918,24 +918,45 @@ function figureColumns(cls: TableClass, keep: (c: ColumnInfo) => boolean = () =>
 }
 
 function budgetTable(rows: BodyRow[], cls: TableClass, units: Units, out: TableFigures): void {
-  const settlement = cls.kind === 'settlement';
-  let columns = cls.columns;
-  let year: string | undefined;
-  if (settlement) {
-    // Several years side by side: the lines are for the settled year (이월/불용 not forecast).
-    const settled = cls.columns.filter((c) => (c.role === 'carriedOver' || c.role === 'unused') && !c.expected && !c.excluded);
-    const years = [...new Set(settled.map((c) => c.year?.year).filter((y): y is string => y !== undefined))].sort();
-    year = years[years.length - 1];
-    if (year) columns = cls.columns.filter((c) => c.year?.year === year || c.role === 'note');
-  } else {
-    const years = [...new Set(cls.columns.filter((c) => c.role === 'budget' || c.role === 'executed').map((c) => c.year?.year).filter((y): y is string => !!y))];
-    if (years.length === 1) year = years[0];
-  }
-  // Every year's columns are evidence for the hierarchy, not only the year the lines are for.
+  // Every year's columns are evidence for the hierarchy, whichever year a line is for.
   const h = buildHierarchy(rows, figureColumns(cls), units.mult, out.diagnostics, units.money ?? '', columnNames(cls));
-  const emitted = emitLines(rows, h, columns, units, year, settlement, out.diagnostics);
-  out.budgetLines.push(...emitted.lines);
-  if (emitted.lines.length) out.budgetTotals.push(...emitted.totals);
+  linesByYear(rows, h, cls, units, out);
+}
+
+const YEAR_LINE_ROLES: ReadonlySet<ColumnRole> = new Set(['budget', 'executed', 'year', 'carriedOver', 'unused', 'remaining']);
+
+/** Single years (not `이전`/`이후` buckets, not year-end balances) that have line figures. */
+function lineYears(cls: TableClass): string[] {
+  const years = new Set<string>();
+  for (const c of cls.columns) if (c.year && !c.year.bucket && !c.year.end && YEAR_LINE_ROLES.has(c.role)) years.add(c.year.year);
+  return [...years].sort();
+}
+
+/** The columns of one year, with the note columns; a column headed by the year alone is its budget. */
+function columnsOfYear(cls: TableClass, year: string): ColumnInfo[] {
+  return cls.columns
+    .filter((c) => (c.year?.year === year && !c.year.bucket && !c.year.end) || c.role === 'note')
+    .map((c) => (c.role === 'year' ? { ...c, role: 'budget' as const } : c));
+}
+
+/**
+ * Lines (and totals) for each year a table gives figures for, each with its
+ * `year`; a table without years gives one set. Lines of different years are
+ * never to be summed together. A settlement year is checked (현액 = 집행 + 이월 + 불용)
+ * only where its 이월/불용 are settled, not forecast.
+ */
+function linesByYear(rows: BodyRow[], h: Hierarchy, cls: TableClass, units: Units, out: TableFigures): void {
+  const settlement = cls.kind === 'settlement';
+  const years = lineYears(cls);
+  const sets: { year?: string; columns: ColumnInfo[] }[] =
+    years.length >= 2 ? years.map((year) => ({ year, columns: columnsOfYear(cls, year) })) : [{ ...(years[0] ? { year: years[0] } : {}), columns: cls.columns.map((c) => (c.role === 'year' ? { ...c, role: 'budget' as const } : c)) }];
+  for (const set of sets) {
+    const check = settlement && set.columns.some((c) => (c.role === 'carriedOver' || c.role === 'unused') && !c.expected && !c.excluded);
+    const emitted = emitLines(rows, h, set.columns, units, set.year, check, out.diagnostics);
+    out.budgetLines.push(...emitted.lines);
+    // Totals are kept to verify lines; a table of funding parts alone has none to verify.
+    if (emitted.lines.length) out.budgetTotals.push(...emitted.totals);
+  }
 }
 
 function pointColumn(columns: ColumnInfo[], year: string): ColumnInfo | undefined {
@@ -1076,16 +1097,10 @@ function multiYearTable(ctx: TableInContext, rows: BodyRow[], cls: TableClass, u
       if (changeRate && r?.value !== undefined && a !== 0) compareStated(row, changeRate, r, ((b - a) / a) * 100, 'percent', `${changeRate.path.join(' ')} (${latest[0]} over ${before[0]})`, out.diagnostics);
     }
   }
-  // The hierarchy over every figure column; budget lines for the latest year of a budget table.
+  // The hierarchy over every figure column; budget lines per year of a budget table.
   const h = buildHierarchy(dataRows, figureColumns(cls), units.mult, out.diagnostics, units.money ?? '', columnNames(cls));
-  if (!latest || !isBudgetContext(ctx, cls) || !units.money) return;
-  const column = latest[1];
-  const lineColumns = [{ ...column, role: 'budget' as const }, ...cls.columns.filter((c) => c.role === 'note')];
-  if (inBlock.size) return;
-  const emitted = emitLines(dataRows, h, lineColumns, units, latest[0], false, out.diagnostics);
-  out.budgetLines.push(...emitted.lines);
-  // Totals are kept to verify lines; a table of funding parts alone has none to verify.
-  if (emitted.lines.length) out.budgetTotals.push(...emitted.totals);
+  if (!isBudgetContext(ctx, cls) || !units.money || inBlock.size) return;
+  linesByYear(dataRows, h, cls, units, out);
 }
 
 /** A body row whose figures are all years: the year columns of the rows below it. */
