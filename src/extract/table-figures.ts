@@ -1023,7 +1023,17 @@ function rowUnit(label: string, units: Units): string | undefined {
   if (/(수|인원)$/.test(name) && !/(예산|사업비|금액|액)$/.test(name)) {
     return counts[0] ?? COUNT_LABELS.find(([re]) => re.test(name))?.[1] ?? '';
   }
+  // `(단위: 백만원, ha)`: what is not named as money takes the other unit (% is for rates, above).
+  const others = counts.filter((u) => u !== '%');
+  if (units.money && others.length === 1 && !isMoneyName(name)) return others[0];
   return undefined;
+}
+
+/** A name that says money: a budget, execution or funding word, or a noun of money (…비, …액, …금, 예산). */
+export function isMoneyName(name: string): boolean {
+  const role = roleOfHeader(name).role;
+  if (role && ['budget', 'executed', 'remaining', 'carriedOver', 'unused', 'funding', 'total'].includes(role)) return true;
+  return /(비|액|금|예산|비용|원|회계|기금|재원|투자|지출|수입|세입|세출)$/.test(name.replace(/\s+/g, '').replace(/\(.*\)$/, ''));
 }
 
 function isBudgetContext(ctx: TableInContext, cls: TableClass): boolean {
@@ -1116,12 +1126,24 @@ function restatedYears(row: BodyRow, cls: TableClass): (readonly [string, Column
   return years.length >= 2 ? years : undefined;
 }
 
+/** Words beside a year that qualify its figure: `2025(계획)`, `2024(잠정)`. */
+function periodFlags(label: string): string[] {
+  return PERIOD_WORDS.filter((w) => label.includes(w));
+}
+const PERIOD_WORDS = ['계획', '목표', '예정', '잠정', '추정', '전망', '예산', '실적', '누적'];
+
 function yearsDownTable(ctx: TableInContext, rows: BodyRow[], cls: TableClass, units: Units, out: TableFigures): void {
   const context = contextOf(ctx);
   for (const column of cls.columns) {
     if (!isFigureColumn(column, cls) || RATE_ROLES.has(column.role) || column.role === 'change') continue;
     const name = column.path.join(' ');
     const unitOfColumn = rowUnit(name, units);
+    // A column of years that is not named as money, in a table that declares only money
+    // (`인증면적` under `단위: 백만원`): its unit is not known, so it is not read.
+    if (unitOfColumn === undefined && units.money && !isMoneyName(name)) {
+      out.diagnostics.push(diag('table-unit-missing', `column "${name}" is not named as money and the table declares no other unit; its figures are not read`, ctx.table.source));
+      continue;
+    }
     const points: SeriesPoint[] = [];
     let unit = '';
     for (const row of rows) {
@@ -1130,7 +1152,7 @@ function yearsDownTable(ctx: TableInContext, rows: BodyRow[], cls: TableClass, u
       const v = seriesValue(row, column, units, unitOfColumn);
       if (!v) continue;
       unit = v.unit;
-      points.push({ period: year.year, value: v.value, flags: [], source: sourceOfCell(row, column.index) });
+      points.push({ period: year.year, value: v.value, flags: periodFlags(row.label), source: sourceOfCell(row, column.index) });
     }
     if (points.length < 2) continue;
     points.sort((a, b) => a.period.localeCompare(b.period));
@@ -1168,9 +1190,11 @@ function targetTable(ctx: TableInContext, rows: BodyRow[], cls: TableClass, unit
     const rowYear = cls.yearsDown ? yearOf(row.label)?.year : undefined;
     for (const tc of targets) {
       const year = yearOfColumn(tc) ?? rowYear;
+      // The actual of the target's own year; a column without a year goes with any single target,
+      // never an earlier year's actual with a later year's target.
       const sameYear = (role: ColumnRole) =>
         cls.columns.find((c) => c.role === role && yearOfColumn(c) === yearOfColumn(tc)) ??
-        (targets.length === 1 ? cls.columns.find((c) => c.role === role) : undefined);
+        (targets.length === 1 ? cls.columns.find((c) => c.role === role && yearOfColumn(c) === undefined) : undefined);
       const target = targetQuantity(row, tc, unit);
       if (!target) continue;
       const t: Target = { category, indicator: cls.yearsDown ? category || row.label : row.label, unit: target.unit, target, source: row.source };
@@ -1199,6 +1223,32 @@ function targetTable(ctx: TableInContext, rows: BodyRow[], cls: TableClass, unit
       }
       out.targets.push(t);
     }
+  }
+  actualSeries(ctx, rows, cls, out);
+}
+
+/** Actuals printed for two or more years (`'22 실적 | '23 실적`) are also a series per indicator. */
+function actualSeries(ctx: TableInContext, rows: BodyRow[], cls: TableClass, out: TableFigures): void {
+  const actuals = cls.columns.filter((c) => c.role === 'actual' && c.year && !c.year.bucket);
+  if (new Set(actuals.map((c) => c.year!.year)).size < 2 || cls.yearsDown) return;
+  const unitColumn = cls.columns.find((c) => c.role === 'unit');
+  const context = contextOf(ctx);
+  for (const row of rows) {
+    if (!row.label || row.total) continue;
+    const unit = (unitColumn ? row.cells[unitColumn.index]?.text.replace(/\s+/g, '').replace(/^\((.*)\)$/, '$1') : undefined) || '';
+    const points: SeriesPoint[] = [];
+    const units = new Set<string>();
+    for (const column of actuals) {
+      const q = targetQuantity(row, column, unit);
+      if (!q) continue;
+      units.add(q.unit);
+      points.push({ period: column.year!.year, value: q.value, flags: ['실적'], source: q.source });
+    }
+    if (points.length < 2 || units.size !== 1) continue;
+    points.sort((a, b) => a.period.localeCompare(b.period));
+    const s: Series = { indicator: row.label, unit: [...units][0]!, flags: [], points, source: row.source };
+    if (context) s.group = context;
+    out.series.push(s);
   }
 }
 

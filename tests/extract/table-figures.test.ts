@@ -873,3 +873,57 @@ describe('figuresFromTables: tables whose columns a reader could not align', () 
     expect(f.series).toEqual([]);
   });
 });
+
+describe('figuresFromTables: units by name, actuals over years, qualified years', () => {
+  // Written in the shape of county work reports: 연도 down the rows, money and one other measure.
+  const byYear = (unit: string) =>
+    table(
+      1,
+      [
+        ['연도', '사업비', '국비', '인증면적'],
+        ['2022', '1,500', '400', '700'],
+        ['2023', '1,620', '430', '745'],
+        ['2024(계획)', '1,700', '450', '790'],
+      ],
+      { unit, caption: '연도별 추진 현황' },
+    );
+  it('(단위: 백만원, ha): money columns in 원, the area column in ha; 계획 marks its year', () => {
+    const f = figuresFromTables(layoutOf(byYear('백만원, ha')));
+    expect(seriesViews(f)).toEqual([
+      ['사업비', '원', [['2022', 1_500 * M, ''], ['2023', 1_620 * M, ''], ['2024', 1_700 * M, '계획']]],
+      ['국비', '원', [['2022', 400 * M, ''], ['2023', 430 * M, ''], ['2024', 450 * M, '계획']]],
+      ['인증면적', 'ha', [['2022', 700, ''], ['2023', 745, ''], ['2024', 790, '계획']]],
+    ]);
+    expect(f.diagnostics).toEqual([]);
+  });
+  it('(단위: 백만원) alone: a column not named as money is not read as money, and the finding says so', () => {
+    const f = figuresFromTables(layoutOf(byYear('백만원')));
+    expect(seriesViews(f).map((s) => s[0])).toEqual(['사업비', '국비']);
+    expect(f.diagnostics.map((d) => [d.code, d.message])).toEqual([
+      ['table-unit-missing', 'column "인증면적" is not named as money and the table declares no other unit; its figures are not read'],
+    ]);
+  });
+  it("'22 실적 | '23 실적 | '24 목표: the target has no actual of its year; the actuals are a series", () => {
+    const f = figuresFromTables(
+      layoutOf(
+        table(
+          1,
+          [
+            ['지 표', '단위', "'22 실적", "'23 실적", "'24 목표"],
+            ['해상풍력 인허가', '건', '14', '19', '25'],
+            ['어항 정비율', '%', '61.5', '64.0', '68.0'],
+          ],
+          { caption: '성과지표' },
+        ),
+      ),
+    );
+    expect(targetViews(f)).toEqual([
+      ['해상풍력 인허가', '건', 25, '2024', null, null, null],
+      ['어항 정비율', '%', 68, '2024', null, null, null],
+    ]);
+    expect(seriesViews(f)).toEqual([
+      ['해상풍력 인허가', '건', [['2022', 14, '실적'], ['2023', 19, '실적']]],
+      ['어항 정비율', '%', [['2022', 61.5, '실적'], ['2023', 64, '실적']]],
+    ]);
+  });
+});
