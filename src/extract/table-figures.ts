@@ -296,6 +296,23 @@ function realign(cells: GridCell[], cls: TableClass): { cells: GridCell[]; why: 
   return { cells: out, why: `row's name "${collapseLetterSpacing(joined)}" was read as ${shift + 1} cells; joined, and its figures realigned under their headers` };
 }
 
+/**
+ * Rows stacked into one (a box-drawn or PDF table whose rule lines were missing): when
+ * the name and every other filled cell hold the same number of lines, N ≥ 2, and the
+ * figure cells hold one number per line, the row is N rows.
+ */
+function unstack(cells: GridCell[], cls: TableClass): GridCell[][] {
+  if (cls.labelColumn === undefined || cells.some((c) => c.spanned)) return [cells];
+  const lines = cells.map((c) => (c.text.trim() === '' ? [] : c.text.split('\n')));
+  const n = lines[cls.labelColumn]!.length;
+  if (n < 2 || lines.some((l) => l.length !== 0 && l.length !== n)) return [cells];
+  const figureColumns = cls.columns.filter((c) => isFigureColumn(c, cls) && lines[c.index]!.length === n);
+  if (figureColumns.length === 0) return [cells];
+  const oneNumberEach = figureColumns.every((c) => lines[c.index]!.every((l) => BLANK.test(l.trim()) || readCellFigure(l).value !== undefined));
+  if (!oneNumberEach) return [cells];
+  return Array.from({ length: n }, (_, i) => cells.map((c, k) => ({ ...c, text: lines[k]!.length ? lines[k]![i]!.trim() : '' })));
+}
+
 function isRepeatedHeader(cells: GridCell[], headerGrid: GridCell[][]): boolean {
   const bottom = headerGrid[headerGrid.length - 1];
   if (!bottom) return false;
@@ -306,7 +323,7 @@ function isRepeatedHeader(cells: GridCell[], headerGrid: GridCell[][]): boolean 
 function readRows(ctx: TableInContext, cls: TableClass, diagnostics: Diagnostic[]): BodyRow[] {
   const grid = tableGrid(ctx.table);
   const headerGrid = grid.slice(0, cls.headerRows);
-  const body = [...grid.slice(cls.headerRows), ...ctx.extraRows];
+  const body = [...grid.slice(cls.headerRows), ...ctx.extraRows].flatMap((cells) => unstack(cells, cls));
   const rows: BodyRow[] = [];
   let group: string | undefined;
   for (let cells of body) {

@@ -927,3 +927,34 @@ describe('figuresFromTables: units by name, actuals over years, qualified years'
     ]);
   });
 });
+
+describe('figuresFromTables: rows stacked into one', () => {
+  const stacked = (labels: string) =>
+    table(
+      1,
+      [
+        ['분 야', "'23 예산", "'24 예산", '증 감', '증감률'],
+        [labels, '1,000\n800\n200', '1,100\n760\n240', '100\n△40\n40', '10.0\n△5.0\n20.0'],
+        ['합 계', '2,000', '2,100', '100', '5.0'],
+      ],
+      { unit: '억원', caption: '분야별 투자계획' },
+    );
+  it('a name and every figure cell with three lines are three rows', () => {
+    const f = figuresFromTables(layoutOf(stacked('도로\n철도\n항공')));
+    expect(lineViews(f)).toEqual([
+      { program: '도로', budget: 1_000 * E8, year: '2023' },
+      { program: '철도', budget: 800 * E8, year: '2023' },
+      { program: '항공', budget: 200 * E8, year: '2023' },
+      { program: '도로', budget: 1_100 * E8, year: '2024' },
+      { program: '철도', budget: 760 * E8, year: '2024' },
+      { program: '항공', budget: 240 * E8, year: '2024' },
+    ]);
+    expect(totalViews(f)).toEqual([['합계', null, 2_000 * E8], ['합계', null, 2_100 * E8]]);
+    expect(f.diagnostics).toEqual([]);
+  });
+  it('a name of two lines over figures of three is not split: the cells are reported, never joined', () => {
+    const f = figuresFromTables(layoutOf(stacked('도로·철도\n항공')));
+    expect(f.budgetLines).toEqual([]);
+    expect(codes(f)).toEqual(['table-cell-several-numbers', 'table-cell-several-numbers', 'table-cell-several-numbers', 'table-cell-several-numbers']);
+  });
+});
