@@ -170,8 +170,12 @@ function withoutYears(normalized: string): string {
     .replace(/\(?['’‘´`]\d{2}\.\d{1,2}\.?월?말?(기준)?\)?/g, '')
     .replace(/(?:19|20)\d{2}(?:년도|년)?(?:말|이전|이후)?/g, '')
     .replace(/['’‘´`]\d{2}(?:년도|년)?(?:말|이전|이후)?/g, '')
+    .replace(/\(\s*\)/g, '')
     .replace(/^[.\s]+|[.\s]+$/g, '');
 }
+
+/** Words that name a year relative to the document (`전년('23)`, `금년('24)`): with a year beside them, a year column. */
+const RELATIVE_YEAR = /^(전년|금년|전년도|금년도|당해년도|당해연도|올해|작년|내년|차년도|전기|당기)$/;
 
 export interface HeaderMeaning {
   role?: ColumnRole;
@@ -188,6 +192,7 @@ export function roleOfHeader(text: string): HeaderMeaning {
   if (/^\(?[A-Z][-+][A-Z]\)?\/[A-Z]$/.test(foldFullWidth(text).replace(/\s+/g, ''))) return { role: 'changeRate' };
   if (/^\([A-Z][-+][A-Z]\)$/.test(foldFullWidth(text).replace(/\s+/g, ''))) return { role: 'change' };
   const rest = withoutYears(normalized);
+  if (RELATIVE_YEAR.test(rest) && yearOf(text)) return { role: 'year' };
   if (rest === '' || /^\(안\)$/.test(rest)) {
     return yearOf(text) ? (rest === '' ? { role: 'year' } : { role: 'budget', stage: 'proposal' }) : {};
   }

@@ -73,6 +73,8 @@ describe('roleOfHeader: the vocabulary', () => {
     ["'22", 'year', undefined],
     ['’23', 'year', undefined],
     ['2024년', 'year', undefined],
+    ["전년('23)", 'year', undefined],
+    ["금년('24)", 'year', undefined],
     ['번호', 'index', undefined],
     ['수 입', 'other', undefined],
     ['조성액(A)', 'other', undefined],
