@@ -146,6 +146,8 @@ interface TableInContext {
   /** Body rows of continuation tables (same header, no heading between) appended. */
   extraRows: GridCell[][];
   heading?: string;
+  /** The headings above the table, outermost first (a new heading closes those at its level or deeper). */
+  headings: string[];
   caption?: string;
 }
 
@@ -160,10 +162,12 @@ function headerSignature(grid: GridCell[][], headerRows: number): string {
 function tablesInContext(blocks: Block[]): TableInContext[] {
   const out: TableInContext[] = [];
   let heading: string | undefined;
+  let path: { level: number; text: string }[] = [];
   let last: { ctx: TableInContext; signature: string } | undefined;
   for (const block of blocks) {
     if (block.type === 'heading') {
       heading = block.text;
+      path = [...path.filter((h) => h.level < block.level), { level: block.level, text: block.text }];
       last = undefined;
       continue;
     }
@@ -175,7 +179,7 @@ function tablesInContext(blocks: Block[]): TableInContext[] {
       last.ctx.extraRows.push(...grid.slice(cls.headerRows));
       continue;
     }
-    const ctx: TableInContext = { table: block, extraRows: [] };
+    const ctx: TableInContext = { table: block, extraRows: [], headings: path.map((h) => h.text) };
     if (heading) ctx.heading = heading;
     if (block.caption) ctx.caption = block.caption;
     out.push(ctx);
@@ -1054,7 +1058,7 @@ export function isMoneyName(name: string): boolean {
 }
 
 function isBudgetContext(ctx: TableInContext, cls: TableClass): boolean {
-  const text = `${ctx.caption ?? ''} ${ctx.heading ?? ''} ${ctx.table.unit ?? ''}`.replace(/\s+/g, '');
+  const text = `${ctx.caption ?? ''} ${ctx.headings.join(' ')} ${ctx.table.unit ?? ''}`.replace(/\s+/g, '');
   return cls.columns.some((c) => c.role === 'budget') || /예산|세출|사업비/.test(text);
 }
 

@@ -958,3 +958,36 @@ describe('figuresFromTables: rows stacked into one', () => {
     expect(codes(f)).toEqual(['table-cell-several-numbers', 'table-cell-several-numbers', 'table-cell-several-numbers', 'table-cell-several-numbers']);
   });
 });
+
+describe('figuresFromTables: 전년 / 금년 columns under a budget heading', () => {
+  const blocks = (outer: string) => [
+    { type: 'heading' as const, level: 1, text: outer, source: { file: 'written.md', line: 1, text: outer } },
+    { type: 'heading' as const, level: 2, text: '1. 사업별 전년 대비 증감', source: { file: 'written.md', line: 3, text: '' } },
+    table(
+      1,
+      [
+        ['구분', "전년('23)", "금년('24)", '증감', '증감률'],
+        ['수출바우처', '1,200', '1,350', '150', '12.5'],
+        ['해외전시회', '800', '720', '△80', '△10.0'],
+        ['계', '2,000', '2,070', '70', '3.5'],
+      ],
+      { unit: '억원, %', file: 'written.md' },
+    ),
+  ];
+  it('an outer heading naming 예산 makes it a budget table: lines per year, series per row', () => {
+    const f = figuresFromTables(layoutOf(...blocks('2024년도 수출지원 주요사업 예산')));
+    expect(lineViews(f)).toEqual([
+      { program: '수출바우처', budget: 1_200 * E8, year: '2023' },
+      { program: '해외전시회', budget: 800 * E8, year: '2023' },
+      { program: '수출바우처', budget: 1_350 * E8, year: '2024' },
+      { program: '해외전시회', budget: 720 * E8, year: '2024' },
+    ]);
+    expect(seriesViews(f).map((s) => s[0])).toEqual(['수출바우처', '해외전시회', '1. 사업별 전년 대비 증감 계']);
+    expect(f.diagnostics).toEqual([]);
+  });
+  it('without a budget word above it, the same table gives series but no budget lines', () => {
+    const f = figuresFromTables(layoutOf(...blocks('2024년도 수출지원 주요사업 실적')));
+    expect(f.budgetLines).toEqual([]);
+    expect(f.series).toHaveLength(3);
+  });
+});
