@@ -676,6 +676,7 @@ function checkFormulas(rows: BodyRow[], cls: TableClass, mult: number, diagnosti
   for (const c of cls.columns) {
     const expression = c.formula?.expression;
     if (!expression) continue;
+    const share = /^([A-Z])\/([A-Z])$/.exec(expression);
     const ratio = /^\(([A-Z])([-+])([A-Z])\)\/([A-Z])$/.exec(expression);
     const terms = ratio ? undefined : /^[A-Z](?:[-+][A-Z])+$/.test(expression) ? expression.match(/[-+]?[A-Z]/g) ?? [] : undefined;
     for (const row of rows) {
@@ -686,7 +687,10 @@ function checkFormulas(rows: BodyRow[], cls: TableClass, mult: number, diagnosti
         return col === undefined ? undefined : valueIn(row, col, mult);
       };
       let computed: number | undefined;
-      if (ratio) {
+      if (share) {
+        const [part, whole] = [get(share[1]!), get(share[2]!)];
+        if (part !== undefined && whole) computed = (part / whole) * 100;
+      } else if (ratio) {
         const [a, b, base] = [get(ratio[1]!), get(ratio[3]!), get(ratio[4]!)];
         if (a !== undefined && b !== undefined && base) computed = ((ratio[2] === '-' ? a - b : a + b) / base) * 100;
       } else if (terms) {
@@ -700,7 +704,7 @@ function checkFormulas(rows: BodyRow[], cls: TableClass, mult: number, diagnosti
         if (ok) computed = sum;
       }
       if (computed === undefined) continue;
-      compareStated(row, c, stated, computed, ratio ? 'percent' : 'amount', `${c.path.join(' ')} = ${expression}`, diagnostics);
+      compareStated(row, c, stated, computed, ratio || share ? 'percent' : 'amount', `${c.path.join(' ')} = ${expression}`, diagnostics);
     }
   }
 }

@@ -64,7 +64,8 @@ export const ROLE_VOCABULARY: readonly RoleWord[] = [
   { role: 'changeRate', pattern: /^(증감률|증감율|증가율|증감비율|전년대비증감률)$/ },
   { role: 'change', pattern: /^(증감|증감액|증감액?\(.*\)|차이|차액|전년대비|전년대비증감)$/ },
   { role: 'remaining', pattern: /^(잔액|집행잔액|예산잔액|미집행액?)$/ },
-  { role: 'carriedOver', pattern: /^(이월액|이월|사고이월액?|명시이월액?|계속비이월액?|이월예상액|이월액예상)$/ },
+  // 다음연도 이월액 leaves the year; 전년도 이월액 came into it (part of 현액), so it is not here.
+  { role: 'carriedOver', pattern: /^(다음연도|차년도|익년도)?(이월액|이월|사고이월액?|명시이월액?|계속비이월액?|이월예상액|이월액예상)$/ },
   { role: 'unused', pattern: /^(불용액|불용|불용예상액|불용액예상)$/ },
   { role: 'budget', stage: 'current', pattern: /^(예산현액|계획현액|현액)$/ },
   { role: 'budget', stage: 'original', pattern: /^(본예산|당초예산|당초|당초계획)$/ },
@@ -140,6 +141,8 @@ export function formulaOf(text: string): FormulaMark | undefined {
   const s = foldFullWidth(text).replace(/\s+/g, '');
   const ratio = /\(?([A-Z])([-+])([A-Z])\)?\/([A-Z])/.exec(s);
   if (ratio) return { expression: `(${ratio[1]}${ratio[2]}${ratio[3]})/${ratio[4]}` };
+  const share = /\(([A-Z])\/([A-Z])\)/.exec(s);
+  if (share) return { expression: `${share[1]}/${share[2]}` };
   const expr = /\(([A-Z](?:[-+][A-Z])+)\)/.exec(s);
   if (expr) return { expression: expr[1] };
   const letter = /\(([A-Z])\)/.exec(s);

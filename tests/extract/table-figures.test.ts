@@ -991,3 +991,32 @@ describe('figuresFromTables: 전년 / 금년 columns under a budget heading', ()
     expect(f.series).toHaveLength(3);
   });
 });
+
+describe('figuresFromTables: a settlement with lettered columns (written, 도 세출결산 shape)', () => {
+  const settlement = (rate = '95.0') =>
+    table(
+      1,
+      [
+        ['실국', '예산현액(A)', '지출액(B)', '다음연도 이월액(C)', '불용액(A-B-C)', '집행률(B/A)'],
+        ['기획실', '1,000,000', '900,000', '60,000', '40,000', '90.0'],
+        ['복지국', '3,000,000', '2,850,000', '90,000', '60,000', rate],
+        ['합 계', '4,000,000', '3,750,000', '150,000', '100,000', '93.8'],
+      ],
+      { unit: '천원, %', file: 'written-settlement.md' },
+    );
+  it('다음연도 이월액 is carried over; (A-B-C) and (B/A) hold; the lines add up', () => {
+    const f = figuresFromTables(layoutOf(settlement()));
+    expect(lineViews(f)).toEqual([
+      { program: '기획실', budget: 1_000_000 * K, executed: 900_000 * K, carriedOver: 60_000 * K, unused: 40_000 * K, basis: '예산현액' },
+      { program: '복지국', budget: 3_000_000 * K, executed: 2_850_000 * K, carriedOver: 90_000 * K, unused: 60_000 * K, basis: '예산현액' },
+    ]);
+    expect(totalViews(f)).toEqual([['합계', null, 4_000_000 * K]]);
+    expect(f.diagnostics).toEqual([]);
+  });
+  it('a 집행률(B/A) that is not B ÷ A is a finding', () => {
+    const f = figuresFromTables(layoutOf(settlement('85.0')));
+    expect(f.diagnostics.map((d) => [d.code, d.message])).toEqual([
+      ['table-formula-mismatch', '"복지국": 집행률(B/A) = B/A states 85.0 but the columns give 95.0'],
+    ]);
+  });
+});
