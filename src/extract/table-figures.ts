@@ -552,9 +552,11 @@ function buildHierarchy(rows: BodyRow[], columns: number[], mult: number, diagno
   let open: number | undefined;
   const alternative = new Set<number>();
   const totals: { vector: Vector; row: number }[] = [];
-  const sumOf = (list: Node[]) => {
+  // Totals are checked against the rows they stand for: a 소계 inside a 합계's scope counts
+  // as its rows, so one misprinted 소계 is one finding, not two.
+  const sumOf = (list: Node[]): Vector => {
     const sum: Vector = new Map();
-    for (const n of list) addInto(sum, vectors[n.row]!);
+    for (const n of list) addInto(sum, n.kind === 'total' && n.kids.length ? sumOf(n.kids) : vectors[n.row]!);
     return sum;
   };
   // A total printed above rows that do not add up to it: checked when its rows end.

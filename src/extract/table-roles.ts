@@ -84,7 +84,7 @@ export const ROLE_VOCABULARY: readonly RoleWord[] = [
   { role: 'unit', pattern: /^단위$/ },
   { role: 'index', pattern: /^(번호|연번|순번|순위|no\.?)$/i },
   { role: 'note', pattern: /^(비고|교부일자|비고\(교부일자\)|교부일|주관부처|담당|담당부서)$/ },
-  { role: 'group', pattern: /^(분야|부문|전략목표|전략|정책목표|프로그램|소관|실국|회계|회계구분|계정)$/ },
+  { role: 'group', pattern: /^(분야|부문|전략목표|전략|정책목표|프로그램|소관|실국|실·국|국|본부|회계|회계구분|계정)$/ },
   {
     role: 'label',
     pattern:
@@ -364,7 +364,7 @@ const POINT_ROLES: ReadonlySet<ColumnRole> = new Set(['budget', 'executed', 'yea
 /** Most non-empty body cells of the column are words, not figures (at least two of them). */
 function isWordColumn(body: GridCell[][], c: number): boolean {
   const texts = body.map((r) => r[c]?.text.trim() ?? '').filter((t) => t !== '' && !/^[-–—]$/.test(t));
-  const words = texts.filter((t) => parseNumber(t.replace(/[%％]$/, '')) === undefined);
+  const words = texts.filter((t) => parseNumber(t.replace(/[%％]$/, '')) === undefined && /[가-힣A-Za-z]/.test(t));
   return texts.length >= 2 && words.length * 2 > texts.length;
 }
 
@@ -405,6 +405,10 @@ export function classifyTable(table: TableBlock): TableClass {
       group = label;
       label = label + 1;
     }
+  }
+  // A word column just left of the name column, unnamed by the vocabulary, groups it.
+  if (label !== undefined && label > 0 && group === undefined && columns[label - 1]?.role === 'other' && isWordColumn(bodyRows, label - 1)) {
+    group = label - 1;
   }
   const has = (role: ColumnRole) => columns.some((c) => c.role === role && !c.excluded);
   const headerText = (role: ColumnRole) => columns.filter((c) => c.role === role).map((c) => c.path.join('/')).join(', ');

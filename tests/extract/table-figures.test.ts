@@ -1020,3 +1020,36 @@ describe('figuresFromTables: a settlement with lettered columns (written, 도 �
     ]);
   });
 });
+
+describe('figuresFromTables: 국 | 부서 with 소계 per 국 and 합계 (written, 자치구 집행 실적 shape)', () => {
+  const execution = (welfareSubtotal = '1,550') =>
+    table(
+      1,
+      [
+        ['국', '부서', '예산현액', '집행액', '집행률(%)'],
+        ['기획국', '기획과', '1,000', '700', '70.0'],
+        ['기획국', '경제과', '500', '300', '60.0'],
+        ['기획국', '소계', '1,500', '1,000', '66.7'],
+        ['복지국', '복지과', '2,000', '1,500', '75.0'],
+        ['복지국', '소계', '2,000', welfareSubtotal, '75.0'],
+        ['합계', '', '3,500', '2,500', '71.4'],
+      ],
+      { unit: '천원', file: 'written-execution.md' },
+    );
+  it('the 국 column groups; 소계 rows are its totals, 합계 the grand total', () => {
+    const f = figuresFromTables(layoutOf(execution('1,500')));
+    expect(lineViews(f)).toEqual([
+      { program: '기획과', group: '기획국', budget: 1_000 * K, executed: 700 * K, basis: '예산현액' },
+      { program: '경제과', group: '기획국', budget: 500 * K, executed: 300 * K, basis: '예산현액' },
+      { program: '복지과', group: '복지국', budget: 2_000 * K, executed: 1_500 * K, basis: '예산현액' },
+    ]);
+    expect(totalViews(f)).toEqual([['소계', '기획국', 1_500 * K], ['소계', '복지국', 2_000 * K], ['합계', null, 3_500 * K]]);
+    expect(f.diagnostics).toEqual([]);
+  });
+  it('a 소계 printed above its rows is one finding; the 합계 that agrees with the rows is not blamed', () => {
+    const f = figuresFromTables(layoutOf(execution('1,550')));
+    expect(f.diagnostics.map((d) => [d.code, d.message])).toEqual([
+      ['table-total-mismatch', '"소계" states 1,550 under "집행액" but the 1 row(s) it covers add up to 1,500 (천원)'],
+    ]);
+  });
+});
