@@ -149,6 +149,8 @@ interface TableInContext {
   /** The headings above the table, outermost first (a new heading closes those at its level or deeper). */
   headings: string[];
   caption?: string;
+  /** What the table is about: the nearest heading or short list item above it that is a name, not a `key : value`. */
+  subject?: string;
 }
 
 function headerSignature(grid: GridCell[][], headerRows: number): string {
@@ -164,8 +166,11 @@ function tablesInContext(blocks: Block[]): TableInContext[] {
   let heading: string | undefined;
   let path: { level: number; text: string }[] = [];
   let last: { ctx: TableInContext; signature: string } | undefined;
+  let subject: string | undefined;
   for (const block of blocks) {
+    if (block.type === 'list-item' && isSubjectText(block.text)) subject = block.text.trim();
     if (block.type === 'heading') {
+      subject = isSubjectText(block.text) ? block.text.replace(/^\s*(\d+|[IVXⅠ-Ⅹ]+|[가-하])[.)]\s*/, '').trim() : undefined;
       heading = block.text;
       path = [...path.filter((h) => h.level < block.level), { level: block.level, text: block.text }];
       last = undefined;
@@ -180,12 +185,27 @@ function tablesInContext(blocks: Block[]): TableInContext[] {
       continue;
     }
     const ctx: TableInContext = { table: block, extraRows: [], headings: path.map((h) => h.text) };
+    if (subject) ctx.subject = subject;
     if (heading) ctx.heading = heading;
     if (block.caption) ctx.caption = block.caption;
     out.push(ctx);
     last = cls.headerRows > 0 ? { ctx, signature } : undefined;
   }
   return out;
+}
+
+/** A short name (a program, a project), not a `key : value` line or a sentence. */
+function isSubjectText(text: string): boolean {
+  const t = text.trim();
+  return (
+    t.length > 1 &&
+    t.length <= 40 &&
+    !/[:：]/.test(t) &&
+    !/(다|음|함|임)\.?$/.test(t) &&
+    !/^[\d\s.,%]+$/.test(t) &&
+    // `추진 현황`, `예산 개요`: the name of a section, not of a program.
+    !/(현황|실적|계획|개요|내용|예산|추진|성과|일반|총괄)$/.test(t.replace(/\s+/g, ''))
+  );
 }
 
 /** The money unit: the table's declaration, else its caption, else the header cells (`사업비(천원)`). */
@@ -1186,6 +1206,36 @@ function yearsDownTable(ctx: TableInContext, rows: BodyRow[], cls: TableClass, u
     const s: Series = { indicator: name, unit, flags: [], points, source: points[0]!.source };
     if (context) s.group = context;
     out.series.push(s);
+  }
+  projectLinesByYear(ctx, rows, cls, units, out);
+}
+
+/**
+ * One project's money by year (`연도 | 사업비 | 국비 | 도비 …` under the project's name):
+ * a line per year for the project the table is about, with its funding parts. Without a
+ * name above the table there is no program to give the lines to, and none are made.
+ */
+function projectLinesByYear(ctx: TableInContext, rows: BodyRow[], cls: TableClass, units: Units, out: TableFigures): void {
+  const budget = cls.columns.find((c) => c.role === 'budget' && !c.excluded && !c.expected);
+  if (!budget || !units.money || !ctx.subject || !isBudgetContext(ctx, cls)) return;
+  const funding = cls.columns.filter((c) => c.role === 'funding');
+  for (const row of rows) {
+    const year = yearOf(row.label);
+    if (!year || year.bucket || row.total) continue;
+    const amount = moneyQuantity(row, budget, units);
+    if (!amount) continue;
+    const line: BudgetLine = { program: ctx.subject, normalizedName: normalizeName(ctx.subject), budget: amount, year: year.year, source: row.source };
+    const basis = basisWord(budget);
+    if (basis) line.budgetBasis = basis;
+    const flags = periodFlags(row.label);
+    if (flags.length) line.status = flags.join(', ');
+    const parts: FundingPart[] = [];
+    for (const c of funding) {
+      const q = moneyQuantity(row, c, units);
+      if (q) parts.push({ name: normalizeHeader(c.path[c.path.length - 1] ?? ''), amount: q });
+    }
+    if (parts.length) line.funding = parts;
+    out.budgetLines.push(line);
   }
 }
 

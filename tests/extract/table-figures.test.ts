@@ -1053,3 +1053,30 @@ describe('figuresFromTables: 국 | 부서 with 소계 per 국 and 합계 (writte
     ]);
   });
 });
+
+describe('figuresFromTables: one project by year under its name (written, 군 업무보고 shape)', () => {
+  const li = (text: string, depth: number, line: number): Block => ({ type: 'list-item', marker: depth ? '◦' : '1.', depth, text, source: { file: 'written-report.txt', line, text } });
+  const yearly = table(
+    1,
+    [
+      ['연도', '사업비', '국비', '군비'],
+      ['2023', '900', '450', '450'],
+      ['2024', '1,000', '500', '500'],
+      ['2025(계획)', '1,200', '600', '600'],
+    ],
+    { unit: '백만원', caption: '연도별 추진 현황', file: 'written-report.txt' },
+  );
+  it('a line per year for the project named above, with its funding parts; the 계획 year says so', () => {
+    const f = figuresFromTables(layoutOf(li('스마트팜 보급 지원', 0, 1), li('사업내용 : 시설원예 스마트팜 장비 지원', 1, 2), yearly));
+    expect(f.budgetLines.map((l) => [l.program, l.year, l.budget?.value, l.funding?.map((p) => [p.name, p.amount.value]), l.status ?? null])).toEqual([
+      ['스마트팜 보급 지원', '2023', 900 * M, [['국비', 450 * M], ['군비', 450 * M]], null],
+      ['스마트팜 보급 지원', '2024', 1_000 * M, [['국비', 500 * M], ['군비', 500 * M]], null],
+      ['스마트팜 보급 지원', '2025', 1_200 * M, [['국비', 600 * M], ['군비', 600 * M]], '계획'],
+    ]);
+  });
+  it('with only a section title above (추진 현황), no program is named and no lines are made', () => {
+    const f = figuresFromTables(layoutOf(li('주요사업 추진 현황', 0, 1), yearly));
+    expect(f.budgetLines).toEqual([]);
+    expect(f.series.map((s) => s.indicator)).toEqual(['사업비', '국비', '군비']);
+  });
+});
