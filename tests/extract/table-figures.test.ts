@@ -1080,3 +1080,51 @@ describe('figuresFromTables: one project by year under its name (written, 군 �
     expect(f.series.map((s) => s.indicator)).toEqual(['사업비', '국비', '군비']);
   });
 });
+
+describe('figuresFromTables: second origins for the block, group-column and implausible-rate rules', () => {
+  it('a written yearly statistics table folded into two blocks', () => {
+    const f = figuresFromTables(
+      layoutOf(
+        table(
+          1,
+          [
+            ['구분', '2019년', '2020년', '2021년'],
+            ['방문객', '1,200', '640', '880'],
+            ['구분', '2022년', '2023년', '2024년'],
+            ['방문객', '1,350', '1,510', '1,620'],
+          ],
+          { unit: '천명', caption: '연도별 방문객' },
+        ),
+      ),
+    );
+    expect(seriesViews(f)).toEqual([
+      ['방문객', '천명', [['2019', 1200, ''], ['2020', 640, ''], ['2021', 880, ''], ['2022', 1350, ''], ['2023', 1510, ''], ['2024', 1620, '']]],
+    ]);
+  });
+  it('회계 merged down the rows beside the programs, under an empty header (written, 예산서 shape): group and name', () => {
+    const f = figuresFromTables(
+      layoutOf(
+        table(
+          1,
+          [
+            [{ t: '', c: 2 }, '예산액', '집행액'],
+            [{ t: '일반회계', r: 2 }, '청년 주거 지원', '300', '120'],
+            ['청년 창업 지원', '200', '80'],
+            ['특별회계', '주차장 조성', '500', '100'],
+          ],
+          { unit: '백만원' },
+        ),
+      ),
+    );
+    expect(lineViews(f)).toEqual([
+      { program: '청년 주거 지원', group: '일반회계', budget: 300 * M, executed: 120 * M },
+      { program: '청년 창업 지원', group: '일반회계', budget: 200 * M, executed: 80 * M },
+      { program: '주차장 조성', group: '특별회계', budget: 500 * M, executed: 100 * M },
+    ]);
+  });
+  it('an execution rate over 1,000% is reported and not used', () => {
+    const f = figuresFromTables(layoutOf(table(1, [['사업명', '예산액', '집행액', '집행률'], ['가 사업', '1,000', '400', '4,000.0'], ['나 사업', '1,000', '300', '30.0']], { unit: '천원' })));
+    expect(f.diagnostics.map((d) => d.code)).toEqual(['table-value-implausible']);
+    expect(f.budgetLines.map((l) => l.statedRate?.value ?? null)).toEqual([null, 30]);
+  });
+});
