@@ -51,7 +51,7 @@ export function viewOf(layout: Layout, rawText = ''): LayoutView {
     if (text.length > 1_000_000) break;
     text += textOf(b) + '\n';
   }
-  return { format: layout.format, frontMatter: layout.frontMatter !== undefined || /^\s*(---|\+\+\+)\s*\n[\s\S]*?\n(---|\+\+\+)/.test(rawText.slice(0, 20_000)), head, headings, tableHeaders, text: text + rawText.slice(0, 200_000) };
+  return { format: layout.format, frontMatter: layout.frontMatter !== undefined || /^\s*(---|\+\+\+)\s*\n[\s\S]*?\n(---|\+\+\+)/.test(rawText.slice(0, 20_000)) || /^\s*\{\s*\n\s*"(title|date|tags)"\s*:/.test(rawText.slice(0, 2_000)), head, headings, tableHeaders, text: text + rawText.slice(0, 200_000) };
 }
 
 const squash = (s: string) => s.replace(/\s+/g, '');
@@ -66,6 +66,7 @@ const CUES: Record<Exclude<DocumentKind, 'document'>, Cue[]> = {
     { reason: 'front matter', weight: 4, test: (v) => v.frontMatter },
     { reason: 'WordPress markup', weight: 4, test: (v) => /<!--\s*wp:/.test(v.text) },
     { reason: 'post metadata fields (post_title, post_date)', weight: 3, test: (v) => /^\s*(post_title|post_date|post_name)\s*:/m.test(v.text) },
+    { reason: 'blog page markup (rel="tag" links, article publication time)', weight: 3, test: (v) => /<a\b[^>]*\brel=["'][^"']*\btag\b|article:published_time|<article\b[^>]*\bclass=["'][^"']*\bpost\b/i.test(v.text) },
     { reason: 'reader-facing guide wording (신청방법, 총정리, 알아보)', weight: 1, test: (v) => /신청\s*방법|총정리|알아보(겠|자|기)|꿀팁|정리해\s*(드|보)/.test(v.head) },
   ],
   'national-plan': [
