@@ -350,7 +350,9 @@ function rowUnit(label: string, units: Units): string | undefined {
 export function isMoneyName(name: string): boolean {
   const role = roleOfHeader(name).role;
   if (role && ['budget', 'executed', 'remaining', 'carriedOver', 'unused', 'funding', 'total'].includes(role)) return true;
-  return /(비|액|금|예산|비용|원|회계|기금|재원|투자|지출|수입|세입|세출)$/.test(name.replace(/\s+/g, '').replace(/\(.*\)$/, ''));
+  return /(비|액|금|예산|비용|원|회계|기금|재원|투자|지출|수입|세입|세출|원가|이익|손익|매출|수익|자산|부채|자본|대가|가격|단가|소득|융자|이자)$/.test(
+    name.replace(/\s+/g, '').replace(/\(.*\)$/, ''),
+  );
 }
 
 function isBudgetContext(ctx: TableInContext, cls: TableClass): boolean {
@@ -457,7 +459,8 @@ function yearsDownTable(ctx: TableInContext, rows: BodyRow[], cls: TableClass, u
     const unitOfColumn = rowUnit(name, units);
     // A column of years that is not named as money, in a table that declares only money
     // (`인증면적` under `단위: 백만원`): its unit is not known, so it is not read.
-    if (unitOfColumn === undefined && units.money && !isMoneyName(name)) {
+    const numbers = rows.some((r) => r.figures.get(column.index)?.value !== undefined);
+    if (numbers && unitOfColumn === undefined && units.money && !isMoneyName(name)) {
       out.diagnostics.push(diag('table-unit-missing', `column "${name}" is not named as money and the table declares no other unit; its figures are not read`, ctx.table.source));
       continue;
     }
@@ -630,7 +633,10 @@ export function figuresFromTables(layout: Layout): TableFigures {
       cls.kind === 'budget-execution' ||
       cls.kind === 'settlement' ||
       cls.kind === 'funding-breakdown' ||
-      (cls.kind === 'multi-year-budget' && units.units.length === 0 && !rows.some((r) => [...r.figures.values()].some((f) => f.krw !== undefined)));
+      // A multi-year table needs a unit unless its figures carry their own (`%`, `억원`).
+      (cls.kind === 'multi-year-budget' &&
+        units.units.length === 0 &&
+        rows.some((r) => [...r.figures.values()].some((f) => f.value !== undefined && !f.percent && f.krw === undefined)));
     if (moneyTable && !units.money) {
       out.diagnostics.push(diag('table-unit-missing', `table (${cls.kind}) declares no money unit (단위); its amounts are not read`, ctx.table.source));
       continue;

@@ -1128,3 +1128,46 @@ describe('figuresFromTables: second origins for the block, group-column and impl
     expect(f.budgetLines.map((l) => l.statedRate?.value ?? null)).toEqual([null, 30]);
   });
 });
+
+describe('figuresFromTables: the 한글 review\'s other year tables', () => {
+  it('percentages by year need no declared unit (정상가격 범위 2008–2009)', () => {
+    const f = figuresFromTables(
+      layoutOf(
+        table(2, [
+          [{ t: '구 분', r: 2 }, { t: '비교대상기업 정상가격 범위', c: 2 }],
+          ['2008', '2009'],
+          ['상위사분위값', '9.84%', '10.37%'],
+          ['중위값', '5.29%', '6.00%'],
+          ['정상가격범위 포함여부', '포함', '포함'],
+        ]),
+      ),
+    );
+    expect(seriesViews(f)).toEqual([
+      ['상위사분위값', '%', [['2008', 9.84, ''], ['2009', 10.37, '']]],
+      ['중위값', '%', [['2008', 5.29, ''], ['2009', 6, '']]],
+    ]);
+    expect(f.diagnostics).toEqual([]);
+  });
+  it('years down the rows (단위: 백만원, %): 매출원가 and 영업이익 are money, 영업이익률 a rate, 산출방법 words', () => {
+    const f = figuresFromTables(
+      layoutOf(
+        table(
+          1,
+          [
+            ['구분', '산출\n방법', '매출액', '매출\n원가', '영업\n이익', '영업\n이익률'],
+            ['2010', '거래\n순이익', '626,062', '558,564', '40,957', '6.54'],
+            ['2011', '거래\n순이익', '678,799', '604,762', '44,407', '6.54'],
+          ],
+          { unit: '백만원, %', caption: '<사업연도별 영업이익률>' },
+        ),
+      ),
+    );
+    expect(seriesViews(f)).toEqual([
+      ['매출액', '원', [['2010', 626_062 * M, ''], ['2011', 678_799 * M, '']]],
+      ['매출 원가', '원', [['2010', 558_564 * M, ''], ['2011', 604_762 * M, '']]],
+      ['영업 이익', '원', [['2010', 40_957 * M, ''], ['2011', 44_407 * M, '']]],
+      ['영업 이익률', '%', [['2010', 6.54, ''], ['2011', 6.54, '']]],
+    ]);
+    expect(f.diagnostics).toEqual([]);
+  });
+});
