@@ -2,7 +2,7 @@
 // percentages), a number with a bracketed or parenthesised second, money with its
 // own unit, or unreadable. Two numbers are never joined into one. Pure.
 
-import { parseKoreanAmount, parseNumber } from './amounts.js';
+import { parseCount, parseKoreanAmount, parseNumber } from './amounts.js';
 import { foldFullWidth } from './text.js';
 
 export interface CellFigure {
@@ -22,6 +22,8 @@ export interface CellFigure {
   percent?: boolean;
   /** A footnote mark after the figure (`4,873*`): read, and the mark kept here. */
   footnote?: string;
+  /** A count printed with its noun (`96개소`, `76만명`): `value` is the count, never money. */
+  countUnit?: string;
 }
 
 export const BLANK = /^[-–—‐·.]?$|^해당\s*없음$|^n\/?a$/i;
@@ -77,5 +79,8 @@ function readFigureText(text: string, t: string, decimals: number): CellFigure {
   // Money with its own unit (`307.9억원`, `1조 1,081억`).
   const amount = /[만억조]\s*원?$|\d\s*원$/.test(t) ? parseKoreanAmount(t) : undefined;
   if (amount && amount.maxKrw === undefined) return { text, blank: false, krw: amount.krw, decimals };
+  // A count with its noun (`96개소`, `2.6만명`).
+  const count = parseCount(t);
+  if (count && count.unit) return { text, blank: false, value: count.value, countUnit: count.unit, decimals };
   return { text, blank: false, problem: 'unreadable', decimals };
 }

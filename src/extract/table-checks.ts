@@ -20,7 +20,7 @@ interface Node {
 export function valueIn(row: BodyRow, column: number, mult: number): number | undefined {
   if (row.implausible.has(column)) return undefined;
   const f = row.figures.get(column);
-  if (!f || f.percent) return undefined;
+  if (!f || f.percent || f.countUnit) return undefined;
   if (f.value !== undefined) return f.value;
   if (f.krw !== undefined) return f.krw / mult;
   return f.blank ? 0 : undefined;

@@ -66,7 +66,7 @@ interface Units {
 function moneyQuantity(row: BodyRow, column: ColumnInfo | undefined, units: Units): Quantity | undefined {
   if (!column || row.implausible.has(column.index)) return undefined;
   const f = row.figures.get(column.index);
-  if (!f || f.percent) return undefined;
+  if (!f || f.percent || f.countUnit) return undefined;
   const source = sourceOfCell(row, column.index);
   if (f.krw !== undefined) return { value: f.krw, unit: '원', source };
   if (f.value === undefined || !units.money) return undefined;
@@ -310,8 +310,10 @@ function seriesValue(row: BodyRow, column: ColumnInfo, units: Units, rowUnit: st
   if (!f) return undefined;
   if (f.krw !== undefined) return { value: f.krw, unit: '원' };
   if (f.value === undefined) return undefined;
-  // A figure printed with % is a share or a rate whatever the table's unit.
+  // A figure printed with % is a share or a rate whatever the table's unit; one printed
+  // with its noun is a count of that noun.
   if (f.percent) return { value: f.value, unit: '%' };
+  if (f.countUnit) return { value: f.value, unit: f.countUnit };
   if (rowUnit === '') return undefined;
   const unit = rowUnit ?? units.money ?? units.units[0];
   if (!unit) return undefined;
@@ -522,6 +524,7 @@ function targetQuantity(row: BodyRow, column: ColumnInfo | undefined, unit: stri
     if (count) return { value: count.value, unit: count.unit || unit, source };
     return undefined;
   }
+  if (f.countUnit) return { value: f.value, unit: f.countUnit, source };
   const mult = MONEY_UNITS[unit];
   if (mult !== undefined) return { value: Math.round(f.value * mult), unit: '원', source };
   const q: Quantity = { value: f.value, unit: /%/.test(text) ? '%' : unit, source };

@@ -652,6 +652,8 @@ describe('readCellFigure', () => {
     ['(1,920)', { value: -1920 }],
     ['▲56', { value: 56, ambiguousSign: true }],
     ['307.9억원', { krw: 30_790_000_000 }],
+    ['96개소', { value: 96, countUnit: '개소' }],
+    ['2.6만명', { value: 26_000, countUnit: '명' }],
     ['-', { blank: true }],
     ['', { blank: true }],
   ])('%j', (text, expected) => expect(readCellFigure(text)).toMatchObject(expected));
@@ -1168,6 +1170,20 @@ describe('figuresFromTables: the 한글 review\'s other year tables', () => {
       ['영업 이익', '원', [['2010', 40_957 * M, ''], ['2011', 44_407 * M, '']]],
       ['영업 이익률', '%', [['2010', 6.54, ''], ['2011', 6.54, '']]],
     ]);
+    expect(f.diagnostics).toEqual([]);
+  });
+});
+
+describe('figuresFromTables: counts printed with their nouns', () => {
+  it('a year table of counts with nouns in the cells is a series in that noun, never money', () => {
+    const f = figuresFromTables(
+      layoutOf(table(1, [['구분', '2023년', '2024년'], ['동백패스 이용자', '76만명', '90만명'], ['정비 완료', '88개소', '96개소']], { unit: '백만원', caption: '주요 성과' })),
+    );
+    expect(seriesViews(f)).toEqual([
+      ['동백패스 이용자', '명', [['2023', 760_000, ''], ['2024', 900_000, '']]],
+      ['정비 완료', '개소', [['2023', 88, ''], ['2024', 96, '']]],
+    ]);
+    expect(f.budgetLines).toEqual([]);
     expect(f.diagnostics).toEqual([]);
   });
 });
