@@ -140,6 +140,18 @@ export interface BudgetLine {
   status?: string;
   /** True when the note says the money is not yet allocated (`미교부`, `미배정`). */
   unallocated?: boolean;
+  /** Settlement tables: carried over to the next year (이월액, 사고이월, 명시이월). */
+  carriedOver?: Quantity;
+  /** Settlement tables: left unused (불용액). */
+  unused?: Quantity;
+  /** 실집행액 printed beside 집행액 (`1,234 [1,200]`): what reached the final recipients. */
+  disbursed?: Quantity;
+  /** The fiscal year the figures are for (`YYYY`), when the table names it. */
+  year?: string;
+  /** Which budget figure `budget` is, as the header says (본예산, 추경, 예산현액, 확정, 계획…). */
+  budgetBasis?: string;
+  /** Funding parts (국비, 시비…) from the same row, when the table breaks the amount down. */
+  funding?: FundingPart[];
   source: Source;
 }
 
@@ -152,6 +164,10 @@ export interface BudgetTotal {
   executed?: Quantity;
   remaining?: Quantity;
   statedRate?: Quantity;
+  carriedOver?: Quantity;
+  unused?: Quantity;
+  disbursed?: Quantity;
+  year?: string;
   source: Source;
 }
 
@@ -163,6 +179,8 @@ export interface Target {
   targetYear?: string;
   actual?: Quantity;
   actualPeriod?: string;
+  /** Achievement as printed (달성률, 달성도), in percent; the computed one is actual ÷ target. */
+  statedAchievement?: Quantity;
   source: Source;
 }
 
