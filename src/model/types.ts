@@ -171,7 +171,7 @@ export interface Series {
 }
 
 /** How a claim found the figures it is checked against. */
-export type ClaimResolution = 'same-sentence' | 'table' | 'previous-block';
+export type ClaimResolution = 'same-sentence' | 'table' | 'previous-block' | 'next-blocks';
 
 /** Fields every claim may carry (all optional, so older claims stay valid). */
 export interface ClaimContext {

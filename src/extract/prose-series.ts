@@ -1,0 +1,81 @@
+// Year-over-year series written in prose blocks:
+//   ('19) 12,660 → ('20) 19,799개          (every arrow form src/extract/series.ts reads)
+//   '24년 1,200억원 → '25년 1,500억원       (year words as labels)
+//   2023년 46% → 2024년 48%
+//   전년 1,200억원 → 금년 1,500억원          (전년/금년 against the document's year)
+//   ('24) 1,200 → ('25)(안) 1,500억원       (plan, provisional and cumulative markers:
+//                                             (안), (계획), (목표), (잠정), 누계/누적)
+// Units come from the sentence (the last segment, or `(억원)` before the
+// sequence). Every point carries its block's source. Pure.
+
+import type { Diagnostic, Series, SeriesPoint } from '../model/types.js';
+import type { Block } from '../layout/types.js';
+import { findSeries } from './series.js';
+import { isProse } from './prose.js';
+import { foldFullWidth } from './text.js';
+
+export interface ProseSeriesOptions {
+  /** The document's own year, for `전년`/`금년` labels. Without it those sequences are reported, not guessed. */
+  year?: string;
+}
+
+export interface ProseSeriesResult {
+  series: Series[];
+  diagnostics: Diagnostic[];
+}
+
+const Q = `['’‘´]`;
+/** `'24년`, `’24년도`, `2024년`, `2024년도` directly before a figure (not `2024년 12월`). */
+const YEAR_WORD = new RegExp(String.raw`(?<![(\d])(?:${Q}\s*(\d{2})|(\d{4}))\s*년도?\s*(?=[(\d])`, 'g');
+const RELATIVE = /(?<![가-힣])(전년도?|작년|금년도?|올해|당해\s*연도|본년도?)\s*(?=[(\d])/g;
+
+/**
+ * Rewrite year words into the bracketed labels `findSeries` reads: `'24년 1,200` →
+ * `('24) 1,200`; `전년 1,200` → `(2023) 1,200` when the document's year is 2024.
+ * Only in text with an arrow, so running prose is not relabelled.
+ */
+export function labelYears(text: string, year?: string): { text: string; relative: boolean } {
+  let out = foldFullWidth(text);
+  if (!/[→⇒➠]/.test(out)) return { text: out, relative: false };
+  out = out.replace(YEAR_WORD, (_w, yy: string | undefined, yyyy: string | undefined) => (yyyy ? `(${yyyy}) ` : `('${yy}) `));
+  let relative = false;
+  out = out.replace(RELATIVE, (w: string) => {
+    relative = true;
+    if (!year) return w;
+    const y = Number(year);
+    return /^(전년|작년)/.test(w) ? `(${y - 1}) ` : `(${y}) `;
+  });
+  return { text: out, relative };
+}
+
+function indicatorOf(prefix: string, label: string | undefined, heading: string | undefined): string {
+  const base = prefix.replace(/^[\s\-○□◦ㅇ▪·*※◇❍]+/, '').replace(/[\s:：]+$/, '').trim();
+  const name = base || heading || '(series)';
+  return label ? `${name} (${label})` : name;
+}
+
+/** Every year-labelled sequence in the prose blocks. */
+export function extractProseSeries(blocks: Block[], options: ProseSeriesOptions = {}): ProseSeriesResult {
+  const result: ProseSeriesResult = { series: [], diagnostics: [] };
+  let heading: string | undefined;
+  for (const block of blocks) {
+    if (block.type === 'heading') heading = block.text.trim();
+    if (!isProse(block) || !/\d/.test(block.text)) continue;
+    const raw = block.text.replace(/\s*\n\s*/g, ' ');
+    const { text, relative } = labelYears(raw, options.year);
+    if (relative && !options.year) {
+      result.diagnostics.push({ severity: 'info', code: 'series-relative-year', message: 'a sequence labelled 전년/금년 was not read: the document year is unknown', source: block.source });
+    }
+    for (const found of findSeries(text)) {
+      const points: SeriesPoint[] = found.points.map((p) => ({ ...p, source: block.source }));
+      result.series.push({
+        indicator: indicatorOf(found.prefix, found.label, heading),
+        unit: found.unit,
+        flags: found.flags,
+        points,
+        source: block.source,
+      });
+    }
+  }
+  return result;
+}
