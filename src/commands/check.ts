@@ -24,7 +24,7 @@ export function statedDecimals(q: Quantity): number {
   return s.includes('.') ? s.split('.')[1]!.length : 0;
 }
 
-export type RateVerdict = { severity?: Severity; how: 'rounded' | 'truncated' | 'rounded-up' | 'off' };
+export type RateVerdict = { severity?: Severity; how: 'rounded' | 'truncated' | 'off' };
 
 const EPS = 1e-9;
 
@@ -32,7 +32,7 @@ const EPS = 1e-9;
  * Compare a stated figure (printed with `decimals` digits) with the interval the
  * computation gives from the printed inputs:
  *  - some value of the interval rounds to the stated figure → consistent;
- *  - some value truncates (or rounds up) to it → info;
+ *  - some value truncates to it (a different rounding: 15.76 printed 15.7) → info;
  *  - otherwise → warning when the operands are ambiguous, error when they are not.
  */
 export function judgeStated(stated: number, decimals: number, computed: Interval, ambiguous = false): RateVerdict {
@@ -42,8 +42,6 @@ export function judgeStated(stated: number, decimals: number, computed: Interval
   // Truncation moves toward zero: a stated 15.7 covers [15.7, 15.8) when positive.
   const trunc = stated >= 0 ? meets(stated, stated + step) : meets(stated - step, stated);
   if (trunc) return { severity: 'info', how: 'truncated' };
-  const up = stated >= 0 ? meets(stated - step, stated) : meets(stated, stated + step);
-  if (up) return { severity: 'info', how: 'rounded-up' };
   return { severity: ambiguous ? 'warning' : 'error', how: 'off' };
 }
 
@@ -158,9 +156,7 @@ class Checker {
     const msg =
       v.how === 'truncated'
         ? `${label}: stated ${shown} is the computed ${fmt2(point)}${unit} truncated, not rounded`
-        : v.how === 'rounded-up'
-          ? `${label}: stated ${shown} is the computed ${fmt2(point)}${unit} rounded up`
-          : `${label}: stated ${shown} but the figures give ${fmt2(point)}${unit}`;
+        : `${label}: stated ${shown} but the figures give ${fmt2(point)}${unit}`;
     const d = this.details(ops, tolerance, claim?.resolution, claim?.ambiguous);
     this.add(v.severity, code, msg + (v.severity ? d.suffix : ''), stated.value, Number(fmt2(point)), stated.source, d.extra);
   }

@@ -213,8 +213,8 @@ function sentenceYear(text: string): string | undefined {
 }
 
 /** The one figure of the nearest earlier block that holds figures of this unit. */
-function fromEarlierBlock(ctx: Ctx, like: Figure, prefer?: RegExp): { figure: Figure; sentence: Sentence; ambiguous?: string } | undefined {
-  const year = sentenceYear(ctx.text);
+function fromEarlierBlock(ctx: Ctx, like: Figure, prefer?: RegExp, sameYear = false): { figure: Figure; sentence: Sentence; ambiguous?: string } | undefined {
+  const year = sameYear ? sentenceYear(ctx.text) : undefined;
   for (const group of earlierBlocks(ctx, 3)) {
     const found: { figure: Figure; sentence: Sentence }[] = [];
     for (const { sentence, figures } of group) {
@@ -404,7 +404,7 @@ function readAchievement(ctx: Ctx, stated: Figure): void {
   let denominator: Quantity | undefined = target ? toQuantity(target, ctx.source) : undefined;
   let ambiguous: string | undefined;
   if (!denominator) {
-    const up = fromEarlierBlock(ctx, actual, /목표|계획/) ?? fromEarlierBlock(ctx, actual);
+    const up = fromEarlierBlock(ctx, actual, /목표|계획/, true) ?? fromEarlierBlock(ctx, actual, undefined, true);
     if (!up) return unresolved(ctx, `achievement of ${stated.value}%`);
     denominator = toQuantity(up.figure, sentenceSource(up.sentence));
     resolution = 'previous-block';

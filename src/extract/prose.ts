@@ -63,7 +63,10 @@ export type Figure = FoundQuantity;
  * unit takes that unit (`9,500→13,300만원`: both 만원).
  */
 export function sentenceFigures(text: string): Figure[] {
-  const qs = findQuantities(text);
+  // Year labels are not figures: `('23)`, `'23.`, `(2023)`.
+  const qs = findQuantities(text).filter(
+    (q) => !(q.kind === 'bare' && (/['’‘´]\s*$/.test(text.slice(0, q.index)) || (/\(\s*$/.test(text.slice(0, q.index)) && /^\s*[),.]/.test(text.slice(q.end)) && /^(19|20)\d\d$/.test(q.text)))),
+  );
   for (let i = qs.length - 2; i >= 0; i--) {
     const q = qs[i]!;
     const next = qs[i + 1]!;
