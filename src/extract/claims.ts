@@ -212,13 +212,27 @@ function sentenceYear(text: string): string | undefined {
   return yearsIn(text)[0]?.year;
 }
 
+/** The year a block is about: its own, or for a list item the year of the item it sits under. */
+function blockYear(blocks: Block[], i: number): string | undefined {
+  const b = blocks[i]!;
+  if (b.type === 'table') return undefined;
+  const own = sentenceYear(b.text);
+  if (own || b.type !== 'list-item') return own;
+  for (let j = i - 1; j >= 0; j--) {
+    const p = blocks[j]!;
+    if (p.type === 'heading') return undefined;
+    if (p.type === 'list-item' && p.depth < b.depth) return blockYear(blocks, j);
+  }
+  return undefined;
+}
+
 /** The one figure of the nearest earlier block that holds figures of this unit. */
 function fromEarlierBlock(ctx: Ctx, like: Figure, prefer?: RegExp, sameYear = false): { figure: Figure; sentence: Sentence; ambiguous?: string } | undefined {
   const year = sameYear ? sentenceYear(ctx.text) : undefined;
   for (const group of earlierBlocks(ctx, 3)) {
     const found: { figure: Figure; sentence: Sentence }[] = [];
     for (const { sentence, figures } of group) {
-      const y = sentenceYear(sentence.text);
+      const y = sentenceYear(sentence.text) ?? (year ? blockYear(ctx.blocks, sentence.block) : undefined);
       // A figure of another year is not this sentence's operand (`2025년 목표` above `2024년 실적`).
       if (year && y && y !== year) continue;
       for (const g of figures) if (g.kind !== 'percent' && sameUnit(g, like) && (!prefer || prefer.test(sentence.text.slice(Math.max(0, g.index - 12), g.index)))) found.push({ figure: g, sentence });
@@ -309,8 +323,13 @@ function readGrowth(ctx: Ctx, stated: Figure, down: boolean): void {
 function pushChange(ctx: Ctx, kind: 'growth' | 'points' | 'multiple', stated: Quantity, pair: Pair): void {
   const from = pair.fromQ ?? toQuantity(pair.from, ctx.source);
   const to = pair.toQ ?? toQuantity(pair.to, ctx.source);
-  const fromPeriod = pair.fromPeriod ?? yearBefore(ctx.text, ctx.figures, pair.from) ?? (/전년/.test(ctx.text) && pair.toPeriod ? String(Number(pair.toPeriod) - 1) : undefined);
   const toPeriod = pair.toPeriod ?? (pair.resolution === 'same-sentence' ? yearBefore(ctx.text, ctx.figures, pair.to) : undefined);
+  const earlier = pair.fromQ ? undefined : yearsIn(ctx.text.slice(0, pair.from.index)).pop()?.year;
+  const fromPeriod =
+    pair.fromPeriod ??
+    yearBefore(ctx.text, ctx.figures, pair.from) ??
+    (/전년/.test(ctx.text) && toPeriod ? String(Number(toPeriod) - 1) : undefined) ??
+    (earlier && earlier !== toPeriod ? earlier : undefined);
   const extra = { ...(fromPeriod ? { fromPeriod } : {}), ...(toPeriod ? { toPeriod } : {}), ...base(ctx, kind, pair.resolution, pair.ambiguous) };
   if (kind === 'growth') ctx.claims.push({ kind, stated, from, to, source: ctx.source, ...extra });
   else ctx.claims.push({ kind, label: subjectOf(ctx.text, pair.from.index), stated, from, to, source: ctx.source, ...extra });
@@ -335,7 +354,11 @@ function readPoints(ctx: Ctx, stated: Figure): void {
   unresolved(ctx, `change of ${q.value}%p`);
 }
 
+const MULTIPLE_AFTER = /^\s*(?:로|으로|이상|가량|정도)?\s*(?:증가|확대|늘|성장|상승|향상|급증|신장|증액)/;
+
 function readMultiple(ctx: Ctx, stated: Figure): void {
+  // `384개(1.2배수) 추천` is a ratio of candidates, not a change: only `N배 증가` and kin are claims.
+  if (!MULTIPLE_AFTER.test(after(ctx, stated, 10))) return;
   ctx.used.add(stated);
   const pair = pairInSentence(ctx, stated, (g) => g.kind !== 'percent' && g.unit !== '배');
   if (pair && pair !== 'base-only') return pushChange(ctx, 'multiple', toQuantity(stated, ctx.source), pair);
@@ -485,7 +508,8 @@ function readSums(ctx: Ctx): void {
       }
       parts.push({ label: label.replace(/[:：]$/, '').trim(), amount: toQuantity(q, ctx.source) });
     }
-    if (!pure) continue;
+    // Parts of a total are each smaller than it: `공판장 2개(국제 2개, 연근해 2개)` counts something else.
+    if (!pure || parts.some((p) => Math.abs(p.amount.value) >= Math.abs(total.value))) continue;
     ctx.claims.push({ kind: 'sum', label: `${subjectOf(ctx.text, total.index)} ${total.text}`.trim(), total: toQuantity(total, ctx.source), parts, source: ctx.source, ...base(ctx, 'sum', 'same-sentence') });
   }
 }
@@ -519,15 +543,20 @@ function readCounts(ctx: Ctx): void {
   }
 }
 
-const LIST_COUNT_END = new RegExp(String.raw`(?<![\d,.])(\d{1,3})\s*(${COUNT_NOUN})\s*\)?\s*[:：]?\s*$`);
+/** `주요 과제(3건)`, `우수사례 3건 :`: a count that announces the list below (a bare `… 13건` at the end of an activity line counts outputs, not items). */
+const LIST_NOUN = String.raw`개\s*(?:분야|과제|사업|항목|부문)?|대\s*(?:과제|분야|전략|목표)|건|가지`;
+const LIST_COUNT_END = new RegExp(String.raw`(?<![\d,.])(?:\(\s*(\d{1,2})\s*(${LIST_NOUN})\s*\)\s*[:：]?|(\d{1,2})\s*(${LIST_NOUN})\s*[:：])\s*$`);
 
 /** `○ 신규 과제 3건` followed by its list items (one level deeper): the stated count against the items. */
 function readListCounts(blocks: Block[], result: ClaimsResult): void {
   blocks.forEach((b, i) => {
     if (b.type !== 'list-item' && b.type !== 'heading' && b.type !== 'paragraph') return;
     const text = foldFullWidth(b.text).trim();
-    const m = LIST_COUNT_END.exec(text);
-    if (!m || /등\s*\d/.test(text)) return;
+    const found = LIST_COUNT_END.exec(text);
+    if (!found || /등\s*\(?\s*\d/.test(text)) return;
+    // A paragraph announces a list only with a colon; its bracketed counts count outputs.
+    if (b.type === 'paragraph' && !/[:：]\s*$/.test(text)) return;
+    const m = { index: found.index, 1: found[1] ?? found[3]!, 2: found[2] ?? found[4]! };
     const items: { text: string; source: Source }[] = [];
     let depth: number | undefined;
     for (let j = i + 1; j < blocks.length; j++) {

@@ -81,7 +81,8 @@ const FOUND: [string, Block[], Record<string, unknown>[]][] = [
   // Counts.
   ['count of items in brackets', [para('3개 분야(AI·반도체·바이오) 집중 지원')], [{ kind: 'count', stated: 3, items: 3, ...same }]],
   ['count after a colon', [para('우수사례 2건: 스마트 돌봄, 공유 주차')], [{ kind: 'count', stated: 2, items: 2, ...same }]],
-  ['count of the list items below', [item('신규 과제 3건'), item('가 과제', 1), item('나 과제', 1), item('다 과제', 1), item('다음 항목')], [{ kind: 'count', stated: 3, items: 3, resolution: 'next-blocks', ambiguous: true }]],
+  ['count of the list items below', [item('신규 과제(3건)'), item('가 과제', 1), item('나 과제', 1), item('다 과제', 1), item('다음 항목')], [{ kind: 'count', stated: 3, items: 3, resolution: 'next-blocks', ambiguous: true }]],
+  ['count announced with a colon', [para('우수사례 2건:'), item('스마트 돌봄', 1, '-'), item('공유 주차', 1, '-')], [{ kind: 'count', stated: 2, items: 2, resolution: 'next-blocks', ambiguous: true }]],
 ];
 
 describe('extractClaims: claims found, with their operands and how they were resolved', () => {
@@ -102,6 +103,10 @@ const NONE: [string, Block[]][] = [
   ['a share of a whole whose part is not printed [real finance-startup p.12]', [note('전국 5.4조원 중 2.5%만 부산에 투자', '*')]],
   ['a funding share of one amount', [para('사 업 비 : 34백만원(시비 100%)')]],
   ['numbers of several cells are never run together', [para('221,916 271,555 342,620')]],
+  ['an output count ending an activity line does not count the lines below it (the sample report’s form)', [item('SW/ICT 창의인재 양성 교육 38건', 0, '-'), item('코딩 교육 (상반기)', 1, '·'), item('AI 캠프 (하반기)', 1, '·')]],
+  ['a bracketed head count is not a list count [real tourism-mice p.23]', [para('ㅇ (인적자원 확보) 혁신 MICE 미래인재 육성 프로젝트(25명), 영마이스단 운영(20명)'), item('국제회의 유치 / 개최 / 협력 강화', 1, '◇'), item('(국제회의 유치·개최 고도화) 주요 국제회의·전시회 맞춤형 유치전략 마련', 1, '□')]],
+  ['공판장 2개(국제 2개, 연근해 2개): parts as large as the total are not its breakdown [real ocean-agriculture-fisheries p.42]', [para('◈ 시장운영: 도매시장법인 2개, 공판장 2개(국제수산물 2개, 연근해수산물 2개)')]],
+  ['a 배수 of candidates is not a multiple of change (the sample plan’s form)', [item('* 16개 창경센터에서 384개(1.2배수) 추천 → 최종 평가 거쳐 320개 지원 확정', 0, '-')]],
 ];
 
 describe('extractClaims: no claim where none is stated', () => {
@@ -116,6 +121,11 @@ describe('extractClaims: unresolved claims are info diagnostics, not guesses', (
     [
       'an achievement against a target of another year [real ocean-agriculture-fisheries p.40]',
       [para('◇ 2025년도 거래목표 : 338천톤, 5,885억원'), note('2024년 실적 : 물량 329천톤(목표 대비 94%)', '*')],
+      'achievement of 94%',
+    ],
+    [
+      'a target under an item of another year is of that year too [real ocean-agriculture-fisheries p.40]',
+      [item('2025년도 거래목표 : 338천톤, 5,885억원', 1, '◇'), item('거래물량 : 338천톤(3년 평균 물량)', 4, '○'), note('2024년 실적 : 물량 329천톤(목표 대비 94%)', '*')],
       'achievement of 94%',
     ],
   ] as [string, Block[], string][])('%s', (_name, blocks, what) => {
