@@ -528,7 +528,7 @@ function readCounts(ctx: Ctx): void {
       body = br?.body ?? '';
     } else body = ctx.text.slice(open).replace(/[.。]\s*$/, '');
     if (!body || /\d/.test(body) || /(등|외|포함|기타)\s*$/.test(body.trim())) continue;
-    const sep = /[,，、]/.test(body) ? /\s*[,，、]\s*/ : /\s*[·ㆍ]\s*/;
+    const sep = /[,，、]/.test(body) ? /\s*[,，、]\s*/ : /\s*[·ㆍ․‧]\s*/;
     const items = body.split(sep).map((s) => s.trim()).filter(Boolean);
     if (items.length < 2 || items.some((i) => i.length > 30)) continue;
     const stated: Quantity = { value: Number(m[1]), unit: m[2]!.replace(/\s+/g, ''), step: 1, source: ctx.source };

@@ -67,6 +67,18 @@ export function sentenceFigures(text: string): Figure[] {
   const qs = findQuantities(text).filter(
     (q) => !(q.kind === 'bare' && (/['’‘´]\s*$/.test(text.slice(0, q.index)) || (/\(\s*$/.test(text.slice(0, q.index)) && /^\s*[),.]/.test(text.slice(q.end)) && /^(19|20)\d\d$/.test(q.text)))),
   );
+  // `2만 5천세대`: a magnitude written apart from the rest of its number is one figure (25,000).
+  for (let i = qs.length - 2; i >= 0; i--) {
+    const q = qs[i]!;
+    const next = qs[i + 1]!;
+    const big = /([만억조])$/.exec(q.text)?.[1];
+    if (!big || q.kind !== 'bare' || !/^\s+$/.test(text.slice(q.end, next.index)) || next.kind === 'percent') continue;
+    const unitOfBig = { 만: 1e4, 억: 1e8, 조: 1e12 }[big]!;
+    const nextRaw = next.kind === 'money' ? next.value : next.raw;
+    if (nextRaw >= unitOfBig || /[만억조]/.test(next.text.replace(/[만억조]원$/, ''))) continue;
+    const value = next.kind === 'money' ? q.raw + next.value : q.raw + next.raw;
+    qs.splice(i, 2, { ...next, value, raw: value, index: q.index, text: text.slice(q.index, next.end) });
+  }
   for (let i = qs.length - 2; i >= 0; i--) {
     const q = qs[i]!;
     const next = qs[i + 1]!;
@@ -137,7 +149,7 @@ export function subjectBefore(text: string, end: number): string {
       break;
     }
   }
-  let words = seg.replace(/^[\s\-○□◦ㅇ▪·*※◇❍■◆•]+/, '').split(/\s+/).filter((w) => w && !/\d/.test(w) && !/^(등|및|총|전체|목표|실적|약)$/.test(w) && !/까지$/.test(w));
+  let words = seg.replace(/^[\s\-○□◦ㅇ▪·*※◇❍■◆•]+/, '').split(/\s+/).filter((w) => w && /[가-힣A-Za-z]/.test(w) && !/\d/.test(w) && !/^(등|및|총|전체|목표|실적|약)$/.test(w) && !/까지$/.test(w));
   const clause = words.map((w) => /(를|을|위한|위해|통한|통해|으로|에서|에게|하여|하고)$/.test(w)).lastIndexOf(true);
   if (clause >= 0 && clause < words.length - 1) words = words.slice(clause + 1);
   return words.slice(-4).join(' ').replace(/(목표치?|대비)$/, '').replace(/[은는이가을를의]$/, '').trim();
