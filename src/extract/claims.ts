@@ -484,8 +484,9 @@ function readSums(ctx: Ctx): void {
   for (const total of ctx.figures) {
     if (total.kind === 'percent' || total.kind === 'bare' || total.unit === '배') continue;
     const br = bracketAfter(ctx.text, total.end);
-    if (!br || /[→~∼%×xX]|등\s*$|외\s*\d/.test(br.body)) continue;
-    const items = br.body.split(/\s*[,，、]\s*|\s+\/\s+/).map((s) => s.trim()).filter(Boolean);
+    if (!br || /[→~∼%×xX]|등\s*$|(?:^|\s)외\s*\d/.test(br.body)) continue;
+    // Items split at commas that are not thousands separators (`공익형 2,100, 시장형 400`).
+    const items = br.body.split(/\s*[,，、](?!\d{3}(?!\d))\s*|\s+\/\s+/).map((s) => s.trim()).filter(Boolean);
     if (items.length < 2) continue;
     const parts: { label: string; amount: Quantity }[] = [];
     let pure = true;

@@ -2,6 +2,7 @@
 //   ('19) 12,660 → ('20) 19,799개          (every arrow form src/extract/series.ts reads)
 //   '24년 1,200억원 → '25년 1,500억원       (year words as labels)
 //   2023년 46% → 2024년 48%
+//   2023년 18,400명에서 2024년 19,320명으로   (에서 … 로 between two dated figures)
 //   전년 1,200억원 → 금년 1,500억원          (전년/금년 against the document's year)
 //   ('24) 1,200 → ('25)(안) 1,500억원       (plan, provisional and cumulative markers:
 //                                             (안), (계획), (목표), (잠정), 누계/누적)
@@ -27,6 +28,7 @@ export interface ProseSeriesResult {
 const Q = `['’‘´]`;
 /** `'24년`, `’24년도`, `2024년`, `2024년도` directly before a figure (not `2024년 12월`). */
 const YEAR_WORD = new RegExp(String.raw`(?<![(\d])(?:${Q}\s*(\d{2})|(\d{4}))\s*년도?\s*(?=[(\d])`, 'g');
+const FROM_TO = new RegExp(String.raw`((?:${Q}\s*\d{2}|\d{4})\s*년도?\s*[\d.,]+\s*[가-힣%]{0,3})\s*에서\s+(?=(?:${Q}\s*\d{2}|\d{4})\s*년)`, 'g');
 const RELATIVE = /(?<![가-힣])(전년도?|작년|금년도?|올해|당해\s*연도|본년도?)\s*(?=[(\d])/g;
 
 /**
@@ -35,7 +37,8 @@ const RELATIVE = /(?<![가-힣])(전년도?|작년|금년도?|올해|당해\s*�
  * Only in text with an arrow, so running prose is not relabelled.
  */
 export function labelYears(text: string, year?: string): { text: string; relative: boolean } {
-  let out = foldFullWidth(text);
+  // `2023년 18,400명에서 2024년 19,320명으로`: a pair of dated figures joined by 에서 reads as an arrow.
+  let out = foldFullWidth(text).replace(FROM_TO, '$1 → ');
   if (!/[→⇒➠]/.test(out)) return { text: out, relative: false };
   out = out.replace(YEAR_WORD, (_w, yy: string | undefined, yyyy: string | undefined) => (yyyy ? `(${yyyy}) ` : `('${yy}) `));
   let relative = false;
@@ -49,9 +52,10 @@ export function labelYears(text: string, year?: string): { text: string; relativ
 }
 
 function indicatorOf(prefix: string, label: string | undefined, heading: string | undefined): string {
-  const base = prefix.replace(/^[\s\-○□◦ㅇ▪·*※◇❍]+/, '').replace(/[\s:：]+$/, '').trim();
+  const base = prefix.replace(/^[\s\-○□◦ㅇ▪·*※◇❍]+/, '').replace(/[\s:：]+$/, '').replace(/(?<=[가-힣]{2})[은는]$/, '').trim();
   const name = base || heading || '(series)';
-  return label ? `${name} (${label})` : name;
+  // A marker caught as a label (`('25)(안) 352억원`) names no sub-series.
+  return label && !/^(안|계획|목표|예정|잠정|추정|누적|누계)$/.test(label) ? `${name} (${label})` : name;
 }
 
 /** Every year-labelled sequence in the prose blocks. */

@@ -132,5 +132,25 @@ export function extractProseTargets(blocks: Block[], options: ProseTargetsOption
     if (done.has(s.block)) continue;
     sentenceTargets(s.text, sentenceSource(s), headings.get(s.block), options.targetYear, out);
   }
+  return { targets: mergeActuals(out.targets), diagnostics: out.diagnostics };
+}
+
+const key = (s: string) => s.replace(/[\s()·\-]/g, '');
+
+/**
+ * A sentence that repeats a target with its actual (`기업 지원은 목표 450개사, 실적 486개사`)
+ * gives the earlier target (`① 기업 지원 : 450개사`) its actual instead of a second target.
+ */
+function mergeActuals(targets: Target[]): Target[] {
+  const out: Target[] = [];
+  for (const t of targets) {
+    const earlier = t.actual
+      ? out.find((o) => !o.actual && o.unit === t.unit && o.target.value === t.target.value && (key(o.indicator).includes(key(t.indicator)) || key(t.indicator).includes(key(o.indicator))))
+      : undefined;
+    if (earlier) {
+      earlier.actual = t.actual!;
+      if (t.actualPeriod) earlier.actualPeriod = t.actualPeriod;
+    } else out.push(t);
+  }
   return out;
 }

@@ -69,6 +69,7 @@ const FOUND: [string, Block[], Record<string, unknown>[]][] = [
   ['share written as a ratio', [para('전환율 56%(271개/485개)')], [{ kind: 'share', stated: 56, numerator: 271, denominator: 485, ...same }]],
   // Sums.
   ['sum, bare parts take the total’s unit', [para('총 120개사(제조 70, 서비스 50) 선정')], [{ kind: 'sum', total: 120, parts: [70, 50], ...same }]],
+  ['sum, parts with thousands separators and 해외 (not the word 외)', [para('참여자는 총 3,250명(공익형 2,100, 사회서비스형 750, 해외 400)이다.')], [{ kind: 'sum', total: 3250, parts: [2100, 750, 400], ...same }]],
   ['sum in 억원 [real finance-startup p.14]', [item('중소·벤처기업 인재 양성 청년 일자리 지원 ▸ 0.7억원(국 0.3, 시 0.4)')], [{ kind: 'sum', total: 70_000_000, parts: [30_000_000, 40_000_000], ...same }]],
   // Execution rate and achievement.
   ['execution rate in prose', [para('예산 1,200백만원 중 960백만원을 집행하여 집행률 80.0%')], [{ kind: 'rate', stated: 80, numerator: 960_000_000, denominator: 1_200_000_000, ...same }]],

@@ -21,6 +21,8 @@ const SERIES: [string, Block[], { indicator: string; unit: string; flags?: strin
   ["'24년 → '25년", [para("매출 '24년 1,200억원 → '25년 1,500억원")], [{ indicator: '매출', unit: '원', points: [['2024', 120_000_000_000], ['2025', 150_000_000_000]] }]],
   ['2023년 → 2024년, percentages', [item('공공형 이용률 2023년 46% → 2024년 48%')], [{ indicator: '공공형 이용률', unit: '%', points: [['2023', 46], ['2024', 48]] }]],
   ['bracketed year words [real women-family p.7, reading order]', [item('부산형 공보육 이용률 (’23년) 46% → (‘24년) 48%', 0, 'ㅇ')], [{ indicator: '부산형 공보육 이용률', unit: '%', points: [['2023', 46], ['2024', 48]] }]],
+  ['에서 … 로 between dated figures', [para('기초생활수급자는 2023년 18,400명에서 2024년 19,320명으로 5% 증가하였다.')], [{ indicator: '기초생활수급자', unit: '명', points: [['2023', 18400], ['2024', 19320]] }]],
+  ['에서 … 로 with percentages', [item("재방문율은 '23년 32.5%에서 '24년 35.0%로 2.5%p 상승")], [{ indicator: '재방문율', unit: '%', points: [['2023', 32.5], ['2024', 35]] }]],
   // 전년 / 금년 against the document year (2025 in these cases).
   ['전년 → 금년', [para('예산 전년 1,200억원 → 금년 1,500억원')], [{ indicator: '예산', unit: '원', points: [['2024', 120_000_000_000], ['2025', 150_000_000_000]] }]],
   // Markers.
