@@ -4,6 +4,7 @@
 //   2023년 46% → 2024년 48%
 //   2023년 18,400명에서 2024년 19,320명으로   (에서 … 로 between two dated figures)
 //   전년 1,200억원 → 금년 1,500억원          (전년/금년 against the document's year)
+//   2024년 … 2,610만명으로 전년(2,380만명) 대비  (a dated figure and the previous year's in brackets)
 //   ('24) 1,200 → ('25)(안) 1,500억원       (plan, provisional and cumulative markers:
 //                                             (안), (계획), (목표), (잠정), 누계/누적)
 // Units come from the sentence (the last segment, or `(억원)` before the
@@ -12,7 +13,7 @@
 import type { Diagnostic, Series, SeriesPoint } from '../model/types.js';
 import type { Block } from '../layout/types.js';
 import { findSeries } from './series.js';
-import { isProse } from './prose.js';
+import { isProse, sameUnit, sentenceFigures, subjectBefore, yearBefore, yearsIn } from './prose.js';
 import { foldFullWidth } from './text.js';
 
 export interface ProseSeriesOptions {
@@ -58,6 +59,26 @@ function indicatorOf(prefix: string, label: string | undefined, heading: string 
   return label && !/^(안|계획|목표|예정|잠정|추정|누적|누계)$/.test(label) ? `${name} (${label})` : name;
 }
 
+const PREVIOUS_YEAR = /^\s*(?:으로|로|은|는|이며|이고)?\s*,?\s*전년\s*(?:도)?\s*\(\s*$/;
+
+/**
+ * `2024년 관광객은 2,610만명으로 전년(2,380만명) 대비`: a figure of a dated
+ * sentence and the previous year's figure in brackets after 전년 form a pair.
+ */
+export function previousYearPairs(text: string, year?: string): { indicator: string; unit: string; from: { period: string; value: number }; to: { period: string; value: number } }[] {
+  const figures = sentenceFigures(text);
+  const out: ReturnType<typeof previousYearPairs> = [];
+  for (let i = 0; i + 1 < figures.length; i++) {
+    const a = figures[i]!;
+    const b = figures[i + 1]!;
+    if (a.kind === 'percent' || !sameUnit(a, b) || !PREVIOUS_YEAR.test(text.slice(a.end, b.index)) || !/^\s*\)\s*대비/.test(text.slice(b.end))) continue;
+    const to = yearBefore(text, figures, a) ?? yearsIn(text.slice(0, a.index)).pop()?.year ?? year;
+    if (!to) continue;
+    out.push({ indicator: subjectBefore(text, a.index), unit: a.unit, from: { period: String(Number(to) - 1), value: b.value }, to: { period: to, value: a.value } });
+  }
+  return out;
+}
+
 /** Every year-labelled sequence in the prose blocks. */
 export function extractProseSeries(blocks: Block[], options: ProseSeriesOptions = {}): ProseSeriesResult {
   const result: ProseSeriesResult = { series: [], diagnostics: [] };
@@ -69,6 +90,21 @@ export function extractProseSeries(blocks: Block[], options: ProseSeriesOptions 
     const { text, relative } = labelYears(raw, options.year);
     if (relative && !options.year) {
       result.diagnostics.push({ severity: 'info', code: 'series-relative-year', message: 'a sequence labelled 전년/금년 was not read: the document year is unknown', source: block.source });
+    }
+    const found = findSeries(text);
+    if (found.length === 0) {
+      for (const p of previousYearPairs(raw, options.year)) {
+        result.series.push({
+          indicator: p.indicator || heading || '(series)',
+          unit: p.unit,
+          flags: [],
+          points: [
+            { ...p.from, flags: [], source: block.source },
+            { ...p.to, flags: [], source: block.source },
+          ],
+          source: block.source,
+        });
+      }
     }
     for (const found of findSeries(text)) {
       const points: SeriesPoint[] = found.points.map((p) => ({ ...p, source: block.source }));

@@ -23,6 +23,8 @@ const SERIES: [string, Block[], { indicator: string; unit: string; flags?: strin
   ['bracketed year words [real women-family p.7, reading order]', [item('부산형 공보육 이용률 (’23년) 46% → (‘24년) 48%', 0, 'ㅇ')], [{ indicator: '부산형 공보육 이용률', unit: '%', points: [['2023', 46], ['2024', 48]] }]],
   ['에서 … 로 between dated figures', [para('기초생활수급자는 2023년 18,400명에서 2024년 19,320명으로 5% 증가하였다.')], [{ indicator: '기초생활수급자', unit: '명', points: [['2023', 18400], ['2024', 19320]] }]],
   ['에서 … 로 with percentages', [item("재방문율은 '23년 32.5%에서 '24년 35.0%로 2.5%p 상승")], [{ indicator: '재방문율', unit: '%', points: [['2023', 32.5], ['2024', 35]] }]],
+  ['a dated figure and 전년(…) in brackets', [item('관광 일자리는 2024년 8,400명으로 전년(7,000명) 대비 12% 증가', 0, '-')], [{ indicator: '관광 일자리', unit: '명', points: [['2023', 7000], ['2024', 8400]] }]],
+  ['전년(…) with the year at the start', [para('2024년 복지예산은 4,620억원으로 전년(4,200억원) 대비 10.0% 증가하였다.')], [{ indicator: '복지예산', unit: '원', points: [['2023', 420_000_000_000], ['2024', 462_000_000_000]] }]],
   // 전년 / 금년 against the document year (2025 in these cases).
   ['전년 → 금년', [para('예산 전년 1,200억원 → 금년 1,500억원')], [{ indicator: '예산', unit: '원', points: [['2024', 120_000_000_000], ['2025', 150_000_000_000]] }]],
   // Markers.
