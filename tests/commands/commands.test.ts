@@ -201,3 +201,19 @@ describe('check uses the precision the document printed', () => {
     expect(f[0]!.tolerance).toBeCloseTo(0.0050222, 6);
   });
 });
+
+describe('growth claims with both figures in one sentence (the review case)', () => {
+  it('…14,800백만원은 전년(13,500백만원) 대비 9.6% 증가: from 13,500 to 14,800 (+9.63%), consistent; a wrong 12.6% is an error', async () => {
+    const text = ['# 2025년도 주요업무 추진상황', '', '□ 2025년 예산 14,800백만원은 전년(13,500백만원) 대비 9.6% 증가', '', '□ 2025년 기금 2,600백만원은 전년(2,000백만원) 대비 12.6% 증가'].join('\n');
+    const r = await loadText('growth.txt', text, { kind: 'regional-report' });
+    const growth = r.document.claims.filter((c) => c.kind === 'growth');
+    expect(growth.map((c) => (c.kind === 'growth' ? [c.from.value, c.to.value, c.stated.value, c.fromPeriod, c.toPeriod] : []))).toEqual([
+      [13_500_000_000, 14_800_000_000, 9.6, '2024', '2025'],
+      [2_000_000_000, 2_600_000_000, 12.6, '2024', '2025'],
+    ]);
+    // 2,600 / 2,000 − 1 = 30%
+    const f = check(input([r])).findings!.filter((x) => x.code === 'growth');
+    expect(f.map((x) => [x.severity, x.stated, x.computed, x.source?.line])).toEqual([['error', 12.6, 30, 5]]);
+    expect(r.diagnostics.filter((d) => d.code === 'claim-unresolved')).toEqual([]);
+  });
+});
