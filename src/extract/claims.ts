@@ -108,9 +108,14 @@ function after(ctx: Ctx, f: Figure, n = 16): string {
   return ctx.text.slice(f.end, f.end + n);
 }
 
+/** `약 10%`, `2배 이상`, `20% 가량`: a bound or an estimate, not a figure that can be wrong by a little. */
+function approximate(ctx: Ctx, f: Figure): boolean {
+  return /(약|대략|최소|최대|평균)\s*$/.test(before(ctx, f, 4)) || /^\s*(이상|이하|초과|미만|가량|정도|내외|안팎|여(?![가-힣])|넘게|남짓|수준)/.test(after(ctx, f, 6));
+}
+
 /** Percentages by what the words around them say they are. */
 function readPercent(ctx: Ctx, f: Figure): void {
-  if (ctx.used.has(f)) return;
+  if (ctx.used.has(f) || approximate(ctx, f)) return;
   const b = before(ctx, f, 20);
   const a = after(ctx, f, 12);
   if (ACHIEVEMENT_BEFORE.test(b)) return readAchievement(ctx, f);
@@ -342,6 +347,7 @@ function subjectOf(text: string, index: number): string {
 }
 
 function readPoints(ctx: Ctx, stated: Figure): void {
+  if (approximate(ctx, stated)) return;
   const a = after(ctx, stated, 10);
   const b = before(ctx, stated, 4);
   const dir = DIRECTION_AFTER.exec(a);
@@ -354,11 +360,11 @@ function readPoints(ctx: Ctx, stated: Figure): void {
   unresolved(ctx, `change of ${q.value}%p`);
 }
 
-const MULTIPLE_AFTER = /^\s*(?:로|으로|이상|가량|정도)?\s*(?:증가|확대|늘|성장|상승|향상|급증|신장|증액)/;
+const MULTIPLE_AFTER = /^\s*(?:로|으로)?\s*(?:증가|확대|늘|성장|상승|향상|급증|신장|증액)/;
 
 function readMultiple(ctx: Ctx, stated: Figure): void {
   // `384개(1.2배수) 추천` is a ratio of candidates, not a change: only `N배 증가` and kin are claims.
-  if (!MULTIPLE_AFTER.test(after(ctx, stated, 10))) return;
+  if (!MULTIPLE_AFTER.test(after(ctx, stated, 10)) || approximate(ctx, stated)) return;
   ctx.used.add(stated);
   const pair = pairInSentence(ctx, stated, (g) => g.kind !== 'percent' && g.unit !== '배');
   if (pair && pair !== 'base-only') return pushChange(ctx, 'multiple', toQuantity(stated, ctx.source), pair);
@@ -477,6 +483,7 @@ function bracketAfter(text: string, index: number): { body: string; start: numbe
   return undefined;
 }
 
+const COMPARISON_LABEL = /^(전년|전전년|작년|금년|올해|당초|변경|목표|계획|평균|최대|최소|전월|전분기|예산|실적)/;
 const PART_ITEM = /^([가-힣A-Za-z][가-힣A-Za-z·&\s]{0,14}?)\s*[:：]?\s*$/;
 
 /** `총 120개사(A 70, B 50)`, `0.7억원(국 0.3, 시 0.4)`: a total and a pure list of labelled parts. */
@@ -498,7 +505,8 @@ function readSums(ctx: Ctx): void {
       }
       let q = qs[0]!;
       const label = (item.slice(0, q.index) + item.slice(q.end)).trim();
-      if (!PART_ITEM.test(label) || item.slice(q.end).trim() !== '') {
+      // `1,200억원(전년 1,000억원, 당초 900억원)` compares, it does not break down.
+      if (!PART_ITEM.test(label) || COMPARISON_LABEL.test(label) || item.slice(q.end).trim() !== '') {
         pure = false;
         break;
       }
@@ -529,17 +537,21 @@ function readCounts(ctx: Ctx): void {
       body = br?.body ?? '';
     } else body = ctx.text.slice(open).replace(/[.。]\s*$/, '');
     if (!body || /\d/.test(body) || /(등|외|포함|기타)\s*$/.test(body.trim())) continue;
-    const sep = /[,，、]/.test(body) ? /\s*[,，、]\s*/ : /\s*[·ㆍ․‧]\s*/;
-    const items = body.split(sep).map((s) => s.trim()).filter(Boolean);
+    const byComma = body.split(/\s*[,，、]\s*/).map((s) => s.trim()).filter(Boolean);
+    const byDot = body.split(/\s*[,，、·ㆍ․‧]\s*/).map((s) => s.trim()).filter(Boolean);
+    const n = Number(m[1]);
+    // `4개 분야(교육·훈련, 고용)`: a middle dot may join one item or separate two; either reading that gives the count is taken.
+    const mixed = byComma.length > 1 && byDot.length !== byComma.length;
+    const items = byComma.length > 1 ? (mixed && byDot.length === n ? byDot : byComma) : byDot;
     if (items.length < 2 || items.some((i) => i.length > 30)) continue;
-    const stated: Quantity = { value: Number(m[1]), unit: m[2]!.replace(/\s+/g, ''), step: 1, source: ctx.source };
+    const stated: Quantity = { value: n, unit: m[2]!.replace(/\s+/g, ''), step: 1, source: ctx.source };
     ctx.claims.push({
       kind: 'count',
       label: `${subjectOf(ctx.text, m.index!)} ${m[1]}${m[2]!.replace(/\s+/g, '')}`.trim(),
       stated,
       items: items.map((text) => ({ text, source: ctx.source })),
       source: ctx.source,
-      ...base(ctx, 'count', 'same-sentence'),
+      ...base(ctx, 'count', 'same-sentence', mixed && items.length !== n ? 'items separated by both commas and middle dots' : undefined),
     });
   }
 }

@@ -82,6 +82,8 @@ const FOUND: [string, Block[], Record<string, unknown>[]][] = [
   // Counts.
   ['count of items in brackets', [para('3개 분야(AI·반도체·바이오) 집중 지원')], [{ kind: 'count', stated: 3, items: 3, ...same }]],
   ['count after a colon', [para('우수사례 2건: 스마트 돌봄, 공유 주차')], [{ kind: 'count', stated: 2, items: 2, ...same }]],
+  ['count with commas and middle dots: the reading that gives the count', [para('4개 분야(교육·훈련, 고용·복지) 지원')], [{ kind: 'count', stated: 4, items: 4, ...same }]],
+  ['count with commas and middle dots: neither reading fits, so ambiguous', [para('5개 분야(교육·훈련, 고용·복지) 지원')], [{ kind: 'count', stated: 5, items: 2, resolution: 'same-sentence', ambiguous: true }]],
   ['count of the list items below', [item('신규 과제(3건)'), item('가 과제', 1), item('나 과제', 1), item('다 과제', 1), item('다음 항목')], [{ kind: 'count', stated: 3, items: 3, resolution: 'next-blocks', ambiguous: true }]],
   ['count announced with a colon', [para('우수사례 2건:'), item('스마트 돌봄', 1, '-'), item('공유 주차', 1, '-')], [{ kind: 'count', stated: 2, items: 2, resolution: 'next-blocks', ambiguous: true }]],
 ];
@@ -104,6 +106,9 @@ const NONE: [string, Block[]][] = [
   ['a share of a whole whose part is not printed [real finance-startup p.12]', [note('전국 5.4조원 중 2.5%만 부산에 투자', '*')]],
   ['a funding share of one amount', [para('사 업 비 : 34백만원(시비 100%)')]],
   ['numbers of several cells are never run together', [para('221,916 271,555 342,620')]],
+  ['a bracket of comparisons is not a breakdown', [para('2025년 예산 1,200억원(전년 1,000억원, 당초 900억원)')]],
+  ['a lower bound is not a checkable multiple', [para('수출액은 50억원에서 130억원으로 2배 이상 증가')]],
+  ['an estimate is not a checkable growth', [para('방문객은 2023년 100만명에서 2024년 130만명으로 약 20% 증가')]],
   ['an output count ending an activity line does not count the lines below it (the sample report’s form)', [item('SW/ICT 창의인재 양성 교육 38건', 0, '-'), item('코딩 교육 (상반기)', 1, '·'), item('AI 캠프 (하반기)', 1, '·')]],
   ['a bracketed head count is not a list count [real tourism-mice p.23]', [para('ㅇ (인적자원 확보) 혁신 MICE 미래인재 육성 프로젝트(25명), 영마이스단 운영(20명)'), item('국제회의 유치 / 개최 / 협력 강화', 1, '◇'), item('(국제회의 유치·개최 고도화) 주요 국제회의·전시회 맞춤형 유치전략 마련', 1, '□')]],
   ['공판장 2개(국제 2개, 연근해 2개): parts as large as the total are not its breakdown [real ocean-agriculture-fisheries p.42]', [para('◈ 시장운영: 도매시장법인 2개, 공판장 2개(국제수산물 2개, 연근해수산물 2개)')]],
