@@ -24,14 +24,14 @@ interface Line {
 const BOX_CHARS = /[│┃║|]/;
 const BOX_RULE = /^[\s─━═┌┐└┘├┤┬┴┼╋┏┓┗┛┣┫┳┻╔╗╚╝╠╣╦╩╬+\-=:|│┃║]+$/;
 const PIPE_SEPARATOR = /^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$/;
-const ROMAN = /^(?:[IVX]{1,4}|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ])\s*[.．]\s*\S/;
-const NOTE = /^(※|\*(?!\*)|주\s*[)）:：]|\(주\)\s)/;
+export const ROMAN = /^(?:[IVX]{1,4}|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ])\s*[.．]\s*\S/;
+export const NOTE = /^(※|\*(?!\*)|주\s*[)）:：]|\(주\)\s)/;
 
 /**
  * List markers, outermost family first. A document's own nesting is learned
  * from the order families first appear in; this order only breaks ties.
  */
-const LIST_MARKERS: { family: string; pattern: RegExp }[] = [
+export const LIST_MARKERS: { family: string; pattern: RegExp }[] = [
   { family: 'square', pattern: /^([□■◆◇▣])\s*/ },
   { family: 'circle', pattern: /^([○◯❍●◎])\s*/ },
   { family: 'circled-digit', pattern: /^([①-⑳➀-➉❶-❿])\s*/ },
@@ -153,10 +153,11 @@ function readTableAt(lines: Line[], i: number, file: string, options: TextLayout
     const pipe = readPipeTable(lines, i, file);
     if (pipe) return pipe;
   }
-  if (/^[┌┏╔+]/.test(line.text) || (BOX_CHARS.test(line.text) && /[│┃║]/.test(line.text))) {
+  if (/^[┌┏╔+]/.test(line.text) || /[│┃║]/.test(line.text)) {
     const box = readBoxTable(lines, i, file);
     if (box) return box;
   }
+  if (!INNER_GAP.test(line.text) || !INNER_GAP.test(lines[i + 1]?.text ?? '')) return undefined;
   return readAlignedTable(lines, i, file);
 }
 
@@ -295,6 +296,8 @@ function displayWidth(ch: string): number {
     : 1;
 }
 
+const INNER_GAP = /\S(?: {2,}|\t)\S/;
+
 interface Span {
   start: number;
   end: number;
@@ -343,6 +346,8 @@ function readAlignedTable(lines: Line[], start: number, file: string): { block: 
   const block: { line: Line; spans: Span[] }[] = [];
   let j = start;
   while (j < lines.length && lines[j]!.text !== '') {
+    // Cheap guard: a line with no run of two spaces between words has one cell.
+    if (!INNER_GAP.test(lines[j]!.text)) break;
     const spans = spansOf(lines[j]!.raw);
     if (spans.length < 2 || isListOrNote(lines[j]!.text)) break;
     block.push({ line: lines[j]!, spans });

@@ -39,7 +39,16 @@ export async function parseBytes(file: string, bytes: Uint8Array, options: LoadO
   let layout: Layout;
   let rawText = '';
   let origin: ParseInput['origin'] = extension === 'html' || extension === 'htm' ? 'html' : 'text';
-  if (extension === 'pdf' || (bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46)) {
+  if (extension === 'hwpx' || extension === 'hwp') {
+    // 한글 documents are read straight into a layout; the line parsers get its lines.
+    const { readLayout } = await import('../layout/index.js');
+    const read = await readLayout(file, bytes);
+    if ('error' in read) return read;
+    layout = read;
+    const { layoutLines } = await import('./layout-lines.js');
+    lines = layoutLines(layout);
+    rawText = lines.map((l) => l.text).join('\n');
+  } else if (extension === 'pdf' || (bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46)) {
     const { readPdf } = await import('./pdf.js');
     const pdf = await readPdf(bytes);
     if ('error' in pdf) return pdf;

@@ -14,13 +14,15 @@ describe('bad input: one line naming the file and the reason, exit code 2, other
   const R = 'fixtures/samples/regional-report-2020h1.txt';
   it.each([
     ['no/such/file.txt', 'no such file or folder'],
-    ['fixtures/broken/no-documents', 'folder has no supported files (.md .markdown .txt .html .htm .pdf)'],
+    ['fixtures/broken/no-documents', 'folder has no supported files (.md .markdown .txt .html .htm .pdf .hwpx .hwp)'],
     ['fixtures/broken/empty.md', 'empty file'],
     ['fixtures/broken/garbage.txt', 'binary file, not a text document'],
     ['fixtures/broken/truncated.pdf', 'unreadable PDF (Invalid PDF structure.)'],
     ['fixtures/broken/encrypted.pdf', 'encrypted PDF (password required)'],
     ['fixtures/broken/scanned.pdf', 'no text layer — scanned PDF?'],
-    ['fixtures/broken/no-documents/notes.csv', 'unsupported file type (accepted: .md .markdown .txt .html .htm .pdf)'],
+    ['fixtures/broken/no-documents/notes.csv', 'unsupported file type (accepted: .md .markdown .txt .html .htm .pdf .hwpx .hwp)'],
+    ['fixtures/hwpx/zip-bomb.hwpx', 'zip bomb suspected: Contents/section0.xml expands 1009 times (limit 200)'],
+    ['fixtures/hwpx/malformed-xml.hwpx', 'malformed XML in Contents/section0.xml: <hp:t> closed by </hp:run>'],
   ])('%s', async (file, reason) => {
     const t = await cli(['budget', file, R, '--format', 'csv']);
     expect(t.code).toBe(2);
@@ -174,8 +176,14 @@ describe('mutations of the samples', () => {
           else [lines[a % lines.length], lines[b % lines.length]] = [lines[b % lines.length]!, lines[a % lines.length]!];
         }
         const r = await parseBytes('m.txt', new TextEncoder().encode(lines.join('\n')));
-        if ('error' in r) return;
-        check({ documents: [r.document], diagnostics: new Map([[r.document.file, r.diagnostics]]), options: {} });
+        if ('error' in r) {
+          expect(r.error).not.toContain('\n');
+          return;
+        }
+        // Every budget line still cites a line of the mutated text that holds its program's name.
+        for (const l of r.document.budgetLines) expect(lines[l.source.line - 1]?.trim()).toBe(l.source.text);
+        const result = check({ documents: [r.document], diagnostics: new Map([[r.document.file, r.diagnostics]]), options: {} });
+        for (const f of result.findings!) expect(['error', 'warning', 'info']).toContain(f.severity);
       }),
       { seed: SEED, numRuns: 25 },
     );
