@@ -201,8 +201,26 @@ function negate(q: Quantity): Quantity {
 
 const pct = (n: number, d: number) => (n / d) * 100;
 
+/**
+ * When the stated rate agrees with executed ÷ (executed + 잔액) but not with the
+ * budget column, the table has another base (예산현액 = 본예산 + 이월/추경) and the
+ * budget column read is not it: the row is consistent with itself, so no error
+ * is raised on a column the reader may have mistaken. Returns true when it said so.
+ */
+function otherBase(c: Checker, label: string, row: { budget?: Quantity; executed?: Quantity; remaining?: Quantity; statedRate?: Quantity; source: Source }): boolean {
+  const { budget, executed, remaining, statedRate } = row;
+  if (!budget || !executed || !remaining || !statedRate) return false;
+  const base = executed.value + remaining.value;
+  if (base === 0 || Math.abs(base - budget.value) <= c.step(budget) + c.step(executed) + c.step(remaining)) return false;
+  const verdict = judgeRate(statedRate.value, (executed.value / base) * 100, statedDecimals(statedRate));
+  if (verdict.severity) return false;
+  c.add('info', 'budget-base', `${label}: the stated ${statedRate.value}% and the 잔액 agree with a base of ${c.money(base)} (executed + 잔액), not the budget column's ${c.money(budget.value)}: another column (예산현액?) is the base; rate and 잔액 not checked against it`, budget.value, base, row.source);
+  return true;
+}
+
 function checkBudget(c: Checker, doc: PolicyDocument): void {
   for (const line of doc.budgetLines) {
+    if (otherBase(c, line.program, line)) continue;
     const { budget, executed, remaining, statedRate } = line;
     // Only 잔액 is budget − executed; 불용액 (line.unused) excludes carried-over money, so it is not checked here.
     if (budget && executed && remaining) {
@@ -219,7 +237,7 @@ function checkBudget(c: Checker, doc: PolicyDocument): void {
     if (total.budget) c.sum(`${label} budget`, total.budget, parts((l) => l.budget), total.source, 'error', 'total');
     if (total.executed) c.sum(`${label} executed`, total.executed, parts((l) => l.executed), total.source, 'error', 'total');
     if (total.remaining) c.sum(`${label} remaining`, total.remaining, parts((l) => l.remaining ?? (l.budget && l.executed ? { ...l.budget, value: l.budget.value - l.executed.value } : undefined)), total.source, 'error', 'total');
-    if (total.statedRate && total.budget && total.executed && total.budget.value !== 0) {
+    if (total.statedRate && total.budget && total.executed && total.budget.value !== 0 && !otherBase(c, label, total)) {
       c.stated(`${label} execution rate`, total.statedRate, pct, [{ role: 'executed', q: total.executed }, { role: 'budget', q: total.budget }], 'rate', '%');
     }
   }
