@@ -451,10 +451,70 @@ function readAchievement(ctx: Ctx, stated: Figure): void {
   });
 }
 
+const BUDGET_HEADER = [/^예산현액/, /^(예산액?|배정액|계획액|사업비)(\(|$)/];
+const EXECUTED_HEADER = /^(집행액|집행|지출액|지출|집행실적)(\(|$)/;
+const TOTAL_LABEL = /^(합계|총계|계|총괄|전체)$/;
+
+/** The nearest table above (no heading between), within a few blocks. */
+function tableAbove(ctx: Ctx): TableBlock | undefined {
+  for (let i = ctx.s.block - 1; i >= 0 && i >= ctx.s.block - 4; i--) {
+    const b = ctx.blocks[i]!;
+    if (b.type === 'heading') return undefined;
+    if (b.type === 'table') return b;
+  }
+  return undefined;
+}
+
+/**
+ * `집행률은 15.8%` with no amounts in the sentence: the budget and executed
+ * cells of the nearest budget table above, on the row the sentence names, or
+ * on its total row when it names none.
+ */
+function rateFromTable(ctx: Ctx): { budget: Quantity; executed: Quantity; label: string; ambiguous?: string } | undefined {
+  const table = tableAbove(ctx);
+  if (!table || !table.unit || !(table.unit in MONEY_UNITS)) return undefined;
+  const scale = MONEY_UNITS[table.unit]!;
+  const grid = tableGrid(table);
+  const headerRows = Math.max(1, table.headerRows);
+  const header = (c: number) => grid.slice(0, headerRows).map((row) => row[c]?.text ?? '').join('').replace(/\s+/g, '');
+  const width = grid[0]?.length ?? 0;
+  const cols = [...Array(width).keys()];
+  const budgetCol = BUDGET_HEADER.map((re) => cols.find((c) => re.test(header(c)))).find((c) => c !== undefined);
+  const executedCol = cols.find((c) => EXECUTED_HEADER.test(header(c)));
+  if (budgetCol === undefined || executedCol === undefined) return undefined;
+  const rows = grid.slice(headerRows);
+  const labelOf = (row: (typeof rows)[number]) => row.slice(0, Math.min(budgetCol, executedCol)).map((c) => c.text.replace(/\s+/g, '')).filter(Boolean);
+  const compact = ctx.text.replace(/\s+/g, '');
+  const named = rows.filter((row) => labelOf(row).some((l) => l.length >= 2 && !TOTAL_LABEL.test(l) && compact.includes(l)));
+  const totals = rows.filter((row) => labelOf(row).some((l) => TOTAL_LABEL.test(l)));
+  const pick = named.length ? named : totals;
+  const row = pick[0];
+  if (!row) return undefined;
+  const b = parseNumber(row[budgetCol]!.text);
+  const e = parseNumber(row[executedCol]!.text);
+  if (b === undefined || e === undefined) return undefined;
+  const q = (v: number, cell: (typeof row)[number]): Quantity => ({ value: Math.round(v * scale), unit: '원', step: printedStep(cell.text, scale), source: { ...cell.source, text: cell.text } });
+  const label = labelOf(row).join(' ');
+  return { budget: q(b, row[budgetCol]!), executed: q(e, row[executedCol]!), label, ...(pick.length > 1 ? { ambiguous: `${pick.length} rows of the table could be meant` } : {}) };
+}
+
 function readRate(ctx: Ctx, stated: Figure): void {
   ctx.used.add(stated);
   const money = ctx.figures.filter((g) => g.kind === 'money' && g.index < stated.index);
-  if (money.length < 2) return unresolved(ctx, `execution rate of ${stated.value}%`);
+  if (money.length < 2) {
+    const t = rateFromTable(ctx);
+    if (!t) return unresolved(ctx, `execution rate of ${stated.value}%`);
+    ctx.claims.push({
+      kind: 'rate',
+      label: t.label,
+      stated: toQuantity(stated, ctx.source),
+      numerator: t.executed,
+      denominator: t.budget,
+      source: ctx.source,
+      ...base(ctx, 'rate', 'table', t.ambiguous),
+    });
+    return;
+  }
   const near = (g: Figure) => ctx.text.slice(Math.max(0, g.index - 10), g.index);
   const budget = money.find((g) => /(예산|현액|총|배정)\s*(?:액)?\s*(?:은|는|:)?\s*$/.test(near(g)) || /^\s*중/.test(ctx.text.slice(g.end)));
   const executed = money.find((g) => g !== budget && (/(집행|지출)\s*(?:액)?\s*(?:은|는|:)?\s*$/.test(near(g)) || /^\s*(?:을|를)?\s*(?:집행|지출)/.test(ctx.text.slice(g.end))));

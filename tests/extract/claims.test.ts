@@ -73,6 +73,16 @@ const FOUND: [string, Block[], Record<string, unknown>[]][] = [
   ['sum in 억원 [real finance-startup p.14]', [item('중소·벤처기업 인재 양성 청년 일자리 지원 ▸ 0.7억원(국 0.3, 시 0.4)')], [{ kind: 'sum', total: 70_000_000, parts: [30_000_000, 40_000_000], ...same }]],
   // Execution rate and achievement.
   ['execution rate in prose', [para('예산 1,200백만원 중 960백만원을 집행하여 집행률 80.0%')], [{ kind: 'rate', stated: 80, numerator: 960_000_000, denominator: 1_200_000_000, ...same }]],
+  [
+    'execution rate against the total row of the budget table above',
+    [table([['구분', '예산액', '집행액', '잔액'], ['계', '26,507,677', '4,178,057', '22,329,620'], ['가 사업', '2,094,000', '200,307', '1,893,693']], { unit: '천원' }), para('상반기 전체 집행률은 15.8%이다.')],
+    [{ kind: 'rate', stated: 15.8, numerator: 4_178_057_000, denominator: 26_507_677_000, resolution: 'table', ambiguous: false }],
+  ],
+  [
+    'execution rate against the row the sentence names',
+    [table([['구분', '예산액', '집행액', '잔액'], ['계', '26,507,677', '4,178,057', '22,329,620'], ['가 사업', '2,094,000', '200,307', '1,893,693']], { unit: '천원' }), para('가 사업의 집행률은 9.6%로 저조하다.')],
+    [{ kind: 'rate', stated: 9.6, numerator: 200_307_000, denominator: 2_094_000_000, resolution: 'table', ambiguous: false }],
+  ],
   ['achievement, target and actual in one sentence', [para('목표 50건, 실적 45건 (달성률 90%)')], [{ kind: 'achievement', stated: 90, numerator: 45, denominator: 50, ...same }]],
   [
     'achievement, target in a list item above [real citizen-health p.39]',
@@ -171,6 +181,8 @@ const CORRECT: [string, Block[]][] = [
   ['15% from the table', [table([['구분', '2023년', '2024년'], ['매출액', '1,200', '1,380']], { unit: '백만원' }), para('2024년 매출액은 1,380백만원으로 전년 대비 15% 증가')]],
   // 271/485 = 55.88% → 56 ✓
   ['56% of 485', [para('전환율 56%(271개/485개)')]],
+  // 4,178,057 / 26,507,677 = 15.76% → 15.8 ✓ (the table's own total row)
+  ['15.8% against the table total', [table([['구분', '예산액', '집행액'], ['계', '26,507,677', '4,178,057']], { unit: '천원' }), para('상반기 전체 집행률은 15.8%이다.')]],
   // 1,000/1,250 − 1 = −20%
   ['−20% from 1,250 to 1,000명', [item('방문객 ’23년 1,250명 → ’24년 1,000명으로 20% 감소')]],
 ];
@@ -198,6 +210,8 @@ const WRONG: [string, Block[], [string, string, number, number][]][] = [
   ['80.0% rate stated, 75 computed', [para('예산 1,200백만원 중 900백만원을 집행하여 집행률 80.0%')], [['error', 'rate', 80, 75]]],
   // 45/50 = 90%, stated 95
   ['95% achievement stated, 90 computed', [para('목표 50건, 실적 45건 (달성률 95%)')], [['error', 'achievement', 95, 90]]],
+  // 200,307 / 2,094,000 = 9.57%, stated 12.0
+  ['12.0% against the named row, 9.57 computed', [table([['구분', '예산액', '집행액'], ['계', '26,507,677', '4,178,057'], ['가 사업', '2,094,000', '200,307']], { unit: '천원' }), para('가 사업의 집행률은 12.0%로 저조하다.')], [['error', 'rate', 12, 9.57]]],
   // three items, stated 4
   ['4 stated, 3 listed', [para('4개 분야(AI·반도체·바이오) 집중 지원')], [['error', 'count', 4, 3]]],
   // Target from a block above: 2,070/2,000 = 103.5%, stated 110.0 → only a warning (the target was not named in the sentence).

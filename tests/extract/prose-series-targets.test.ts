@@ -115,3 +115,13 @@ describe('extractProseTargets', () => {
     expect(r.diagnostics.map((d) => [d.severity, d.code, d.message])).toEqual([['warning', 'target-unreadable', 'target "스마트공장 보급 : 대폭 확대" has no figure that could be read']]);
   });
 });
+
+describe('extractProseFigures: claims, series and targets of one layout', () => {
+  it('reads all three from the same blocks', async () => {
+    const { extractProseFigures } = await import('../../src/extract/prose-figures.js');
+    const r = extractProseFigures([para("매출 ('23) 100억원 → ('24) 120억원(20% 증가)"), para('2027년까지 매출 200억원 (목표)')], { year: '2024' });
+    expect(r.claims.map((c) => c.kind)).toEqual(['growth']);
+    expect(r.series.map((s) => s.points.map((p) => p.value))).toEqual([[10_000_000_000, 12_000_000_000]]);
+    expect(r.targets.map((t) => [t.target.value, t.targetYear])).toEqual([[20_000_000_000, '2027']]);
+  });
+});
