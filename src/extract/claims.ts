@@ -124,6 +124,8 @@ function readPercent(ctx: Ctx, f: Figure): void {
   if (ratioForm) return readExplicitRatio(ctx, f, ratioForm);
   const bracketShare = /\(\s*$/.test(b) && /^\s*\)/.test(a) && precedingFigure(ctx, f);
   if (SHARE_BEFORE.test(b) || SHARE_AFTER.test(a) || bracketShare) return readShare(ctx, f, !!bracketShare && !SHARE_BEFORE.test(b) && !SHARE_AFTER.test(a));
+  // `연평균 14.9% 증가` is a compound rate over several years, not the change of one pair.
+  if (/(연평균|연\s*평균|CAGR)\s*(?:증가율|성장률)?\s*(?:은|는|:)?\s*$/.test(b)) return;
   const dir = DIRECTION_AFTER.exec(a);
   const growthWord = GROWTH_BEFORE.exec(b);
   const signedBase = SIGNED_AFTER_BASE.exec(b);
@@ -604,6 +606,9 @@ function readCounts(ctx: Ctx): void {
     const mixed = byComma.length > 1 && byDot.length !== byComma.length;
     const items = byComma.length > 1 ? (mixed && byDot.length === n ? byDot : byComma) : byDot;
     if (items.length < 2 || items.some((i) => i.length > 30)) continue;
+    // `4대 분야 12개 과제(교육, 고용, 복지, 주거)`: the bracket lists what the other count counts.
+    const lead = ctx.text.slice(Math.max(0, m.index! - 12), m.index!);
+    if (items.length !== n && [...lead.matchAll(/(\d+)\s*(?:대|개|가지)/g)].some((x) => Number(x[1]) === items.length)) continue;
     const stated: Quantity = { value: n, unit: m[2]!.replace(/\s+/g, ''), step: 1, source: ctx.source };
     ctx.claims.push({
       kind: 'count',

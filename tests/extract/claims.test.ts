@@ -117,6 +117,8 @@ const NONE: [string, Block[]][] = [
   ['a funding share of one amount', [para('사 업 비 : 34백만원(시비 100%)')]],
   ['numbers of several cells are never run together', [para('221,916 271,555 342,620')]],
   ['a bracket of comparisons is not a breakdown', [para('2025년 예산 1,200억원(전년 1,000억원, 당초 900억원)')]],
+  ['a bracket listing what another count counts', [para('4대 분야 12개 과제(교육, 고용, 복지, 주거) 추진')]],
+  ['a compound annual rate is not the growth of one pair', [para("예산 ('23) 1,000억원 → ('24) 1,100억원 → ('25) 1,320억원으로 연평균 14.9% 증가")]],
   ['a lower bound is not a checkable multiple', [para('수출액은 50억원에서 130억원으로 2배 이상 증가')]],
   ['an estimate is not a checkable growth', [para('방문객은 2023년 100만명에서 2024년 130만명으로 약 20% 증가')]],
   ['an output count ending an activity line does not count the lines below it (the sample report’s form)', [item('SW/ICT 창의인재 양성 교육 38건', 0, '-'), item('코딩 교육 (상반기)', 1, '·'), item('AI 캠프 (하반기)', 1, '·')]],
