@@ -333,6 +333,8 @@ export const check: Command = ({ documents, diagnostics }) => {
     stated: f.stated,
     computed: f.computed,
     source: sourceRef(f.source),
+    tolerance: f.tolerance === undefined ? undefined : Number(f.tolerance.toPrecision(4)),
+    operands: f.operands?.map((o) => `${o.role}=${o.value}${o.unit === '원' ? '' : o.unit}@${sourceRef(o.source)}`).join(' '),
   }));
   const single = documents.length <= 1;
   const columns: Column[] = [
@@ -343,6 +345,9 @@ export const check: Command = ({ documents, diagnostics }) => {
     { key: 'stated', label: 'stated', kind: 'number', machineOnly: true },
     { key: 'computed', label: 'computed', kind: 'number', machineOnly: true },
     sourceColumn(true),
+    // Trailing CSV/JSON columns (CONTRACT: new columns only at the end).
+    { key: 'tolerance', label: 'tolerance', kind: 'number', machineOnly: true },
+    { key: 'operands', label: 'operands', kind: 'text', machineOnly: true },
   ];
   const lines = results.map((r) => {
     const count = (s: Severity) => r.findings.filter((f) => f.severity === s).length;
