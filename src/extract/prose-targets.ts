@@ -147,9 +147,12 @@ function mergeActuals(targets: Target[]): Target[] {
     const earlier = t.actual
       ? out.find((o) => !o.actual && o.unit === t.unit && o.target.value === t.target.value && (key(o.indicator).includes(key(t.indicator)) || key(t.indicator).includes(key(o.indicator))))
       : undefined;
+    const same = (o: Target) => o.unit === t.unit && o.target.value === t.target.value && o.targetYear === t.targetYear && (key(o.indicator).includes(key(t.indicator)) || key(t.indicator).includes(key(o.indicator)));
     if (earlier) {
       earlier.actual = t.actual!;
       if (t.actualPeriod) earlier.actualPeriod = t.actualPeriod;
+    } else if (!t.actual && out.some(same)) {
+      // The same target stated twice (`설치 목표 : 75개소(‘25년)`, `(‘25년 75개소 목표)`): once.
     } else out.push(t);
   }
   return out;

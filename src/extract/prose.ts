@@ -79,6 +79,12 @@ export function sentenceFigures(text: string): Figure[] {
     const value = next.kind === 'money' ? q.raw + next.value : q.raw + next.raw;
     qs.splice(i, 2, { ...next, value, raw: value, index: q.index, text: text.slice(q.index, next.end) });
   }
+  // `7,700억 달러`: a foreign currency is not 원 (the figure keeps its value, in that currency).
+  for (let i = 0; i < qs.length; i++) {
+    const q = qs[i]!;
+    const currency = /^\s*(달러|불|유로|엔|위안|USD|EUR)/.exec(text.slice(q.end))?.[1];
+    if (currency && (q.kind === 'money' || q.kind === 'bare') && !q.text.endsWith('원')) qs[i] = { ...q, kind: 'count', unit: currency };
+  }
   for (let i = qs.length - 2; i >= 0; i--) {
     const q = qs[i]!;
     const next = qs[i + 1]!;

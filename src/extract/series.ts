@@ -45,7 +45,8 @@ const PAREN_LABEL = new RegExp(
   String.raw`\(\s*(?:${Q}\s*(\d{2})|(\d{4}))\s*년?\s*(?:\.\s*${HALF})?\s*(?:[,.]\s*${FLAG})?\s*\)`,
   'g',
 );
-const BARE_LABEL = new RegExp(String.raw`(?<![\d])${Q}\s*(\d{2})\s*(?:\.\s*${HALF})?\s*[.,]\s+(?=\d)`, 'g');
+// Not the end of a period range (`’24.~’25. 416개소` is a stage, not a year's figure).
+const BARE_LABEL = new RegExp(String.raw`(?<![\d]|[~∼～]\s?)${Q}\s*(\d{2})\s*(?:\.\s*${HALF})?\s*[.,]\s+(?=\d)`, 'g');
 
 function halfSuffix(h: string | undefined): string {
   if (!h) return '';

@@ -31,7 +31,9 @@ const SERIES: [string, Block[], { indicator: string; unit: string; flags?: strin
   ['(안) marks a planned point', [para("총사업비 ('24) 1,200 → ('25)(안) 1,500억원")], [{ indicator: '총사업비', unit: '원', points: [['2024', 120_000_000_000], ['2025', 150_000_000_000, ['계획']]] }]],
   ['(잠정) inside the label', [para("수출기업 ('22) 320 → ('23) 760 → ('24, 잠정) 900개")], [{ indicator: '수출기업', unit: '개', points: [['2022', 320], ['2023', 760], ['2024', 900, ['잠정']]] }]],
   ['(누적) on every point makes a cumulative series', [para("창업펀드 ('23) 12,268억원(누적) → ('24) 14,468억원(누적)")], [{ indicator: '창업펀드', unit: '원', flags: ['누적'], points: [['2023', 1_226_800_000_000, ['누적']], ['2024', 1_446_800_000_000, ['누적']]] }]],
+  ['a foreign currency keeps its name, not 원 [real ocean-agriculture-fisheries p.11]', [item('(‘21) 약7,700억 달러 →(’25) 2조달러 →(’30) 6조달러', 0, '-')], [{ indicator: '(series)', unit: '달러', points: [['2021', 770_000_000_000], ['2025', 2_000_000_000_000], ['2030', 6_000_000_000_000]] }]],
   // No series: no periods, or dates rather than labels.
+  ['stages with period ranges are not yearly points [real transport-innovation p.13]', [item('✓ 1단계(’24.~’25. 416개소, 843백만원) → 2단계(’25.~’26. 250개소, 510백만원)', 0, '✓')], []],
   ['before → after without periods is not a series [real livelihood-benefit p.3]', [item('부양의무자 재산환산율(4.17% → 2.08%) 완화(‘19.9월)', 0, '-')], []],
   ['an age range is not a series [real finance-startup p.13]', [item('딥테크 신산업(AI·반도체·바이오 등) 창업기업 지원 확대 (업력) 7년→ 10년', 0, '-')], []],
 ];
@@ -87,6 +89,7 @@ const TARGETS: [string, Block[], T[]][] = [
   ],
   ['목표 after an arrow mark [real ocean-agriculture-fisheries p.40]', [item('도매시장 활성화를 위한 출하장려금 등 지급 ▹ 목표 105억원')], [{ indicator: '출하장려금 지급', unit: '원', target: 10_500_000_000, targetYear: '2027' }]],
   ['목표 in brackets [real ocean-agriculture-fisheries p.41]', [item('도매시장 신뢰도 제고▹안전성검사(목표 1,020건 이상), 등급표시(주1회)')], [{ indicator: '안전성검사', unit: '건', target: 1020, targetYear: '2027' }]],
+  ['the same target stated twice is one target [real women-family p.25, p.34]', [item('설치 목표 : 75개소(‘25년) → 80개소(‘26년) ※ ‘24년 68개소', 1, '-'), item('다함께돌봄센터 7개소 추가 설치(‘25년 75개소 목표)', 0, 'ㅇ')], [{ indicator: '설치', unit: '개소', target: 75, targetYear: '2025' }]],
   // Not targets.
   ['an achievement ratio alone is not a target [real ocean-agriculture-fisheries p.40]', [note2('2024년 실적 : 물량 329천톤(목표 대비 94%)')], []],
   ['a rate reached is not a target [real women-family p.7]', [para('부산형 공보육 이용률 48% 달성')], []],
