@@ -1,0 +1,343 @@
+// PDF → Layout. Text items and ruling lines come from pdf.js (parse/pdf-engine);
+// lines are rebuilt and numbered exactly as the line pipeline (parse/pdf.ts)
+// numbers them, so a block's source line means the same in both.
+//
+// Tables: where the page has ruling lines, their grid gives the cells (lattice);
+// elsewhere runs of lines whose items stand in aligned columns form a table
+// (stream). The rest of the text becomes headings (larger type, Roman or
+// numbered section marks), list items (by marker, depth from indentation),
+// notes (※ * 주)) and paragraphs, lines wrapped inside a block joined again.
+
+import type { Source } from '../model/types.js';
+import { dropRunningLines, groupLines, joinItems, readPdfPages, type PdfItem, type PdfLine, type PdfPage } from '../parse/pdf.js';
+import { tableGrid, type Block, type Layout, type TableBlock, type TableRow } from './types.js';
+import { buildGrid, ruleGroups, type Grid } from './pdf-grid.js';
+import { headerRowCount, insideBox, isFigure, sourceOfLine, tableRows, type PlacedItem } from './pdf-table.js';
+
+export async function readPdfLayout(file: string, bytes: Uint8Array): Promise<Layout | { error: string }> {
+  const doc = await readPdfPages(bytes, { rules: true });
+  if ('error' in doc) return doc;
+  try {
+    return layoutOfPages(file, doc.pages);
+  } catch (error) {
+    return { error: `unreadable PDF layout (${(error as Error).message ?? String(error)})` };
+  }
+}
+
+/** The layout of loaded pages (pure: no I/O). */
+export function layoutOfPages(file: string, pages: PdfPage[]): Layout | { error: string } {
+  const all: PdfLine[] = [];
+  for (const page of pages) for (const line of groupLines(page.items, page.n)) all.push(line);
+  const lines = dropRunningLines(all, pages.length);
+  let chars = 0;
+  for (const l of lines) chars += l.text.replace(/\s/g, '').length;
+  if (chars === 0) return { error: 'no text layer — scanned PDF?' };
+  const number = new Map<PdfLine, number>();
+  lines.forEach((l, i) => number.set(l, i + 1));
+  const lineNumber = (l: PdfLine) => number.get(l) ?? 0;
+  const body = bodySize(lines);
+  const entries: Entry[] = [];
+  for (const page of pages) {
+    const pageLines = lines.filter((l) => l.page === page.n);
+    entries.push(...pageEntries(file, page, pageLines, lineNumber));
+  }
+  const blocks = flowBlocks(file, entries, body, lineNumber);
+  return { file, format: 'pdf', blocks: joinContinuedTables(blocks), pages: pages.length };
+}
+
+/** A piece of a page in reading order: a text line (perhaps the part of one outside a table) or a table. */
+type Entry = { kind: 'line'; line: PdfLine; items: PdfItem[]; text: string; y: number; page: number } | { kind: 'table'; table: TableBlock; y: number; y1: number; page: number; cols: number[] };
+
+/** The body font size: the item height that carries the most characters. */
+function bodySize(lines: PdfLine[]): number {
+  const weight = new Map<number, number>();
+  for (const line of lines) {
+    for (const item of line.items) {
+      const h = Math.round(item.height * 2) / 2;
+      weight.set(h, (weight.get(h) ?? 0) + item.str.length);
+    }
+  }
+  let best = 10;
+  let most = -1;
+  for (const [h, w] of weight) if (w > most) [best, most] = [h, w];
+  return best;
+}
+
+/** Ruled tables of a page, innermost first: a grid holding another grid is a frame around content, not a table. */
+function pageGrids(page: PdfPage): Grid[] {
+  const grids = ruleGroups(page.rules ?? [])
+    .map(buildGrid)
+    .filter((g): g is Grid => g !== undefined);
+  const area = (g: Grid) => (g.x1 - g.x0) * (g.y1 - g.y0);
+  // `a` frames `b` when most of the smaller `b` lies inside `a` (a frame split over pages may hold only part of it).
+  const frames = (a: Grid, b: Grid) => {
+    if (a === b || area(a) <= area(b)) return false;
+    const w = Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0);
+    const h = Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0);
+    return w > 0 && h > 0 && w * h > area(b) * 0.5;
+  };
+  return grids.filter((g) => !grids.some((inner) => frames(g, inner)));
+}
+
+function pageEntries(file: string, page: PdfPage, lines: PdfLine[], lineNumber: (l: PdfLine) => number): Entry[] {
+  const taken = new Set<PdfItem>();
+  const entries: Entry[] = [];
+  for (const grid of pageGrids(page)) {
+    const placed: PlacedItem[] = [];
+    for (const line of lines) for (const item of line.items) if (!taken.has(item) && insideBox(item, grid)) placed.push({ item, line });
+    if (placed.length === 0) continue;
+    const { rows, headerRows, filled } = tableRows(file, grid, placed, lineNumber);
+    const width = Math.max(0, ...rows.map((r) => r.cells.reduce((s, c) => s + c.colSpan, 0)));
+    // A box (one cell, one row, or a title bar) is not a table: its text stays in the flow.
+    if (rows.length < 2 || width < 2 || filled < 3) continue;
+    for (const p of placed) taken.add(p.item);
+    entries.push({
+      kind: 'table',
+      table: { type: 'table', source: rows[0]!.source, headerRows, rows },
+      y: grid.y0,
+      y1: grid.y1,
+      page: page.n,
+      cols: grid.xs,
+    });
+  }
+  for (const line of lines) {
+    const items = line.items.filter((i) => !taken.has(i));
+    if (items.length === 0) continue;
+    const text = items.length === line.items.length ? line.text : joinItems(items);
+    if (text !== '') entries.push({ kind: 'line', line, items, text, y: line.y, page: page.n });
+  }
+  entries.sort((a, b) => a.y - b.y);
+  return streamTables(file, entries, lineNumber);
+}
+
+// ---------------------------------------------------------------------------
+// Stream tables: no rules, cells told apart by wide gaps (tabs in the rebuilt line).
+
+/** Consecutive lines with at least two cells, one of them a figure, where most lines share column starts. */
+function streamTables(file: string, entries: Entry[], lineNumber: (l: PdfLine) => number): Entry[] {
+  const out: Entry[] = [];
+  let run: Extract<Entry, { kind: 'line' }>[] = [];
+  const flush = () => {
+    const table = run.length >= 2 ? streamTable(file, run, lineNumber) : undefined;
+    if (table) out.push(table);
+    else out.push(...run);
+    run = [];
+  };
+  for (const e of entries) {
+    if (e.kind === 'line' && e.text.includes('\t')) run.push(e);
+    else {
+      flush();
+      out.push(e);
+    }
+  }
+  flush();
+  return out;
+}
+
+function streamTable(file: string, run: Extract<Entry, { kind: 'line' }>[], lineNumber: (l: PdfLine) => number): Entry | undefined {
+  // Column starts: the x where each tab-separated cell begins, clustered.
+  const cellsOf = (e: Extract<Entry, { kind: 'line' }>) => splitCells(e.items);
+  const starts: number[] = [];
+  for (const e of run) for (const c of cellsOf(e)) starts.push(c.x);
+  starts.sort((a, b) => a - b);
+  const columns: number[] = [];
+  for (const x of starts) if (columns.length === 0 || x - columns[columns.length - 1]! > 12) columns.push(x);
+  if (columns.length < 2) return undefined;
+  const figures = run.filter((e) => cellsOf(e).some((c) => isFigure(c.text))).length;
+  if (figures === 0) return undefined;
+  const rows: TableRow[] = run.map((e) => {
+    const texts = columns.map(() => [] as string[]);
+    for (const c of cellsOf(e)) {
+      let k = 0;
+      for (let i = 0; i < columns.length; i++) if (c.x >= columns[i]! - 12) k = i;
+      texts[k]!.push(c.text);
+    }
+    const source = sourceOfLine(file, e.line, lineNumber(e.line));
+    return { source, cells: texts.map((t) => ({ text: t.join(' '), rowSpan: 1, colSpan: 1 })) };
+  });
+  const first = run[0]!;
+  return {
+    kind: 'table',
+    table: { type: 'table', source: rows[0]!.source, headerRows: headerRowCount(rows), rows },
+    y: first.y,
+    y1: run[run.length - 1]!.y,
+    page: first.page,
+    cols: columns,
+  };
+}
+
+/** A line's items split at wide gaps (the tabs of the rebuilt line), each cell with its left edge. */
+function splitCells(items: PdfItem[]): { x: number; text: string }[] {
+  const cells: { x: number; items: PdfItem[] }[] = [];
+  let prevEnd: number | undefined;
+  for (const item of [...items].sort((a, b) => a.x - b.x)) {
+    const gap = prevEnd === undefined ? Infinity : item.x - prevEnd;
+    if (gap > Math.max(1, item.height) * 1.6) cells.push({ x: item.x, items: [item] });
+    else cells[cells.length - 1]!.items.push(item);
+    prevEnd = item.x + item.width;
+  }
+  return cells.map((c) => ({ x: c.x, text: joinItems(c.items) })).filter((c) => c.text !== '');
+}
+
+// ---------------------------------------------------------------------------
+// Text blocks.
+
+const LIST_MARKER = /^(□|■|○|◦|●|◎|◇|◆|▪|▫|▸|▹|▶|▷|►|➔|➢|→|·|•|∙|ㆍ|ㅇ(?=\s)|-(?=\s)|–(?=\s)|[①-⑳]|[❶-❿]|[㉠-㉭]|[㉮-㉻]|[가-하]\.(?=\s)|[가-하]\)|\(\s*[가-하]\s*\)|\d{1,2}\)|\(\s*\d{1,2}\s*\))\s*/;
+const NOTE_MARKER = /^(※|\*{1,3}(?!\d)|주\s*\)|주\s*:)\s*/;
+const ROMAN_HEADING = /^(?:[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ]|[IVX]{1,4})\s*[.．]\s*\S/;
+const NUMBER_HEADING = /^\d{1,2}\s*\.\s*\S/;
+const SENTENCE_END = /(?:다|요|음|함|임|됨)\s*[.。]?$/;
+const CAPTION = /^(?:<[^>]+>|〈[^〉]+〉|《[^》]+》|【[^】]+】|\[[^\]]+\]|「[^」]+」)$/;
+const UNIT = /[(（]\s*(?:[^()（）]*?[/,]\s*)?단위\s*[:：]\s*([^()（）]+?)\s*[)）]/;
+
+/** The unit declared in a line (`(단위: 백만원)` → `백만원`; `(기준 : ’25 / 단위 : 억원)` → `억원`). */
+export function unitOf(text: string): string | undefined {
+  return UNIT.exec(text)?.[1]?.trim();
+}
+
+function lineSize(items: PdfItem[]): number {
+  let best = 0;
+  let most = -1;
+  const weight = new Map<number, number>();
+  for (const i of items) weight.set(i.height, (weight.get(i.height) ?? 0) + i.str.length);
+  for (const [h, w] of weight) if (w > most) [best, most] = [h, w];
+  return best;
+}
+
+interface Open {
+  block: Block & { text: string };
+  x: number;
+  size: number;
+  y: number;
+  page: number;
+}
+
+function flowBlocks(file: string, entries: Entry[], body: number, lineNumber: (l: PdfLine) => number): Block[] {
+  // Heading levels by type size: the distinct sizes above the body, largest first.
+  const headingSizes = [...new Set(entries.flatMap((e) => (e.kind === 'line' ? [Math.round(lineSize(e.items) * 2) / 2] : [])).filter((s) => s >= body * 1.15))].sort((a, b) => b - a);
+  const blocks: Block[] = [];
+  const listStack: number[] = [];
+  let open: Open | undefined;
+  for (const e of entries) {
+    if (e.kind === 'table') {
+      const table = e.table;
+      // Caption and unit: the lines just above the table.
+      // A line that only declares the unit, or only a bracketed title, belongs to the table.
+      for (let k = blocks.length - 1; k >= Math.max(0, blocks.length - 3); k--) {
+        const b = blocks[k]!;
+        if (b.type === 'table' || b.source.page !== e.page) break;
+        const text = 'text' in b ? b.text : '';
+        const unit = unitOf(text);
+        if (unit && table.unit === undefined) {
+          table.unit = unit;
+          const rest = text.replace(UNIT, '').trim();
+          if (rest !== '' && table.caption === undefined && rest.length <= 60) table.caption = rest;
+          if (rest === '' || CAPTION.test(rest)) blocks.splice(k, 1);
+          continue;
+        }
+        if (table.caption === undefined && text.length <= 60) {
+          table.caption = text;
+          if (CAPTION.test(text) && b.type === 'paragraph') blocks.splice(k, 1);
+        }
+        break;
+      }
+      // A unit printed inside the table's first row (a one-cell title row) counts too.
+      if (table.unit === undefined) {
+        const inner = table.rows[0]?.cells.map((c) => unitOf(c.text)).find(Boolean);
+        if (inner) table.unit = inner;
+      }
+      blocks.push(table);
+      open = undefined;
+      listStack.length = 0;
+      continue;
+    }
+    const text = e.text.replace(/\t/g, ' ');
+    const items = e.items;
+    const x = Math.min(...items.map((i) => i.x));
+    const size = lineSize(items);
+    const source: Source = sourceOfLine(file, e.line, lineNumber(e.line));
+    const list = LIST_MARKER.exec(text);
+    const note = NOTE_MARKER.exec(text);
+    const rounded = Math.round(size * 2) / 2;
+    const sizeLevel = headingSizes.indexOf(rounded);
+    const shortTitle = text.length <= 40 && !SENTENCE_END.test(text);
+    // Continuation of the open block: no marker, same type size, just below, not left of the block.
+    if (
+      open &&
+      !list &&
+      !note &&
+      sizeLevel < 0 &&
+      !ROMAN_HEADING.test(text) &&
+      open.page === e.page &&
+      Math.abs(open.size - size) < 0.6 &&
+      e.y - open.y <= size * 2 &&
+      x >= open.x - 2 &&
+      !CAPTION.test(text) &&
+      !unitOf(text)
+    ) {
+      open.block.text = joinText(open.block.text, text);
+      open.y = e.y;
+      continue;
+    }
+    let block: Block;
+    if (list) {
+      const marker = list[1]!;
+      while (listStack.length > 0 && listStack[listStack.length - 1]! > x + 3) listStack.pop();
+      if (listStack.length === 0 || listStack[listStack.length - 1]! < x - 3) listStack.push(x);
+      block = { type: 'list-item', marker, depth: listStack.length - 1, text: text.slice(list[0].length).trim(), source };
+    } else if (note) {
+      block = { type: 'note', marker: note[1]!.replace(/\s+/g, ''), text: text.slice(note[0].length).trim(), source };
+    } else if (sizeLevel >= 0 && text.length <= 80) {
+      block = { type: 'heading', level: sizeLevel + 1, text, source };
+      listStack.length = 0;
+    } else if (ROMAN_HEADING.test(text) && shortTitle) {
+      block = { type: 'heading', level: 1, text, source };
+      listStack.length = 0;
+    } else if (NUMBER_HEADING.test(text) && shortTitle && size >= body * 0.98) {
+      block = { type: 'heading', level: headingSizes.length + 1, text, source };
+      listStack.length = 0;
+    } else {
+      block = { type: 'paragraph', text, source };
+    }
+    blocks.push(block);
+    open = block.type === 'heading' ? undefined : { block: block as Open['block'], x: block.type === 'paragraph' ? x - size * 2 : x + 1, size, y: e.y, page: e.page };
+  }
+  return blocks;
+}
+
+function joinText(a: string, b: string): string {
+  // Justified Korean text wraps mid-word, so no space is added, except between
+  // two Latin words or numbers, which must not run together.
+  return /[A-Za-z0-9%)]$/.test(a) && /^[A-Za-z0-9(]/.test(b) ? `${a} ${b}` : a + b;
+}
+
+// ---------------------------------------------------------------------------
+// A table continued on the next page.
+
+/**
+ * A table at the top of a page that continues the table ending the previous
+ * page (the same number of columns, nothing between them) is one table; a
+ * repeated header is dropped.
+ */
+function joinContinuedTables(blocks: Block[]): Block[] {
+  const out: Block[] = [];
+  for (const b of blocks) {
+    const prev = out[out.length - 1];
+    if (b.type === 'table' && prev?.type === 'table' && (b.source.page ?? 0) === (prev.rows[prev.rows.length - 1]?.source.page ?? 0) + 1 && b.caption === undefined && width(prev) === width(b)) {
+      const header = prev.rows.slice(0, prev.headerRows).map(rowKey);
+      const repeated = b.headerRows > 0 && b.headerRows === prev.headerRows && b.rows.slice(0, b.headerRows).map(rowKey).join('\n') === header.join('\n');
+      for (const row of b.rows.slice(repeated ? b.headerRows : 0)) prev.rows.push(row);
+      continue;
+    }
+    out.push(b);
+  }
+  return out;
+}
+
+function width(t: TableBlock): number {
+  return tableGrid(t)[0]?.length ?? 0;
+}
+
+function rowKey(r: TableRow): string {
+  return r.cells.map((c) => c.text.replace(/\s+/g, '')).join('|');
+}
