@@ -9,10 +9,11 @@
 // notes (※ * 주)) and paragraphs, lines wrapped inside a block joined again.
 
 import type { Source } from '../model/types.js';
+import { normalizeLine } from '../extract/text.js';
 import { dropRunningLines, groupLines, joinItems, readPdfPages, type PdfItem, type PdfLine, type PdfPage } from '../parse/pdf.js';
 import { tableGrid, type Block, type Layout, type TableBlock, type TableRow } from './types.js';
 import { buildGrid, ruleGroups, type Grid } from './pdf-grid.js';
-import { headerRowCount, insideBox, isFigure, sourceOfLine, tableRows, type PlacedItem } from './pdf-table.js';
+import { insideBox, isFigure, sourceOfLine, tableRows, type PlacedItem } from './pdf-table.js';
 
 export async function readPdfLayout(file: string, bytes: Uint8Array): Promise<Layout | { error: string }> {
   const doc = await readPdfPages(bytes, { rules: true });
@@ -41,7 +42,9 @@ export function layoutOfPages(file: string, pages: PdfPage[]): Layout | { error:
     const pageLines = lines.filter((l) => l.page === page.n);
     entries.push(...pageEntries(file, page, pageLines, lineNumber));
   }
-  const blocks = flowBlocks(file, entries, body, lineNumber);
+  const rightEdge = new Map<number, number>();
+  for (const l of lines) for (const i of l.items) rightEdge.set(l.page, Math.max(rightEdge.get(l.page) ?? 0, i.x + i.width));
+  const blocks = flowBlocks(file, entries, body, lineNumber, rightEdge);
   return { file, format: 'pdf', blocks: joinContinuedTables(blocks), pages: pages.length };
 }
 
@@ -113,61 +116,86 @@ function pageEntries(file: string, page: PdfPage, lines: PdfLine[], lineNumber: 
 // ---------------------------------------------------------------------------
 // Stream tables: no rules, cells told apart by wide gaps (tabs in the rebuilt line).
 
-/** Consecutive lines with at least two cells, one of them a figure, where most lines share column starts. */
+/**
+ * Tables without rules. A header is a line of at least three cells (wide gaps
+ * between them) and no figure; its cells give the columns, split halfway
+ * between neighbours, so a figure set off by a single space still finds its
+ * column. Lines below belong to the table while every word of them stands in
+ * one column. Lines with figures make the rows; a line without figures (a
+ * label wrapped above or below its figures, as in vertically centred cells)
+ * joins the nearest row.
+ */
 function streamTables(file: string, entries: Entry[], lineNumber: (l: PdfLine) => number): Entry[] {
   const out: Entry[] = [];
-  let run: Extract<Entry, { kind: 'line' }>[] = [];
-  const flush = () => {
-    const table = run.length >= 2 ? streamTable(file, run, lineNumber) : undefined;
-    if (table) out.push(table);
-    else out.push(...run);
-    run = [];
-  };
-  for (const e of entries) {
-    if (e.kind === 'line' && e.text.includes('\t')) run.push(e);
-    else {
-      flush();
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i]!;
+    const header = e.kind === 'line' ? splitCells(e.items) : [];
+    if (e.kind !== 'line' || header.length < 3 || header.some((c) => isFigure(c.text))) {
       out.push(e);
+      continue;
     }
+    const bounds = header.slice(1).map((c, k) => (header[k]!.end + c.x) / 2);
+    // A word's column is where its middle stands; a word over a column split (prose, not cells) is flagged.
+    const columnOf = (x0: number, x1: number) => bounds.filter((b) => b <= (x0 + x1) / 2).length;
+    const crosses = (x0: number, x1: number) => bounds.some((b) => b > x0 + 2 && b < x1 - 2);
+    const body: { entry: Extract<Entry, { kind: 'line' }>; words: { col: number; text: string }[] }[] = [];
+    let last = e;
+    let j = i + 1;
+    for (; j < entries.length; j++) {
+      const next = entries[j]!;
+      if (next.kind !== 'line' || next.y - last.y > Math.max(...next.items.map((it) => it.height)) * 3) break;
+      const split = wordsOf(next.items);
+      const words = split.map((w) => ({ col: columnOf(w.x, w.x + w.width), text: w.str }));
+      if (!words.some((w) => isFigure(w.text)) && split.some((w) => crosses(w.x, w.x + w.width))) break;
+      body.push({ entry: next, words });
+      last = next;
+    }
+    const anchors = body.filter((b) => b.words.some((w) => isFigure(w.text)));
+    if (anchors.length === 0) {
+      out.push(e);
+      continue;
+    }
+    const cols = header.length;
+    const rows = new Map<(typeof body)[number], string[][]>(anchors.map((a) => [a, Array.from({ length: cols }, () => [] as string[])]));
+    for (const b of body) {
+      const anchor = anchors.reduce((best, a) => (Math.abs(a.entry.y - b.entry.y) < Math.abs(best.entry.y - b.entry.y) ? a : best));
+      const cells = rows.get(anchor)!;
+      const lineCells: string[][] = Array.from({ length: cols }, () => []);
+      for (const w of b.words) lineCells[w.col]!.push(w.text);
+      lineCells.forEach((words, k) => words.length > 0 && cells[k]!.push(words.join(' ')));
+    }
+    const headerRow: TableRow = { source: sourceOfLine(file, e.line, lineNumber(e.line)), cells: header.map((c) => ({ text: c.text, rowSpan: 1, colSpan: 1 })) };
+    const tableRows: TableRow[] = [headerRow];
+    for (const a of anchors) {
+      tableRows.push({ source: sourceOfLine(file, a.entry.line, lineNumber(a.entry.line)), cells: rows.get(a)!.map((lines) => ({ text: lines.join('\n'), rowSpan: 1, colSpan: 1 })) });
+    }
+    out.push({ kind: 'table', table: { type: 'table', source: headerRow.source, headerRows: 1, rows: tableRows }, y: e.y, y1: last.y, page: e.page, cols: [] });
+    i = j - 1;
   }
-  flush();
   return out;
 }
 
-function streamTable(file: string, run: Extract<Entry, { kind: 'line' }>[], lineNumber: (l: PdfLine) => number): Entry | undefined {
-  // Column starts: the x where each tab-separated cell begins, clustered.
-  const cellsOf = (e: Extract<Entry, { kind: 'line' }>) => splitCells(e.items);
-  const starts: number[] = [];
-  for (const e of run) for (const c of cellsOf(e)) starts.push(c.x);
-  starts.sort((a, b) => a - b);
-  const columns: number[] = [];
-  for (const x of starts) if (columns.length === 0 || x - columns[columns.length - 1]! > 12) columns.push(x);
-  if (columns.length < 2) return undefined;
-  const figures = run.filter((e) => cellsOf(e).some((c) => isFigure(c.text))).length;
-  if (figures === 0) return undefined;
-  const rows: TableRow[] = run.map((e) => {
-    const texts = columns.map(() => [] as string[]);
-    for (const c of cellsOf(e)) {
-      let k = 0;
-      for (let i = 0; i < columns.length; i++) if (c.x >= columns[i]! - 12) k = i;
-      texts[k]!.push(c.text);
+/** Items cut into words at spaces, each word's position estimated from its share of the item. */
+function wordsOf(items: PdfItem[]): PdfItem[] {
+  const out: PdfItem[] = [];
+  for (const item of items) {
+    const chars = [...normalizeLine(item.str)];
+    const per = chars.length > 0 ? item.width / chars.length : 0;
+    let start = -1;
+    for (let k = 0; k <= chars.length; k++) {
+      const space = k === chars.length || /\s/.test(chars[k]!);
+      if (!space && start < 0) start = k;
+      if (space && start >= 0) {
+        out.push({ ...item, str: chars.slice(start, k).join(''), x: item.x + start * per, width: (k - start) * per });
+        start = -1;
+      }
     }
-    const source = sourceOfLine(file, e.line, lineNumber(e.line));
-    return { source, cells: texts.map((t) => ({ text: t.join(' '), rowSpan: 1, colSpan: 1 })) };
-  });
-  const first = run[0]!;
-  return {
-    kind: 'table',
-    table: { type: 'table', source: rows[0]!.source, headerRows: headerRowCount(rows), rows },
-    y: first.y,
-    y1: run[run.length - 1]!.y,
-    page: first.page,
-    cols: columns,
-  };
+  }
+  return out;
 }
 
 /** A line's items split at wide gaps (the tabs of the rebuilt line), each cell with its left edge. */
-function splitCells(items: PdfItem[]): { x: number; text: string }[] {
+function splitCells(items: PdfItem[]): { x: number; end: number; text: string }[] {
   const cells: { x: number; items: PdfItem[] }[] = [];
   let prevEnd: number | undefined;
   for (const item of [...items].sort((a, b) => a.x - b.x)) {
@@ -176,7 +204,7 @@ function splitCells(items: PdfItem[]): { x: number; text: string }[] {
     else cells[cells.length - 1]!.items.push(item);
     prevEnd = item.x + item.width;
   }
-  return cells.map((c) => ({ x: c.x, text: joinItems(c.items) })).filter((c) => c.text !== '');
+  return cells.map((c) => ({ x: c.x, end: Math.max(...c.items.map((i) => i.x + i.width)), text: joinItems(c.items) })).filter((c) => c.text !== '');
 }
 
 // ---------------------------------------------------------------------------
@@ -210,11 +238,14 @@ interface Open {
   size: number;
   y: number;
   page: number;
+  /** Right end of the block's last line. */
+  end: number;
 }
 
-function flowBlocks(file: string, entries: Entry[], body: number, lineNumber: (l: PdfLine) => number): Block[] {
+function flowBlocks(file: string, entries: Entry[], body: number, lineNumber: (l: PdfLine) => number, rightEdge: Map<number, number>): Block[] {
   // Heading levels by type size: the distinct sizes above the body, largest first.
   const headingSizes = [...new Set(entries.flatMap((e) => (e.kind === 'line' ? [Math.round(lineSize(e.items) * 2) / 2] : [])).filter((s) => s >= body * 1.15))].sort((a, b) => b - a);
+  // A line that stops well short of the page's right edge ends its block (justified text runs to the edge).
   const blocks: Block[] = [];
   const listStack: number[] = [];
   let open: Open | undefined;
@@ -269,6 +300,7 @@ function flowBlocks(file: string, entries: Entry[], body: number, lineNumber: (l
       sizeLevel < 0 &&
       !ROMAN_HEADING.test(text) &&
       open.page === e.page &&
+      open.end >= (rightEdge.get(e.page) ?? 0) - open.size * 4 &&
       Math.abs(open.size - size) < 0.6 &&
       e.y - open.y <= size * 2 &&
       x >= open.x - 2 &&
@@ -277,6 +309,7 @@ function flowBlocks(file: string, entries: Entry[], body: number, lineNumber: (l
     ) {
       open.block.text = joinText(open.block.text, text);
       open.y = e.y;
+      open.end = Math.max(...items.map((i) => i.x + i.width));
       continue;
     }
     let block: Block;
@@ -300,7 +333,7 @@ function flowBlocks(file: string, entries: Entry[], body: number, lineNumber: (l
       block = { type: 'paragraph', text, source };
     }
     blocks.push(block);
-    open = block.type === 'heading' ? undefined : { block: block as Open['block'], x: block.type === 'paragraph' ? x - size * 2 : x + 1, size, y: e.y, page: e.page };
+    open = block.type === 'heading' ? undefined : { block: block as Open['block'], x: block.type === 'paragraph' ? x - size * 2 : x + 1, size, y: e.y, page: e.page, end: Math.max(...items.map((i) => i.x + i.width)) };
   }
   return blocks;
 }
