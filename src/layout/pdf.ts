@@ -348,19 +348,25 @@ function joinText(a: string, b: string): string {
 // A table continued on the next page.
 
 /**
- * A table at the top of a page that continues the table ending the previous
- * page (the same number of columns, nothing between them) is one table; a
- * repeated header is dropped.
+ * A table that continues the table just before it (nothing between them, the
+ * same number of columns) is one table with it: either it opens the next page
+ * without a caption, or it repeats the same header (a table the author split
+ * at page breaks). The repeated header is dropped.
  */
 function joinContinuedTables(blocks: Block[]): Block[] {
   const out: Block[] = [];
   for (const b of blocks) {
     const prev = out[out.length - 1];
-    if (b.type === 'table' && prev?.type === 'table' && (b.source.page ?? 0) === (prev.rows[prev.rows.length - 1]?.source.page ?? 0) + 1 && b.caption === undefined && width(prev) === width(b)) {
-      const header = prev.rows.slice(0, prev.headerRows).map(rowKey);
-      const repeated = b.headerRows > 0 && b.headerRows === prev.headerRows && b.rows.slice(0, b.headerRows).map(rowKey).join('\n') === header.join('\n');
-      for (const row of b.rows.slice(repeated ? b.headerRows : 0)) prev.rows.push(row);
-      continue;
+    if (b.type === 'table' && prev?.type === 'table' && b.caption === undefined && width(prev) === width(b)) {
+      const lastPage = prev.rows[prev.rows.length - 1]?.source.page ?? 0;
+      const header = prev.rows.slice(0, prev.headerRows).map(rowKey).join('\n');
+      const repeated = b.headerRows > 0 && b.headerRows === prev.headerRows && b.rows.slice(0, b.headerRows).map(rowKey).join('\n') === header;
+      const nextPage = (b.source.page ?? 0) === lastPage + 1;
+      if (repeated || (nextPage && b.headerRows === 0)) {
+        if (prev.unit === undefined && b.unit !== undefined) prev.unit = b.unit;
+        for (const row of b.rows.slice(repeated ? b.headerRows : 0)) prev.rows.push(row);
+        continue;
+      }
     }
     out.push(b);
   }
