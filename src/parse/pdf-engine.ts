@@ -117,17 +117,26 @@ function loadEngine(): Promise<PdfParseModule> {
     } catch {
       // No canvas package installed: pdf.js warns and goes on; nothing to avoid.
     }
-    const nativePush = Array.prototype.push;
-    const nativeParse = JSON.parse;
     try {
       return await import('pdf-parse');
     } finally {
-      // core-js in the legacy build forces its own push (and JSON.parse with source access) on every array of the process.
-      if (Array.prototype.push !== nativePush) Object.defineProperty(Array.prototype, 'push', { value: nativePush, writable: true, configurable: true, enumerable: false });
-      if (JSON.parse !== nativeParse) Object.defineProperty(JSON, 'parse', { value: nativeParse, writable: true, configurable: true, enumerable: false });
+      restoreNatives();
     }
   })();
   return engine;
+}
+
+const nativePush = Array.prototype.push;
+const nativeParse = JSON.parse;
+
+/**
+ * core-js in the legacy build forces its own push (and JSON.parse with source
+ * access) on every array of the process; the worker bundle, loaded with the
+ * first document, does it again. Both times the native ones are put back.
+ */
+function restoreNatives(): void {
+  if (Array.prototype.push !== nativePush) Object.defineProperty(Array.prototype, 'push', { value: nativePush, writable: true, configurable: true, enumerable: false });
+  if (JSON.parse !== nativeParse) Object.defineProperty(JSON, 'parse', { value: nativeParse, writable: true, configurable: true, enumerable: false });
 }
 
 interface TextItemLike {
@@ -183,7 +192,7 @@ export async function readPdfPages(bytes: Uint8Array, options: ReadPdfOptions = 
     parser = new PDFParse(loadOptions(bytes) as ConstructorParameters<typeof PDFParse>[0]);
     // pdf-parse keeps the pdf.js document behind `load`; its getText joins lines
     // without coordinates, and rows need them.
-    const doc = await (parser as unknown as { load(): Promise<PdfDocLike> }).load();
+    const doc = await (parser as unknown as { load(): Promise<PdfDocLike> }).load().finally(restoreNatives);
     const ops = options.rules ? operatorCodes() : undefined;
     const pages: PdfPage[] = [];
     for (let n = 1; n <= doc.numPages; n++) {
