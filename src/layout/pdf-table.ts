@@ -181,7 +181,7 @@ export function tableRows(file: string, grid: Grid, items: PlacedItem[], lineNum
   const total = start[gridRows]!;
   const rows: { cells: (TableCell & { col: number })[]; first?: PdfLine }[] = Array.from({ length: total }, () => ({ cells: [] }));
   const firstLine = (a: PdfLine | undefined, b: PdfLine) => (a === undefined || lineNumber(b) < lineNumber(a) ? b : a);
-  const spanParts = splitSpans(texts, grid, counts);
+  const spanParts = splitSpans(texts, grid, counts, stacks);
   let filled = 0;
   for (const t of texts) {
     const { cell } = t;
@@ -189,7 +189,7 @@ export function tableRows(file: string, grid: Grid, items: PlacedItem[], lineNum
     if (parts) {
       filled++;
       parts.forEach((part, i) => {
-        const row = rows[start[cell.row + i]!]!;
+        const row = rows[start[cell.row]! + i]!;
         const l = part[0];
         row.cells.push({ text: part.map((p) => p.text).join('\n'), rowSpan: 1, colSpan: cell.colSpan, col: cell.col, ...(l ? { source: sourceOfLine(file, l.line, lineNumber(l.line)) } : {}) });
         if (l) row.first = firstLine(row.first, l.line);
@@ -240,34 +240,45 @@ export function tableRows(file: string, grid: Grid, items: PlacedItem[], lineNum
 
 /**
  * Cells drawn as merged over rows that their text does not merge: a figure
- * cell spanning n rows with n entries, one in each row's band (한글 leaves out
- * rules under some columns), is split into its rows; a label cell over the
- * same rows is split by its lines' bands when at least two figure cells there were.
+ * cell over n logical rows with n entries, one inside each row's band (한글
+ * leaves out rules under some columns), is split into those rows; a label
+ * cell over the same rows is split by where its lines fall, when at least two
+ * figure cells there were split. Bands are the grid rows, and inside a stacked
+ * grid row the stretches between its lines.
  */
-function splitSpans(texts: CellText[], grid: Grid, counts: number[]): Map<CellText, Line[][]> {
+function splitSpans(texts: CellText[], grid: Grid, counts: number[], stacks: (number[] | undefined)[]): Map<CellText, Line[][]> {
+  // The bands (top, bottom) of the logical rows, in order.
+  const bands: [number, number][] = [];
+  const first: number[] = [];
+  for (let r = 0; r < counts.length; r++) {
+    first.push(bands.length);
+    const [top, bottom] = [grid.ys[r]!, grid.ys[r + 1]!];
+    const ys = stacks[r];
+    if (counts[r] === 0) continue;
+    if (!ys) bands.push([top, bottom]);
+    else ys.forEach((y, i) => bands.push([i === 0 ? top : (ys[i - 1]! + y) / 2, i === ys.length - 1 ? bottom : (y + ys[i + 1]!) / 2]));
+  }
+  first.push(bands.length);
+  const range = (c: GridCell) => [first[c.row]!, first[c.row + c.rowSpan]!] as const;
+  const bandOf = (y: number, from: number, to: number) => {
+    for (let i = from; i < to; i++) if (y <= bands[i]![1]) return i - from;
+    return to - from - 1;
+  };
   const out = new Map<CellText, Line[][]>();
-  const plain = (c: GridCell) => {
-    if (c.rowSpan < 2) return false;
-    for (let r = c.row; r < c.row + c.rowSpan; r++) if (counts[r] !== 1) return false;
-    return true;
-  };
-  const band = (y: number, c: GridCell) => {
-    for (let i = 0; i < c.rowSpan; i++) if (y <= grid.ys[c.row + i + 1]!) return i;
-    return c.rowSpan - 1;
-  };
   const split = new Map<string, number>();
   for (const t of texts) {
-    if (!plain(t.cell) || !t.lines.some((l) => isFigure(l.text))) continue;
+    const [from, to] = range(t.cell);
+    if (t.cell.rowSpan < 2 || to - from < 2 || !t.lines.some((l) => isFigure(l.text))) continue;
     const entries = entriesOf(t.lines);
-    if (entries.length !== t.cell.rowSpan || entries.some((e, i) => band(middle(e), t.cell) !== i)) continue;
+    if (entries.length !== to - from || entries.some((e, i) => bandOf(middle(e), from, to) !== i)) continue;
     out.set(t, entries);
-    const key = `${t.cell.row}:${t.cell.rowSpan}`;
-    split.set(key, (split.get(key) ?? 0) + 1);
+    split.set(`${from}:${to}`, (split.get(`${from}:${to}`) ?? 0) + 1);
   }
   for (const t of texts) {
-    if (!plain(t.cell) || out.has(t) || t.lines.length === 0 || (split.get(`${t.cell.row}:${t.cell.rowSpan}`) ?? 0) < 2) continue;
-    const parts: Line[][] = Array.from({ length: t.cell.rowSpan }, () => []);
-    for (const l of t.lines) parts[band(l.y - l.height * 0.35, t.cell)]!.push(l);
+    const [from, to] = range(t.cell);
+    if (t.cell.rowSpan < 2 || out.has(t) || t.lines.length === 0 || (split.get(`${from}:${to}`) ?? 0) < 2) continue;
+    const parts: Line[][] = Array.from({ length: to - from }, () => []);
+    for (const l of t.lines) parts[bandOf(l.y - l.height * 0.35, from, to)]!.push(l);
     out.set(t, parts);
   }
   return out;

@@ -218,9 +218,20 @@ const SENTENCE_END = /(?:다|요|음|함|임|됨)\s*[.。]?$/;
 const CAPTION = /^(?:<[^>]+>|〈[^〉]+〉|《[^》]+》|【[^】]+】|\[[^\]]+\]|「[^」]+」)$/;
 const UNIT = /[(（]\s*(?:[^()（）]*?[/,]\s*)?단위\s*[:：]\s*([^()（）]+?)\s*[)）]/;
 
-/** The unit declared in a line (`(단위: 백만원)` → `백만원`; `(기준 : ’25 / 단위 : 억원)` → `억원`). */
+/** Units a table may be counted in, when a bracketed note names one without the word 단위: `(현원, 명)`. */
+const UNIT_WORDS = new Set(['원', '천원', '만원', '백만원', '억원', '조원', '명', '건', '개', '개소', '개사', '%', '톤', '㎡', '㎢', 'km', '호', '대', '회']);
+const BRACKETED = /^[(（]([^()（）]+)[)）]$/;
+
+/**
+ * The unit declared in a line: `(단위: 백만원)` → `백만원`, `(기준 : ’25 / 단위 : 억원)` → `억원`,
+ * and a bracketed note ending in a unit word, `(현원, 명)` → `명`.
+ */
 export function unitOf(text: string): string | undefined {
-  return UNIT.exec(text)?.[1]?.trim();
+  const declared = UNIT.exec(text)?.[1]?.trim();
+  if (declared) return declared;
+  const note = BRACKETED.exec(text.trim())?.[1];
+  const last = note?.split(/[,/:：]/).pop()?.trim();
+  return last && UNIT_WORDS.has(last) ? last : undefined;
 }
 
 function lineSize(items: PdfItem[]): number {
@@ -243,8 +254,20 @@ interface Open {
 }
 
 function flowBlocks(file: string, entries: Entry[], body: number, lineNumber: (l: PdfLine) => number, rightEdge: Map<number, number>): Block[] {
-  // Heading levels by type size: the distinct sizes above the body, largest first.
-  const headingSizes = [...new Set(entries.flatMap((e) => (e.kind === 'line' ? [Math.round(lineSize(e.items) * 2) / 2] : [])).filter((s) => s >= body * 1.15))].sort((a, b) => b - a);
+  // Heading levels by type size: the distinct sizes above the body, largest first. A size
+  // used on one page only (a cover, a chart title) takes no level from the others.
+  const pagesOfSize = new Map<number, Set<number>>();
+  for (const e of entries) {
+    if (e.kind !== 'line') continue;
+    const size = Math.round(lineSize(e.items) * 2) / 2;
+    if (size < body * 1.15) continue;
+    const pages = pagesOfSize.get(size) ?? new Set<number>();
+    pages.add(e.page);
+    pagesOfSize.set(size, pages);
+  }
+  const headingSizes = [...pagesOfSize.keys()].sort((a, b) => b - a);
+  const recurring = headingSizes.filter((size) => pagesOfSize.get(size)!.size >= 2);
+  const levelOf = (size: number) => 1 + recurring.filter((r) => r > size).length;
   // A line that stops well short of the page's right edge ends its block (justified text runs to the edge).
   const blocks: Block[] = [];
   const listStack: number[] = [];
@@ -261,7 +284,7 @@ function flowBlocks(file: string, entries: Entry[], body: number, lineNumber: (l
         const unit = unitOf(text);
         if (unit && table.unit === undefined) {
           table.unit = unit;
-          const rest = text.replace(UNIT, '').trim();
+          const rest = UNIT.test(text) ? text.replace(UNIT, '').trim() : '';
           if (rest !== '' && table.caption === undefined && rest.length <= 60) table.caption = rest;
           if (rest === '' || CAPTION.test(rest)) blocks.splice(k, 1);
           continue;
@@ -321,13 +344,13 @@ function flowBlocks(file: string, entries: Entry[], body: number, lineNumber: (l
     } else if (note) {
       block = { type: 'note', marker: note[1]!.replace(/\s+/g, ''), text: text.slice(note[0].length).trim(), source };
     } else if (sizeLevel >= 0 && text.length <= 80) {
-      block = { type: 'heading', level: sizeLevel + 1, text, source };
+      block = { type: 'heading', level: levelOf(rounded), text, source };
       listStack.length = 0;
     } else if (ROMAN_HEADING.test(text) && shortTitle) {
       block = { type: 'heading', level: 1, text, source };
       listStack.length = 0;
     } else if (NUMBER_HEADING.test(text) && shortTitle && size >= body * 0.98) {
-      block = { type: 'heading', level: headingSizes.length + 1, text, source };
+      block = { type: 'heading', level: recurring.length + 1, text, source };
       listStack.length = 0;
     } else {
       block = { type: 'paragraph', text, source };

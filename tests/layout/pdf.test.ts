@@ -48,6 +48,13 @@ describe.skipIf(!existsSync(REAL))('real 한글-exported PDFs (read in place fro
     const detail = tablesOn(l, 2)[1]!;
     expect(row(detail, '가로주택정비사업')!.slice(1)).toEqual(['267,500\n(43,900)', '311,400', '306,121\n[306,121]', '-', '5,279', '449,600', '25,844', '475,444', '474,546\n[474,546]', '475,444', '474,546\n[474,546]', '-', '898', '402,100']);
     expect(row(detail, '이차보전지원')!.slice(1)).toEqual(['-', '-', '-', '-', '-', '4,000', '-3,600', '400', '272\n[272]', '400', '272\n[272]', '-', '128', '6,800']);
+    // Three groups (기능별 4 rows, 비목별 3, 기능·비목별 7); rules under the third are drawn for some columns only.
+    expect(detail.rows.length - detail.headerRows).toBe(14);
+    const last = detail.rows[detail.rows.length - 1]!.cells.map((c) => c.text);
+    expect(last[0]!.replace(/\s/g, '')).toBe('-이차보전금(320-05)');
+    expect(last.slice(1)).toEqual(['-', '-', '-', '-', '-', '4,000', '-3,600', '400', '272\n[272]', '400', '272\n[272]', '-', '128', '6,800']);
+    const third = detail.rows.slice(-6).map((r) => r.cells[5]!.text);
+    expect(third).toEqual(['5,279', '5,279', '2,219', '2,219', '-', '-']);
   });
 
   it('moel national learning card p.1: four tables, the 예산 총괄표 with its unit', async () => {
@@ -163,6 +170,8 @@ describe('pieces', () => {
     ['(단위 : 억원, %)', '억원, %'],
     ['(기준 : ’25. 2. 1. / 단위 : 명)', '명'],
     ['(’21. 6. 30 현재, 단위 : 천원)', '천원'],
+    ['(현원, 명)', '명'],
+    ['(기준 : ’25. 2. 1.)', undefined],
     ['단위가 없는 줄', undefined],
   ])('unit of %s', (line, unit) => expect(unitOf(line)).toBe(unit));
 
