@@ -49,7 +49,7 @@ export function layoutOfPages(file: string, pages: PdfPage[]): Layout | { error:
 }
 
 /** A piece of a page in reading order: a text line (perhaps the part of one outside a table) or a table. */
-type Entry = { kind: 'line'; line: PdfLine; items: PdfItem[]; text: string; y: number; page: number } | { kind: 'table'; table: TableBlock; y: number; y1: number; page: number; cols: number[] };
+type Entry = { kind: 'line'; line: PdfLine; items: PdfItem[]; text: string; y: number; page: number; framed?: boolean } | { kind: 'table'; table: TableBlock; y: number; y1: number; page: number; cols: number[] };
 
 /** The body font size: the item height that carries the most characters. */
 function bodySize(lines: PdfLine[]): number {
@@ -67,7 +67,7 @@ function bodySize(lines: PdfLine[]): number {
 }
 
 /** Ruled tables of a page, innermost first: a grid holding another grid is a frame around content, not a table. */
-function pageGrids(page: PdfPage): Grid[] {
+function pageGrids(page: PdfPage): { grids: Grid[]; frames: Grid[] } {
   const grids = ruleGroups(page.rules ?? [])
     .map(buildGrid)
     .filter((g): g is Grid => g !== undefined);
@@ -79,13 +79,15 @@ function pageGrids(page: PdfPage): Grid[] {
     const h = Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0);
     return w > 0 && h > 0 && w * h > area(b) * 0.5;
   };
-  return grids.filter((g) => !grids.some((inner) => frames(g, inner)));
+  const isFrame = (g: Grid) => grids.some((inner) => frames(g, inner));
+  return { grids: grids.filter((g) => !isFrame(g)), frames: grids.filter(isFrame) };
 }
 
 function pageEntries(file: string, page: PdfPage, lines: PdfLine[], lineNumber: (l: PdfLine) => number): Entry[] {
   const taken = new Set<PdfItem>();
   const entries: Entry[] = [];
-  for (const grid of pageGrids(page)) {
+  const { grids, frames } = pageGrids(page);
+  for (const grid of grids) {
     const placed: PlacedItem[] = [];
     for (const line of lines) for (const item of line.items) if (!taken.has(item) && insideBox(item, grid)) placed.push({ item, line });
     if (placed.length === 0) continue;
@@ -107,7 +109,9 @@ function pageEntries(file: string, page: PdfPage, lines: PdfLine[], lineNumber: 
     const items = line.items.filter((i) => !taken.has(i));
     if (items.length === 0) continue;
     const text = items.length === line.items.length ? line.text : joinItems(items);
-    if (text !== '') entries.push({ kind: 'line', line, items, text, y: line.y, page: page.n });
+    // Text inside a ruled frame is laid out by the frame's rules: no stream table is sought there.
+    const framed = frames.some((f) => items.some((i) => insideBox(i, f)));
+    if (text !== '') entries.push({ kind: 'line', line, items, text, y: line.y, page: page.n, framed });
   }
   entries.sort((a, b) => a.y - b.y);
   return streamTables(file, entries, lineNumber);
@@ -130,7 +134,7 @@ function streamTables(file: string, entries: Entry[], lineNumber: (l: PdfLine) =
   for (let i = 0; i < entries.length; i++) {
     const e = entries[i]!;
     const header = e.kind === 'line' ? splitCells(e.items) : [];
-    if (e.kind !== 'line' || header.length < 3 || header.some((c) => isFigure(c.text))) {
+    if (e.kind !== 'line' || e.framed || header.length < 3 || header.some((c) => isFigure(c.text))) {
       out.push(e);
       continue;
     }
@@ -210,7 +214,8 @@ function splitCells(items: PdfItem[]): { x: number; end: number; text: string }[
 // ---------------------------------------------------------------------------
 // Text blocks.
 
-const LIST_MARKER = /^(□|■|○|◦|●|◎|◇|◆|▪|▫|▸|▹|▶|▷|►|➔|➢|→|·|•|∙|ㆍ|ㅇ(?=\s)|-(?=\s)|–(?=\s)|[①-⑳]|[❶-❿]|[㉠-㉭]|[㉮-㉻]|[가-하]\.(?=\s)|[가-하]\)|\(\s*[가-하]\s*\)|\d{1,2}\)|\(\s*\d{1,2}\s*\))\s*/;
+// A private-use character first on a line is a bullet from a symbol font (□ in 함초롬 exports).
+const LIST_MARKER = /^([\uE000-\uF8FF]|□|■|❍|❏|❑|▣|◈|✓|✔|○|◦|●|◎|◇|◆|▪|▫|▸|▹|▶|▷|►|➔|➢|→|·|•|∙|ㆍ|ㅇ(?=\s)|-(?=\s)|–(?=\s)|[①-⑳]|[❶-❿]|[㉠-㉭]|[㉮-㉻]|[가-하]\.(?=\s)|[가-하]\)|\(\s*[가-하]\s*\)|\d{1,2}\)|\(\s*\d{1,2}\s*\))\s*/;
 const NOTE_MARKER = /^(※|\*{1,3}(?!\d)|주\s*\)|주\s*:)\s*/;
 const ROMAN_HEADING = /^(?:[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ]|[IVX]{1,4})\s*[.．]\s*\S/;
 const NUMBER_HEADING = /^\d{1,2}\s*\.\s*\S/;
@@ -232,6 +237,34 @@ export function unitOf(text: string): string | undefined {
   const note = BRACKETED.exec(text.trim())?.[1];
   const last = note?.split(/[,/:：]/).pop()?.trim();
   return last && UNIT_WORDS.has(last) ? last : undefined;
+}
+
+const SYMBOL_FONT = /wingdings|webdings|symbol|dingbat/i;
+// Weight in the font's name: `…Bold`, `…Black`, or the HY/Haan naming's closing `B` (`HYwulB`).
+const BOLD_FONT = /bold|black|heavy/i;
+const BOLD_SUFFIX = /[a-z]B$/;
+
+/** Most of the line's characters set in a bold face (known when the page's fonts were read). */
+function isBold(items: PdfItem[]): boolean {
+  let bold = 0;
+  let all = 0;
+  for (const i of items) {
+    const n = i.str.replace(/\s/g, '').length;
+    all += n;
+    if (i.font && (BOLD_FONT.test(i.font) || BOLD_SUFFIX.test(i.font))) bold += n;
+  }
+  return all > 0 && bold >= all * 0.8;
+}
+
+/**
+ * A bullet set in a symbol font (Wingdings ◆ comes out of pdf.js as `w`): the
+ * first item of the line, one character, in a symbol font. Its text stays as extracted.
+ */
+function symbolMarker(items: PdfItem[], text: string): RegExpExecArray | null {
+  const first = [...items].sort((a, b) => a.x - b.x)[0];
+  const mark = first?.str.trim();
+  if (!first?.font || !SYMBOL_FONT.test(first.font) || !mark || [...mark].length !== 1 || !text.startsWith(mark)) return null;
+  return /^(\S)\s*/u.exec(text);
 }
 
 function lineSize(items: PdfItem[]): number {
@@ -310,7 +343,7 @@ function flowBlocks(file: string, entries: Entry[], body: number, lineNumber: (l
     const x = Math.min(...items.map((i) => i.x));
     const size = lineSize(items);
     const source: Source = sourceOfLine(file, e.line, lineNumber(e.line));
-    const list = LIST_MARKER.exec(text);
+    const list = LIST_MARKER.exec(text) ?? symbolMarker(items, text);
     const note = NOTE_MARKER.exec(text);
     const rounded = Math.round(size * 2) / 2;
     const sizeLevel = headingSizes.indexOf(rounded);
@@ -349,7 +382,8 @@ function flowBlocks(file: string, entries: Entry[], body: number, lineNumber: (l
     } else if (ROMAN_HEADING.test(text) && shortTitle) {
       block = { type: 'heading', level: 1, text, source };
       listStack.length = 0;
-    } else if (NUMBER_HEADING.test(text) && shortTitle && size >= body * 0.98) {
+    } else if ((NUMBER_HEADING.test(text) || isBold(items)) && shortTitle && size >= body * 0.98 && !CAPTION.test(text) && !unitOf(text)) {
+      // A numbered or bold short line set in body type: a heading under the size-ranked ones.
       block = { type: 'heading', level: recurring.length + 1, text, source };
       listStack.length = 0;
     } else {

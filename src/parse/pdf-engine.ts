@@ -144,6 +144,7 @@ interface TextItemLike {
   transform?: number[];
   width?: number;
   height?: number;
+  fontName?: string;
 }
 
 interface OperatorListLike {
@@ -156,6 +157,18 @@ interface PdfPageProxyLike {
   getTextContent(): Promise<{ items: TextItemLike[] }>;
   getOperatorList(): Promise<OperatorListLike>;
   cleanup(): void;
+  commonObjs: { has(id: string): boolean; get(id: string): unknown };
+}
+
+/** The font's PostScript name without its subset tag (`ABCDEF+MalgunGothicBold` → `MalgunGothicBold`). */
+function fontNameOf(page: PdfPageProxyLike, id: string): string | undefined {
+  try {
+    if (!page.commonObjs.has(id)) return undefined;
+    const name = (page.commonObjs.get(id) as { name?: unknown } | undefined)?.name;
+    return typeof name === 'string' ? name.replace(/^[A-Z]{6}\+/, '') : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 interface PdfDocLike {
@@ -200,6 +213,7 @@ export async function readPdfPages(bytes: Uint8Array, options: ReadPdfOptions = 
       const viewport = page.getViewport({ scale: 1 });
       const content = await page.getTextContent();
       const items: PdfItem[] = [];
+      const fontIds: (string | undefined)[] = [];
       for (const it of content.items) {
         if (typeof it.str !== 'string' || !it.transform) continue;
         const [a = 0, b = 0, , , e = 0, f = 0] = it.transform;
@@ -210,9 +224,21 @@ export async function readPdfPages(bytes: Uint8Array, options: ReadPdfOptions = 
           width: it.width ?? 0,
           height: it.height || Math.hypot(a, b) || 10,
         });
+        fontIds.push(it.fontName);
       }
       const out: PdfPage = { n, width: viewport.width, height: viewport.height, items };
-      if (ops) out.rules = pageRules(await page.getOperatorList(), ops, viewport.height);
+      if (ops) {
+        out.rules = pageRules(await page.getOperatorList(), ops, viewport.height);
+        // Once the operator list is read, the fonts are loaded and their real names known.
+        const names = new Map<string, string | undefined>();
+        items.forEach((item, k) => {
+          const id = fontIds[k];
+          if (!id) return;
+          if (!names.has(id)) names.set(id, fontNameOf(page, id));
+          const name = names.get(id);
+          if (name) item.font = name;
+        });
+      }
       pages.push(out);
       page.cleanup();
     }

@@ -13,6 +13,8 @@ export interface PdfItem {
   y: number;
   width: number;
   height: number;
+  /** The font's name (subset tag dropped), when the page's operator list was read. */
+  font?: string;
 }
 
 export interface PdfLine {
