@@ -180,39 +180,62 @@ export function buildGrid(group: { h: Segment[]; v: Segment[] }): Grid | undefin
       if (r + 1 < nr && covered(h, rowsY[r + 1]!, xa, xb) < 0.5) union(r * nc + c, (r + 1) * nc + c);
     }
   }
-  const boxes = new Map<number, { r0: number; r1: number; c0: number; c1: number }>();
-  for (let r = 0; r < nr; r++) {
-    for (let c = 0; c < nc; c++) {
-      const root = find(r * nc + c);
-      const b = boxes.get(root);
-      if (!b) boxes.set(root, { r0: r, r1: r, c0: c, c1: c });
-      else {
-        b.r0 = Math.min(b.r0, r);
-        b.r1 = Math.max(b.r1, r);
-        b.c0 = Math.min(b.c0, c);
-        b.c1 = Math.max(b.c1, c);
-      }
+  const regions = new Map<number, number[]>();
+  for (let i = 0; i < nr * nc; i++) {
+    const root = find(i);
+    const list = regions.get(root);
+    if (list) list.push(i);
+    else regions.set(root, [i]);
+  }
+  const cells: GridCell[] = [];
+  for (const positions of regions.values()) {
+    for (const b of rectangles(positions, nc)) {
+      cells.push({
+        row: b.r0,
+        col: b.c0,
+        rowSpan: b.r1 - b.r0 + 1,
+        colSpan: b.c1 - b.c0 + 1,
+        x0: colsX[b.c0]!,
+        x1: colsX[b.c1 + 1]!,
+        y0: rowsY[b.r0]!,
+        y1: rowsY[b.r1 + 1]!,
+      });
     }
   }
-  // A merged region that is not a rectangle (a rule missing in the middle of a
-  // table) is taken as its bounding box; overlapping boxes keep the first.
-  const taken = new Set<number>();
-  const cells: GridCell[] = [];
-  for (const b of [...boxes.values()].sort((p, q) => p.r0 - q.r0 || p.c0 - q.c0)) {
-    let free = true;
-    for (let r = b.r0; r <= b.r1 && free; r++) for (let c = b.c0; c <= b.c1; c++) if (taken.has(r * nc + c)) free = false;
-    if (!free) continue;
-    for (let r = b.r0; r <= b.r1; r++) for (let c = b.c0; c <= b.c1; c++) taken.add(r * nc + c);
-    cells.push({
-      row: b.r0,
-      col: b.c0,
-      rowSpan: b.r1 - b.r0 + 1,
-      colSpan: b.c1 - b.c0 + 1,
-      x0: colsX[b.c0]!,
-      x1: colsX[b.c1 + 1]!,
-      y0: rowsY[b.r0]!,
-      y1: rowsY[b.r1 + 1]!,
-    });
-  }
+  cells.sort((p, q) => p.row - q.row || p.col - q.col);
   return { xs: colsX, ys: rowsY, cells, x0: colsX[0]!, x1: colsX[nc]!, y0: rowsY[0]!, y1: rowsY[nr]! };
+}
+
+interface Box {
+  r0: number;
+  r1: number;
+  c0: number;
+  c1: number;
+}
+
+/**
+ * A merged region as cells. A rectangle is one cell. A region of another shape
+ * (an L: 증감 over (B-A), with (B-A)/A boxed beside it) is cut into its rows'
+ * runs of columns, and runs with the same columns in consecutive rows are
+ * joined again.
+ */
+export function rectangles(positions: number[], nc: number): Box[] {
+  const rows = positions.map((p) => Math.floor(p / nc));
+  const cols = positions.map((p) => p % nc);
+  const box: Box = { r0: Math.min(...rows), r1: Math.max(...rows), c0: Math.min(...cols), c1: Math.max(...cols) };
+  if ((box.r1 - box.r0 + 1) * (box.c1 - box.c0 + 1) === positions.length) return [box];
+  const set = new Set(positions);
+  const runs: Box[] = [];
+  for (let r = box.r0; r <= box.r1; r++) {
+    for (let c = box.c0; c <= box.c1; c++) {
+      if (!set.has(r * nc + c)) continue;
+      let end = c;
+      while (end + 1 <= box.c1 && set.has(r * nc + end + 1)) end++;
+      const above = runs.find((b) => b.r1 === r - 1 && b.c0 === c && b.c1 === end);
+      if (above) above.r1 = r;
+      else runs.push({ r0: r, r1: r, c0: c, c1: end });
+      c = end;
+    }
+  }
+  return runs;
 }

@@ -61,7 +61,9 @@ describe.skipIf(!existsSync(REAL))('real 한글-exported PDFs (read in place fro
     expect(tables).toHaveLength(4);
     const budget = tables[3]!;
     expect(budget.unit).toBe('백만원, %');
-    expect(texts(budget, 1)).toEqual(['정부안', '확정(B)']);
+    // 증감 spans two columns over (B-A); (B-A)/A has a box of its own: the L is cut into 증감 above two cells.
+    expect(texts(budget, 0)).toEqual(['사업명', '2022년\n결산', '2023년 예산\n본예산(A)', '2024년', '증감']);
+    expect(texts(budget, 1)).toEqual(['정부안', '확정(B)', '(B-A)', '(B-A)/A']);
     expect(texts(budget, 2)).toEqual(['내일배움카드(일반)', '322,799', '518,815', '584,906', '584,906', '66,091', '12.7']);
     expect(texts(tables[1]!, 0)).toEqual(['구분', '프로그램', '단위사업', '세부사업']);
   });
