@@ -161,14 +161,24 @@ function streamTables(file: string, entries: Entry[], lineNumber: (l: PdfLine) =
     }
     const cols = header.length;
     const rows = new Map<(typeof body)[number], string[][]>(anchors.map((a) => [a, Array.from({ length: cols }, () => [] as string[])]));
+    // Header cells set on two or more lines: lines without figures right under the header, nearer it than the first row.
+    const headerCells = header.map((c) => [c.text]);
+    let headerEnd = e.y;
     for (const b of body) {
+      if (anchors.includes(b) || b.entry.y - headerEnd > b.entry.items[0]!.height * 1.8 || b.entry.y - headerEnd >= anchors[0]!.entry.y - b.entry.y) break;
+      for (const w of b.words) headerCells[w.col]!.push(w.text);
+      headerEnd = b.entry.y;
+      b.words = [];
+    }
+    for (const b of body) {
+      if (b.words.length === 0) continue;
       const anchor = anchors.reduce((best, a) => (Math.abs(a.entry.y - b.entry.y) < Math.abs(best.entry.y - b.entry.y) ? a : best));
       const cells = rows.get(anchor)!;
       const lineCells: string[][] = Array.from({ length: cols }, () => []);
       for (const w of b.words) lineCells[w.col]!.push(w.text);
       lineCells.forEach((words, k) => words.length > 0 && cells[k]!.push(words.join(' ')));
     }
-    const headerRow: TableRow = { source: sourceOfLine(file, e.line, lineNumber(e.line)), cells: header.map((c) => ({ text: c.text, rowSpan: 1, colSpan: 1 })) };
+    const headerRow: TableRow = { source: sourceOfLine(file, e.line, lineNumber(e.line)), cells: headerCells.map((lines) => ({ text: lines.join('\n'), rowSpan: 1, colSpan: 1 })) };
     const tableRows: TableRow[] = [headerRow];
     for (const a of anchors) {
       tableRows.push({ source: sourceOfLine(file, a.entry.line, lineNumber(a.entry.line)), cells: rows.get(a)!.map((lines) => ({ text: lines.join('\n'), rowSpan: 1, colSpan: 1 })) });

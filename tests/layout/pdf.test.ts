@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readPdfLayout, unitOf } from '../../src/layout/pdf.js';
+import { layoutOfPages, readPdfLayout, unitOf } from '../../src/layout/pdf.js';
 import { buildGrid } from '../../src/layout/pdf-grid.js';
 import { cutAtRules, isFigure } from '../../src/layout/pdf-table.js';
 import type { Layout, TableBlock } from '../../src/layout/types.js';
@@ -82,6 +82,44 @@ describe('generated fixtures (no rules: stream tables)', () => {
     const l = await layout(file);
     const table = l.blocks.find((b): b is TableBlock => b.type === 'table')!;
     expect(table.rows.map((r) => r.cells.map((c) => c.text))[1]).toEqual(['계', '', '1,500,000', '450,000', '1,050,000', '30.0%']);
+  });
+});
+
+const word = (str: string, x: number, y: number, width = str.length * 8, height = 8) => ({ str, x, y, width, height });
+const tableOf = (l: ReturnType<typeof layoutOfPages>) => {
+  if ('error' in l) throw new Error(l.error);
+  return l.blocks.find((b): b is TableBlock => b.type === 'table')!;
+};
+
+describe('tables from positions (pages made by hand)', () => {
+  it('ruled: one grid row stacking two rows of figures is split in two', () => {
+    const rules = [0, 20, 60].map((y) => ({ x0: 0, x1: 300, y0: y, y1: y })).concat([0, 100, 200, 300].map((x) => ({ x0: x, x1: x, y0: 0, y1: 60 })));
+    const items = [word('구분', 10, 14), word('2023', 110, 14), word('2024', 210, 14), word('가', 10, 35), word('10', 110, 35), word('30', 210, 35), word('나', 10, 50), word('20', 110, 50), word('40', 210, 50)];
+    const table = tableOf(layoutOfPages('t.pdf', [{ n: 1, width: 300, height: 400, items, rules }]));
+    expect(table.headerRows).toBe(1);
+    expect(table.rows.map((r) => r.cells.map((c) => c.text))).toEqual([
+      ['구분', '2023', '2024'],
+      ['가', '10', '30'],
+      ['나', '20', '40'],
+    ]);
+    expect(table.rows.map((r) => r.source.line)).toEqual([1, 2, 3]);
+  });
+
+  it('unruled: a two-line header, figures one space apart in one text run', () => {
+    const items = [
+      word('구분', 40, 100, 16),
+      word('예산액', 140, 100, 24),
+      word('집행액', 240, 100, 24),
+      word('(천원)', 140, 111, 24),
+      word('(천원)', 240, 111, 24),
+      word('A사업', 40, 130, 25),
+      word('1,000 200', 150, 130, 108),
+    ];
+    const table = tableOf(layoutOfPages('t.pdf', [{ n: 1, width: 300, height: 400, items }]));
+    expect(table.rows.map((r) => r.cells.map((c) => c.text))).toEqual([
+      ['구분', '예산액\n(천원)', '집행액\n(천원)'],
+      ['A사업', '1,000', '200'],
+    ]);
   });
 });
 
