@@ -55,6 +55,35 @@ export function cutAtRules(item: PdfItem, xs: number[]): PdfItem[] {
   return pieces.length > 0 ? pieces : [item];
 }
 
+// Where each item stands in its page's content stream: 한글 sets condensed text
+// glyph by glyph, and neighbours can overlap (`·` at x 80.1 before `비` at 80.0).
+const contentOrder = new WeakMap<PdfItem, number>();
+
+/** Records the content-stream order of a page's items, for inReadingOrder. */
+export function noteContentOrder(items: PdfItem[]): void {
+  items.forEach((item, i) => contentOrder.set(item, i));
+}
+
+/**
+ * Items of one line left to right. Items starting within a fifth of a glyph of
+ * each other keep the order the page draws them in.
+ */
+export function inReadingOrder(items: PdfItem[]): PdfItem[] {
+  const sorted = [...items].sort((a, b) => a.x - b.x);
+  for (let i = 1; i < sorted.length; i++) {
+    for (let k = i; k > 0; k--) {
+      const a = sorted[k - 1]!;
+      const b = sorted[k]!;
+      const oa = contentOrder.get(a);
+      const ob = contentOrder.get(b);
+      if (oa === undefined || ob === undefined || b.x - a.x > Math.max(a.height, b.height) * 0.2 || oa < ob) break;
+      sorted[k - 1] = b;
+      sorted[k] = a;
+    }
+  }
+  return sorted;
+}
+
 interface CellText {
   cell: GridCell;
   /** Text lines of the cell, top to bottom. */
@@ -71,9 +100,8 @@ function cellLines(items: PlacedItem[]): CellText['lines'] {
   }
   return groups
     .map((g) => {
-      g.sort((a, b) => a.item.x - b.item.x);
       // Inside a cell a wide gap is justification, not a column: spaces only.
-      const text = joinItems(g.map((p) => p.item)).replace(/\t/g, ' ');
+      const text = joinItems(inReadingOrder(g.map((p) => p.item))).replace(/\t/g, ' ');
       return { y: g[0]!.item.y, height: g[0]!.item.height, text, line: g[0]!.line };
     })
     .filter((l) => l.text !== '');

@@ -13,7 +13,7 @@ import { normalizeLine } from '../extract/text.js';
 import { dropRunningLines, groupLines, joinItems, readPdfPages, type PdfItem, type PdfLine, type PdfPage } from '../parse/pdf.js';
 import { tableGrid, type Block, type Layout, type TableBlock, type TableRow } from './types.js';
 import { buildGrid, ruleGroups, type Grid } from './pdf-grid.js';
-import { insideBox, isFigure, sourceOfLine, tableRows, type PlacedItem } from './pdf-table.js';
+import { inReadingOrder, insideBox, noteContentOrder, isFigure, sourceOfLine, tableRows, type PlacedItem } from './pdf-table.js';
 
 export async function readPdfLayout(file: string, bytes: Uint8Array): Promise<Layout | { error: string }> {
   const doc = await readPdfPages(bytes, { rules: true });
@@ -28,7 +28,10 @@ export async function readPdfLayout(file: string, bytes: Uint8Array): Promise<La
 /** The layout of loaded pages (pure: no I/O). */
 export function layoutOfPages(file: string, pages: PdfPage[]): Layout | { error: string } {
   const all: PdfLine[] = [];
-  for (const page of pages) for (const line of groupLines(page.items, page.n)) all.push(line);
+  for (const page of pages) {
+    noteContentOrder(page.items);
+    for (const line of groupLines(page.items, page.n)) all.push(line);
+  }
   const lines = dropRunningLines(all, pages.length);
   let chars = 0;
   for (const l of lines) chars += l.text.replace(/\s/g, '').length;
@@ -108,7 +111,7 @@ function pageEntries(file: string, page: PdfPage, lines: PdfLine[], lineNumber: 
   for (const line of lines) {
     const items = line.items.filter((i) => !taken.has(i));
     if (items.length === 0) continue;
-    const text = items.length === line.items.length ? line.text : joinItems(items);
+    const text = joinItems(inReadingOrder(items));
     // Text inside a ruled frame is laid out by the frame's rules: no stream table is sought there.
     const framed = frames.some((f) => items.some((i) => insideBox(i, f)));
     if (text !== '') entries.push({ kind: 'line', line, items, text, y: line.y, page: page.n, framed });

@@ -51,6 +51,8 @@ describe.skipIf(!existsSync(REAL))('real 한글-exported PDFs (read in place fro
     const last = detail.rows[detail.rows.length - 1]!.cells.map((c) => c.text);
     expect(last[0]!.replace(/\s/g, '')).toBe('-이차보전금(320-05)');
     expect(last.slice(1)).toEqual(['-', '-', '-', '-', '-', '4,000', '-3,600', '400', '272\n[272]', '400', '272\n[272]', '-', '128', '6,800']);
+    // Its glyphs overlap (· drawn just left of 비): drawing order decides.
+    expect(detail.rows[detail.rows.length - 7]!.cells[0]!.text.replace(/\s/g, '')).toBe('○기능·비목별분류(합계)');
     const third = detail.rows.slice(-6).map((r) => r.cells[5]!.text);
     expect(third).toEqual(['5,279', '5,279', '2,219', '2,219', '-', '-']);
   });
