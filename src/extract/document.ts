@@ -4,6 +4,9 @@
 
 import type { BudgetLine, BudgetTotal, Claim, Diagnostic, Series, Target } from '../model/types.js';
 import type { Layout } from '../layout/types.js';
+import { mergeContinuedTables } from '../layout/continuation.js';
+import { figuresFromTables } from './table-figures.js';
+import { extractProseFigures, type ProseFiguresOptions } from './prose-figures.js';
 
 export interface LayoutFigures {
   budgetLines: BudgetLine[];
@@ -12,11 +15,47 @@ export interface LayoutFigures {
   targets: Target[];
   claims: Claim[];
   diagnostics: Diagnostic[];
-  /** The money unit the document's tables are declared in, most used first. */
+  /** The money unit most budget lines were declared in, for display. */
   moneyUnit?: string;
 }
 
-export function figuresFromLayout(_layout: Layout): LayoutFigures {
-  const figures: LayoutFigures = { budgetLines: [], budgetTotals: [], series: [], targets: [], claims: [], diagnostics: [] };
+/** The document's year: the first four-digit year in its title area (`2024년도 … 추진실적`). */
+export function documentYear(layout: Layout): string | undefined {
+  for (const block of layout.blocks.slice(0, 12)) {
+    if (block.type === 'table') continue;
+    const m = /(20\d{2}|19\d{2})\s*(년|회계연도)/.exec(block.text);
+    if (m) return m[1];
+  }
+  return undefined;
+}
+
+export function figuresFromLayout(layout: Layout, options: ProseFiguresOptions = {}): LayoutFigures {
+  const merged: Layout = { ...layout, blocks: mergeContinuedTables(layout.blocks) };
+  const tables = figuresFromTables(merged);
+  const year = options.year ?? documentYear(layout);
+  const prose = extractProseFigures(merged, { ...options, ...(year ? { year } : {}) });
+  const figures: LayoutFigures = {
+    budgetLines: tables.budgetLines,
+    budgetTotals: tables.budgetTotals,
+    series: tables.series,
+    targets: tables.targets,
+    claims: prose.claims,
+    diagnostics: tables.diagnostics,
+  };
+  for (const s of prose.series) figures.series.push(s);
+  for (const t of prose.targets) figures.targets.push(t);
+  for (const d of prose.diagnostics) figures.diagnostics.push(d);
+  const unit = dominantMoneyUnit(tables.budgetLines);
+  if (unit) figures.moneyUnit = unit;
   return figures;
+}
+
+const UNIT_SIZES: [string, number][] = [['조원', 1e12], ['억원', 1e8], ['백만원', 1e6], ['천원', 1e3]];
+
+/** The unit that shows most budget amounts without losing digits: the largest whose multiple they all are. */
+function dominantMoneyUnit(lines: BudgetLine[]): string | undefined {
+  const amounts = lines.flatMap((l) => [l.budget?.value, l.executed?.value]).filter((v): v is number => v !== undefined && v !== 0);
+  if (amounts.length === 0) return undefined;
+  for (const [unit, size] of UNIT_SIZES) if (amounts.every((v) => v % size === 0)) return unit;
+  return '원';
 }

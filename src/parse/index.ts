@@ -49,12 +49,17 @@ export async function parseBytes(file: string, bytes: Uint8Array, options: LoadO
     lines = layoutLines(layout);
     rawText = lines.map((l) => l.text).join('\n');
   } else if (extension === 'pdf' || (bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46)) {
-    const { readPdf } = await import('./pdf.js');
-    const pdf = await readPdf(bytes);
+    // One load of the PDF gives both the numbered lines (for the kinds' own readers) and the layout.
+    const { readPdfPages, pdfLines } = await import('./pdf.js');
+    const doc = await readPdfPages(bytes, { rules: true });
+    if ('error' in doc) return doc;
+    const pdf = pdfLines(doc);
     if ('error' in pdf) return pdf;
     lines = pdf.lines.map((l, i) => ({ n: i + 1, text: l.text, page: l.page, items: l.items, y: l.y }));
-    const { pdfLinesLayout } = await import('../layout/pdf-lines.js');
-    layout = pdfLinesLayout(file, pdf);
+    const { layoutOfPages } = await import('../layout/pdf.js');
+    const read = layoutOfPages(file, doc.pages);
+    if ('error' in read) return read;
+    layout = read;
     origin = 'pdf';
   } else {
     const decoded = decodeBytes(bytes);
