@@ -13,7 +13,7 @@ export interface CellFigure {
   /** Money the cell states with its own unit (`1,081억원`), in 원. */
   krw?: number;
   /** A second number in the same cell: `[…]` (실집행액) or `(…)` (change). */
-  second?: { kind: 'bracket' | 'paren'; value: number };
+  second?: { kind: 'bracket' | 'paren' | 'arrow'; value: number };
   /** `▲`: some documents mean increase, others decrease; compared by magnitude only. */
   ambiguousSign?: boolean;
   problem?: 'several-numbers' | 'unreadable';
@@ -57,6 +57,13 @@ export function readCellFigure(text: string): CellFigure {
 }
 
 function readFigureText(text: string, t: string, decimals: number): CellFigure {
+  // `312 → 358`: a before and an after figure (under a `'23 → '24` header).
+  const arrow = /^(.+?)\s*(?:→|⇒|->|▶|➡)\s*(.+)$/.exec(t);
+  if (arrow) {
+    const from = readNumber(arrow[1]!);
+    const to = readNumber(arrow[2]!);
+    if (from.value !== undefined && to.value !== undefined) return { text, blank: false, value: from.value, second: { kind: 'arrow', value: to.value }, decimals };
+  }
   const bracket = /^([\s\S]*?\S)\s*\[([^\]]*)\]\s*$/.exec(t);
   const paren = bracket ? undefined : /^([\s\S]*?[\d,.])\s*\(([^)]*)\)\s*$/.exec(t);
   const split = bracket ?? paren;

@@ -308,10 +308,10 @@ export function compareStated(row: BodyRow, column: ColumnInfo, stated: CellFigu
     diag(
       rounding ? 'table-formula-rounding' : 'table-formula-mismatch',
       `"${row.label}": ${what} states ${stated.text.replace(/\s+/g, ' ').trim()} but the columns give ${kind === 'percent' ? computed.toFixed(Math.max(1, stated.decimals)) : fmt(computed)}${rounding ? ' (within rounding)' : ''}`,
-      row.source,
+      // The stated cell's own place (a PDF's stacked cell may sit on another line than its row).
+      row.cells[column.index]?.source ?? row.source,
     ),
   );
-  void column;
 }
 
 /**

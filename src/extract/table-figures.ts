@@ -8,7 +8,8 @@
 
 import type { BudgetLine, BudgetTotal, Diagnostic, FundingPart, Quantity, Series, SeriesPoint, Source, Target } from '../model/types.js';
 import { tableGrid, type Layout } from '../layout/types.js';
-import { MONEY_UNITS, parseCount } from './amounts.js';
+import { COUNT_UNITS, MONEY_UNITS, parseCount } from './amounts.js';
+import { foldFullWidth } from './text.js';
 import { collapseLetterSpacing, normalizeName } from './names.js';
 import { parseDate } from './periods.js';
 import {
@@ -122,10 +123,18 @@ function first(columns: ColumnInfo[], role: ColumnRole): ColumnInfo | undefined 
   return columns.find((c) => c.role === role && !c.excluded && !c.expected);
 }
 
+/** What a table is about, for naming its series: its caption, else the heading above (a caption that only declares a unit says nothing). */
 function contextOf(ctx: TableInContext): string | undefined {
-  const raw = (ctx.caption ?? ctx.heading ?? '').replace(/[<>〈〉《》【】\[\]□■○◦▪❍]/g, ' ').replace(/\(단위[^)]*\)/g, '');
-  const text = collapseLetterSpacing(raw).replace(/\s+/g, ' ').trim();
-  return text || undefined;
+  const clean = (s: string | undefined) =>
+    collapseLetterSpacing(
+      (s ?? '')
+        .replace(/[<>〈〉《》【】\[\]□■○◦▪❍]/g, ' ')
+        .replace(/\(?\s*(단위|금액)\s*[:：\-][^)]*\)?/g, '')
+        .replace(/^\(\s*(천원|백만원|억원|만원|원|조원)\s*\)$/, ''),
+    )
+      .replace(/\s+/g, ' ')
+      .trim();
+  return clean(ctx.caption) || clean(ctx.heading) || undefined;
 }
 
 function lineFromRow(row: BodyRow, columns: ColumnInfo[], units: Units, year: string | undefined, noteColumn: ColumnInfo | undefined): BudgetLine {
@@ -245,15 +254,25 @@ const YEAR_LINE_ROLES: ReadonlySet<ColumnRole> = new Set(['budget', 'executed', 
 /** Single years (not `이전`/`이후` buckets, not year-end balances) that have line figures. */
 function lineYears(cls: TableClass): string[] {
   const years = new Set<string>();
-  for (const c of cls.columns) if (c.year && !c.year.bucket && !c.year.end && YEAR_LINE_ROLES.has(c.role)) years.add(c.year.year);
+  for (const c of cls.columns) {
+    if (c.pair) c.pair.forEach((y) => years.add(y));
+    else if (c.year && !c.year.bucket && !c.year.end && YEAR_LINE_ROLES.has(c.role)) years.add(c.year.year);
+  }
   return [...years].sort();
 }
 
 /** The columns of one year, with the note columns; a column headed by the year alone is its budget. */
 function columnsOfYear(cls: TableClass, year: string): ColumnInfo[] {
   return cls.columns
-    .filter((c) => (c.year?.year === year && !c.year.bucket && !c.year.end) || c.role === 'note')
+    .filter((c) => (c.pair ? c.pair.includes(year) : c.year?.year === year && !c.year.bucket && !c.year.end) || c.role === 'note')
     .map((c) => (c.role === 'year' ? { ...c, role: 'budget' as const } : c));
+}
+
+/** Rows as seen for one year: a `'23 → '24` cell gives its first figure to '23 and the one after the arrow to '24. */
+function rowsForYear(rows: BodyRow[], cls: TableClass, year: string): BodyRow[] {
+  const pairs = cls.columns.filter((c) => c.pair && c.pair[1] === year);
+  if (!pairs.length) return rows;
+  return rows.map((row) => pairs.reduce((r, c) => atPart(r, c, 'to'), row));
 }
 
 /**
@@ -269,7 +288,7 @@ function linesByYear(rows: BodyRow[], h: Hierarchy, cls: TableClass, units: Unit
     years.length >= 2 ? years.map((year) => ({ year, columns: columnsOfYear(cls, year) })) : [{ ...(years[0] ? { year: years[0] } : {}), columns: cls.columns.map((c) => (c.role === 'year' ? { ...c, role: 'budget' as const } : c)) }];
   for (const set of sets) {
     const check = settlement && set.columns.some((c) => (c.role === 'carriedOver' || c.role === 'unused') && !c.expected && !c.excluded);
-    const emitted = emitLines(rows, h, set.columns, units, set.year, check, out.diagnostics);
+    const emitted = emitLines(set.year ? rowsForYear(rows, cls, set.year) : rows, h, set.columns, units, set.year, check, out.diagnostics);
     out.budgetLines.push(...emitted.lines);
     // Totals are kept to verify lines; a table of funding parts alone has none to verify.
     if (emitted.lines.length) out.budgetTotals.push(...emitted.totals);
@@ -335,6 +354,8 @@ const COUNT_LABELS: readonly [RegExp, string][] = [
  * Other rows take the money unit.
  */
 function rowUnit(label: string, units: Units): string | undefined {
+  const own = labelUnit(label);
+  if (own) return own;
   const name = label.replace(/\s+/g, '');
   // 이익률, 달성률, 비중: rates and shares are never money.
   if (/(률|율|비중|비율|점유율)(\(%\))?$/.test(name) || /\(%\)$/.test(name)) return '%';
@@ -346,6 +367,22 @@ function rowUnit(label: string, units: Units): string | undefined {
   const others = counts.filter((u) => u !== '%');
   if (units.money && others.length === 1 && !isMoneyName(name)) return others[0];
   return undefined;
+}
+
+/** A unit printed at the end of a row or column name: `비율(%)`, `참여 학생(명)`, `사업비(억원)`. */
+export function labelUnit(label: string): string | undefined {
+  const m = /\(\s*([^()\s]{1,4})\s*\)\s*$/.exec(foldFullWidth(label));
+  if (!m) return undefined;
+  const unit = m[1]!;
+  return unit === '%' || MONEY_UNITS[unit] !== undefined || COUNT_UNITS.includes(unit) || MEASURE_UNITS.includes(unit) ? unit : undefined;
+}
+
+/** Unit nouns besides the counts of `COUNT_UNITS` that a name may end with in brackets (`(교)`, `(ha)`). */
+const MEASURE_UNITS = ['교', '척', '호', '가구', '세대', '기', '톤', '천톤', '만톤', '천명', '만명', 'ha', 'km', '㎡', '㎢', 'kW', 'MW', 'GWh', '점'];
+
+/** The name without a unit at its end: `늘봄학교 참여 학생(명)` → `늘봄학교 참여 학생`. */
+function withoutLabelUnit(label: string): string {
+  return labelUnit(label) ? label.replace(/\s*\([^()]*\)\s*$/, '').trim() : label;
 }
 
 /** A name that says money: a budget, execution or funding word, or a noun of money (…비, …액, …금, 예산). */
@@ -364,11 +401,17 @@ function isBudgetContext(ctx: TableInContext, cls: TableClass): boolean {
 
 function multiYearTable(ctx: TableInContext, rows: BodyRow[], cls: TableClass, units: Units, out: TableFigures): void {
   const context = contextOf(ctx);
-  const years = [...new Set(cls.columns.filter((c) => c.year && !c.year.bucket && !c.year.end).map((c) => c.year!.year))].sort();
-  const pointColumns = years.map((y) => [y, pointColumn(cls.columns, y)] as const).filter((p): p is readonly [string, ColumnInfo] => p[1] !== undefined);
+  const years = [...new Set(cls.columns.filter((c) => c.year && !c.year.bucket && !c.year.end && !c.pair).map((c) => c.year!.year))].sort();
+  const pointColumns: PointColumn[] = years
+    .map((y) => [y, pointColumn(cls.columns, y)] as const)
+    .filter((p): p is readonly [string, ColumnInfo] => p[1] !== undefined)
+    .map(([y, c]) => [y, c] as PointColumn);
+  // `'23 → '24` columns give two points each.
+  for (const c of cls.columns.filter((x) => x.pair)) pointColumns.push([c.pair![0], c, 'from'], [c.pair![1], c, 'to']);
+  pointColumns.sort((a, b) => a[0].localeCompare(b[0]));
   // A long series folded into blocks restates its years in a body row (`사업연도 | 2003 | 2004 …`):
   // the rows below take those years, not the header's.
-  let block: (readonly [string, ColumnInfo])[] | undefined;
+  let block: PointColumn[] | undefined;
   const inBlock = new Set<BodyRow>();
   const tableSeries: Series[] = [];
   const dataRows: BodyRow[] = [];
@@ -388,8 +431,8 @@ function multiYearTable(ctx: TableInContext, rows: BodyRow[], cls: TableClass, u
     }
     const points: SeriesPoint[] = [];
     const seen = new Set<string>();
-    for (const [year, column] of block ?? pointColumns) {
-      const v = seriesValue(row, column, units, unitOfRow);
+    for (const [year, column, part] of block ?? pointColumns) {
+      const v = seriesValue(atPart(row, column, part), column, units, unitOfRow);
       if (!v) continue;
       seen.add(v.unit);
       points.push({ period: year, value: v.value, flags: pointFlag(column), source: sourceOfCell(row, column.index) });
@@ -398,7 +441,8 @@ function multiYearTable(ctx: TableInContext, rows: BodyRow[], cls: TableClass, u
     if (points.length < 2 || seen.size !== 1) continue;
     const unit = [...seen][0]!;
     const generic = row.total || row.funding;
-    const name = row.group && row.group !== row.label ? `${row.group} ${row.label}` : row.label;
+    const label = withoutLabelUnit(row.label);
+    const name = row.group && row.group !== row.label ? `${row.group} ${label}` : label;
     const indicator = generic && context ? `${context} ${name}` : name;
     // The same indicator in a later block continues its series.
     const earlier = block ? tableSeries.find((x) => x.indicator === indicator && x.unit === unit) : undefined;
@@ -411,6 +455,7 @@ function multiYearTable(ctx: TableInContext, rows: BodyRow[], cls: TableClass, u
     tableSeries.push(s);
   }
   out.series.push(...tableSeries);
+  yearTargets(ctx, dataRows, cls, units, out);
   // Change columns without letters compare the two latest years.
   const change = cls.columns.find((c) => c.role === 'change' && !c.formula?.expression);
   const changeRate = cls.columns.find((c) => c.role === 'changeRate' && !c.formula?.expression);
@@ -419,8 +464,8 @@ function multiYearTable(ctx: TableInContext, rows: BodyRow[], cls: TableClass, u
   if (latest && before && (change || changeRate)) {
     for (const row of dataRows) {
       if (inBlock.has(row)) continue;
-      const a = valueIn(row, before[1].index, units.mult);
-      const b = valueIn(row, latest[1].index, units.mult);
+      const a = valueIn(atPart(row, before[1], before[2]), before[1].index, units.mult);
+      const b = valueIn(atPart(row, latest[1], latest[2]), latest[1].index, units.mult);
       if (a === undefined || b === undefined) continue;
       const c = change ? row.figures.get(change.index) : undefined;
       if (change && c?.value !== undefined) compareStated(row, change, c, b - a, 'amount', `${change.path.join(' ')} (${latest[0]} − ${before[0]})`, out.diagnostics);
@@ -434,9 +479,48 @@ function multiYearTable(ctx: TableInContext, rows: BodyRow[], cls: TableClass, u
   linesByYear(dataRows, h, cls, units, out);
 }
 
+/** A `2025(목표)` column beside the years: one target per row for that year. */
+function yearTargets(ctx: TableInContext, rows: BodyRow[], cls: TableClass, units: Units, out: TableFigures): void {
+  const columns = cls.columns.filter((c) => c.role === 'target' && c.year && !c.year.bucket);
+  for (const column of columns) {
+    for (const row of rows) {
+      if (!row.label || row.total) continue;
+      const unitOfRow = rowUnit(row.label, units);
+      if (unitOfRow === '') continue;
+      const v = seriesValue(row, column, units, unitOfRow);
+      if (!v) continue;
+      const source = sourceOfCell(row, column.index);
+      out.targets.push({
+        category: contextOf(ctx) ?? '',
+        indicator: withoutLabelUnit(row.label),
+        unit: v.unit,
+        target: { value: v.value, unit: v.unit, source },
+        targetYear: column.year!.year,
+        source: row.source,
+      });
+    }
+  }
+}
+
+/** A year and the column its point is read from; `to` reads the figure after a cell's arrow. */
+type PointColumn = [string, ColumnInfo, ('from' | 'to')?];
+
+/** The row as seen for one side of a `'23 → '24` column: the figure after the arrow stands in for the cell. */
+function atPart(row: BodyRow, column: ColumnInfo, part: 'from' | 'to' | undefined): BodyRow {
+  if (part !== 'to') return row;
+  const f = row.figures.get(column.index);
+  if (!f) return row;
+  const figures = new Map(row.figures);
+  if (f.second?.kind === 'arrow') {
+    const { second, ...rest } = f;
+    figures.set(column.index, { ...rest, value: second.value });
+  } else figures.set(column.index, { ...f, value: undefined, blank: f.blank });
+  return { ...row, figures };
+}
+
 /** A body row whose figures are all years: the year columns of the rows below it. */
-function restatedYears(row: BodyRow, cls: TableClass): (readonly [string, ColumnInfo])[] | undefined {
-  const years: (readonly [string, ColumnInfo])[] = [];
+function restatedYears(row: BodyRow, cls: TableClass): PointColumn[] | undefined {
+  const years: PointColumn[] = [];
   for (const column of cls.columns) {
     if (column.index === cls.labelColumn || column.index === cls.groupColumn) continue;
     const text = row.cells[column.index]?.text.trim() ?? '';
@@ -639,7 +723,7 @@ export function figuresFromTables(layout: Layout): TableFigures {
       // A multi-year table needs a unit unless its figures carry their own (`%`, `억원`).
       (cls.kind === 'multi-year-budget' &&
         units.units.length === 0 &&
-        rows.some((r) => [...r.figures.values()].some((f) => f.value !== undefined && !f.percent && f.krw === undefined)));
+        rows.some((r) => !labelUnit(r.label) && [...r.figures.values()].some((f) => f.value !== undefined && !f.percent && !f.countUnit && f.krw === undefined)));
     if (moneyTable && !units.money) {
       out.diagnostics.push(diag('table-unit-missing', `table (${cls.kind}) declares no money unit (단위); its amounts are not read`, ctx.table.source));
       continue;

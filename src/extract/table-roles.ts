@@ -113,6 +113,14 @@ export interface YearMark {
   end?: boolean;
 }
 
+/** `'23 → '24`, `2023년 → 2024년`: a before/after column of two years. */
+export function pairOf(text: string): [string, string] | undefined {
+  const parts = foldFullWidth(text).split(/\s*(?:→|⇒|->|▶|➡)\s*/);
+  if (parts.length !== 2) return undefined;
+  const [a, b] = parts.map((p) => yearOf(p));
+  return a && b && !a.bucket && !b.bucket ? [a.year, b.year] : undefined;
+}
+
 /** The year a header names (`2022년`, `'23`, `’24 정부안`, `2025(안)`, `2023(’22.12월말)` → 2023). */
 export function yearOf(text: string): YearMark | undefined {
   const s = foldFullWidth(text).replace(/\s+/g, '');
@@ -199,7 +207,7 @@ export function roleOfHeader(text: string): HeaderMeaning {
   if (rest === '' || /^\(안\)$/.test(rest)) {
     return yearOf(text) ? (rest === '' ? { role: 'year' } : { role: 'budget', stage: 'proposal' }) : {};
   }
-  const candidates = [rest, rest.replace(/\[.*\]$/, ''), rest.replace(/\((?!안\)).*\)$/, '')];
+  const candidates = [rest, rest.replace(/\[.*\]$/, ''), rest.replace(/\((?!안\)).*\)$/, ''), rest.replace(/^\((.*)\)$/, '$1')];
   for (const candidate of candidates) {
     for (const word of ROLE_VOCABULARY) {
       if (word.pattern.test(candidate)) return word.stage ? { role: word.role, stage: word.stage } : { role: word.role };
@@ -233,6 +241,8 @@ export interface ColumnInfo {
   expected?: boolean;
   /** Under a `…제외` header: the same figures on another basis, not the main ones. */
   excluded?: boolean;
+  /** `'23 → '24`: each cell holds the first year's figure and, after an arrow, the second's. */
+  pair?: [string, string];
   second?: SecondFigure;
 }
 
@@ -320,6 +330,12 @@ export function columnInfos(table: TableBlock, grid: GridCell[][] = tableGrid(ta
     if (/제외/.test(joined)) info.excluded = true;
     const second = secondOf(path);
     if (second) info.second = second;
+    const pair = pairOf(path[path.length - 1] ?? '');
+    if (pair) {
+      info.pair = pair;
+      info.role = 'year';
+      info.year = { year: pair[1] };
+    }
     infos.push(info);
   }
   return infos;
@@ -355,7 +371,10 @@ export function isFigureRole(role: ColumnRole): boolean {
 /** Distinct single years (not `이전`/`이후` buckets) among columns of the given roles. */
 export function yearsAcross(columns: ColumnInfo[], roles: ReadonlySet<ColumnRole>): string[] {
   const years = new Set<string>();
-  for (const c of columns) if (c.year && !c.year.bucket && !c.year.end && roles.has(c.role)) years.add(c.year.year);
+  for (const c of columns) {
+    if (c.pair) c.pair.forEach((y) => years.add(y));
+    else if (c.year && !c.year.bucket && !c.year.end && roles.has(c.role)) years.add(c.year.year);
+  }
   return [...years].sort();
 }
 

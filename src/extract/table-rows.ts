@@ -88,6 +88,9 @@ export function moneyUnitOf(ctx: TableInContext, grid: GridCell[][], headerRows:
   // A caption that is only a unit in brackets: `(백만원)`.
   const bare = /^[(\[]\s*(천원|백만원|억원|만원|원|조원)\s*[)\]]$/.exec(foldFullWidth(ctx.caption ?? '').trim());
   if (bare) return { money: bare[1]!, units: [bare[1]!] };
+  // `금액: 억원`, `금액 단위 - 백만원`.
+  const amount = /금액\s*(?:단위)?\s*[:：\-]\s*(천원|백만원|억원|만원|원|조원)/.exec(foldFullWidth(ctx.caption ?? ''));
+  if (amount) return { money: amount[1]!, units: [amount[1]!] };
   for (const row of grid.slice(0, headerRows)) {
     for (const cell of row) {
       const m = /\((천원|백만원|억원|만원|원|조원)\)/.exec(foldFullWidth(cell.text).replace(/\s+/g, ''));

@@ -1187,3 +1187,66 @@ describe('figuresFromTables: counts printed with their nouns', () => {
     expect(f.diagnostics).toEqual([]);
   });
 });
+
+describe("figuresFromTables: '23 → '24 columns, units in names, a 목표 year (written, 교육청 예산 설명 shape)", () => {
+  const arrows = (change = '40') =>
+    table(
+      1,
+      [
+        ['사업', "'23 → '24", '증감'],
+        ['방과후 학교', '200 → 240', change],
+        ['학교 급식', '1,000 → 950', '△50'],
+        ['합계', '1,200 → 1,190', '△10'],
+      ],
+      { caption: '금액: 억원', file: 'written-edu.md' },
+    );
+  it('each cell gives the first year its figure and the second the one after the arrow: lines, series, totals', () => {
+    const f = figuresFromTables(layoutOf(heading('1. 주요사업 예산 변동'), arrows()));
+    expect(lineViews(f)).toEqual([
+      { program: '방과후 학교', budget: 200 * E8, year: '2023' },
+      { program: '학교 급식', budget: 1_000 * E8, year: '2023' },
+      { program: '방과후 학교', budget: 240 * E8, year: '2024' },
+      { program: '학교 급식', budget: 950 * E8, year: '2024' },
+    ]);
+    expect(totalViews(f)).toEqual([['합계', null, 1_200 * E8], ['합계', null, 1_190 * E8]]);
+    expect(seriesViews(f)).toEqual([
+      ['방과후 학교', '원', [['2023', 200 * E8, ''], ['2024', 240 * E8, '']]],
+      ['학교 급식', '원', [['2023', 1_000 * E8, ''], ['2024', 950 * E8, '']]],
+      ['1. 주요사업 예산 변동 합계', '원', [['2023', 1_200 * E8, ''], ['2024', 1_190 * E8, '']]],
+    ]);
+    expect(f.diagnostics).toEqual([]);
+  });
+  it('a 증감 that is not the second figure minus the first is a finding', () => {
+    const f = figuresFromTables(layoutOf(heading('1. 주요사업 예산 변동'), arrows('60')));
+    expect(f.diagnostics.map((d) => [d.code, d.message])).toEqual([
+      ['table-formula-mismatch', '"방과후 학교": 증감 (2024 − 2023) states 60 but the columns give 40'],
+      // The misprinted 증감 no longer adds up to the 합계's either: that is true as well.
+      ['table-total-mismatch', '"합계" states -10 under "증감" but the 2 row(s) it covers add up to 10 (억원)'],
+    ]);
+  });
+  it('units at the end of row names, and a 2025(목표) column: series per row, targets for 2025', () => {
+    const f = figuresFromTables(
+      layoutOf(
+        heading('2. 성과지표'),
+        table(1, [
+          ['지표', '2022', '2023', '2025(목표)'],
+          ['기초학력 미달 비율(%)', '7.2', '6.4', '5.0'],
+          ['돌봄 참여 학생(명)', '4,100', '6,900', '12,000'],
+          ['그린스마트 학교(교)', '12', '25', '48'],
+        ]),
+      ),
+    );
+    expect(seriesViews(f)).toEqual([
+      ['기초학력 미달 비율', '%', [['2022', 7.2, ''], ['2023', 6.4, '']]],
+      ['돌봄 참여 학생', '명', [['2022', 4_100, ''], ['2023', 6_900, '']]],
+      ['그린스마트 학교', '교', [['2022', 12, ''], ['2023', 25, '']]],
+    ]);
+    expect(targetViews(f)).toEqual([
+      ['기초학력 미달 비율', '%', 5, '2025', null, null, null],
+      ['돌봄 참여 학생', '명', 12_000, '2025', null, null, null],
+      ['그린스마트 학교', '교', 48, '2025', null, null, null],
+    ]);
+    expect(f.budgetLines).toEqual([]);
+    expect(f.diagnostics).toEqual([]);
+  });
+});
