@@ -85,6 +85,8 @@ export interface Program {
   outputs?: ProgramOutput[];
   /** Blog-post programs: what is offered, to whom, how to apply. */
   details?: ProgramDetails;
+  /** True when the document only names the program (a related-programs list or table) and does not describe it. */
+  mentioned?: true;
   sources: Source[];
 }
 
@@ -98,6 +100,25 @@ export interface ProgramDetails {
   deadlines: Deadline[];
   agencies: string[];
   legalBasis: string[];
+  /** Support amounts as stated (`최대 500만원`, `월 20만원`, `㎡당 5만원`, `80% 이내`). */
+  amounts?: SupportAmount[];
+  /** Links the post gives for the program (Markdown links, MDX link buttons). */
+  links?: Link[];
+}
+
+/** A support amount: money in 원 or a share in %, with the words that qualify it. */
+export interface SupportAmount {
+  /** `최대` (a ceiling), `월`/`연` (per month/year), `㎡당` (per unit), `이내`/`이하` (a limit). */
+  qualifiers: string[];
+  /** What the amount is for, when a table row or label says (`활동비`, `지원 한도`). */
+  label?: string;
+  quantity: Quantity;
+}
+
+export interface Link {
+  text: string;
+  href: string;
+  source: Source;
 }
 
 export interface Deadline {
@@ -107,6 +128,8 @@ export interface Deadline {
   amount?: number;
   unit?: 'day' | 'month' | 'year';
   after?: string;
+  /** An application or recruitment period with dates (`2025.11.28 ~ 12.26`). */
+  period?: Period;
 }
 
 export interface BudgetLine {
@@ -125,6 +148,18 @@ export interface BudgetLine {
   status?: string;
   /** True when the note says the money is not yet allocated (`미교부`, `미배정`). */
   unallocated?: boolean;
+  /** Settlement tables: carried over to the next year (이월액, 사고이월, 명시이월). */
+  carriedOver?: Quantity;
+  /** Settlement tables: left unused (불용액). */
+  unused?: Quantity;
+  /** 실집행액 printed beside 집행액 (`1,234 [1,200]`): what reached the final recipients. */
+  disbursed?: Quantity;
+  /** The fiscal year the figures are for (`YYYY`), when the table names it. */
+  year?: string;
+  /** Which budget figure `budget` is, as the header says (본예산, 추경, 예산현액, 확정, 계획…). */
+  budgetBasis?: string;
+  /** Funding parts (국비, 시비…) from the same row, when the table breaks the amount down. */
+  funding?: FundingPart[];
   source: Source;
 }
 
@@ -139,6 +174,10 @@ export interface BudgetTotal {
   /** 불용액, as on budget lines. */
   unused?: Quantity;
   statedRate?: Quantity;
+  carriedOver?: Quantity;
+  unused?: Quantity;
+  disbursed?: Quantity;
+  year?: string;
   source: Source;
 }
 
@@ -150,6 +189,8 @@ export interface Target {
   targetYear?: string;
   actual?: Quantity;
   actualPeriod?: string;
+  /** Achievement as printed (달성률, 달성도), in percent; the computed one is actual ÷ target. */
+  statedAchievement?: Quantity;
   source: Source;
 }
 
@@ -272,12 +313,33 @@ export interface OrgRow {
   cells: { grade: string; count: Quantity }[];
 }
 
+/** A table as the layout reader found it (shown by `parse`). */
+export interface TableSummary {
+  caption?: string;
+  unit?: string;
+  /** The first row's cells, joined with ` | ` (shortened past 120 characters). */
+  header?: string;
+  rows: number;
+  /** Width of the widest row, spans counted. */
+  columns: number;
+  /** Cells as made: a merged cell counts once. */
+  cells: number;
+  headerRows: number;
+  source: Source;
+}
+
 export interface DocumentMeta {
+  /** The tables the layout reader found. */
+  tables?: TableSummary[];
   excerpt?: string;
   status?: string;
   categories?: string[];
   tags?: string[];
   featuredImage?: string;
+  /** Blog posts: slug, last-modified date and draft flag from the front matter. */
+  slug?: string;
+  updated?: string;
+  draft?: boolean;
   strategies?: string[];
   vision?: string;
   schedule?: { task: string; name: string; timing: string; source: Source }[];
