@@ -169,14 +169,16 @@ function pairInSentence(ctx: Ctx, stated: Figure, fits: (g: Figure) => boolean):
     if (sameUnit(a, b) && /[→⇒➠]/.test(t.slice(a.end, b.index)) && !/[,;]/.test(t.slice(a.end, b.index).replace(/\([^()]*\)/g, ''))) arrows.push([a, b]);
   }
   if (arrows.length) {
-    const chosen = [...arrows].reverse().find(([, b]) => b.index < stated.index) ?? arrows[arrows.length - 1]!;
+    // The pair the stated change is about comes before it (`A → B(20% 증가)`); one after it belongs to another clause.
+    const chosen = [...arrows].reverse().find(([, b]) => b.index < stated.index);
+    if (!chosen) return undefined;
     const chain = arrows.length > 1 && !/전년|전기|직전|전월|전분기/.test(t);
     return { from: chosen[0], to: chosen[1], resolution: 'same-sentence', ...(chain ? { ambiguous: 'a sequence of several values; the last pair was taken' } : {}) };
   }
   // `A에서 B로`.
-  const from = cands.find((g) => /^\s*(?:\([^()]*\)\s*)?에서/.test(t.slice(g.end)));
+  const from = cands.find((g) => g.index < stated.index && /^\s*(?:\([^()]*\)\s*)?에서/.test(t.slice(g.end)));
   if (from) {
-    const to = cands.find((g) => g.index > from.index && sameUnit(g, from) && /^\s*(?:\([^()]*\)\s*)?(?:으로|로)/.test(t.slice(g.end)));
+    const to = cands.find((g) => g.index > from.index && g.index < stated.index && sameUnit(g, from) && /^\s*(?:\([^()]*\)\s*)?(?:으로|로)/.test(t.slice(g.end)));
     if (to) return { from, to, resolution: 'same-sentence' };
   }
   // A base before 대비: `전년(13,500백만원) 대비`, `(12,853,628천원) 대비`.
@@ -185,7 +187,10 @@ function pairInSentence(ctx: Ctx, stated: Figure, fits: (g: Figure) => boolean):
     const others = cands.filter((g) => g !== baseFig && sameUnit(g, baseFig));
     if (others.length === 0) return 'base-only';
     const beforeBase = others.filter((g) => g.index < baseFig.index);
-    const to = beforeBase[beforeBase.length - 1] ?? others.find((g) => g.index > stated.index) ?? others[0]!;
+    // A new value after the stated change only in the same clause (`대비 15% 증가한 1,150건`, not `…증가하였으며 지원마을은 51개소`).
+    const afterStated = others.find((g) => g.index > stated.index && !/(며|고|으나|지만)\s|[,;]/.test(t.slice(stated.end, g.index)));
+    const to = beforeBase[beforeBase.length - 1] ?? afterStated;
+    if (!to) return 'base-only';
     return { from: baseFig, to, resolution: 'same-sentence', ...(others.length > 1 ? { ambiguous: `${others.length} figures could be the new value` } : {}) };
   }
   // Two figures, each after its own year: the earlier year is the base.

@@ -150,6 +150,7 @@ describe('extractClaims: no claim where none is stated', () => {
 describe('extractClaims: unresolved claims are info diagnostics, not guesses', () => {
   it.each([
     ['a growth claim with one figure and nothing above', [para('매출액은 전년 대비 12% 증가')], 'growth claim of 12%'],
+  ['figures of the next clause are not this claim’s (a corpus work report)', [item('2024년 사업비는 전년 대비 7.8% 증가하였으며 지원마을은 44개소에서 51개소로 확대', 1, '◦')], 'growth claim of 7.8%'],
     [
       'an achievement against a target of another year [real ocean-agriculture-fisheries p.40]',
       [para('◇ 2025년도 거래목표 : 338천톤, 5,885억원'), note('2024년 실적 : 물량 329천톤(목표 대비 94%)', '*')],
