@@ -169,14 +169,16 @@ function pairInSentence(ctx: Ctx, stated: Figure, fits: (g: Figure) => boolean):
     if (sameUnit(a, b) && /[→⇒➠]/.test(t.slice(a.end, b.index)) && !/[,;]/.test(t.slice(a.end, b.index).replace(/\([^()]*\)/g, ''))) arrows.push([a, b]);
   }
   if (arrows.length) {
-    const chosen = [...arrows].reverse().find(([, b]) => b.index < stated.index) ?? arrows[arrows.length - 1]!;
+    // The pair the stated change is about comes before it (`A → B(20% 증가)`); one after it belongs to another clause.
+    const chosen = [...arrows].reverse().find(([, b]) => b.index < stated.index);
+    if (!chosen) return undefined;
     const chain = arrows.length > 1 && !/전년|전기|직전|전월|전분기/.test(t);
     return { from: chosen[0], to: chosen[1], resolution: 'same-sentence', ...(chain ? { ambiguous: 'a sequence of several values; the last pair was taken' } : {}) };
   }
   // `A에서 B로`.
-  const from = cands.find((g) => /^\s*(?:\([^()]*\)\s*)?에서/.test(t.slice(g.end)));
+  const from = cands.find((g) => g.index < stated.index && /^\s*(?:\([^()]*\)\s*)?에서/.test(t.slice(g.end)));
   if (from) {
-    const to = cands.find((g) => g.index > from.index && sameUnit(g, from) && /^\s*(?:\([^()]*\)\s*)?(?:으로|로)/.test(t.slice(g.end)));
+    const to = cands.find((g) => g.index > from.index && g.index < stated.index && sameUnit(g, from) && /^\s*(?:\([^()]*\)\s*)?(?:으로|로)/.test(t.slice(g.end)));
     if (to) return { from, to, resolution: 'same-sentence' };
   }
   // A base before 대비: `전년(13,500백만원) 대비`, `(12,853,628천원) 대비`.
@@ -185,7 +187,10 @@ function pairInSentence(ctx: Ctx, stated: Figure, fits: (g: Figure) => boolean):
     const others = cands.filter((g) => g !== baseFig && sameUnit(g, baseFig));
     if (others.length === 0) return 'base-only';
     const beforeBase = others.filter((g) => g.index < baseFig.index);
-    const to = beforeBase[beforeBase.length - 1] ?? others.find((g) => g.index > stated.index) ?? others[0]!;
+    // A new value after the stated change only in the same clause (`대비 15% 증가한 1,150건`, not `…증가하였으며 지원마을은 51개소`).
+    const afterStated = others.find((g) => g.index > stated.index && !/(며|고|으나|지만)\s|[,;]/.test(t.slice(stated.end, g.index)));
+    const to = beforeBase[beforeBase.length - 1] ?? afterStated;
+    if (!to) return 'base-only';
     return { from: baseFig, to, resolution: 'same-sentence', ...(others.length > 1 ? { ambiguous: `${others.length} figures could be the new value` } : {}) };
   }
   // Two figures, each after its own year: the earlier year is the base.
@@ -300,6 +305,51 @@ function fromTable(ctx: Ctx, to: Figure): { from: Quantity; to: Quantity; fromPe
   return hits.length > 1 ? { ...out, ambiguous: `${hits.length} cells of the table hold ${right.text}` } : out;
 }
 
+const MONEY_SUBJECT = /(액|비|예산|금|매출|수입|투자)\s*(?:\([^()]*\))?\s*(?:은|는|이|가|:)?\s*$/;
+const MONEY_ROW = /(사업비|예산|액|금|매출|수입|투자)$/;
+
+/**
+ * A growth claim that names two years and no figures: the row of a year table
+ * above (same section) with both years, chosen by its label written in the
+ * sentence, else — for an amount (`확보액`, `예산`) — the one money row.
+ */
+function fromYearTable(ctx: Ctx, stated: Figure): { from: Quantity; to: Quantity; fromPeriod: string; toPeriod: string; ambiguous?: string } | undefined {
+  const baseAt = ctx.text.indexOf('대비');
+  if (baseAt < 0 || baseAt > stated.index) return undefined;
+  const years = yearsIn(ctx.text.slice(0, stated.index));
+  const fromYear = years.filter((y) => y.index < baseAt).pop()?.year;
+  const toYear = years.find((y) => y.year !== fromYear)?.year;
+  if (!fromYear || !toYear) return undefined;
+  const compact = ctx.text.replace(/\s+/g, '');
+  const subjectIsMoney = MONEY_SUBJECT.test(ctx.text.slice(0, years[0]!.index).replace(/[\s(:：]+$/, ''));
+  for (let i = ctx.s.block - 1; i >= 0 && i >= ctx.s.block - 8; i--) {
+    const b = ctx.blocks[i]!;
+    if (b.type === 'heading') return undefined;
+    if (b.type !== 'table') continue;
+    const grid = tableGrid(b);
+    const header = grid[Math.max(0, b.headerRows - 1)] ?? grid[0];
+    if (!header) continue;
+    const col = (y: string) => header.findIndex((c) => parseYearLabel(c.text)?.period === y);
+    const fc = col(fromYear);
+    const tc = col(toYear);
+    if (fc < 0 || tc < 0) continue;
+    const rows = grid.slice(Math.max(1, b.headerRows)).filter((r) => parseNumber(r[fc]!.text) !== undefined && parseNumber(r[tc]!.text) !== undefined);
+    const label = (r: (typeof rows)[number]) => r[0]!.text.replace(/\s+/g, '');
+    const named = rows.filter((r) => label(r).length >= 2 && compact.includes(label(r)));
+    const money = subjectIsMoney ? rows.filter((r) => MONEY_ROW.test(label(r))) : [];
+    const pick = named.length === 1 ? named : money.length === 1 ? money : undefined;
+    if (!pick) continue;
+    const row = pick[0]!;
+    const scale = MONEY_ROW.test(label(row)) && b.unit && b.unit in MONEY_UNITS ? MONEY_UNITS[b.unit]! : undefined;
+    const q = (cell: (typeof row)[number]): Quantity => {
+      const v = parseNumber(cell.text)!;
+      return { value: scale ? Math.round(v * scale) : v, unit: scale ? '원' : '', step: printedStep(cell.text, scale ?? 1), source: { ...cell.source, text: cell.text } };
+    };
+    return { from: q(row[fc]!), to: q(row[tc]!), fromPeriod: fromYear, toPeriod: toYear, ...(named.length === 1 ? {} : { ambiguous: `row ${row[0]!.text} chosen as the one amount row of the table` }) };
+  }
+  return undefined;
+}
+
 function readGrowth(ctx: Ctx, stated: Figure, down: boolean): void {
   ctx.used.add(stated);
   const pair = pairInSentence(ctx, stated, (g) => g.kind !== 'percent' && g.unit !== '배');
@@ -323,6 +373,15 @@ function readGrowth(ctx: Ctx, stated: Figure, down: boolean): void {
   if (single.length === 1) {
     const t = fromTable(ctx, single[0]!);
     if (t) return pushChange(ctx, 'growth', q, { from: single[0]!, to: single[0]!, fromQ: t.from, toQ: t.to, fromPeriod: t.fromPeriod, toPeriod: t.toPeriod, resolution: 'table', ...(t.ambiguous ? { ambiguous: t.ambiguous } : {}) });
+  }
+  // No figure, two years (`확보액(2020년 6월 말 기준) : 2019년 12월 대비 165% 상승`): a year table above.
+  if (single.length === 0) {
+    const t = fromYearTable(ctx, stated);
+    if (t) {
+      const claim: Claim = { kind: 'growth', stated: q, from: t.from, to: t.to, fromPeriod: t.fromPeriod, toPeriod: t.toPeriod, source: ctx.source, ...base(ctx, 'growth', 'table', t.ambiguous) };
+      ctx.claims.push(claim);
+      return;
+    }
   }
   unresolved(ctx, `growth claim of ${q.value}%`);
 }

@@ -47,9 +47,11 @@ function numberedTargets(text: string, source: Source, category: string | undefi
   const first = text.search(CIRCLED);
   const cat = text.slice(0, first).replace(/[■□◆◇\t]/g, ' ').trim() || category || '(목표)';
   const items = text.slice(first).split(CIRCLED).map((s) => s.replace(/[,，]\s*$/, '').trim()).filter(Boolean);
+  // A numbered line is a target line only when some item has a figure (`① 기업성장 혁신 : 혁신기업 육성, …` is a list of means).
+  const pairs = items.map((item) => ({ item, m: /^(.+?)\s*[:：]\s*(.+)$/.exec(item) }));
+  if (!pairs.some(({ m }) => m && valueQuantity(m[2]!, source))) return false;
   let any = false;
-  for (const item of items) {
-    const m = /^(.+?)\s*[:：]\s*(.+)$/.exec(item);
+  for (const { item, m } of pairs) {
     if (!m) continue;
     any = true;
     const q = valueQuantity(m[2]!, source);

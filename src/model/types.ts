@@ -139,8 +139,6 @@ export interface BudgetLine {
   budget?: Quantity;
   executed?: Quantity;
   remaining?: Quantity;
-  /** 불용액 (money lapsed at year end): not budget − executed when part was carried over, so never checked as 잔액. */
-  unused?: Quantity;
   /** Execution rate as printed, in percent. */
   statedRate?: Quantity;
   allocationDate?: string;
@@ -150,6 +148,8 @@ export interface BudgetLine {
   unallocated?: boolean;
   /** Settlement tables: carried over to the next year (이월액, 사고이월, 명시이월). */
   carriedOver?: Quantity;
+  /** Settlement tables: left unused (불용액). Not budget − executed when part was carried over, so never checked as 잔액. */
+  unused?: Quantity;
   /** 실집행액 printed beside 집행액 (`1,234 [1,200]`): what reached the final recipients. */
   disbursed?: Quantity;
   /** The fiscal year the figures are for (`YYYY`), when the table names it. */
@@ -169,8 +169,6 @@ export interface BudgetTotal {
   budget?: Quantity;
   executed?: Quantity;
   remaining?: Quantity;
-  /** 불용액, as on budget lines. */
-  unused?: Quantity;
   statedRate?: Quantity;
   carriedOver?: Quantity;
   disbursed?: Quantity;

@@ -235,3 +235,16 @@ describe('a budget column that is not the base of the rate (본예산 | 추경 |
     ]);
   });
 });
+
+describe('a 집행률 column whose cells omit the % sign', () => {
+  it('reads 73.1 under 집행률 as 73.1%, and checks it (1,688 / 2,310 = 73.07% → 73.1 ✓; 1,000 / 3,000 = 33.33% ≠ 35.0)', async () => {
+    const text = ['# 2024년도 주요업무 추진상황', '## 예산집행 현황', '(단위 : 백만원)', '구분\t사업명\t예산액\t집행액\t잔액\t집행률', '분야\t가사업\t2,310\t1,688\t622\t73.1', '\t나사업\t3,000\t1,000\t2,000\t35.0'].join('\n');
+    const r = await loadText('rate-no-percent.txt', text, { kind: 'regional-report' });
+    expect(r.document.budgetLines.map((l) => [l.statedRate?.value, l.statedRate?.decimals])).toEqual([
+      [73.1, 1],
+      [35, 1],
+    ]);
+    const f = check(input([r])).findings!.filter((x) => x.code === 'rate');
+    expect(f.map((x) => [x.severity, x.stated, x.computed, x.source?.line])).toEqual([['error', 35, 33.33, 6]]);
+  });
+});

@@ -79,6 +79,8 @@ describe('samples through the prose extractors', () => {
     const { findings } = await checkFile('fixtures/samples/regional-report-2020h1.txt');
     // (26,507,677 − 12,853,628) / 12,853,628 = 106.23%
     expect(findings.filter((f) => f.severity !== 'info').map((f) => [f.severity, f.code, f.stated, f.computed, f.source?.line])).toEqual([['error', 'growth', 48, 106.23, 55]]);
+    // 42,273,000 / 15,900,000 − 1 = 165.87%, printed 165: a truncation, from the year table.
+    expect(findings.filter((f) => f.code === 'growth' && f.severity === 'info').map((f) => [f.stated, f.computed, f.source?.line, f.resolution])).toEqual([[165, 165.87, 1051, 'table']]);
   });
 
   it('national plan: no errors or warnings', async () => {

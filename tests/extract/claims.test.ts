@@ -51,6 +51,20 @@ const FOUND: [string, Block[], Record<string, unknown>[]][] = [
     [table([['구분', '2023년', '2024년'], ['매출액', '1,200', '1,380']], { unit: '백만원' }), para('2024년 매출액은 1,380백만원으로 전년 대비 15% 증가')],
     [{ kind: 'growth', stated: 15, from: 1_200_000_000, to: 1_380_000_000, resolution: 'table', ambiguous: false }],
   ],
+  [
+    'growth naming two years and no figures: the one amount row of the year table above (the sample report’s 165%)',
+    [
+      table([['구 분', '2017년', '2018년', '2019년', '2020년'], ['건 수', '6', '4', '9', '28'], ['총사업비', '2,200,000', '1,000,000', '15,900,000', '42,273,000']], { unit: '천원' }),
+      table([['번호', '사업명', '사업비(천원)'], ['합 계', '', '42,273,000']], { unit: '천원' }),
+      note('신규사업 확보액(2020년 6월 말 기준) : 2019년 12월 대비 165% 상승'),
+    ],
+    [{ kind: 'growth', stated: 165, from: 15_900_000_000, to: 42_273_000_000, resolution: 'table', ambiguous: true }],
+  ],
+  [
+    'growth naming two years and a row label of the year table above',
+    [table([['구분', '2022년', '2023년'], ['참여기업', '40', '52'], ['교육생', '300', '330']]), para('참여기업은 2022년 대비 2023년에 30% 증가하였다.')],
+    [{ kind: 'growth', stated: 30, from: 40, to: 52, resolution: 'table', ambiguous: false }],
+  ],
   // Percentage points.
   ['points, arrow between years [real women-family p.7, reading order]', [item('부산형 공보육 이용률 (’23년) 46% → (‘24년) 48%로 2%p 상승')], [{ kind: 'points', stated: 2, from: 46, to: 48, ...same }]],
   ['points, a fall', [para('실업률은 4.1%에서 3.6%로 0.5%p 하락')], [{ kind: 'points', stated: -0.5, from: 4.1, to: 3.6, ...same }]],
@@ -136,6 +150,7 @@ describe('extractClaims: no claim where none is stated', () => {
 describe('extractClaims: unresolved claims are info diagnostics, not guesses', () => {
   it.each([
     ['a growth claim with one figure and nothing above', [para('매출액은 전년 대비 12% 증가')], 'growth claim of 12%'],
+  ['figures of the next clause are not this claim’s (a corpus work report)', [item('2024년 사업비는 전년 대비 7.8% 증가하였으며 지원마을은 44개소에서 51개소로 확대', 1, '◦')], 'growth claim of 7.8%'],
     [
       'an achievement against a target of another year [real ocean-agriculture-fisheries p.40]',
       [para('◇ 2025년도 거래목표 : 338천톤, 5,885억원'), note('2024년 실적 : 물량 329천톤(목표 대비 94%)', '*')],
@@ -230,6 +245,12 @@ describe('check: printed precision decides between consistent, info and error', 
   it.each([
     // 165.87% truncated to 165: info (the sample's 신규사업 claim).
     ['truncation is info', [para('확보액은 2019년 15,900,000천원에서 2020년 42,273,000천원으로 165% 상승')], [['info', 'growth', 165, 165.87]]],
+    // 42,273,000 / 15,900,000 − 1 = 165.87% truncated to 165: info, from the year table (the sample report's claim).
+    [
+      'the sample’s 165% from its year table is info',
+      [table([['구 분', '2019년', '2020년'], ['건 수', '9', '28'], ['총사업비', '15,900,000', '42,273,000']], { unit: '천원' }), note('신규사업 확보액(2020년 6월 말 기준) : 2019년 12월 대비 165% 상승')],
+      [['info', 'growth', 165, 165.87]],
+    ],
     // 3,300/3,000 − 1 = 10.0%; a stated 10% is the rounding.
     ['rounding is consistent', [para('인원은 3,000명에서 3,300명으로 10% 증가')], []],
     // 1,029/1,000 − 1 = 2.9% → 3% is a rounding up of 2.9 at 0 decimals: consistent (2.9 rounds to 3).

@@ -91,6 +91,7 @@ const TARGETS: [string, Block[], T[]][] = [
   ['목표 in brackets [real ocean-agriculture-fisheries p.41]', [item('도매시장 신뢰도 제고▹안전성검사(목표 1,020건 이상), 등급표시(주1회)')], [{ indicator: '안전성검사', unit: '건', target: 1020, targetYear: '2027' }]],
   ['the same target stated twice is one target [real women-family p.25, p.34]', [item('설치 목표 : 75개소(‘25년) → 80개소(‘26년) ※ ‘24년 68개소', 1, '-'), item('다함께돌봄센터 7개소 추가 설치(‘25년 75개소 목표)', 0, 'ㅇ')], [{ indicator: '설치', unit: '개소', target: 75, targetYear: '2025' }]],
   // Not targets.
+  ['a numbered list of means with no figure is not a target line (the sample plan’s footnote)', [note2('① 기업성장 혁신 : 혁신기업 육성, 자유응모 방식, 프로그램형 지원')], []],
   ['an achievement ratio alone is not a target [real ocean-agriculture-fisheries p.40]', [note2('2024년 실적 : 물량 329천톤(목표 대비 94%)')], []],
   ['a rate reached is not a target [real women-family p.7]', [para('부산형 공보육 이용률 48% 달성')], []],
 ];
@@ -112,10 +113,10 @@ describe('extractProseTargets', () => {
     expect(got).toEqual(expected.map((e) => ({ ...e })));
   });
 
-  it('an unreadable numbered target is a warning with its text', () => {
-    const r = extractProseTargets([para('■ 혁신 ① 스마트공장 보급 : 대폭 확대')]);
-    expect(r.targets).toEqual([]);
-    expect(r.diagnostics.map((d) => [d.severity, d.code, d.message])).toEqual([['warning', 'target-unreadable', 'target "스마트공장 보급 : 대폭 확대" has no figure that could be read']]);
+  it('an unreadable item of a target line is a warning with its text', () => {
+    const r = extractProseTargets([para('■ 혁신 ① 스마트공장 보급 : 3만개, ② 연구인력 : 대폭 확대')]);
+    expect(r.targets.map((t) => [t.indicator, t.target.value])).toEqual([['스마트공장 보급', 30_000]]);
+    expect(r.diagnostics.map((d) => [d.severity, d.code, d.message])).toEqual([['warning', 'target-unreadable', 'target "연구인력 : 대폭 확대" has no figure that could be read']]);
   });
 });
 

@@ -125,7 +125,9 @@ export function readBudgetTable(
     const executed = moneyCell(at(columns.executed), unit, source);
     const remaining = moneyCell(at(columns.remaining), unit, source);
     const unused = moneyCell(at(columns.unused), unit, source);
-    const statedRate = at(columns.rate) ? percentQuantity(at(columns.rate)!, source) : undefined;
+    // A 집행률 column holds percentages whether or not each cell repeats the `%` (`73.1` under `집행률`).
+    const rateCell = at(columns.rate)?.trim();
+    const statedRate = rateCell ? (percentQuantity(rateCell, source) ?? (/^\d{1,3}(\.\d+)?$/.test(rateCell) ? percentQuantity(`${rateCell}%`, source) : undefined)) : undefined;
     for (const [label, cell, q] of [
       ['budget', at(columns.budget), budget],
       ['executed', at(columns.executed), executed],
