@@ -10,32 +10,44 @@
 
 import type { Source } from '../model/types.js';
 import { normalizeLine } from '../extract/text.js';
-import { dropRunningLines, groupLines, joinItems, readPdfPages, type PdfItem, type PdfLine, type PdfPage } from '../parse/pdf.js';
+import { joinItems, pdfLines, readPdfPages, type PdfText, type PdfItem, type PdfLine, type PdfPage } from '../parse/pdf.js';
 import { tableGrid, type Block, type Layout, type TableBlock, type TableRow } from './types.js';
 import { buildGrid, ruleGroups, type Grid } from './pdf-grid.js';
 import { inReadingOrder, insideBox, noteContentOrder, isFigure, sourceOfLine, tableRows, type PlacedItem } from './pdf-table.js';
 
 export async function readPdfLayout(file: string, bytes: Uint8Array): Promise<Layout | { error: string }> {
+  const read = await readPdfWithLayout(file, bytes);
+  return 'error' in read ? read : read.layout;
+}
+
+/**
+ * The layout and the line pipeline's text (what `readPdf` returns) from one
+ * load, for callers that still need the lines: the PDF is read once.
+ */
+export async function readPdfWithLayout(file: string, bytes: Uint8Array): Promise<{ layout: Layout; text: PdfText } | { error: string }> {
   const doc = await readPdfPages(bytes, { rules: true });
   if ('error' in doc) return doc;
+  const text = pdfLines(doc);
+  if ('error' in text) return text;
   try {
-    return layoutOfPages(file, doc.pages);
+    const layout = layoutOfPages(file, doc.pages, text.lines);
+    return 'error' in layout ? layout : { layout, text };
   } catch (error) {
     return { error: `unreadable PDF layout (${(error as Error).message ?? String(error)})` };
   }
 }
 
-/** The layout of loaded pages (pure: no I/O). */
-export function layoutOfPages(file: string, pages: PdfPage[]): Layout | { error: string } {
-  const all: PdfLine[] = [];
-  for (const page of pages) {
-    noteContentOrder(page.items);
-    for (const line of groupLines(page.items, page.n)) all.push(line);
+/**
+ * The layout of loaded pages (pure: no I/O). `lines` are the pages' rebuilt
+ * lines as `pdfLines` gives them, when the caller has them already.
+ */
+export function layoutOfPages(file: string, pages: PdfPage[], lines?: PdfLine[]): Layout | { error: string } {
+  for (const page of pages) noteContentOrder(page.items);
+  if (!lines) {
+    const text = pdfLines({ pages });
+    if ('error' in text) return text;
+    lines = text.lines;
   }
-  const lines = dropRunningLines(all, pages.length);
-  let chars = 0;
-  for (const l of lines) chars += l.text.replace(/\s/g, '').length;
-  if (chars === 0) return { error: 'no text layer — scanned PDF?' };
   const number = new Map<PdfLine, number>();
   lines.forEach((l, i) => number.set(l, i + 1));
   const lineNumber = (l: PdfLine) => number.get(l) ?? 0;

@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { layoutOfPages, readPdfLayout, unitOf } from '../../src/layout/pdf.js';
+import { layoutOfPages, readPdfLayout, readPdfWithLayout, unitOf } from '../../src/layout/pdf.js';
+import { readPdf } from '../../src/parse/pdf.js';
 import { buildGrid } from '../../src/layout/pdf-grid.js';
 import { cutAtRules, isFigure } from '../../src/layout/pdf-table.js';
 import type { Layout, TableBlock } from '../../src/layout/types.js';
@@ -43,6 +44,22 @@ describe('samples (Chromium-printed PDFs) against their text versions', () => {
       .map((t) => t.split('\t').map(squash).join('|'));
     expect(expected.length).toBeGreaterThan(20);
     expect(expected.filter((r) => !rows.has(r))).toEqual([]);
+  });
+});
+
+describe('line numbers are those of the line pipeline', () => {
+  it.each(['fixtures/samples/national-plan-2023.pdf', 'fixtures/pdf/multipage-table.pdf'])('%s: every block, row and cell source names a line readPdf gives, with its text and page', async (file) => {
+    const bytes = new Uint8Array(readFileSync(path.join(ROOT, file)));
+    const both = await readPdfWithLayout(file, bytes);
+    const old = await readPdf(bytes);
+    if ('error' in both || 'error' in old) throw new Error('unreadable');
+    expect(both.text.lines.map((l) => [l.page, l.text])).toEqual(old.lines.map((l) => [l.page, l.text]));
+    const sources = both.layout.blocks.flatMap((b) => [b.source, ...(b.type === 'table' ? b.rows.flatMap((r) => [r.source, ...r.cells.flatMap((c) => (c.source ? [c.source] : []))]) : [])]);
+    expect(sources.length).toBeGreaterThan(5);
+    for (const s of sources) {
+      const line = old.lines[s.line - 1]!;
+      expect([s.file, s.page, s.text]).toEqual([file, line.page, line.text.trim()]);
+    }
   });
 });
 
