@@ -202,6 +202,22 @@ describe('bad bytes', () => {
     );
   });
 
+  it('any text items and rules on a page give a layout or {error}, never a throw', () => {
+    const num = fc.double({ min: -50, max: 650, noNaN: true });
+    const item = fc.record({ str: fc.constantFrom('계', '1,000', '(단위: 천원)', '□ 항목', '-', '△5', '2024', ' ', '※ 주'), x: num, y: num, width: fc.double({ min: 0, max: 200, noNaN: true }), height: fc.double({ min: 0, max: 20, noNaN: true }) });
+    const rule = fc.oneof(
+      fc.tuple(num, num, num).map(([y, a, b]) => ({ x0: Math.min(a, b), x1: Math.max(a, b), y0: y, y1: y })),
+      fc.tuple(num, num, num).map(([x, a, b]) => ({ x0: x, x1: x, y0: Math.min(a, b), y1: Math.max(a, b) })),
+    );
+    fc.assert(
+      fc.property(fc.array(fc.record({ items: fc.array(item, { maxLength: 40 }), rules: fc.array(rule, { maxLength: 30 }) }), { minLength: 1, maxLength: 3 }), (pages) => {
+        const result = layoutOfPages('f.pdf', pages.map((p, i) => ({ n: i + 1, width: 600, height: 600, ...p })));
+        expect('error' in result || Array.isArray(result.blocks)).toBe(true);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
   it('encrypted, scanned and truncated fixtures say why', async () => {
     const read = async (f: string) => readPdfLayout(f, new Uint8Array(readFileSync(path.join(ROOT, f))));
     expect(await read('fixtures/broken/encrypted.pdf')).toEqual({ error: 'encrypted PDF (password required)' });
