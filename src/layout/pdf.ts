@@ -106,7 +106,7 @@ function pageEntries(file: string, page: PdfPage, lines: PdfLine[], lineNumber: 
     const placed: PlacedItem[] = [];
     for (const line of lines) for (const item of line.items) if (!taken.has(item) && insideBox(item, grid)) placed.push({ item, line });
     if (placed.length === 0) continue;
-    const { rows, headerRows, filled } = tableRows(file, grid, placed, lineNumber);
+    const { rows, headerRows, filled } = tableRows(file, grid, placed, lineNumber, page.shades);
     const width = Math.max(0, ...rows.map((r) => r.cells.reduce((s, c) => s + c.colSpan, 0)));
     // A box (one cell, one row, or a title bar) is not a table: its text stays in the flow.
     if (rows.length < 2 || width < 2 || filled < 3) continue;
