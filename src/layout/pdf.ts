@@ -149,7 +149,9 @@ function streamTables(file: string, entries: Entry[], lineNumber: (l: PdfLine) =
   for (let i = 0; i < entries.length; i++) {
     const e = entries[i]!;
     const header = e.kind === 'line' ? splitCells(e.items) : [];
-    if (e.kind !== 'line' || e.framed || header.length < 3 || header.some((c) => isFigure(c.text))) {
+    // A header: short labels, none a figure, not a bullet or note line (justified prose has wide gaps too).
+    const isHeader = header.length >= 3 && header.every((c) => !isFigure(c.text) && c.text.length <= 16) && !LIST_MARKER.test(e.kind === 'line' ? e.text : '') && !NOTE_MARKER.test(e.kind === 'line' ? e.text : '');
+    if (e.kind !== 'line' || e.framed || !isHeader) {
       out.push(e);
       continue;
     }
@@ -165,11 +167,13 @@ function streamTables(file: string, entries: Entry[], lineNumber: (l: PdfLine) =
       if (next.kind !== 'line' || next.y - last.y > Math.max(...next.items.map((it) => it.height)) * 3) break;
       const split = wordsOf(next.items);
       const words = split.map((w) => ({ col: columnOf(w.x, w.x + w.width), text: w.str }));
-      if (!words.some((w) => isFigure(w.text)) && split.some((w) => crosses(w.x, w.x + w.width))) break;
+      // A word over a column split ends the table (prose), unless it is a figure: a figure's place is only estimated from its run's width.
+      if (split.some((w) => !isFigure(w.str) && crosses(w.x, w.x + w.width)) || LIST_MARKER.test(next.text) || NOTE_MARKER.test(next.text)) break;
       body.push({ entry: next, words });
       last = next;
     }
-    const anchors = body.filter((b) => b.words.some((w) => isFigure(w.text)));
+    // Rows: lines with figures in at least two columns.
+    const anchors = body.filter((b) => new Set(b.words.filter((w) => isFigure(w.text)).map((w) => w.col)).size >= 2);
     if (anchors.length === 0) {
       out.push(e);
       continue;

@@ -122,6 +122,19 @@ describe('tables from positions (pages made by hand)', () => {
     expect(table.rows.map((r) => r.source.line)).toEqual([1, 2, 3]);
   });
 
+  it('unruled: justified prose with wide gaps and figures is no table', () => {
+    const items = [
+      word('성장단계별', 40, 100, 40),
+      word('지원체계', 200, 100, 32),
+      word('진단', 400, 100, 16),
+      word('예비창업패키지를 확대하고 초기창업패키지도 늘려 50개사를', 40, 112, 420),
+      word('3.3억원 10억원', 470, 112, 60),
+    ];
+    const result = layoutOfPages('t.pdf', [{ n: 1, width: 600, height: 400, items }]);
+    if ('error' in result) throw new Error(result.error);
+    expect(result.blocks.map((b) => b.type)).not.toContain('table');
+  });
+
   it('unruled: a two-line header, figures one space apart in one text run', () => {
     const items = [
       word('구분', 40, 100, 16),
