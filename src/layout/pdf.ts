@@ -55,7 +55,7 @@ export function layoutOfPages(file: string, pages: PdfPage[], lines?: PdfLine[])
   const entries: Entry[] = [];
   for (const page of pages) {
     const pageLines = lines.filter((l) => l.page === page.n);
-    entries.push(...pageEntries(file, page, pageLines, lineNumber));
+    for (const entry of pageEntries(file, page, pageLines, lineNumber)) entries.push(entry);
   }
   const rightEdge = new Map<number, number>();
   for (const l of lines) for (const i of l.items) rightEdge.set(l.page, Math.max(rightEdge.get(l.page) ?? 0, i.x + i.width));
@@ -65,6 +65,24 @@ export function layoutOfPages(file: string, pages: PdfPage[], lines?: PdfLine[])
 
 /** A piece of a page in reading order: a text line (perhaps the part of one outside a table) or a table. */
 type Entry = { kind: 'line'; line: PdfLine; items: PdfItem[]; text: string; y: number; page: number; framed?: boolean } | { kind: 'table'; table: TableBlock; y: number; y1: number; page: number; cols: number[] };
+
+function leftOf(items: PdfItem[]): number {
+  let x = Infinity;
+  for (const i of items) if (i.x < x) x = i.x;
+  return x;
+}
+
+function rightOf(items: PdfItem[]): number {
+  let x = -Infinity;
+  for (const i of items) if (i.x + i.width > x) x = i.x + i.width;
+  return x;
+}
+
+function tallest(items: PdfItem[]): number {
+  let h = 0;
+  for (const i of items) if (i.height > h) h = i.height;
+  return h;
+}
 
 /** The body font size: the item height that carries the most characters. */
 function bodySize(lines: PdfLine[]): number {
@@ -164,7 +182,7 @@ function streamTables(file: string, entries: Entry[], lineNumber: (l: PdfLine) =
     let j = i + 1;
     for (; j < entries.length; j++) {
       const next = entries[j]!;
-      if (next.kind !== 'line' || next.y - last.y > Math.max(...next.items.map((it) => it.height)) * 3) break;
+      if (next.kind !== 'line' || next.y - last.y > tallest(next.items) * 3) break;
       const split = wordsOf(next.items);
       const words = split.map((w) => ({ col: columnOf(w.x, w.x + w.width), text: w.str }));
       // A word over a column split ends the table (prose), unless it is a figure: a figure's place is only estimated from its run's width.
@@ -237,7 +255,7 @@ function splitCells(items: PdfItem[]): { x: number; end: number; text: string }[
     else cells[cells.length - 1]!.items.push(item);
     prevEnd = item.x + item.width;
   }
-  return cells.map((c) => ({ x: c.x, end: Math.max(...c.items.map((i) => i.x + i.width)), text: joinItems(c.items) })).filter((c) => c.text !== '');
+  return cells.map((c) => ({ x: c.x, end: rightOf(c.items), text: joinItems(c.items) })).filter((c) => c.text !== '');
 }
 
 // ---------------------------------------------------------------------------
@@ -369,7 +387,7 @@ function flowBlocks(file: string, entries: Entry[], body: number, lineNumber: (l
     }
     const text = e.text.replace(/\t/g, ' ');
     const items = e.items;
-    const x = Math.min(...items.map((i) => i.x));
+    const x = leftOf(items);
     const size = lineSize(items);
     const source: Source = sourceOfLine(file, e.line, lineNumber(e.line));
     const list = LIST_MARKER.exec(text) ?? symbolMarker(items, text);
@@ -394,7 +412,7 @@ function flowBlocks(file: string, entries: Entry[], body: number, lineNumber: (l
     ) {
       open.block.text = joinText(open.block.text, text);
       open.y = e.y;
-      open.end = Math.max(...items.map((i) => i.x + i.width));
+      open.end = rightOf(items);
       continue;
     }
     let block: Block;
@@ -419,7 +437,7 @@ function flowBlocks(file: string, entries: Entry[], body: number, lineNumber: (l
       block = { type: 'paragraph', text, source };
     }
     blocks.push(block);
-    open = block.type === 'heading' ? undefined : { block: block as Open['block'], x: block.type === 'paragraph' ? x - size * 2 : x + 1, size, y: e.y, page: e.page, end: Math.max(...items.map((i) => i.x + i.width)) };
+    open = block.type === 'heading' ? undefined : { block: block as Open['block'], x: block.type === 'paragraph' ? x - size * 2 : x + 1, size, y: e.y, page: e.page, end: rightOf(items) };
   }
   return blocks;
 }

@@ -382,6 +382,7 @@ function addSegment(rules: PdfRule[], [ax, ay]: [number, number], [bx, by]: [num
 
 /** A filled axis-parallel rectangle thinner than THIN_FILL is a rule along its long side; a wider one is shading. */
 function addFill(rules: PdfRule[], shades: PdfRule[], pts: [number, number][]): void {
+  if (pts.length > 6) return; // a rectangle has 4 corners (5 with the closing point)
   const xs = pts.map((p) => p[0]);
   const ys = pts.map((p) => p[1]);
   const x0 = Math.min(...xs);
