@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { layoutOfPages, readPdfLayout, readPdfWithLayout, unitOf } from '../../src/layout/pdf.js';
 import { readPdf } from '../../src/parse/pdf.js';
-import { buildGrid } from '../../src/layout/pdf-grid.js';
+import { buildGrid, ruleGroups } from '../../src/layout/pdf-grid.js';
 import { cutAtRules, isFigure } from '../../src/layout/pdf-table.js';
 import type { Layout, TableBlock } from '../../src/layout/types.js';
 import { ROOT } from '../helpers/load.js';
@@ -180,6 +180,15 @@ describe('pieces', () => {
   it('cuts a text run at the column rule it crosses', () => {
     const item = { str: '1,00022', x: 0, y: 10, width: 70, height: 10 };
     expect(cutAtRules(item, [50]).map((p) => p.str)).toEqual(['1,000', '22']);
+  });
+
+  it('a page drawn with thousands of crossing rules (a chart, a hatch) gives no tables rather than stalling', () => {
+    const rules = Array.from({ length: 2100 }, (_, i) => [
+      { x0: 0, x1: 5000, y0: i * 2, y1: i * 2 },
+      { x0: i * 2, x1: i * 2, y0: 0, y1: 5000 },
+    ]).flat();
+    expect(ruleGroups(rules)).toEqual([]);
+    expect(ruleGroups(rules.slice(0, 8)).length).toBe(1);
   });
 
   it('a missing internal rule merges grid positions into a spanning cell', () => {
