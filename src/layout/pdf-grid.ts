@@ -10,6 +10,21 @@ import type { PdfRule } from '../parse/pdf-engine.js';
 const SNAP = 2;
 /** A joined rule shorter than this is a glyph, marker or stray dot, not a rule. */
 const MIN_LENGTH = 4;
+/** Beyond these a page's drawing is art (a chart, a hatched area), not tables: its rules are not read. */
+const MAX_CROSSINGS = 4_000_000;
+const MAX_GRID = 200_000;
+
+function minOf(values: number[]): number {
+  let m = Infinity;
+  for (const v of values) if (v < m) m = v;
+  return m;
+}
+
+function maxOf(values: number[]): number {
+  let m = -Infinity;
+  for (const v of values) if (v > m) m = v;
+  return m;
+}
 
 export interface Segment {
   /** Position across the rule (y of a horizontal rule, x of a vertical one). */
@@ -90,7 +105,8 @@ export function ruleGroups(rules: PdfRule[]): { h: Segment[]; v: Segment[] }[] {
   const long = (s: Segment) => s.to - s.from >= MIN_LENGTH;
   const h = mergeSegments(rules.filter((r) => Math.abs(r.y1 - r.y0) < 0.5).map((r) => ({ at: r.y0, from: r.x0, to: r.x1 }))).filter(long);
   const v = mergeSegments(rules.filter((r) => Math.abs(r.x1 - r.x0) < 0.5).map((r) => ({ at: r.x0, from: r.y0, to: r.y1 }))).filter(long);
-  const parent = [...h, ...v].map((_, i) => i);
+  if (h.length * v.length > MAX_CROSSINGS) return [];
+  const parent = Array.from({ length: h.length + v.length }, (_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
   for (let i = 0; i < h.length; i++) {
     for (let j = 0; j < v.length; j++) if (crosses(h[i]!, v[j]!)) parent[find(i)] = find(h.length + j);
@@ -150,8 +166,8 @@ function covered(segments: Segment[], at: number, a: number, b: number): number 
  */
 export function buildGrid(group: { h: Segment[]; v: Segment[] }): Grid | undefined {
   if (group.h.length === 0) return undefined;
-  const hx0 = Math.min(...group.h.map((s) => s.from));
-  const hx1 = Math.max(...group.h.map((s) => s.to));
+  const hx0 = minOf(group.h.map((s) => s.from));
+  const hx1 = maxOf(group.h.map((s) => s.to));
   const ys = distinct([...group.h.map((s) => s.at), ...group.v.flatMap((s) => [s.from, s.to])]);
   const xs = distinct([hx0, hx1, ...group.v.map((s) => s.at)]);
   // Sides: left and right edges count as rules wherever the table is open.
@@ -165,7 +181,7 @@ export function buildGrid(group: { h: Segment[]; v: Segment[] }): Grid | undefin
   const colsX = xs.filter((x, i) => i === 0 || x - xs[i - 1]! > 3);
   const nr = rowsY.length - 1;
   const nc = colsX.length - 1;
-  if (nr < 1 || nc < 1) return undefined;
+  if (nr < 1 || nc < 1 || nr * nc > MAX_GRID) return undefined;
   const h: Segment[] = [...group.h, { at: rowsY[0]!, from: colsX[0]!, to: colsX[nc]! }, { at: rowsY[nr]!, from: colsX[0]!, to: colsX[nc]! }];
   const parent = Array.from({ length: nr * nc }, (_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
@@ -222,7 +238,7 @@ interface Box {
 export function rectangles(positions: number[], nc: number): Box[] {
   const rows = positions.map((p) => Math.floor(p / nc));
   const cols = positions.map((p) => p % nc);
-  const box: Box = { r0: Math.min(...rows), r1: Math.max(...rows), c0: Math.min(...cols), c1: Math.max(...cols) };
+  const box: Box = { r0: minOf(rows), r1: maxOf(rows), c0: minOf(cols), c1: maxOf(cols) };
   if ((box.r1 - box.r0 + 1) * (box.c1 - box.c0 + 1) === positions.length) return [box];
   const set = new Set(positions);
   const runs: Box[] = [];

@@ -12,6 +12,8 @@ import { joinItems } from '../parse/pdf.js';
 import type { TableCell, TableRow } from './types.js';
 import type { Grid, GridCell } from './pdf-grid.js';
 
+type Box = { x0: number; x1: number; y0: number; y1: number };
+
 /** A text item placed in the table, with the rebuilt line it belongs to. */
 export interface PlacedItem {
   item: PdfItem;
@@ -175,7 +177,11 @@ export function sourceOfLine(file: string, line: PdfLine, number: number): Sourc
  * rebuilt line. Rows with no text anywhere (spacer rows) are dropped, and the
  * spans of cells across them shrink.
  */
-export function tableRows(file: string, grid: Grid, items: PlacedItem[], lineNumber: (l: PdfLine) => number): TableRows {
+export function tableRows(file: string, grid: Grid, items: PlacedItem[], lineNumber: (l: PdfLine) => number, shades: Box[] = []): TableRows {
+  const isShaded = (c: GridCell) => {
+    const [cx, cy] = [(c.x0 + c.x1) / 2, (c.y0 + c.y1) / 2];
+    return shades.some((s) => cx >= s.x0 && cx <= s.x1 && cy >= s.y0 && cy <= s.y1);
+  };
   const byCell = new Map<GridCell, PlacedItem[]>();
   for (const placed of items) {
     for (const piece of cutAtRules(placed.item, grid.xs)) {
@@ -207,7 +213,7 @@ export function tableRows(file: string, grid: Grid, items: PlacedItem[], lineNum
   const start: number[] = [0];
   for (let r = 0; r < gridRows; r++) start.push(start[r]! + counts[r]!);
   const total = start[gridRows]!;
-  const rows: { cells: (TableCell & { col: number })[]; first?: PdfLine }[] = Array.from({ length: total }, () => ({ cells: [] }));
+  const rows: { cells: (TableCell & { col: number; shaded: boolean })[]; first?: PdfLine }[] = Array.from({ length: total }, () => ({ cells: [] }));
   const firstLine = (a: PdfLine | undefined, b: PdfLine) => (a === undefined || lineNumber(b) < lineNumber(a) ? b : a);
   const spanParts = splitSpans(texts, grid, counts, stacks);
   let filled = 0;
@@ -219,7 +225,7 @@ export function tableRows(file: string, grid: Grid, items: PlacedItem[], lineNum
       parts.forEach((part, i) => {
         const row = rows[start[cell.row]! + i]!;
         const l = part[0];
-        row.cells.push({ text: part.map((p) => p.text).join('\n'), rowSpan: 1, colSpan: cell.colSpan, col: cell.col, ...(l ? { source: sourceOfLine(file, l.line, lineNumber(l.line)) } : {}) });
+        row.cells.push({ text: part.map((p) => p.text).join('\n'), rowSpan: 1, colSpan: cell.colSpan, col: cell.col, shaded: isShaded(cell), ...(l ? { source: sourceOfLine(file, l.line, lineNumber(l.line)) } : {}) });
         if (l) row.first = firstLine(row.first, l.line);
       });
       continue;
@@ -235,7 +241,7 @@ export function tableRows(file: string, grid: Grid, items: PlacedItem[], lineNum
       parts.forEach((part, i) => {
         const row = rows[from + i]!;
         const l = part[0];
-        row.cells.push({ text: part.map((p) => p.text).join('\n'), rowSpan: 1, colSpan: cell.colSpan, col: cell.col, ...(l ? { source: sourceOfLine(file, l.line, lineNumber(l.line)) } : {}) });
+        row.cells.push({ text: part.map((p) => p.text).join('\n'), rowSpan: 1, colSpan: cell.colSpan, col: cell.col, shaded: isShaded(cell), ...(l ? { source: sourceOfLine(file, l.line, lineNumber(l.line)) } : {}) });
         if (l) row.first = firstLine(row.first, l.line);
       });
       continue;
@@ -247,23 +253,26 @@ export function tableRows(file: string, grid: Grid, items: PlacedItem[], lineNum
       rowSpan: to - from,
       colSpan: cell.colSpan,
       col: cell.col,
+      shaded: isShaded(cell),
       ...(first ? { source: sourceOfLine(file, first.line, lineNumber(first.line)) } : {}),
     });
     if (first) row.first = firstLine(row.first, first.line);
   }
   const out: TableRow[] = [];
+  const shadedRows: boolean[] = [];
   let previous: Source | undefined;
   for (const row of rows) {
     row.cells.sort((a, b) => a.col - b.col);
     const source = row.first ? sourceOfLine(file, row.first, lineNumber(row.first)) : previous;
     if (!source) continue;
     previous = source;
+    shadedRows.push(row.cells.length > 0 && row.cells.filter((c) => c.shaded).length >= row.cells.length * 0.6);
     out.push({
       source,
-      cells: row.cells.map(({ col: _col, source: s, ...cell }) => (s && s.line !== source.line ? { ...cell, source: s } : cell)),
+      cells: row.cells.map(({ col: _col, shaded: _shaded, source: s, ...cell }) => (s && s.line !== source.line ? { ...cell, source: s } : cell)),
     });
   }
-  return { rows: out, headerRows: headerRowCount(out), filled };
+  return { rows: out, headerRows: headerRowCount(out, shadedRows), filled };
 }
 
 /**
@@ -314,10 +323,16 @@ function splitSpans(texts: CellText[], grid: Grid, counts: number[], stacks: (nu
 
 /**
  * Header rows: those above the first row with a figure outside its first cell,
- * extended so that no header cell spans into the body. 0 when no row has a figure.
+ * extended so that no header cell spans into the body. Without a figure, the
+ * leading shaded rows (header cells are printed on a tint) when some row below
+ * is not shaded. 0 when neither tells.
  */
-export function headerRowCount(rows: TableRow[]): number {
-  const first = rows.findIndex((row) => row.cells.slice(1).some((c) => isFigure(c.text.split('\n')[0] ?? '')));
+export function headerRowCount(rows: TableRow[], shaded: boolean[] = []): number {
+  let first = rows.findIndex((row) => row.cells.slice(1).some((c) => isFigure(c.text.split('\n')[0] ?? '')));
+  if (first <= 0) {
+    const tinted = shaded.findIndex((s) => !s);
+    first = tinted > 0 && tinted < rows.length ? tinted : 0;
+  }
   if (first <= 0) return 0;
   let count = first;
   for (let r = 0; r < count; r++) for (const c of rows[r]!.cells) count = Math.min(rows.length, Math.max(count, r + c.rowSpan));

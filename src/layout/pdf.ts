@@ -10,32 +10,44 @@
 
 import type { Source } from '../model/types.js';
 import { normalizeLine } from '../extract/text.js';
-import { dropRunningLines, groupLines, joinItems, readPdfPages, type PdfItem, type PdfLine, type PdfPage } from '../parse/pdf.js';
+import { joinItems, pdfLines, readPdfPages, type PdfText, type PdfItem, type PdfLine, type PdfPage } from '../parse/pdf.js';
 import { tableGrid, type Block, type Layout, type TableBlock, type TableRow } from './types.js';
 import { buildGrid, ruleGroups, type Grid } from './pdf-grid.js';
 import { inReadingOrder, insideBox, noteContentOrder, isFigure, sourceOfLine, tableRows, type PlacedItem } from './pdf-table.js';
 
 export async function readPdfLayout(file: string, bytes: Uint8Array): Promise<Layout | { error: string }> {
+  const read = await readPdfWithLayout(file, bytes);
+  return 'error' in read ? read : read.layout;
+}
+
+/**
+ * The layout and the line pipeline's text (what `readPdf` returns) from one
+ * load, for callers that still need the lines: the PDF is read once.
+ */
+export async function readPdfWithLayout(file: string, bytes: Uint8Array): Promise<{ layout: Layout; text: PdfText } | { error: string }> {
   const doc = await readPdfPages(bytes, { rules: true });
   if ('error' in doc) return doc;
+  const text = pdfLines(doc);
+  if ('error' in text) return text;
   try {
-    return layoutOfPages(file, doc.pages);
+    const layout = layoutOfPages(file, doc.pages, text.lines);
+    return 'error' in layout ? layout : { layout, text };
   } catch (error) {
     return { error: `unreadable PDF layout (${(error as Error).message ?? String(error)})` };
   }
 }
 
-/** The layout of loaded pages (pure: no I/O). */
-export function layoutOfPages(file: string, pages: PdfPage[]): Layout | { error: string } {
-  const all: PdfLine[] = [];
-  for (const page of pages) {
-    noteContentOrder(page.items);
-    for (const line of groupLines(page.items, page.n)) all.push(line);
+/**
+ * The layout of loaded pages (pure: no I/O). `lines` are the pages' rebuilt
+ * lines as `pdfLines` gives them, when the caller has them already.
+ */
+export function layoutOfPages(file: string, pages: PdfPage[], lines?: PdfLine[]): Layout | { error: string } {
+  for (const page of pages) noteContentOrder(page.items);
+  if (!lines) {
+    const text = pdfLines({ pages });
+    if ('error' in text) return text;
+    lines = text.lines;
   }
-  const lines = dropRunningLines(all, pages.length);
-  let chars = 0;
-  for (const l of lines) chars += l.text.replace(/\s/g, '').length;
-  if (chars === 0) return { error: 'no text layer — scanned PDF?' };
   const number = new Map<PdfLine, number>();
   lines.forEach((l, i) => number.set(l, i + 1));
   const lineNumber = (l: PdfLine) => number.get(l) ?? 0;
@@ -43,7 +55,7 @@ export function layoutOfPages(file: string, pages: PdfPage[]): Layout | { error:
   const entries: Entry[] = [];
   for (const page of pages) {
     const pageLines = lines.filter((l) => l.page === page.n);
-    entries.push(...pageEntries(file, page, pageLines, lineNumber));
+    for (const entry of pageEntries(file, page, pageLines, lineNumber)) entries.push(entry);
   }
   const rightEdge = new Map<number, number>();
   for (const l of lines) for (const i of l.items) rightEdge.set(l.page, Math.max(rightEdge.get(l.page) ?? 0, i.x + i.width));
@@ -53,6 +65,24 @@ export function layoutOfPages(file: string, pages: PdfPage[]): Layout | { error:
 
 /** A piece of a page in reading order: a text line (perhaps the part of one outside a table) or a table. */
 type Entry = { kind: 'line'; line: PdfLine; items: PdfItem[]; text: string; y: number; page: number; framed?: boolean } | { kind: 'table'; table: TableBlock; y: number; y1: number; page: number; cols: number[] };
+
+function leftOf(items: PdfItem[]): number {
+  let x = Infinity;
+  for (const i of items) if (i.x < x) x = i.x;
+  return x;
+}
+
+function rightOf(items: PdfItem[]): number {
+  let x = -Infinity;
+  for (const i of items) if (i.x + i.width > x) x = i.x + i.width;
+  return x;
+}
+
+function tallest(items: PdfItem[]): number {
+  let h = 0;
+  for (const i of items) if (i.height > h) h = i.height;
+  return h;
+}
 
 /** The body font size: the item height that carries the most characters. */
 function bodySize(lines: PdfLine[]): number {
@@ -94,7 +124,7 @@ function pageEntries(file: string, page: PdfPage, lines: PdfLine[], lineNumber: 
     const placed: PlacedItem[] = [];
     for (const line of lines) for (const item of line.items) if (!taken.has(item) && insideBox(item, grid)) placed.push({ item, line });
     if (placed.length === 0) continue;
-    const { rows, headerRows, filled } = tableRows(file, grid, placed, lineNumber);
+    const { rows, headerRows, filled } = tableRows(file, grid, placed, lineNumber, page.shades);
     const width = Math.max(0, ...rows.map((r) => r.cells.reduce((s, c) => s + c.colSpan, 0)));
     // A box (one cell, one row, or a title bar) is not a table: its text stays in the flow.
     if (rows.length < 2 || width < 2 || filled < 3) continue;
@@ -137,7 +167,9 @@ function streamTables(file: string, entries: Entry[], lineNumber: (l: PdfLine) =
   for (let i = 0; i < entries.length; i++) {
     const e = entries[i]!;
     const header = e.kind === 'line' ? splitCells(e.items) : [];
-    if (e.kind !== 'line' || e.framed || header.length < 3 || header.some((c) => isFigure(c.text))) {
+    // A header: short labels, none a figure, not a bullet or note line (justified prose has wide gaps too).
+    const isHeader = header.length >= 3 && header.every((c) => !isFigure(c.text) && c.text.length <= 16) && !LIST_MARKER.test(e.kind === 'line' ? e.text : '') && !NOTE_MARKER.test(e.kind === 'line' ? e.text : '');
+    if (e.kind !== 'line' || e.framed || !isHeader) {
       out.push(e);
       continue;
     }
@@ -150,14 +182,16 @@ function streamTables(file: string, entries: Entry[], lineNumber: (l: PdfLine) =
     let j = i + 1;
     for (; j < entries.length; j++) {
       const next = entries[j]!;
-      if (next.kind !== 'line' || next.y - last.y > Math.max(...next.items.map((it) => it.height)) * 3) break;
+      if (next.kind !== 'line' || next.y - last.y > tallest(next.items) * 3) break;
       const split = wordsOf(next.items);
       const words = split.map((w) => ({ col: columnOf(w.x, w.x + w.width), text: w.str }));
-      if (!words.some((w) => isFigure(w.text)) && split.some((w) => crosses(w.x, w.x + w.width))) break;
+      // A word over a column split ends the table (prose), unless it is a figure: a figure's place is only estimated from its run's width.
+      if (split.some((w) => !isFigure(w.str) && crosses(w.x, w.x + w.width)) || LIST_MARKER.test(next.text) || NOTE_MARKER.test(next.text)) break;
       body.push({ entry: next, words });
       last = next;
     }
-    const anchors = body.filter((b) => b.words.some((w) => isFigure(w.text)));
+    // Rows: lines with figures in at least two columns.
+    const anchors = body.filter((b) => new Set(b.words.filter((w) => isFigure(w.text)).map((w) => w.col)).size >= 2);
     if (anchors.length === 0) {
       out.push(e);
       continue;
@@ -221,7 +255,7 @@ function splitCells(items: PdfItem[]): { x: number; end: number; text: string }[
     else cells[cells.length - 1]!.items.push(item);
     prevEnd = item.x + item.width;
   }
-  return cells.map((c) => ({ x: c.x, end: Math.max(...c.items.map((i) => i.x + i.width)), text: joinItems(c.items) })).filter((c) => c.text !== '');
+  return cells.map((c) => ({ x: c.x, end: rightOf(c.items), text: joinItems(c.items) })).filter((c) => c.text !== '');
 }
 
 // ---------------------------------------------------------------------------
@@ -353,7 +387,7 @@ function flowBlocks(file: string, entries: Entry[], body: number, lineNumber: (l
     }
     const text = e.text.replace(/\t/g, ' ');
     const items = e.items;
-    const x = Math.min(...items.map((i) => i.x));
+    const x = leftOf(items);
     const size = lineSize(items);
     const source: Source = sourceOfLine(file, e.line, lineNumber(e.line));
     const list = LIST_MARKER.exec(text) ?? symbolMarker(items, text);
@@ -378,7 +412,7 @@ function flowBlocks(file: string, entries: Entry[], body: number, lineNumber: (l
     ) {
       open.block.text = joinText(open.block.text, text);
       open.y = e.y;
-      open.end = Math.max(...items.map((i) => i.x + i.width));
+      open.end = rightOf(items);
       continue;
     }
     let block: Block;
@@ -403,7 +437,7 @@ function flowBlocks(file: string, entries: Entry[], body: number, lineNumber: (l
       block = { type: 'paragraph', text, source };
     }
     blocks.push(block);
-    open = block.type === 'heading' ? undefined : { block: block as Open['block'], x: block.type === 'paragraph' ? x - size * 2 : x + 1, size, y: e.y, page: e.page, end: Math.max(...items.map((i) => i.x + i.width)) };
+    open = block.type === 'heading' ? undefined : { block: block as Open['block'], x: block.type === 'paragraph' ? x - size * 2 : x + 1, size, y: e.y, page: e.page, end: rightOf(items) };
   }
   return blocks;
 }

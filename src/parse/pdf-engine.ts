@@ -32,6 +32,8 @@ export interface PdfPage {
   items: PdfItem[];
   /** Ruling lines, when asked for. */
   rules?: PdfRule[];
+  /** Filled rectangles wider than a rule in a colour other than white (shaded cells), when rules are asked for. */
+  shades?: PdfRule[];
 }
 
 export interface PdfPages {
@@ -228,7 +230,9 @@ export async function readPdfPages(bytes: Uint8Array, options: ReadPdfOptions = 
       }
       const out: PdfPage = { n, width: viewport.width, height: viewport.height, items };
       if (ops) {
-        out.rules = pageRules(await page.getOperatorList(), ops, viewport.height);
+        const shades: PdfRule[] = [];
+        out.rules = pageRules(await page.getOperatorList(), ops, viewport.height, shades);
+        out.shades = shades;
         // Once the operator list is read, the fonts are loaded and their real names known.
         const names = new Map<string, string | undefined>();
         items.forEach((item, k) => {
@@ -310,7 +314,7 @@ function isWhite(color: unknown): boolean {
  * thin filled rectangles, in top-down page coordinates. White strokes and
  * fills are erasures or backgrounds, not rules.
  */
-export function pageRules(list: OperatorListLike, ops: OperatorCodes, pageHeight: number): PdfRule[] {
+export function pageRules(list: OperatorListLike, ops: OperatorCodes, pageHeight: number, shades: PdfRule[] = []): PdfRule[] {
   const rules: PdfRule[] = [];
   let ctm: Matrix = [1, 0, 0, 1, 0, 0];
   let strokeWhite = false;
@@ -338,7 +342,7 @@ export function pageRules(list: OperatorListLike, ops: OperatorCodes, pageHeight
         const pts = poly.map(([x, y]) => point(x, y));
         if (stroked) {
           for (let k = 1; k < pts.length; k++) addSegment(rules, pts[k - 1]!, pts[k]!);
-        } else if (filled) addThinFill(rules, pts);
+        } else if (filled) addFill(rules, shades, pts);
       }
     }
   }
@@ -376,8 +380,9 @@ function addSegment(rules: PdfRule[], [ax, ay]: [number, number], [bx, by]: [num
   else if (dx < 0.8 && dy >= MIN_RULE) rules.push({ x0: (ax + bx) / 2, x1: (ax + bx) / 2, y0: Math.min(ay, by), y1: Math.max(ay, by) });
 }
 
-/** A filled axis-parallel rectangle thinner than THIN_FILL is a rule along its long side. */
-function addThinFill(rules: PdfRule[], pts: [number, number][]): void {
+/** A filled axis-parallel rectangle thinner than THIN_FILL is a rule along its long side; a wider one is shading. */
+function addFill(rules: PdfRule[], shades: PdfRule[], pts: [number, number][]): void {
+  if (pts.length > 6) return; // a rectangle has 4 corners (5 with the closing point)
   const xs = pts.map((p) => p[0]);
   const ys = pts.map((p) => p[1]);
   const x0 = Math.min(...xs);
@@ -390,4 +395,5 @@ function addThinFill(rules: PdfRule[], pts: [number, number][]): void {
   const h = y1 - y0;
   if (h <= THIN_FILL && w >= MIN_RULE) rules.push({ x0, x1, y0: (y0 + y1) / 2, y1: (y0 + y1) / 2 });
   else if (w <= THIN_FILL && h >= MIN_RULE) rules.push({ x0: (x0 + x1) / 2, x1: (x0 + x1) / 2, y0, y1 });
+  else if (w > THIN_FILL && h > THIN_FILL) shades.push({ x0, x1, y0, y1 });
 }

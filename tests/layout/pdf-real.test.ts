@@ -89,8 +89,14 @@ describe.skipIf(!existsSync(REAL))('real 한글-exported PDFs (read in place fro
     expect(row(yearly[1]!, '계')).toEqual(['계', '1,400', '1,400', '1,400', '-', '-', '', '']);
   });
 
-  it('busan tourism p.40: two yearly budget tables with decimals and 미정', async () => {
+  it('busan tourism p.5: header told by its tint when no figure tells it; p.40: two yearly budget tables with decimals and 미정', async () => {
     const l = await layout(path.join(REAL, 'regional-plans/report-busan-tourism-mice-2025.pdf'));
+    const [, staff, , fund] = tablesOn(l, 5);
+    expect(staff!.unit).toBe('명');
+    expect(staff!.headerRows).toBe(1);
+    expect(texts(staff!, 1)).toEqual(['계', '80 / 85', '1 / 1', '3 / 3', '14 / 15', '34 / 28', '27 / 33', '1 / 5', '']);
+    expect(fund!.unit).toBe('백만원');
+    expect(row(fund!, '관광마이스육성진흥기금')).toEqual(['관광마이스육성진흥기금', '6,147', '3,263', '0', '3,263', '9,410', '']);
     const [first, second] = tablesOn(l, 40);
     expect(row(first!, '계')).toEqual(['계', '5,600', '1,400', '1,400', '1,400', '1,400', '1,400', '1,400']);
     expect(row(second!, '계')).toEqual(['계', '2,000', '1,000', '973', '1,000', '968.4', '미정', '미정']);

@@ -4,8 +4,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { layoutOfPages, readPdfLayout, unitOf } from '../../src/layout/pdf.js';
-import { buildGrid } from '../../src/layout/pdf-grid.js';
+import { layoutOfPages, readPdfLayout, readPdfWithLayout, unitOf } from '../../src/layout/pdf.js';
+import { readPdf } from '../../src/parse/pdf.js';
+import { buildGrid, ruleGroups } from '../../src/layout/pdf-grid.js';
 import { cutAtRules, isFigure } from '../../src/layout/pdf-table.js';
 import type { Layout, TableBlock } from '../../src/layout/types.js';
 import { ROOT } from '../helpers/load.js';
@@ -43,6 +44,22 @@ describe('samples (Chromium-printed PDFs) against their text versions', () => {
       .map((t) => t.split('\t').map(squash).join('|'));
     expect(expected.length).toBeGreaterThan(20);
     expect(expected.filter((r) => !rows.has(r))).toEqual([]);
+  });
+});
+
+describe('line numbers are those of the line pipeline', () => {
+  it.each(['fixtures/samples/national-plan-2023.pdf', 'fixtures/pdf/multipage-table.pdf'])('%s: every block, row and cell source names a line readPdf gives, with its text and page', async (file) => {
+    const bytes = new Uint8Array(readFileSync(path.join(ROOT, file)));
+    const both = await readPdfWithLayout(file, bytes);
+    const old = await readPdf(bytes);
+    if ('error' in both || 'error' in old) throw new Error('unreadable');
+    expect(both.text.lines.map((l) => [l.page, l.text])).toEqual(old.lines.map((l) => [l.page, l.text]));
+    const sources = both.layout.blocks.flatMap((b) => [b.source, ...(b.type === 'table' ? b.rows.flatMap((r) => [r.source, ...r.cells.flatMap((c) => (c.source ? [c.source] : []))]) : [])]);
+    expect(sources.length).toBeGreaterThan(5);
+    for (const s of sources) {
+      const line = old.lines[s.line - 1]!;
+      expect([s.file, s.page, s.text]).toEqual([file, line.page, line.text.trim()]);
+    }
   });
 });
 
@@ -105,6 +122,19 @@ describe('tables from positions (pages made by hand)', () => {
     expect(table.rows.map((r) => r.source.line)).toEqual([1, 2, 3]);
   });
 
+  it('unruled: justified prose with wide gaps and figures is no table', () => {
+    const items = [
+      word('성장단계별', 40, 100, 40),
+      word('지원체계', 200, 100, 32),
+      word('진단', 400, 100, 16),
+      word('예비창업패키지를 확대하고 초기창업패키지도 늘려 50개사를', 40, 112, 420),
+      word('3.3억원 10억원', 470, 112, 60),
+    ];
+    const result = layoutOfPages('t.pdf', [{ n: 1, width: 600, height: 400, items }]);
+    if ('error' in result) throw new Error(result.error);
+    expect(result.blocks.map((b) => b.type)).not.toContain('table');
+  });
+
   it('unruled: a two-line header, figures one space apart in one text run', () => {
     const items = [
       word('구분', 40, 100, 16),
@@ -152,6 +182,15 @@ describe('pieces', () => {
     expect(cutAtRules(item, [50]).map((p) => p.str)).toEqual(['1,000', '22']);
   });
 
+  it('a page drawn with thousands of crossing rules (a chart, a hatch) gives no tables rather than stalling', () => {
+    const rules = Array.from({ length: 2100 }, (_, i) => [
+      { x0: 0, x1: 5000, y0: i * 2, y1: i * 2 },
+      { x0: i * 2, x1: i * 2, y0: 0, y1: 5000 },
+    ]).flat();
+    expect(ruleGroups(rules)).toEqual([]);
+    expect(ruleGroups(rules.slice(0, 8)).length).toBe(1);
+  });
+
   it('a missing internal rule merges grid positions into a spanning cell', () => {
     // 3 columns × 2 rows; the rule between columns 1 and 2 runs only along the second row.
     const h = [0, 10, 20].map((at) => ({ at, from: 0, to: 30 }));
@@ -182,6 +221,22 @@ describe('bad bytes', () => {
         expect('error' in result ? typeof result.error : 'layout').toBe('string');
       }),
       { numRuns: 40 },
+    );
+  });
+
+  it('any text items and rules on a page give a layout or {error}, never a throw', () => {
+    const num = fc.double({ min: -50, max: 650, noNaN: true });
+    const item = fc.record({ str: fc.constantFrom('계', '1,000', '(단위: 천원)', '□ 항목', '-', '△5', '2024', ' ', '※ 주'), x: num, y: num, width: fc.double({ min: 0, max: 200, noNaN: true }), height: fc.double({ min: 0, max: 20, noNaN: true }) });
+    const rule = fc.oneof(
+      fc.tuple(num, num, num).map(([y, a, b]) => ({ x0: Math.min(a, b), x1: Math.max(a, b), y0: y, y1: y })),
+      fc.tuple(num, num, num).map(([x, a, b]) => ({ x0: x, x1: x, y0: Math.min(a, b), y1: Math.max(a, b) })),
+    );
+    fc.assert(
+      fc.property(fc.array(fc.record({ items: fc.array(item, { maxLength: 40 }), rules: fc.array(rule, { maxLength: 30 }) }), { minLength: 1, maxLength: 3 }), (pages) => {
+        const result = layoutOfPages('f.pdf', pages.map((p, i) => ({ n: i + 1, width: 600, height: 600, ...p })));
+        expect('error' in result || Array.isArray(result.blocks)).toBe(true);
+      }),
+      { numRuns: 150 },
     );
   });
 
