@@ -25,6 +25,7 @@ import { expandYear } from '../../extract/periods.js';
 import { decimalsOf, money } from '../common.js';
 import { sourceOf, type ParseInput } from '../lines.js';
 import { joinWrapped, outline, type PlanLine } from './structure.js';
+import { budgetAmount } from './budget-wording.js';
 import { readFunding } from '../report/projects.js';
 import { markdownizePdfLines } from '../pdf-structure.js';
 
@@ -220,7 +221,7 @@ function readPrograms(ctx: Context, lines: PlanLine[], claims: Claim[]): Program
   for (const pl of lines) {
     const source = sourceOf(ctx.file, pl.line);
     if (pl.role === 'bullet' && pl.keyword) {
-      const amount = findQuantities(pl.content).find((q) => q.kind === 'money');
+      const amount = budgetAmount(pl.content, findQuantities(pl.content));
       if (!amount) continue;
       const p: Program = { name: pl.keyword, normalizedName: normalizeName(pl.keyword), totalBudget: money(amount.value, source, amount.max), sources: [source] };
       if (pl.strategy) p.group = pl.strategy;
