@@ -4,6 +4,7 @@
 // from item coordinates: items on one baseline form a line, and a wide gap
 // between items becomes a tab, so table rows come out as cells.
 
+import { pushAll } from '../extract/collections.js';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { normalizeLine } from '../extract/text.js';
@@ -144,12 +145,12 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfResult> {
           height: it.height || Math.hypot(a, b) || 10,
         });
       }
-      lines.push(...groupLines(items, n));
+      pushAll(lines, groupLines(items, n));
       page.cleanup();
     }
     const kept = dropRunningLines(lines, doc.numPages);
     lines.length = 0;
-    lines.push(...kept);
+    pushAll(lines, kept);
     const chars = lines.reduce((s, l) => s + l.text.replace(/\s/g, '').length, 0);
     if (chars === 0) return { error: 'no text layer — scanned PDF?' };
     return { lines, pages: doc.numPages };

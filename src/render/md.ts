@@ -1,6 +1,7 @@
 // Markdown: headings for sections, GitHub tables with the same cell formatting as
 // the terminal table (unit in the header), suitable for a CI job summary.
 
+import { pushAll } from '../extract/collections.js';
 import type { CommandResult, Row, TableResult } from '../commands/types.js';
 import { formatCell, headerLabel, isRightAligned, type HumanFormat } from './format.js';
 
@@ -27,7 +28,7 @@ export function renderMd(result: CommandResult, options: { unit?: string }): str
   const parts: string[] = [];
   for (const section of result.sections ?? []) {
     const lines = [`## ${section.title}`, ''];
-    lines.push(...section.lines.map((l) => (l.startsWith('- ') || l.startsWith('#') ? l : `- ${l}`)));
+    pushAll(lines, section.lines.map((l) => (l.startsWith('- ') || l.startsWith('#') ? l : `- ${l}`)));
     if (section.table) lines.push('', renderMdTable(section.table, options.unit));
     parts.push(lines.join('\n'));
   }

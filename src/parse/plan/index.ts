@@ -4,7 +4,7 @@
 // budget-category series; keyword bullets with amounts as Programs (with their
 // funding split); breakdown and ratio statements as Claims for `check`.
 
-import { pushTo } from '../../extract/collections.js';
+import { pushTo, pushAll } from '../../extract/collections.js';
 import {
   emptyDocument,
   type Claim,
@@ -444,6 +444,7 @@ export function parsePlan(input: ParseInput): ParseResult {
   readActuals(ctx, lines, doc.targets);
   doc.series = [...readSeries(ctx, lines), ...readBudgetCategories(ctx, lines)];
   doc.programs = readPrograms(ctx, lines, doc.claims);
-  doc.claims.push(...readClaims(ctx, lines), ...readDifferenceClaims(ctx, lines, doc.series));
+  pushAll(doc.claims, readClaims(ctx, lines));
+  pushAll(doc.claims, readDifferenceClaims(ctx, lines, doc.series));
   return { document: doc, diagnostics: ctx.diagnostics };
 }
