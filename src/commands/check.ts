@@ -10,7 +10,7 @@
 
 import type { Claim, Diagnostic, PolicyDocument, Quantity, Severity, Source } from '../model/types.js';
 import { formatQuantity } from '../extract/amounts.js';
-import { sourceColumn, documentColumn, sourceRef, type Column, type Command, type Finding, type Row } from './types.js';
+import { sourceColumn, documentColumn, pageColumn, pageRef, sourceRef, type Column, type Command, type Finding, type Row } from './types.js';
 
 /** Decimals the document printed a percentage with, as the parser recorded them. */
 export function statedDecimals(q: Quantity): number {
@@ -37,6 +37,11 @@ export function judgeRate(stated: number, computed: number, decimals: number): R
 
 function fmt2(n: number): string {
   return (Math.round(n * 100) / 100).toFixed(2);
+}
+
+/** The computed value with two digits more than the stated one, so the cut digits show (`77.2` vs `77.297`). */
+export function showTruncation(computed: number, statedDecimals: number): string {
+  return computed.toFixed(Math.max(2, statedDecimals + 2));
 }
 
 export interface CheckResult {
@@ -75,7 +80,7 @@ class Checker {
     const v = judgeRate(stated.value, computed, decimals);
     const msg =
       v.how === 'truncated'
-        ? `${label}: stated ${stated.value}% is the computed ${fmt2(computed)}% truncated, not rounded`
+        ? `${label}: stated ${stated.value}% is the computed ${showTruncation(computed, decimals)}% truncated, not rounded`
         : `${label}: stated ${stated.value}% but the figures give ${fmt2(computed)}%`;
     this.add(v.severity, code, msg, stated.value, Number(fmt2(computed)), stated.source);
   }
@@ -175,6 +180,7 @@ export const check: Command = ({ documents, diagnostics }) => {
     stated: f.stated,
     computed: f.computed,
     source: sourceRef(f.source),
+    page: pageRef(f.source),
   }));
   const single = documents.length <= 1;
   const columns: Column[] = [
@@ -185,6 +191,7 @@ export const check: Command = ({ documents, diagnostics }) => {
     { key: 'stated', label: 'stated', kind: 'number', machineOnly: true },
     { key: 'computed', label: 'computed', kind: 'number', machineOnly: true },
     sourceColumn(true),
+    pageColumn(),
   ];
   const lines = results.map((r) => {
     const count = (s: Severity) => r.findings.filter((f) => f.severity === s).length;

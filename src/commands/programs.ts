@@ -79,6 +79,13 @@ function first<T>(mentions: Mention[], pick: (m: Mention) => T | undefined): T |
   return undefined;
 }
 
+/** The PDF pages of a row's sources, in order, without repeats (`5; 7`); empty for text documents. */
+function pagesOf(sources: Source[]): string {
+  const pages: number[] = [];
+  for (const s of sources) if (s.page !== undefined && !pages.includes(s.page)) pages.push(s.page);
+  return pages.join('; ');
+}
+
 function rowOf(merged: Merged): Row {
   const ms = merged.mentions;
   // Prefer the fullest description for the name: a titled project over a table cell.
@@ -101,6 +108,7 @@ function rowOf(merged: Merged): Row {
     steps: details?.steps.length,
     documents_required: details?.documents.length,
     source: [...new Set(sources.map(sourceRef))].join('; '),
+    page: pagesOf(sources),
   };
 }
 
@@ -127,6 +135,7 @@ export const programs: Command = ({ documents, options }) => {
     { key: 'documents_required', label: 'docs', kind: 'int', displayOnly: true },
     { key: 'mentions', label: 'seen', kind: 'int', displayOnly: true },
     sourceColumn(),
+    { key: 'page', label: 'page', kind: 'text', machineOnly: true },
   ];
   return { tables: [{ title: 'Programs', columns, rows, moneyUnit }] };
 };
