@@ -66,6 +66,20 @@ function totalRow(rows: Row[], label: Row): Row {
   return { ...label, budget_krw: budget, executed_krw: executed, remaining_krw: budget - executed, execution_rate_pct: rate, rate_bar: rate };
 }
 
+/** How many names a note lists before `…`. */
+const NOTE_NAMES = 3;
+
+/**
+ * Notes for documents without a budget table: one line each when no document
+ * has one, else one line for all of them (a corpus of mixed kinds is not a wall of notes).
+ */
+export function noBudgetNotes(files: string[], othersHaveOne: boolean): string[] {
+  if (files.length === 0) return [];
+  if (!othersHaveOne) return files.map((f) => `${f}: no budget table`);
+  const names = files.slice(0, NOTE_NAMES).join(', ') + (files.length > NOTE_NAMES ? ', …' : '');
+  return [`${files.length} document${files.length > 1 ? 's have' : ' has'} no budget table (${names})`];
+}
+
 /** Sort rows by `key` within their groups, the groups staying in document order. */
 function sortWithinGroups(rows: Row[], compare: (a: Row, b: Row) => number): Row[] {
   const order = new Map<string, number>();
@@ -80,8 +94,7 @@ function sortWithinGroups(rows: Row[], compare: (a: Row, b: Row) => number): Row
 export const budget: Command = ({ documents, options }): CommandResult => {
   const docs = documents.filter((d) => d.budgetLines.length > 0);
   // A document with no budget table is said so once, not shown as an empty table with a zero total.
-  const notes = documents.filter((d) => d.budgetLines.length === 0).map((d) => `${d.file}: no budget table`);
-  const noted = notes.length ? { notes } : {};
+  const noted = { notes: noBudgetNotes(documents.filter((d) => d.budgetLines.length === 0).map((d) => d.file), docs.length > 0) };
   const single = new Set(docs.map((d) => d.file)).size <= 1;
   let rows = docs.flatMap(lineRows);
   if (options.group) {
