@@ -12,6 +12,8 @@ export interface InputFile {
   error?: string;
   /** The document's bytes when they do not come from a file (standard input). */
   bytes?: Uint8Array;
+  /** Found by walking a folder (not named by the user): a file there that is no policy document is skipped, not an error. */
+  inFolder?: boolean;
 }
 
 /** The name a document read from standard input goes by when `--stdin-name` does not give one. */
@@ -27,7 +29,7 @@ async function walk(io: Io, dir: string, out: InputFile[]): Promise<void> {
     const full = path.join(dir, name);
     const kind = await io.kindOf(full);
     if (kind === 'dir') await walk(io, full, out);
-    else if (kind === 'file' && supported(full)) out.push({ path: full });
+    else if (kind === 'file' && supported(full)) out.push({ path: full, inFolder: true });
   }
 }
 

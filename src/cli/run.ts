@@ -194,6 +194,9 @@ export function warningLine(file: string, diagnostics: Diagnostic[]): string | u
   return `${file}: ${warnings.length} warning${warnings.length > 1 ? 's' : ''} (${codes})`;
 }
 
+/** The loader's reason for a file whose kind no parser recognises. */
+const UNKNOWN_KIND = /^unknown document kind\b/;
+
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 /** `--columns a,b`: keep those columns, in that order, shown in every format. */
@@ -237,15 +240,23 @@ function findingsCode(result: CommandResult, failOn: string | undefined): number
   return result.findings.some((f) => RANK[f.severity] <= max) ? 1 : 0;
 }
 
+/** Pieces are gathered to about this many characters per write. */
+const WRITE_BATCH = 1 << 16;
+
 async function writeOutput(sink: Sink, output: string | Iterable<string>): Promise<void> {
   if (typeof output === 'string') {
     await sink.write(output);
     return;
   }
+  let batch = '';
   for (const chunk of output) {
-    const wait = sink.write(chunk);
+    batch += chunk;
+    if (batch.length < WRITE_BATCH) continue;
+    const wait = sink.write(batch);
+    batch = '';
     if (wait) await wait;
   }
+  if (batch) await sink.write(batch);
 }
 
 function stdoutSink(io: Io): Sink {
@@ -294,6 +305,11 @@ async function execute(io: Io, name: CommandName, paths: string[], opts: GlobalO
     const diagnostics = new Map<string, Diagnostic[]>();
     for (const [index, loaded] of results.entries()) {
       if ('error' in loaded) {
+        // A README or notes file beside the documents in a folder is not a failure of the run.
+        if (inputs[index]!.inFolder && UNKNOWN_KIND.test(loaded.error)) {
+          note(`${inputs[index]!.path}: skipped, not a policy document (kind not recognised)`);
+          continue;
+        }
         failed = true;
         say(`${inputs[index]!.path}: ${loaded.error}`);
         continue;

@@ -21,8 +21,12 @@ function tableRecord(table: TableResult, row: TableResult['rows'][number]): Reco
   return record;
 }
 
-/** How many levels of arrays and objects are written piece by piece; deeper values are written whole. */
-const STREAM_DEPTH = 2;
+/**
+ * How many levels of arrays and objects are written piece by piece; deeper values
+ * are written whole. Four reaches the items of a document's lists (one budget
+ * line, one series), so one very large document is never one string either.
+ */
+const STREAM_DEPTH = 4;
 
 function whole(value: unknown, indent: string): string {
   const text = JSON.stringify(value, null, 2);
