@@ -134,7 +134,7 @@ function documentSections(doc: PolicyDocument, diagnostics: Diagnostic[], checks
 /** The overall line a CI step summary opens with: documents, findings, total budget and execution. */
 export function overallLine(documents: PolicyDocument[], findings: Finding[], unit: string): string {
   const n = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
-  const parts = [`**${n(documents.length, 'document')}**`, n(findings.filter((f) => f.severity === 'error').length, 'error'), n(findings.filter((f) => f.severity === 'warning').length, 'warning')];
+  const parts = [n(documents.length, 'document'), n(findings.filter((f) => f.severity === 'error').length, 'error'), n(findings.filter((f) => f.severity === 'warning').length, 'warning')];
   let total = 0;
   let executed = 0;
   let withBudget = 0;

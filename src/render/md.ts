@@ -35,7 +35,8 @@ function mdLine(line: string): string {
 function renderSection(section: Section, unit: string | undefined): string {
   const level = section.level ?? 2;
   const lines = [`${'#'.repeat(level)} ${section.title}`, ''];
-  for (const l of section.lines) lines.push(mdLine(l));
+  // Under the page title, lines are a paragraph (the overall line); elsewhere a bullet list.
+  for (const l of section.lines) lines.push(level === 1 ? l : mdLine(l));
   if (section.table) lines.push('', renderMdTable(section.table, unit, level + 1));
   return lines.join('\n');
 }

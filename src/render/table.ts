@@ -1,8 +1,9 @@
 // Terminal tables: columns aligned by display width (Hangul is two columns wide),
 // numbers right-aligned, optional color. Given a terminal width, a table is
-// fitted to it: long text is shortened with `…` (widest column first), then the
-// least important columns (display-only extras such as the rate bar) are
-// dropped. Returns a string; never prints.
+// fitted to it: file paths give way first (shortened from the start: their end
+// tells them apart), then long names are shortened with `…` (widest first), then
+// display-only extras (the rate bar, dates, counts) and paths are dropped, and
+// on a very narrow terminal the rightmost columns. Returns a string; never prints.
 
 import stringWidth from 'string-width';
 import { Chalk } from 'chalk';
@@ -28,18 +29,25 @@ export function displayWidth(text: string): number {
   return /^[\x20-\x7e]*$/.test(text) ? text.length : stringWidth(text);
 }
 
-/** `text` cut to `width` display columns, ending in `…` when cut. */
-export function shorten(text: string, width: number): string {
+/** `text` cut to `width` display columns, with `…` where it was cut (at the start for paths: their end tells them apart). */
+export function shorten(text: string, width: number, keepEnd = false): string {
   if (displayWidth(text) <= width) return text;
+  const chars = [...text];
+  if (keepEnd) chars.reverse();
   let out = '';
   let used = 0;
-  for (const ch of text) {
+  for (const ch of chars) {
     const w = displayWidth(ch);
     if (used + w > width - 1) break;
-    out += ch;
+    out = keepEnd ? ch + out : out + ch;
     used += w;
   }
-  return out + '…';
+  return keepEnd ? '…' + out : out + '…';
+}
+
+/** File paths and source references: the first to give way (a reader finds them in CSV/JSON). */
+function isPath(column: Column): boolean {
+  return column.key === 'source' || column.key === 'document';
 }
 
 function pad(text: string, width: number, right: boolean): string {
@@ -49,12 +57,12 @@ function pad(text: string, width: number, right: boolean): string {
 
 const total = (widths: number[]) => widths.reduce((s, w) => s + w, 0) + GAP * Math.max(0, widths.length - 1);
 
-/** Shorten the widest text column, one column of width at a time, down to `min`. */
-function shrinkText(widths: number[], columns: Column[], limit: number, min: number): void {
+/** Shorten the widest text column (of those `which` picks), one column of width at a time, down to `min`. */
+function shrinkText(widths: number[], columns: Column[], limit: number, min: number, which: (c: Column) => boolean = () => true): void {
   while (total(widths) > limit) {
     let widest = -1;
     for (let i = 0; i < widths.length; i++) {
-      if (columns[i]!.kind !== 'text' || widths[i]! <= min) continue;
+      if (columns[i]!.kind !== 'text' || !which(columns[i]!) || widths[i]! <= min) continue;
       if (widest < 0 || widths[i]! > widths[widest]!) widest = i;
     }
     if (widest < 0) return;
@@ -67,17 +75,24 @@ export function fitColumns(columns: Column[], natural: number[], limit: number):
   let keep = columns.map((_, i) => i);
   const widths = [...natural];
   const current = () => keep.map((i) => widths[i]!);
-  const shrink = (min: number) => {
+  const shrink = (min: number, which?: (c: Column) => boolean) => {
     const w = current();
-    shrinkText(w, keep.map((i) => columns[i]!), limit, min);
+    shrinkText(w, keep.map((i) => columns[i]!), limit, min, which);
     keep.forEach((i, k) => (widths[i] = w[k]!));
   };
+  const drop = (which: (c: Column) => boolean) => {
+    for (let i = columns.length - 1; i >= 0 && total(current()) > limit; i--) {
+      if (which(columns[i]!) && keep.includes(i) && keep.length > 1) keep = keep.filter((k) => k !== i);
+    }
+  };
+  // Least important first: paths give way, then long names; then display-only extras and paths go.
+  shrink(MIN_TEXT, isPath);
   shrink(MIN_TEXT);
-  // Least important first: display-only extras, from the right.
-  for (let i = columns.length - 1; i >= 0 && total(current()) > limit; i--) {
-    if (columns[i]!.displayOnly && keep.length > 1) keep = keep.filter((k) => k !== i);
-  }
+  drop((c) => c.displayOnly === true);
+  drop(isPath);
   shrink(MIN_TEXT_LAST);
+  // A very narrow terminal: the rightmost columns go, the first one stays.
+  drop(() => true);
   return { keep, widths };
 }
 
@@ -95,8 +110,9 @@ export function renderTableResult(table: TableResult, options: TableOptions): st
   let header = header0;
   if (options.width && total(widths) > options.width) {
     const fit = fitColumns(columns, widths, options.width);
+    const all = columns;
     const pick = <T,>(list: T[]) => fit.keep.map((i) => list[i]!);
-    const cut = (cells: string[]) => fit.keep.map((i) => shorten(cells[i]!, fit.widths[i]!));
+    const cut = (cells: string[]) => fit.keep.map((i) => shorten(cells[i]!, fit.widths[i]!, isPath(all[i]!)));
     columns = pick(columns);
     header = cut(header0);
     body = body.map(cut);

@@ -241,7 +241,7 @@ describe('#12 summary for a CI step summary', () => {
     const t = await cli(['summary', R, P, '--format', 'md', '-q']);
     const lines = t.stdout.split('\n');
     expect(lines.filter((l) => /^# /.test(l))).toEqual(['# policy-lens summary']);
-    expect(lines[2]).toBe('**2 documents** · 1 error · 1 warning · total budget 26,507,677천원 · executed 4,178,057천원 (15.76%)');
+    expect(lines[2]).toBe('2 documents · 1 error · 1 warning · total budget 26,507,677천원 · executed 4,178,057천원 (15.76%)');
     expect(lines.filter((l) => /^## /.test(l))).toEqual(['## Documents', '## 2020년도 상반기 주요업무 추진상황', "## 제4차 중소기업 기술혁신 촉진계획('19~'23) 2023년도 시행계획(안)"]);
   });
 
@@ -261,6 +261,21 @@ describe('#14 terminal width', () => {
     expect(Math.max(...lines.map(displayWidth))).toBeLessThanOrEqual(80);
     expect(t.stdout).toContain('…');
     expect(t.stdout).toContain('budget (천원)');
+  });
+
+  it('paths give way first: a check message keeps more room than its source, which keeps its end', async () => {
+    const t = await term(['check', R, '-q', '--no-color'], { stdoutColumns: 80 });
+    const row = t.stdout.split('\n').find((l) => l.startsWith('error'))!;
+    expect(displayWidth(row)).toBeLessThanOrEqual(80);
+    expect(row).toMatch(/growth 2019→2020 \(12,853,628천원…\s+…t-2020h1\.txt:55$/);
+  });
+
+  it('a narrow terminal (60 columns) drops the document column and still fits', async () => {
+    const t = await term(['programs', B, '--no-color'], { stdoutColumns: 60 });
+    expect(t.code).toBe(0);
+    const lines = t.stdout.trimEnd().split('\n');
+    expect(lines[1]!.startsWith('program ')).toBe(true);
+    expect(Math.max(...lines.map(displayWidth))).toBeLessThanOrEqual(60);
   });
 
   it('--wide, CSV and a pipe keep everything whole', async () => {

@@ -124,7 +124,7 @@ describe.skipIf(!npm)('#13 npm pack installs and runs; the CI recipe of docs/cli
     // install 0 · summary 1 (the report states a 48% growth the figures put at 106.23%) · CSV 0 · …
     expect(codes.slice(0, 3)).toEqual([0, 1, 0]);
     const summary = readFileSync(summaryFile, 'utf8');
-    expect(summary.split('\n').slice(0, 3)).toEqual(['# policy-lens summary', '', '**2 documents** · 1 error · 1 warning · total budget 26,507,677천원 · executed 4,178,057천원 (15.76%)']);
+    expect(summary.split('\n').slice(0, 3)).toEqual(['# policy-lens summary', '', '2 documents · 1 error · 1 warning · total budget 26,507,677천원 · executed 4,178,057천원 (15.76%)']);
     const csv = readFileSync(path.join(repo, 'policy-figures', 'budget.csv'), 'utf8');
     expect(csv.trimEnd().split('\n')).toHaveLength(53);
     expect(execFileSync(path.join(prefix, 'bin', 'policy-lens'), ['--version'], { encoding: 'utf8' }).trim()).toBe(JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version);
