@@ -12,8 +12,6 @@ export interface InputFile {
   error?: string;
   /** The document's bytes when they do not come from a file (standard input). */
   bytes?: Uint8Array;
-  /** Found by walking a folder (not named by the user): a file there that is no policy document is skipped, not an error. */
-  inFolder?: boolean;
 }
 
 /** The name a document read from standard input goes by when `--stdin-name` does not give one. */
@@ -23,13 +21,19 @@ function supported(file: string): boolean {
   return SUPPORTED_EXTENSIONS.includes(path.extname(file).slice(1).toLowerCase());
 }
 
+/**
+ * Files a repository keeps beside its documents (README, CHANGELOG, LICENSE …):
+ * a folder walk leaves them out; named on the command line they are read.
+ */
+export const REPOSITORY_FILES = /^(readme|changelog|changes|license|licence|contributing|code_of_conduct|security|authors|notice)(\.[a-z]+)?$/i;
+
 async function walk(io: Io, dir: string, out: InputFile[]): Promise<void> {
   for (const name of await io.listDir(dir)) {
-    if (name.startsWith('.') || name === 'node_modules') continue;
+    if (name.startsWith('.') || name === 'node_modules' || REPOSITORY_FILES.test(name)) continue;
     const full = path.join(dir, name);
     const kind = await io.kindOf(full);
     if (kind === 'dir') await walk(io, full, out);
-    else if (kind === 'file' && supported(full)) out.push({ path: full, inFolder: true });
+    else if (kind === 'file' && supported(full)) out.push({ path: full });
   }
 }
 

@@ -39,29 +39,38 @@ function workerFile(): string | undefined {
   return existsSync(file) ? file : undefined;
 }
 
+/** Files posted to a worker before its first answer: it never waits on a message round trip. */
+const IN_FLIGHT = 3;
+
 export async function loadAll(
   io: Io,
   inputs: InputFile[],
   options: LoadOptions,
   onDone: (index: number, result: Loaded) => void,
 ): Promise<void> {
+  const opts = { ...(options.kind ? { kind: options.kind, kindAsFallback: options.kindAsFallback === true } : {}), maxSize: options.maxSize };
+  const loadHere = async (index: number) => {
+    const result = await loadInput(io, inputs[index]!, opts);
+    onDone(index, reduce(result, options.uses));
+  };
   const file = options.workers && inputs.length >= WORKER_THRESHOLD ? workerFile() : undefined;
   if (file) {
     const os = await import('node:os');
-    const threads = Math.min(os.availableParallelism(), 8);
-    if (threads > 1) {
+    // The main thread parses too, so one core takes one fewer worker.
+    const threads = Math.min(os.availableParallelism(), 8) - 1;
+    if (threads >= 1) {
       const { Worker } = await import('node:worker_threads');
-      await loadOnWorkers((f) => new Worker(f), file, threads, inputs, options, onDone);
+      await loadOnWorkers((f) => new Worker(f), file, threads, inputs, options, onDone, loadHere);
       return;
     }
   }
-  const opts = { ...(options.kind ? { kind: options.kind, kindAsFallback: options.kindAsFallback === true } : {}), maxSize: options.maxSize };
-  for (const [index, input] of inputs.entries()) {
-    const result = await loadInput(io, input, opts);
-    onDone(index, reduce(result, options.uses));
-  }
+  for (let index = 0; index < inputs.length; index++) await loadHere(index);
 }
 
+/**
+ * One queue of files shared by the workers and this thread: each worker keeps
+ * IN_FLIGHT files posted; this thread takes the next file whenever it is free.
+ */
 function loadOnWorkers(
   spawn: (file: string) => import('node:worker_threads').Worker,
   file: string,
@@ -69,11 +78,19 @@ function loadOnWorkers(
   inputs: InputFile[],
   options: LoadOptions,
   onDone: (index: number, result: Loaded) => void,
+  loadHere: (index: number) => Promise<void>,
 ): Promise<void> {
   return new Promise((resolve, reject) => {
     let next = 0;
     let done = 0;
+    let failed = false;
     const workers: import('node:worker_threads').Worker[] = [];
+    const finish = () => {
+      if (++done === inputs.length) {
+        for (const x of workers) void x.terminate();
+        resolve();
+      }
+    };
     const give = (w: import('node:worker_threads').Worker) => {
       if (next >= inputs.length) return;
       const input = inputs[next]!;
@@ -92,16 +109,29 @@ function loadOnWorkers(
       workers.push(w);
       w.on('message', (m: { index: number; result: Loaded }) => {
         onDone(m.index, m.result);
-        if (++done === inputs.length) {
-          for (const x of workers) void x.terminate();
-          resolve();
-        } else give(w);
+        give(w);
+        finish();
       });
       w.on('error', (e) => {
+        failed = true;
         for (const x of workers) void x.terminate();
         reject(e);
       });
-      give(w);
+      for (let k = 0; k < IN_FLIGHT; k++) give(w);
     }
+    // This thread's share: one file at a time from the same queue, yielding between files so worker answers are taken promptly.
+    const here = async () => {
+      while (next < inputs.length && !failed) {
+        const index = next++;
+        await loadHere(index);
+        finish();
+        await new Promise<void>((r) => setImmediate(r));
+      }
+    };
+    here().catch((e: unknown) => {
+      failed = true;
+      for (const x of workers) void x.terminate();
+      reject(e);
+    });
   });
 }

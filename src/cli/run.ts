@@ -18,7 +18,7 @@ import { VERSION } from './version.js';
 
 const UNIT_ALIASES: Record<string, string> = { won: '원', thousand: '천원', million: '백만원', eok: '억원', jo: '조원' };
 const DISPLAY_UNITS = ['원', '천원', '백만원', '억원', '조원'];
-/** Kinds `--kind` accepts: the parsers' kinds and `document`, the generic kind (read by detection until its reader lands). */
+/** Kinds `--kind` accepts: the parsers' kinds, `document` (the generic kind) among them even where a build lacks its reader. */
 export const KIND_CHOICES = [...new Set<string>([...DOCUMENT_KINDS, 'document'])];
 const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
 const FAIL_ON = ['error', 'warning', 'none'] as const;
@@ -194,9 +194,6 @@ export function warningLine(file: string, diagnostics: Diagnostic[]): string | u
   return `${file}: ${warnings.length} warning${warnings.length > 1 ? 's' : ''} (${codes})`;
 }
 
-/** The loader's reason for a file whose kind no parser recognises. */
-const UNKNOWN_KIND = /^unknown document kind\b/;
-
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 /** `--columns a,b`: keep those columns, in that order, shown in every format. */
@@ -305,11 +302,6 @@ async function execute(io: Io, name: CommandName, paths: string[], opts: GlobalO
     const diagnostics = new Map<string, Diagnostic[]>();
     for (const [index, loaded] of results.entries()) {
       if ('error' in loaded) {
-        // A README or notes file beside the documents in a folder is not a failure of the run.
-        if (inputs[index]!.inFolder && UNKNOWN_KIND.test(loaded.error)) {
-          note(`${inputs[index]!.path}: skipped, not a policy document (kind not recognised)`);
-          continue;
-        }
         failed = true;
         say(`${inputs[index]!.path}: ${loaded.error}`);
         continue;

@@ -5,7 +5,7 @@
 // new-project list and a project description appears once.
 
 import { pushTo } from '../extract/collections.js';
-import { normalizeName, stripPrefixes } from '../extract/names.js';
+import { namesMatch, normalizeName, stripPrefixes } from '../extract/names.js';
 import type { PolicyDocument, Program, Source } from '../model/types.js';
 import { sourceColumn, documentColumn, sourceRef, type Column, type Command, type Row } from './types.js';
 
@@ -58,11 +58,9 @@ export function mergeMentions(mentions: Mention[]): Merged[] {
   const byDoc = new Map<PolicyDocument, number[]>();
   mentions.forEach((m, i) => pushTo(byDoc, m.doc, i));
   for (const indices of byDoc.values()) {
-    const keys = indices.map((i) => stripPrefixes(mentions[i]!.program.normalizedName));
     for (let a = 0; a < indices.length; a++) {
       for (let b = a + 1; b < indices.length; b++) {
-        const [short, long] = keys[a]!.length <= keys[b]!.length ? [keys[a]!, keys[b]!] : [keys[b]!, keys[a]!];
-        if (short.length >= 8 && long.includes(short)) union(indices[a]!, indices[b]!);
+        if (namesMatch(mentions[indices[a]!]!.program.normalizedName, mentions[indices[b]!]!.program.normalizedName)) union(indices[a]!, indices[b]!);
       }
     }
   }

@@ -111,7 +111,6 @@ export function parseKoreanAmount(text: string, defaultUnit?: string): Amount | 
     return { krw: lower.krw, maxKrw: upper.krw };
   }
   let body = s;
-  let multiplier = 1;
   if (body.endsWith('원')) {
     body = body.slice(0, -1);
   } else if (!/[만억조]$/.test(body)) {
@@ -125,9 +124,9 @@ export function parseKoreanAmount(text: string, defaultUnit?: string): Amount | 
   if (n === undefined) {
     const plain = parseNumber(body);
     if (plain === undefined) return undefined;
-    return { krw: Math.round(plain * multiplier) };
+    return { krw: Math.round(plain) };
   }
-  return { krw: Math.round(n * multiplier) };
+  return { krw: Math.round(n) };
 }
 
 /** Unit nouns that follow counts, longest first so `개사` wins over `개`. */

@@ -35,12 +35,22 @@ export function normalizeName(text: string): string {
     .toLowerCase();
 }
 
-/** Common regional and organisational prefixes that one table prints and another omits. */
-const PREFIXES = ['충북', '충청북도', '지역', '청주시', '도'];
+/**
+ * A place or scope name that one table prints before a program name and another
+ * omits: one of the seventeen provinces and metropolitan cities, written out
+ * (`충청북도`, `부산광역시`) or short (`충북`, `부산`), or `지역`. City and county
+ * names are left alone: `…시`/`…군` endings also end ordinary words (`도시재생`).
+ */
+const PLACE_PREFIX = /^(?:서울특별시|(?:부산|대구|인천|광주|대전|울산)광역시|세종특별자치시|경기도|강원(?:특별자치)?도|충청[남북]도|전라남도|전북특별자치도|전라북도|경상[남북]도|제주특별자치도|서울|부산|대구|인천|광주|대전|울산|세종|경기|강원|충북|충남|전북|전남|경북|경남|제주|지역)/;
 
 export function stripPrefixes(name: string): string {
   let n = name;
-  for (const p of PREFIXES) if (n.startsWith(p) && n.length > p.length + 3) n = n.slice(p.length);
+  // Up to two prefixes (`충북지역…`); the rest must stay a name of at least four characters.
+  for (let k = 0; k < 2; k++) {
+    const m = PLACE_PREFIX.exec(n);
+    if (!m || n.length - m[0].length < 4) break;
+    n = n.slice(m[0].length);
+  }
   return n;
 }
 

@@ -47,12 +47,6 @@ export function parseYearLabel(text: string): YearLabel | undefined {
   return { period: half ? `${year}-${half}` : String(year), flags };
 }
 
-/** `상반기`/`하반기` (or 上/下) alone → the half of the given year. */
-export function parseHalf(text: string, year: number): string | undefined {
-  const half = HALF[text.trim()];
-  return half ? `${year}-${half}` : undefined;
-}
-
 function pad(n: number): string {
   return String(n).padStart(2, '0');
 }

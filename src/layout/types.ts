@@ -4,7 +4,7 @@
 
 import type { Source } from '../model/types.js';
 
-export type LayoutFormat = 'text' | 'markdown' | 'html' | 'pdf' | 'hwpx';
+export type LayoutFormat = 'text' | 'markdown' | 'html' | 'pdf' | 'hwpx' | 'hwp';
 
 interface BlockBase {
   /** Where the block starts (file, 1-based line; page for PDFs; for HWPX the line is the paragraph index). */

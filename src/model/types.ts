@@ -2,7 +2,8 @@
 // Money is integer KRW (원). Every figure read from a document carries a Source
 // (1-based line); a computed figure carries none and points at its inputs instead.
 
-export const DOCUMENT_KINDS = ['blog-post', 'national-plan', 'regional-report'] as const;
+/** `document` is the generic kind: every extractor runs, nothing kind-specific is added. */
+export const DOCUMENT_KINDS = ['blog-post', 'national-plan', 'regional-report', 'document'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 export interface Source {
@@ -225,6 +226,8 @@ export interface DocumentMeta {
 export interface PolicyDocument {
   file: string;
   kind: DocumentKind;
+  /** Why the kind was chosen (the cues detection saw), or that it was forced. */
+  kindReasons?: string[];
   title: string;
   issuer?: string;
   /** ISO date or date-time the document was issued / posted. */

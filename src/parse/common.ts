@@ -2,7 +2,7 @@
 // reading a cell as money / count / percent, and diagnostics wording.
 
 import type { Diagnostic, Quantity, Source } from '../model/types.js';
-import { parseCount, parseKoreanAmount, parseNumber, parsePercent, MONEY_UNITS } from '../extract/amounts.js';
+import { parseKoreanAmount, parsePercent, MONEY_UNITS } from '../extract/amounts.js';
 
 export function money(krw: number, source: Source, maxKrw?: number): Quantity {
   const q: Quantity = { value: krw, unit: '원', source };
@@ -20,19 +20,6 @@ export function moneyCell(cell: string | undefined, unit: string, source: Source
 
 export function isBlankCell(cell: string | undefined): boolean {
   return (cell ?? '').trim() === '' || /^[-–—]$/.test((cell ?? '').trim());
-}
-
-/** Whether a cell holds a figure (number, money, percent): used to find where figures start in a row. */
-export function isFigureCell(cell: string | undefined): boolean {
-  const t = (cell ?? '').trim();
-  if (t === '') return false;
-  return parseNumber(t) !== undefined || parsePercent(t) !== undefined || parseKoreanAmount(t) !== undefined;
-}
-
-export function countQuantity(text: string, source: Source, defaultUnit = ''): Quantity | undefined {
-  const c = parseCount(text);
-  if (!c) return undefined;
-  return { value: c.value, unit: c.unit || defaultUnit, source };
 }
 
 export function percentQuantity(text: string, source: Source): Quantity | undefined {
@@ -54,8 +41,4 @@ export function quantityIn(value: number, unit: string, source: Source): Quantit
 
 export function warning(code: string, message: string, source?: Source): Diagnostic {
   return source ? { severity: 'warning', code, message, source } : { severity: 'warning', code, message };
-}
-
-export function info(code: string, message: string, source?: Source): Diagnostic {
-  return source ? { severity: 'info', code, message, source } : { severity: 'info', code, message };
 }

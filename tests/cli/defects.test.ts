@@ -159,10 +159,10 @@ describe('#8 contract drift', () => {
     expect(csvRows(t.stdout)[2]).toContain(',175000000,0,175000000,0.00,0.00,');
   });
 
-  it('--kind document is accepted', async () => {
-    const t = await cli(['budget', R, '--kind', 'document', '-f', 'csv', '-q']);
+  it('--kind document is accepted (the generic kind)', async () => {
+    const t = await cli(['parse', R, '--kind', 'document', '-f', 'jsonl', '-q']);
     expect(t.code).toBe(0);
-    expect(csvRows(t.stdout)).toHaveLength(52);
+    expect(JSON.parse(t.stdout)).toMatchObject({ file: R, kind: 'document' });
   });
 
   it('.mdx is read like .md', async () => {

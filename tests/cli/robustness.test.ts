@@ -14,14 +14,15 @@ describe('bad input: one line naming the file and the reason, exit code 2, other
   const R = 'fixtures/samples/regional-report-2020h1.txt';
   it.each([
     ['no/such/file.txt', 'no such file or folder'],
-    ['fixtures/broken/no-documents', 'folder has no supported files (.md .markdown .mdx .txt .html .htm .pdf)'],
+    ['fixtures/broken/no-documents', 'folder has no supported files (.md .markdown .mdx .txt .html .htm .pdf .hwpx .hwp)'],
     ['fixtures/broken/empty.md', 'empty file'],
     ['fixtures/broken/garbage.txt', 'binary file, not a text document'],
     ['fixtures/broken/truncated.pdf', 'unreadable PDF (Invalid PDF structure.)'],
     ['fixtures/broken/encrypted.pdf', 'encrypted PDF (password required)'],
     ['fixtures/broken/scanned.pdf', 'no text layer — scanned PDF?'],
-    ['fixtures/broken/unknown-kind.txt', 'unknown document kind (not a blog post, national plan or regional report; use --kind to force one)'],
-    ['fixtures/broken/no-documents/notes.csv', 'unsupported file type (accepted: .md .markdown .mdx .txt .html .htm .pdf)'],
+    ['fixtures/broken/no-documents/notes.csv', 'unsupported file type (accepted: .md .markdown .mdx .txt .html .htm .pdf .hwpx .hwp)'],
+    ['fixtures/hwpx/zip-bomb.hwpx', 'zip bomb suspected: Contents/section0.xml expands 1009 times (limit 200)'],
+    ['fixtures/hwpx/malformed-xml.hwpx', 'malformed XML in Contents/section0.xml: <hp:t> closed by </hp:run>'],
   ])('%s', async (file, reason) => {
     const t = await cli(['budget', file, R, '--format', 'csv']);
     expect(t.code).toBe(2);
@@ -140,7 +141,8 @@ describe('properties (fast-check, fixed seed)', () => {
         const sumB = rows.reduce((s, x) => s + x.budget, 0) * 1000;
         const sumE = rows.reduce((s, x) => s + x.executed, 0) * 1000;
         expect(t.totals![0]).toMatchObject({ budget_krw: sumB, executed_krw: sumE });
-        t.rows.forEach((tr, i) => expect(tr.execution_rate_pct).toBe(Math.round((rows[i]!.executed / rows[i]!.budget) * 10000) / 100));
+        // Each printed rate is within half a hundredth of a percent of executed/budget (a bound, not the code's rounding).
+        t.rows.forEach((tr, i) => expect(Math.abs(Number(tr.execution_rate_pct) - (100 * rows[i]!.executed) / rows[i]!.budget)).toBeLessThanOrEqual(0.005 + 1e-9));
       }),
       { seed: SEED, numRuns: 60 },
     );
@@ -174,8 +176,14 @@ describe('mutations of the samples', () => {
           else [lines[a % lines.length], lines[b % lines.length]] = [lines[b % lines.length]!, lines[a % lines.length]!];
         }
         const r = await parseBytes('m.txt', new TextEncoder().encode(lines.join('\n')));
-        if ('error' in r) return;
-        check({ documents: [r.document], diagnostics: new Map([[r.document.file, r.diagnostics]]), options: {} });
+        if ('error' in r) {
+          expect(r.error).not.toContain('\n');
+          return;
+        }
+        // Every budget line still cites a line of the mutated text that holds its program's name.
+        for (const l of r.document.budgetLines) expect(lines[l.source.line - 1]?.trim()).toBe(l.source.text);
+        const result = check({ documents: [r.document], diagnostics: new Map([[r.document.file, r.diagnostics]]), options: {} });
+        for (const f of result.findings!) expect(['error', 'warning', 'info']).toContain(f.severity);
       }),
       { seed: SEED, numRuns: 25 },
     );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { collapseLetterSpacing, namesMatch, normalizeName } from '../../src/extract/names.js';
+import { collapseLetterSpacing, namesMatch, normalizeName, stripPrefixes } from '../../src/extract/names.js';
 
 describe('collapseLetterSpacing', () => {
   it.each([
@@ -27,4 +27,15 @@ describe('normalizeName / namesMatch', () => {
     ['드론전문인력양성지원사업', '자본예산', false],
     ['연구과제제안공모사업', '연구기획과제제안공모사업', false],
   ])('%s ~ %s: %s', (a, b, same) => expect(namesMatch(a, b)).toBe(same));
+});
+
+describe('stripPrefixes: province names any document may print before a program name', () => {
+  it.each([
+    ['충북sw융합클러스터20', 'sw융합클러스터20'],
+    ['부산광역시청년월세지원', '청년월세지원'],
+    ['경남지역특화산업육성', '특화산업육성'],
+    ['도시재생뉴딜', '도시재생뉴딜'],
+    ['청년구직활동지원', '청년구직활동지원'],
+    ['서울숲', '서울숲'],
+  ])('%s → %s', (name, expected) => expect(stripPrefixes(name)).toBe(expected));
 });

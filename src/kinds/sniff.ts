@@ -1,0 +1,100 @@
+// Kind detection from a document's layout. Each kind scores the cues it sees
+// and says which, so `parse --debug` can show why a kind was chosen. The cues
+// are about what a kind of document is (who issues it, what its title calls
+// it, which tables it holds), never about one sample's wording. A document no
+// kind claims is a generic `document`: an unknown kind is never an error.
+
+import type { DocumentKind } from '../model/types.js';
+import type { Block, Layout } from '../layout/types.js';
+
+export interface KindScore {
+  kind: DocumentKind;
+  score: number;
+  reasons: string[];
+}
+
+export interface KindDecision {
+  kind: DocumentKind;
+  reasons: string[];
+  scores: KindScore[];
+}
+
+interface Cue {
+  /** What the cue means, shown in `--debug`. */
+  reason: string;
+  weight: number;
+  test(view: LayoutView): boolean;
+}
+
+/** What the cues read: the title area, headings, captions, table headers, all text. */
+export interface LayoutView {
+  format: Layout['format'];
+  frontMatter: boolean;
+  head: string;
+  headings: string;
+  tableHeaders: string;
+  text: string;
+}
+
+const HEAD_BLOCKS = 25;
+const MIN_SCORE = 3;
+
+export function viewOf(layout: Layout, rawText = ''): LayoutView {
+  const textOf = (b: Block): string =>
+    b.type === 'table' ? [b.caption ?? '', ...b.rows.slice(0, Math.max(1, b.headerRows)).map((r) => r.cells.map((c) => c.text).join(' '))].join(' ') : b.text;
+  const head = layout.blocks.slice(0, HEAD_BLOCKS).map(textOf).join('\n');
+  const headings = layout.blocks.filter((b) => b.type === 'heading').map((b) => (b.type === 'heading' ? b.text : '')).join('\n');
+  const tableHeaders = layout.blocks.filter((b) => b.type === 'table').map(textOf).join('\n');
+  // All text is capped: cues look for words, and a 100 MB report needs no more than its first megabyte for that.
+  let text = '';
+  for (const b of layout.blocks) {
+    if (text.length > 1_000_000) break;
+    text += textOf(b) + '\n';
+  }
+  return { format: layout.format, frontMatter: layout.frontMatter !== undefined || /^\s*(---|\+\+\+)\s*\n[\s\S]*?\n(---|\+\+\+)/.test(rawText.slice(0, 20_000)), head, headings, tableHeaders, text: text + rawText.slice(0, 200_000) };
+}
+
+const squash = (s: string) => s.replace(/\s+/g, '');
+
+/** Local governments and their agencies: 특별시, 광역시, 도, 시, 군, 구 and the foundations they fund. */
+const LOCAL_BODY = /[가-힣]{1,6}(특별자치시|특별자치도|특별시|광역시|도청|시청|군청|구청)|[가-힣]{2,5}(시|군|구|도)\s*의회|(경기|강원|충청[남북]|전라[남북]|경상[남북]|충[남북]|전[남북]|경[남북])도(?![가-힣])/;
+/** Central government: 부, 처, 청 and national committees. */
+const CENTRAL_BODY = /[가-힣]{2,8}(부|처)(\s*장관)?(?![가-힣])|[가-힣]{2,6}청장?(?![가-힣])|국가[가-힣]*위원회|국무조정실|기획재정부/;
+
+const CUES: Record<Exclude<DocumentKind, 'document'>, Cue[]> = {
+  'blog-post': [
+    { reason: 'front matter', weight: 4, test: (v) => v.frontMatter },
+    { reason: 'WordPress markup', weight: 4, test: (v) => /<!--\s*wp:/.test(v.text) },
+    { reason: 'post metadata fields (post_title, post_date)', weight: 3, test: (v) => /^\s*(post_title|post_date|post_name)\s*:/m.test(v.text) },
+    { reason: 'reader-facing guide wording (신청방법, 총정리, 알아보)', weight: 1, test: (v) => /신청\s*방법|총정리|알아보(겠|자|기)|꿀팁|정리해\s*(드|보)/.test(v.head) },
+  ],
+  'national-plan': [
+    { reason: 'title names a national plan (기본계획, 종합계획, 시행계획)', weight: 2, test: (v) => /(기본|종합|시행|촉진|중장기|발전)계획/.test(squash(v.head)) },
+    { reason: 'issued by a central ministry or agency', weight: 2, test: (v) => CENTRAL_BODY.test(squash(v.head)) && !LOCAL_BODY.test(squash(v.head)) },
+    { reason: 'national budget program sheet (사업설명자료, 사업코드, 정부안, 국회확정)', weight: 3, test: (v) => /사업설명자료|사업코드|정부안|국회확정|국회\s*확정/.test(squash(v.text.slice(0, 50_000))) },
+    { reason: 'strategies and tasks (전략, 추진과제)', weight: 1, test: (v) => /[[【]\s*전략\s*\d|추진\s*과제|중점\s*추진/.test(v.text) },
+  ],
+  'regional-report': [
+    { reason: 'issued by a local government or its agency', weight: 2, test: (v) => LOCAL_BODY.test(squash(v.head)) },
+    { reason: 'work report or work plan (주요업무, 업무보고, 추진상황)', weight: 2, test: (v) => /주요업무|업무(보고|계획)|추진(상황|실적)/.test(squash(v.head)) },
+    { reason: 'council committee addressed (위원회 of a local council)', weight: 1, test: (v) => /(행정|기획|복지|건설|경제|문화|교육|환경|해양|도시)[가-힣]*위원회/.test(squash(v.head)) },
+    { reason: 'revenue and expenditure by department (세입, 세출)', weight: 1, test: (v) => /세\s*입/.test(v.text) && /세\s*출/.test(v.text) },
+    { reason: 'staff table (정원, 현원)', weight: 1, test: (v) => /정\s*원/.test(v.tableHeaders + v.text.slice(0, 30_000)) && /현\s*원/.test(v.tableHeaders + v.text.slice(0, 30_000)) },
+    { reason: 'budget execution table (집행률, 예산 집행 현황)', weight: 1, test: (v) => /집행\s*[률율]|예산\s*집행\s*현황/.test(squash(v.tableHeaders) + v.headings) },
+  ],
+};
+
+/**
+ * Scores every kind; the best at or above 3 wins, else the generic `document`.
+ * One cue alone (a ministry's name, a city's name) is not enough: tenders,
+ * rulings and data standards are issued by the same bodies.
+ */
+export function detectKindOf(view: LayoutView): KindDecision {
+  const scores: KindScore[] = (Object.keys(CUES) as (keyof typeof CUES)[]).map((kind) => {
+    const hits = CUES[kind].filter((c) => c.test(view));
+    return { kind, score: hits.reduce((s, c) => s + c.weight, 0), reasons: hits.map((c) => c.reason) };
+  });
+  const best = [...scores].sort((a, b) => b.score - a.score)[0];
+  if (!best || best.score < MIN_SCORE) return { kind: 'document', reasons: [`no kind scored ${MIN_SCORE} or more: read as a generic document`], scores };
+  return { kind: best.kind, reasons: best.reasons, scores };
+}

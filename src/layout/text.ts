@@ -1,0 +1,463 @@
+// Text and Markdown to layout blocks. Tables are recognised in every shape
+// people type them: tab-separated rows, Markdown pipe tables, box-drawing
+// tables, columns aligned with runs of spaces, and <table> markup inside
+// Markdown. Everything else becomes headings, list items, notes and paragraphs.
+// Pure: text in, Layout out; each block cites its first line.
+
+import type { Source } from '../model/types.js';
+import { parseUnitDeclaration } from '../extract/tables.js';
+import { cellText, stripMarkdown } from '../extract/text.js';
+import { readHtmlTables } from './html.js';
+import { plainRow, type Block, type Layout, type TableBlock, type TableRow } from './types.js';
+
+export interface TextLayoutOptions {
+  /** Markdown rules: `#` headings, `*` bullets, soft-wrapped paragraphs joined. */
+  markdown?: boolean;
+}
+
+interface Line {
+  n: number;
+  raw: string;
+  text: string; // trimmed
+}
+
+const BOX_CHARS = /[│┃║|]/;
+const BOX_RULE = /^[\s─━═┌┐└┘├┤┬┴┼╋┏┓┗┛┣┫┳┻╔╗╚╝╠╣╦╩╬+\-=:|│┃║]+$/;
+const PIPE_SEPARATOR = /^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$/;
+export const ROMAN = /^(?:[IVX]{1,4}|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ])\s*[.．]\s*\S/;
+export const NOTE = /^(※|\*(?!\*)|주\s*[)）:：]|\(주\)\s)/;
+
+/**
+ * List markers, outermost family first. A document's own nesting is learned
+ * from the order families first appear in; this order only breaks ties.
+ */
+export const LIST_MARKERS: { family: string; pattern: RegExp }[] = [
+  { family: 'square', pattern: /^([□■◆◇▣])\s*/ },
+  { family: 'circle', pattern: /^([○◯❍●◎])\s*/ },
+  { family: 'circled-digit', pattern: /^([①-⑳➀-➉❶-❿])\s*/ },
+  { family: 'numbered', pattern: /^(\d{1,2}[.)])\s+/ },
+  { family: 'paren-numbered', pattern: /^(\(\d{1,2}\))\s*/ },
+  { family: 'hangul', pattern: /^([가-하][.)])\s+/ },
+  { family: 'dash', pattern: /^([-–—])\s+/ },
+  { family: 'dot', pattern: /^([·•∙ㆍ▪▫◦‣⁃])\s*/ },
+  { family: 'plus', pattern: /^([+*])\s+/ },
+];
+
+export function readTextLayout(file: string, text: string, options: TextLayoutOptions = {}): Layout {
+  const lines: Line[] = text.split('\n').map((raw, i) => ({ n: i + 1, raw, text: raw.trim() }));
+  const blocks: Block[] = [];
+  const families: string[] = [];
+  let pendingUnit: string | undefined;
+  let i = skipFrontMatter(lines);
+  const source = (line: Line): Source => ({ file, line: line.n, text: line.text });
+
+  const pushTable = (table: TableBlock) => {
+    if (!table.unit && pendingUnit) table.unit = pendingUnit;
+    if (!table.caption) {
+      const caption = captionBefore(blocks);
+      if (caption) table.caption = caption;
+    }
+    pendingUnit = undefined;
+    blocks.push(table);
+  };
+
+  while (i < lines.length) {
+    const line = lines[i]!;
+    if (line.text === '') {
+      i++;
+      continue;
+    }
+    // Fenced code: kept as one paragraph, never read as a table.
+    if (options.markdown && /^(```|~~~)/.test(line.text)) {
+      const fence = line.text.slice(0, 3);
+      let j = i + 1;
+      while (j < lines.length && !lines[j]!.text.startsWith(fence)) j++;
+      const body = lines.slice(i + 1, j).map((l) => l.raw).join('\n');
+      if (body.trim()) blocks.push({ type: 'paragraph', text: body, source: source(line) });
+      i = j + 1;
+      continue;
+    }
+    if (/<table\b/i.test(line.text)) {
+      const end = findHtmlTableEnd(lines, i);
+      const html = lines.slice(i, end + 1).map((l) => l.raw).join('\n');
+      for (const table of readHtmlTables(file, html, line.n)) pushTable(table);
+      i = end + 1;
+      continue;
+    }
+    const unit = unitDeclarationOf(line.text);
+    if (unit !== undefined && unit.alone) {
+      pendingUnit = unit.money ?? unit.first;
+      i++;
+      continue;
+    }
+    const table = readTableAt(lines, i, file, options);
+    if (table) {
+      pushTable(table.block);
+      i = table.next;
+      continue;
+    }
+    if (unit !== undefined) pendingUnit = unit.money ?? unit.first;
+    const block = lineBlock(lines, i, file, options, families);
+    blocks.push(block.block);
+    i = block.next;
+  }
+  return { file, format: options.markdown ? 'markdown' : 'text', blocks };
+}
+
+function skipFrontMatter(lines: Line[]): number {
+  const first = lines[0]?.text;
+  const fence = first === '---' ? '---' : first === '+++' ? '+++' : undefined;
+  if (!fence) return 0;
+  for (let j = 1; j < lines.length; j++) if (lines[j]!.text === fence) return j + 1;
+  return 0;
+}
+
+function findHtmlTableEnd(lines: Line[], start: number): number {
+  let depth = 0;
+  for (let j = start; j < lines.length; j++) {
+    const t = lines[j]!.raw;
+    depth += (t.match(/<table\b/gi) ?? []).length;
+    depth -= (t.match(/<\/table>/gi) ?? []).length;
+    if (depth <= 0) return j;
+  }
+  return lines.length - 1;
+}
+
+/** `(단위 : 백만원)` alone on its line, or at the end of a caption line. */
+function unitDeclarationOf(text: string): { money?: string; first: string; alone: boolean } | undefined {
+  if (!/단\s*위/.test(text)) return undefined;
+  const declared = parseUnitDeclaration(text);
+  if (!declared) return undefined;
+  const rest = text.replace(/[(<[［〔【]?[^()<>[\]]*단\s*위\s*[:：][^)\]>]*[)\]>］〕】]?/, '').trim();
+  const result: { money?: string; first: string; alone: boolean } = { first: declared.units[0]!, alone: rest === '' };
+  if (declared.money) result.money = declared.money;
+  return result;
+}
+
+/** The last block's text, when it reads as a table title (short, not a sentence). */
+function captionBefore(blocks: Block[]): string | undefined {
+  const last = blocks[blocks.length - 1];
+  if (!last || last.type === 'table') return undefined;
+  const text = last.text.replace(/\s*[(<[]?\s*단\s*위\s*[:：][^)\]>]*[)\]>]?\s*$/, '').trim();
+  if (text.length === 0 || text.length > 60 || /[다요]\s*[.]?$/.test(text)) return undefined;
+  return text.replace(/^[<〈《【[]\s*|\s*[>〉》】\]]$/g, '').trim();
+}
+
+// ---------------------------------------------------------------------------
+// Tables
+
+function readTableAt(lines: Line[], i: number, file: string, options: TextLayoutOptions): { block: TableBlock; next: number } | undefined {
+  const line = lines[i]!;
+  if (line.raw.includes('\t')) return readTabTable(lines, i, file);
+  if (line.text.startsWith('|') || (options.markdown && PIPE_SEPARATOR.test(lines[i + 1]?.text ?? '') && line.text.includes('|'))) {
+    const pipe = readPipeTable(lines, i, file);
+    if (pipe) return pipe;
+  }
+  if (/^[┌┏╔+]/.test(line.text) || /[│┃║]/.test(line.text)) {
+    const box = readBoxTable(lines, i, file);
+    if (box) return box;
+  }
+  if (!INNER_GAP.test(line.text) || !INNER_GAP.test(lines[i + 1]?.text ?? '')) return undefined;
+  return readAlignedTable(lines, i, file);
+}
+
+/** Header rows: the leading rows before the first row holding a figure that is not a year. */
+function countHeaderRows(rows: string[][]): number {
+  for (let r = 0; r < rows.length && r < 5; r++) {
+    if (rows[r]!.slice(1).some(isDataFigure)) return r;
+  }
+  return Math.min(1, rows.length);
+}
+
+const YEAR_CELL = /^['’‘`]?\d{2}(\d{2})?\s*년?도?\s*(\([^)]*\))?\s*[가-힣]*$/;
+
+function isDataFigure(cell: string): boolean {
+  const t = cell.trim();
+  if (!/\d/.test(t)) return false;
+  if (YEAR_CELL.test(t) && /^['’‘`]?(19|20)?\d{2}/.test(t) && !/,/.test(t)) {
+    const digits = t.replace(/^['’‘`]/, '').match(/^\d+/)?.[0] ?? '';
+    if (digits.length === 4 && /^(19|20)/.test(digits)) return false;
+    if (digits.length === 2 && /^['’‘`]/.test(t)) return false;
+  }
+  return /^[△▲▽▼-]?\s*[\d,.]+\s*%?$|^\(?[△▲-]?[\d,.]+\)?$|^\[[\d,.]+\]$/.test(t.replace(/\s+/g, ' ').split('\n')[0] ?? '');
+}
+
+function tableBlock(rows: TableRow[], headerRows: number, first: Line, file: string, caption?: string): TableBlock {
+  const block: TableBlock = { type: 'table', headerRows, rows, source: { file, line: first.n, text: first.text } };
+  if (caption) block.caption = caption;
+  return block;
+}
+
+function readTabTable(lines: Line[], start: number, file: string): { block: TableBlock; next: number } | undefined {
+  const rows: TableRow[] = [];
+  let j = start;
+  while (j < lines.length && lines[j]!.raw.includes('\t') && lines[j]!.text !== '') {
+    const l = lines[j]!;
+    const cells = l.raw.replace(/^ +/, '').split('\t').map(cellText);
+    rows.push(plainRow(cells, { file, line: l.n, text: l.text }));
+    j++;
+  }
+  if (rows.length === 0) return undefined;
+  trimEmptyColumns(rows);
+  return { block: tableBlock(rows, countHeaderRows(rows.map((r) => r.cells.map((c) => c.text))), lines[start]!, file), next: j };
+}
+
+/** Trailing cells empty in every row are exports' padding, not columns. */
+function trimEmptyColumns(rows: TableRow[]): void {
+  let width = 0;
+  for (const row of rows) {
+    let w = row.cells.length;
+    while (w > 0 && row.cells[w - 1]!.text === '') w--;
+    width = Math.max(width, w);
+  }
+  for (const row of rows) if (row.cells.length > width) row.cells.length = width;
+}
+
+function splitPipeRow(text: string): string[] {
+  let t = text.trim();
+  if (t.startsWith('|')) t = t.slice(1);
+  if (t.endsWith('|') && !t.endsWith('\\|')) t = t.slice(0, -1);
+  return t.split(/(?<!\\)\|/).map((c) => cellText(stripMarkdown(c.replace(/\\\|/g, '|'))));
+}
+
+function readPipeTable(lines: Line[], start: number, file: string): { block: TableBlock; next: number } | undefined {
+  const rows: TableRow[] = [];
+  let headerRows = 0;
+  let j = start;
+  while (j < lines.length && lines[j]!.text.includes('|') && lines[j]!.text !== '') {
+    const l = lines[j]!;
+    if (PIPE_SEPARATOR.test(l.text)) {
+      if (headerRows === 0) headerRows = rows.length;
+    } else {
+      rows.push(plainRow(splitPipeRow(l.text), { file, line: l.n, text: l.text }));
+    }
+    j++;
+  }
+  if (rows.length < 2 && headerRows === 0) return undefined;
+  return { block: tableBlock(rows, headerRows || countHeaderRows(rows.map((r) => r.cells.map((c) => c.text))), lines[start]!, file), next: j };
+}
+
+/**
+ * Box-drawing tables: `│` separates cells, rule lines separate rows. Lines
+ * between two rules are one row when every row is ruled off (cells wrapped over
+ * lines are joined with '\n'); otherwise each line is a row and only the header
+ * block above the first inner rule is joined.
+ */
+function readBoxTable(lines: Line[], start: number, file: string): { block: TableBlock; next: number } | undefined {
+  let j = start;
+  const groups: Line[][] = [[]];
+  let sawCells = false;
+  while (j < lines.length && lines[j]!.text !== '' && (BOX_RULE.test(lines[j]!.text) || BOX_CHARS.test(lines[j]!.text))) {
+    const l = lines[j]!;
+    if (BOX_RULE.test(l.text) && !/[가-힣\d]/.test(l.text)) {
+      if (groups[groups.length - 1]!.length > 0) groups.push([]);
+    } else {
+      groups[groups.length - 1]!.push(l);
+      sawCells = true;
+    }
+    j++;
+  }
+  if (!sawCells) return undefined;
+  const nonEmpty = groups.filter((g) => g.length > 0);
+  const split = (l: Line) => {
+    let t = l.text.replace(/^[│┃║|]/, '').replace(/[│┃║|]$/, '');
+    return t.split(/[│┃║|]/).map((c) => cellText(c));
+  };
+  const merge = (group: Line[], joiner: string): TableRow => {
+    const parts = group.map(split);
+    const width = Math.max(...parts.map((p) => p.length));
+    const cells: string[] = [];
+    for (let c = 0; c < width; c++) cells.push(parts.map((p) => p[c] ?? '').filter((s) => s !== '').join(joiner));
+    return plainRow(cells, { file, line: group[0]!.n, text: group[0]!.text });
+  };
+  const rows: TableRow[] = [];
+  let headerRows = 0;
+  const everyRowRuled = nonEmpty.slice(1).every((g) => g.length === 1) || nonEmpty.length > 2;
+  if (nonEmpty.length === 1) {
+    for (const l of nonEmpty[0]!) rows.push(merge([l], ' '));
+    headerRows = countHeaderRows(rows.map((r) => r.cells.map((c) => c.text)));
+  } else {
+    rows.push(merge(nonEmpty[0]!, ' '));
+    headerRows = 1;
+    for (const group of nonEmpty.slice(1)) {
+      if (everyRowRuled && nonEmpty.length > 2) rows.push(merge(group, '\n'));
+      else for (const l of group) rows.push(merge([l], ' '));
+    }
+  }
+  if (rows.length < 2) return undefined;
+  return { block: tableBlock(rows, headerRows, lines[start]!, file), next: j };
+}
+
+/** Display width: Hangul and other wide characters take two columns, as in a fixed-width editor. */
+function displayWidth(ch: string): number {
+  const code = ch.codePointAt(0) ?? 0;
+  return (code >= 0x1100 && code <= 0x115f) || (code >= 0x2e80 && code <= 0xa4cf) || (code >= 0xac00 && code <= 0xd7a3) || (code >= 0xf900 && code <= 0xfaff) || (code >= 0xfe30 && code <= 0xfe4f) || (code >= 0xff00 && code <= 0xff60) || (code >= 0xffe0 && code <= 0xffe6) || (code >= 0x2460 && code <= 0x24ff) || (code >= 0x25a0 && code <= 0x25ff)
+    ? 2
+    : 1;
+}
+
+const INNER_GAP = /\S(?: {2,}|\t)\S/;
+
+interface Span {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** Cells of a line split at runs of two or more spaces, with display-column extents. */
+function spansOf(raw: string): Span[] {
+  const spans: Span[] = [];
+  let col = 0;
+  let current: Span | undefined;
+  let spaces = 0;
+  for (const ch of raw) {
+    const w = ch === '\t' ? 4 : displayWidth(ch);
+    if (ch === ' ' || ch === '\t') {
+      spaces += w;
+    } else {
+      if (current && spaces >= 2) {
+        spans.push(current);
+        current = undefined;
+      }
+      if (!current) current = { start: col, end: col + w, text: ch };
+      else {
+        current.text += ' '.repeat(spaces > 0 ? 1 : 0) + ch;
+        current.end = col + w;
+      }
+      spaces = 0;
+    }
+    col += w;
+  }
+  if (current) spans.push(current);
+  return spans;
+}
+
+function isListOrNote(text: string): boolean {
+  return NOTE.test(text) || LIST_MARKERS.some((m) => m.family !== 'numbered' && m.family !== 'hangul' && m.pattern.test(text));
+}
+
+/**
+ * Columns aligned with spaces: at least three consecutive lines of two or more
+ * cells, most with three or more, and at least one figure. Columns are the
+ * display-column ranges covered by the cells of the data rows (header cells
+ * may straddle several of them and get a column span).
+ */
+function readAlignedTable(lines: Line[], start: number, file: string): { block: TableBlock; next: number } | undefined {
+  const block: { line: Line; spans: Span[] }[] = [];
+  let j = start;
+  while (j < lines.length && lines[j]!.text !== '') {
+    // Cheap guard: a line with no run of two spaces between words has one cell.
+    if (!INNER_GAP.test(lines[j]!.text)) break;
+    const spans = spansOf(lines[j]!.raw);
+    if (spans.length < 2 || isListOrNote(lines[j]!.text)) break;
+    block.push({ line: lines[j]!, spans });
+    j++;
+  }
+  if (block.length < 3) return undefined;
+  const wide = block.filter((b) => b.spans.length >= 3).length;
+  if (wide < block.length * 0.6) return undefined;
+  if (!block.some((b) => b.spans.slice(1).some((s) => isDataFigure(s.text)))) return undefined;
+  const headerCount = countHeaderRows(block.map((b) => b.spans.map((s) => s.text)));
+  const body = block.slice(headerCount);
+  // Column ranges from the body rows' cells.
+  const ranges: { start: number; end: number }[] = [];
+  for (const span of body.flatMap((b) => b.spans).sort((a, b) => a.start - b.start)) {
+    const last = ranges[ranges.length - 1];
+    if (last && span.start < last.end) last.end = Math.max(last.end, span.end);
+    else ranges.push({ start: span.start, end: span.end });
+  }
+  if (ranges.length < 2) return undefined;
+  const columnOf = (s: Span): number[] => {
+    const hit: number[] = [];
+    ranges.forEach((r, c) => {
+      if (s.start < r.end && s.end > r.start) hit.push(c);
+    });
+    if (hit.length === 0) {
+      // Header text over a gap: the nearest column.
+      let best = 0;
+      let bestDistance = Infinity;
+      ranges.forEach((r, c) => {
+        const d = Math.min(Math.abs(r.start - s.end), Math.abs(s.start - r.end));
+        if (d < bestDistance) {
+          best = c;
+          bestDistance = d;
+        }
+      });
+      hit.push(best);
+    }
+    return hit;
+  };
+  const rows: TableRow[] = block.map(({ line, spans }, r) => {
+    const texts: string[] = ranges.map(() => '');
+    const spanOf: number[] = ranges.map(() => 1);
+    const covered = new Set<number>();
+    for (const s of spans) {
+      const cols = columnOf(s);
+      const first = cols[0]!;
+      texts[first] = texts[first] ? `${texts[first]} ${s.text}` : s.text;
+      if (r < headerCount && cols.length > 1) {
+        spanOf[first] = cols.length;
+        for (const c of cols.slice(1)) covered.add(c);
+      }
+    }
+    const cells = texts
+      .map((text, c) => ({ text, rowSpan: 1, colSpan: spanOf[c]!, c }))
+      .filter((cell) => !covered.has(cell.c))
+      .map(({ text, rowSpan, colSpan }) => ({ text, rowSpan, colSpan }));
+    return { cells, source: { file, line: line.n, text: line.text } };
+  });
+  return { block: tableBlock(rows, headerCount, lines[start]!, file), next: j };
+}
+
+// ---------------------------------------------------------------------------
+// Headings, list items, notes, paragraphs
+
+function lineBlock(lines: Line[], i: number, file: string, options: TextLayoutOptions, families: string[]): { block: Block; next: number } {
+  const line = lines[i]!;
+  const src: Source = { file, line: line.n, text: line.text };
+  const md = /^(#{1,6})\s+(.*)$/.exec(line.text);
+  if (md) return { block: { type: 'heading', level: md[1]!.length, text: stripMarkdown(md[2]!).replace(/\s*#+$/, ''), source: src }, next: i + 1 };
+  if (options.markdown && i + 1 < lines.length && line.text !== '' && /^(=+|-+)$/.test(lines[i + 1]!.text) && !/^[-*+]\s/.test(line.text)) {
+    return { block: { type: 'heading', level: lines[i + 1]!.text.startsWith('=') ? 1 : 2, text: stripMarkdown(line.text), source: src }, next: i + 2 };
+  }
+  if (ROMAN.test(line.text)) return { block: { type: 'heading', level: 1, text: line.text, source: src }, next: i + 1 };
+  const note = NOTE.exec(line.text);
+  if (note && !(options.markdown && /^\*\s/.test(line.text))) {
+    return { block: { type: 'note', marker: note[1]!.trim(), text: line.text.slice(note[0].length).trim(), source: src }, next: i + 1 };
+  }
+  for (const { family, pattern } of LIST_MARKERS) {
+    const m = pattern.exec(line.text);
+    if (!m) continue;
+    if (family === 'plus' && !options.markdown && m[1] === '*') continue;
+    if (!families.includes(family)) families.push(family);
+    const indent = line.raw.length - line.raw.trimStart().length;
+    // Depth: Markdown nesting by indentation; Korean outlines by marker family order.
+    const depth = options.markdown && /^[-*+]|^\d/.test(m[1]!) ? Math.floor(indent / 2) : families.indexOf(family);
+    let text = stripMarkdown(line.text.slice(m[0].length));
+    let j = i + 1;
+    // Continuation lines: indented deeper than the marker, no marker of their own.
+    while (j < lines.length && lines[j]!.text !== '' && (lines[j]!.raw.length - lines[j]!.raw.trimStart().length) > indent && !startsBlock(lines[j]!.text)) {
+      text += ' ' + stripMarkdown(lines[j]!.text);
+      j++;
+    }
+    return { block: { type: 'list-item', marker: m[1]!, depth, text, source: src }, next: j };
+  }
+  // A short line alone between blank lines, without sentence end, reads as a heading.
+  const alone = (lines[i - 1]?.text ?? '') === '' && (lines[i + 1]?.text ?? '') === '';
+  if (!options.markdown && alone && line.text.length <= 40 && !/[.。:：]$|[다요]$/.test(line.text) && !/\d{3}/.test(line.text) && /[가-힣]/.test(line.text)) {
+    return { block: { type: 'heading', level: 3, text: line.text, source: src }, next: i + 1 };
+  }
+  let text = options.markdown ? stripMarkdown(line.text) : line.text;
+  let j = i + 1;
+  if (options.markdown) {
+    while (j < lines.length && lines[j]!.text !== '' && !startsBlock(lines[j]!.text) && !lines[j]!.raw.includes('\t')) {
+      text += ' ' + stripMarkdown(lines[j]!.text);
+      j++;
+    }
+  }
+  return { block: { type: 'paragraph', text, source: src }, next: j };
+}
+
+function startsBlock(text: string): boolean {
+  return /^#{1,6}\s/.test(text) || text.startsWith('|') || /<table\b/i.test(text) || NOTE.test(text) || LIST_MARKERS.some((m) => m.pattern.test(text)) || ROMAN.test(text);
+}

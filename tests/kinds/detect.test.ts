@@ -1,0 +1,48 @@
+// Kind detection: a table of documents and the kind a reader would give them.
+// Real documents are read in place from ../shared/real (skipped without it).
+
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { parseBytes } from '../../src/parse/index.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const REAL = fileURLToPath(new URL('../../../shared/real/', import.meta.url));
+
+async function kindOf(file: string): Promise<{ kind: string; reasons: string[] }> {
+  const result = await parseBytes(file, readFileSync(file));
+  if ('error' in result) throw new Error(result.error);
+  return { kind: result.document.kind, reasons: result.document.kindReasons ?? [] };
+}
+
+describe('kind detection on the repository documents', () => {
+  it.each([
+    ['fixtures/samples/blog-post.md', 'blog-post'],
+    ['fixtures/samples/national-plan-2023.txt', 'national-plan'],
+    ['fixtures/samples/regional-report-2020h1.txt', 'regional-report'],
+    ['fixtures/plan/plain-layout-2024.txt', 'national-plan'],
+    ['fixtures/report/other-agency-2021h2.txt', 'regional-report'],
+    ['fixtures/report/html-export-2022h1.html', 'regional-report'],
+    ['fixtures/broken/unknown-kind.txt', 'document'],
+  ])('%s → %s', async (file, kind) => {
+    const found = await kindOf(ROOT + file);
+    expect(found.kind).toBe(kind);
+    expect(found.reasons.length).toBeGreaterThan(0);
+  });
+});
+
+describe.skipIf(!existsSync(REAL))('kind detection on real published documents', () => {
+  it.each([
+    ['program-sheets/program-sheet-moel-national-learning-card-2024.pdf', 'national-plan'],
+    ['program-sheets/program-sheet-mohw-senior-jobs-2024.pdf', 'national-plan'],
+    ['program-sheets/program-sheet-molit-small-housing-renewal-2024.pdf', 'national-plan'],
+    ['regional-plans/report-busan-transport-innovation-2025.pdf', 'regional-report'],
+    ['regional-plans/report-busan-women-family-2025.pdf', 'regional-report'],
+    ['regional-plans/report-busan-finance-startup-2025.pdf', 'regional-report'],
+    ['blogs/blog-senior-jobs-2026.mdx', 'blog-post'],
+  ])('%s → %s', async (file, kind) => {
+    const found = await kindOf(REAL + file);
+    expect(found.kind).toBe(kind);
+    expect(found.reasons.length).toBeGreaterThan(0);
+  });
+});

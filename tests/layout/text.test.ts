@@ -1,0 +1,102 @@
+// The text and Markdown layout reader: each table shape people type, and the
+// blocks around tables. Inputs are written here; expectations are read off them.
+
+import { describe, expect, it } from 'vitest';
+import { readTextLayout } from '../../src/layout/text.js';
+import { tableGrid, type Block, type TableBlock } from '../../src/layout/types.js';
+
+const tables = (blocks: Block[]) => blocks.filter((b): b is TableBlock => b.type === 'table');
+const cells = (t: TableBlock) => t.rows.map((r) => r.cells.map((c) => c.text));
+
+describe('tables in every shape', () => {
+  it.each([
+    {
+      name: 'tab-separated rows with a unit line above',
+      text: '< 예산 현황 >\n(단위 : 백만원)\n구분\t예산액\t집행액\n합계\t1,500\t700\n가사업\t1,000\t500\n나사업\t500\t200\n',
+      markdown: false,
+      expected: { caption: '예산 현황', unit: '백만원', headerRows: 1, cells: [['구분', '예산액', '집행액'], ['합계', '1,500', '700'], ['가사업', '1,000', '500'], ['나사업', '500', '200']] },
+    },
+    {
+      name: 'Markdown pipe table',
+      text: '| 지원 대상 | 한도 |\n|---|---:|\n| 청년 | 300만원 |\n| 중장년 | 200만원 |\n',
+      markdown: true,
+      expected: { headerRows: 1, cells: [['지원 대상', '한도'], ['청년', '300만원'], ['중장년', '200만원']] },
+    },
+    {
+      name: 'box-drawing table with a ruled header',
+      text: '┌────┬──────┬──────┐\n│ 연도 │ 사업비 │ 인원 │\n├────┼──────┼──────┤\n│ 2022 │ 1,200 │ 30 │\n│ 2023 │ 1,450 │ 36 │\n└────┴──────┴──────┘\n',
+      markdown: false,
+      expected: { headerRows: 1, cells: [['연도', '사업비', '인원'], ['2022', '1,200', '30'], ['2023', '1,450', '36']] },
+    },
+    {
+      name: 'columns aligned with runs of spaces, a blank cell kept in place',
+      text: ['사업명            예산현액    지출액    불용액', '도로정비          12,000      11,500       500', '하천관리           3,000                 3,000', '공원조성           4,500       4,200       300'].join('\n'),
+      markdown: false,
+      expected: { headerRows: 1, cells: [['사업명', '예산현액', '지출액', '불용액'], ['도로정비', '12,000', '11,500', '500'], ['하천관리', '3,000', '', '3,000'], ['공원조성', '4,500', '4,200', '300']] },
+    },
+    {
+      name: 'year header cells are headers, not figures',
+      text: "구분\t'22\t'23\t'24(안)\n사업비\t100\t120\t150\n",
+      markdown: false,
+      expected: { headerRows: 1, cells: [['구분', "'22", "'23", "'24(안)"], ['사업비', '100', '120', '150']] },
+    },
+  ])('$name', ({ text, markdown, expected }) => {
+    const found = tables(readTextLayout('t.txt', text, { markdown }).blocks);
+    expect(found).toHaveLength(1);
+    const t = found[0]!;
+    expect(cells(t)).toEqual(expected.cells);
+    expect(t.headerRows).toBe(expected.headerRows);
+    if ('unit' in expected) expect(t.unit).toBe(expected.unit);
+    if ('caption' in expected) expect(t.caption).toBe(expected.caption);
+  });
+
+  it('reads <table> markup inside Markdown with its spans', () => {
+    const text = ['# 성과지표', '', '<table>', '<tr><th rowspan="2">지표</th><th colspan="2">2024</th></tr>', '<tr><th>목표</th><th>실적</th></tr>', '<tr><td>취업률(%)</td><td>60</td><td>63.5</td></tr>', '</table>'].join('\n');
+    const [t] = tables(readTextLayout('p.md', text, { markdown: true }).blocks);
+    expect(t!.headerRows).toBe(2);
+    expect(t!.source.line).toBe(4);
+    expect(tableGrid(t!).map((r) => r.map((c) => c.text))).toEqual([
+      ['지표', '2024', '2024'],
+      ['지표', '목표', '실적'],
+      ['취업률(%)', '60', '63.5'],
+    ]);
+  });
+
+  it('does not take sentences with figures for a table', () => {
+    const text = '□ 2024년 예산은 1,200억원으로  전년 대비 10% 증가\n○ 지원 인원은 3,000명  (전년 2,500명)\n';
+    expect(tables(readTextLayout('s.txt', text).blocks)).toHaveLength(0);
+  });
+});
+
+describe('headings, list items and notes', () => {
+  it('reads markers and their nesting from the order families appear in', () => {
+    const text = 'Ⅰ. 추진 실적\n\n□ 일자리 창출\n ○ 청년 고용 1,200명\n  - 제조업 700명\n※ 고용보험 가입 기준\n';
+    const blocks = readTextLayout('o.txt', text).blocks;
+    expect(blocks.map((b) => [b.type, b.type === 'list-item' ? `${b.marker}${b.depth}` : '', b.source.line])).toEqual([
+      ['heading', '', 1],
+      ['list-item', '□0', 3],
+      ['list-item', '○1', 4],
+      ['list-item', '-2', 5],
+      ['note', '', 6],
+    ]);
+    expect(blocks[4]!.type === 'note' && blocks[4]!.text).toBe('고용보험 가입 기준');
+  });
+
+  it('joins soft-wrapped Markdown paragraphs and skips front matter', () => {
+    const text = '---\ntitle: 예시\n---\n\n## 지원 내용\n\n월 최대 20만원을\n12개월 동안 지원합니다.\n';
+    const blocks = readTextLayout('p.md', text, { markdown: true }).blocks;
+    expect(blocks).toHaveLength(2);
+    expect(blocks[0]).toMatchObject({ type: 'heading', level: 2, text: '지원 내용' });
+    expect(blocks[1]).toMatchObject({ type: 'paragraph', text: '월 최대 20만원을 12개월 동안 지원합니다.', source: { line: 7 } });
+  });
+});
+
+describe('tables continued over a page break', () => {
+  it('folds a table whose header is repeated into the one it continues', async () => {
+    const { mergeContinuedTables } = await import('../../src/layout/continuation.js');
+    const text = ['구분\t사업명\t예산액', '계\t\t300', '가\t하나\t100', '', '- 3 -', '', '구분\t사업명\t예산액', '나\t둘\t120', '\t셋\t80', '', '다른 표', '', '구분\t사업명\t예산액', '다\t넷\t5'].join('\n');
+    const merged = tables(mergeContinuedTables(readTextLayout('c.txt', text).blocks));
+    expect(merged.map((t) => t.rows.length)).toEqual([5, 2]);
+    expect(cells(merged[0]!)[4]).toEqual(['', '셋', '80']);
+  });
+});
