@@ -297,7 +297,14 @@ async function execute(io: Io, name: CommandName, paths: string[], opts: GlobalO
     // The bar is cleared before anything else is said, so no message glues onto it.
     progress?.clear();
 
-    // Reported in input order, whatever order the workers finished in.
+    // The same document in two formats is one document (`parse` still shows each file's model).
+    const counted = name !== 'parse';
+    const duplicates = findDuplicates(results.map((r) => ('error' in r || !r.fingerprint ? undefined : { file: r.document.file, fingerprint: r.fingerprint })));
+    const dropped = new Set<number>();
+    if (counted) for (const d of duplicates) dropped.add(d.dropped);
+
+    // Reported in input order, whatever order the workers finished in. A version counted
+    // from its twin is not reported on: the comparison below speaks for it.
     let failed = false;
     const diagnostics = new Map<string, Diagnostic[]>();
     for (const [index, loaded] of results.entries()) {
@@ -306,6 +313,7 @@ async function execute(io: Io, name: CommandName, paths: string[], opts: GlobalO
         say(`${inputs[index]!.path}: ${loaded.error}`);
         continue;
       }
+      if (dropped.has(index)) continue;
       diagnostics.set(loaded.document.file, loaded.diagnostics);
       if (opts.debug) for (const d of loaded.diagnostics) io.stderr(formatDiagnostic(d) + '\n');
       else {
@@ -313,18 +321,12 @@ async function execute(io: Io, name: CommandName, paths: string[], opts: GlobalO
         if (line) note(line);
       }
     }
-
-    // The same document in two formats is one document (`parse` still shows each file's model).
-    const counted = name !== 'parse';
-    const duplicates = findDuplicates(results.map((r) => ('error' in r || !r.fingerprint ? undefined : { file: r.document.file, fingerprint: r.fingerprint })));
-    const dropped = new Set<number>();
     for (const d of duplicates) {
       const kept = (results[d.kept] as { document: PolicyDocument }).document.file;
       const other = (results[d.dropped] as { document: PolicyDocument }).document.file;
       note(duplicateNote(kept, other, counted));
       const diff = differenceNote(kept, other, d);
       if (diff) note(diff);
-      if (counted) dropped.add(d.dropped);
     }
     const documents: PolicyDocument[] = [];
     for (const [index, loaded] of results.entries()) if (!('error' in loaded) && !dropped.has(index)) documents.push(loaded.document);
