@@ -121,8 +121,11 @@ function stdinHasData(): boolean {
   }
 }
 
+let pipeWatched = false;
+
 export function realIo(): Io {
-  if (isMainThread) {
+  if (isMainThread && !pipeWatched) {
+    pipeWatched = true;
     // `policy-lens parse | head -1`: the reader closed the pipe, so there is nothing left to say.
     process.stdout.on('error', (error: NodeJS.ErrnoException) => {
       if (error.code === 'EPIPE') process.exit(0);
