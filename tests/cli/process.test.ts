@@ -93,7 +93,9 @@ describe.skipIf(!npm)('#13 npm pack installs and runs; the CI recipe of docs/cli
   const env = { ...process.env, npm_config_prefix: prefix, npm_config_prefer_offline: 'true', npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false', PATH: `${path.join(prefix, 'bin')}:${process.env.PATH}` };
 
   beforeAll(() => {
-    execFileSync('npm', ['pack', ROOT, '--pack-destination', work, '--silent'], { cwd: work, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    // dist/ is built (npm test builds first); --ignore-scripts keeps `prepare` from rebuilding it
+    // while other tests run the executable from it.
+    execFileSync('npm', ['pack', ROOT, '--pack-destination', work, '--silent', '--ignore-scripts'], { cwd: work, env, stdio: ['ignore', 'pipe', 'pipe'] });
   }, 120_000);
 
   it('the package holds dist/, the launcher and the samples', () => {
