@@ -287,6 +287,21 @@ describe('#14 terminal width', () => {
   });
 });
 
+describe('a folder of documents beside a README and other files', () => {
+  it('leaves out README/CHANGELOG/LICENSE and files of other types; a README named on the command line is read', async () => {
+    const dir = tmp('repo');
+    copyFileSync(R, path.join(dir, 'report.txt'));
+    writeFileSync(path.join(dir, 'README.md'), '# Reports\n\nThe reports we publish.\n');
+    writeFileSync(path.join(dir, 'CHANGELOG.md'), '# Changes\n\n- 2020: first report\n');
+    writeFileSync(path.join(dir, 'contacts.csv'), 'name,phone\n');
+    const t = await cli(['summary', dir, '-f', 'csv', '-q']);
+    expect(t.code).toBe(0);
+    expect(csvRows(t.stdout).map((r) => r.split(',')[0])).toEqual([path.join(dir, 'report.txt')]);
+    const named = await cli(['parse', path.join(dir, 'README.md'), '-f', 'jsonl', '-q']);
+    expect(JSON.parse(named.stdout)).toMatchObject({ kind: 'document' });
+  });
+});
+
 describe('conventions', () => {
   it('`-` reads the document from standard input, named by --stdin-name', async () => {
     const bytes = new Uint8Array(readFileSync(R));
