@@ -32,6 +32,7 @@ const DESCRIPTIONS: Record<CommandName, string> = {
   targets: 'targets with their actuals and achievement rate where known',
   check: 'consistency findings (totals, rates, breakdowns, stated growth claims)',
   summary: 'a one-page budget summary per document, for terminals and CI',
+  report: 'a self-contained HTML report with charts (--out report.html)',
 };
 
 interface GlobalOptions {
@@ -332,10 +333,10 @@ async function execute(io: Io, name: CommandName, paths: string[], opts: GlobalO
     for (const [index, loaded] of results.entries()) if (!('error' in loaded) && !dropped.has(index)) documents.push(loaded.document);
 
     const result = shape(command({ documents, diagnostics, options }), opts);
-    const format: Format = opts.format ?? (name === 'parse' ? 'json' : 'table');
+    const format: Format = opts.format ?? (name === 'parse' ? 'json' : name === 'report' ? 'html' : 'table');
     const width = !opts.wide && !opts.out && io.stdoutIsTTY && io.stdoutColumns ? io.stdoutColumns : undefined;
     const render = await renderers[format]();
-    await writeOutput(sink, render(result, { color: useColor(opts, io), bom: opts.bom === true, ...(options.unit ? { unit: options.unit } : {}), ...(width ? { width } : {}) }));
+    await writeOutput(sink, await render(result, { color: useColor(opts, io), bom: opts.bom === true, ...(options.unit ? { unit: options.unit } : {}), ...(width ? { width } : {}) }));
     await sink.close();
     for (const line of result.notes ?? []) note(line);
     return failed ? 2 : findingsCode(result, failOn);

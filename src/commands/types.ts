@@ -43,6 +43,12 @@ export interface Finding {
   stated?: number | string;
   computed?: number | string;
   source?: Source;
+  /** The figures the computed value came from, each with its place (JSON only). */
+  operands?: { role: string; value: number; unit: string; step?: number; source: Source }[];
+  /** Half-width of the interval within which stated and computed count as equal (printed precision of the stated figure and the inputs). */
+  tolerance?: number;
+  /** How a claim found its operands: same-sentence, table, previous-block. */
+  resolution?: string;
 }
 
 export interface CommandResult {
@@ -54,6 +60,8 @@ export interface CommandResult {
   json?: unknown;
   /** One-line remarks about the input for stderr (`file: no budget table`). */
   notes?: string[];
+  /** For `report`: per-document figures the HTML renderer draws. */
+  report?: import('./report.js').ReportData;
 }
 
 export interface Section {

@@ -82,11 +82,14 @@ export async function parseBytes(file: string, bytes: Uint8Array, options: LoadO
         origin = 'text';
       }
       const parser = await parsers[kind]();
-      result = await parser({ file, lines, origin, extension });
+      result = await parser({ file, lines, origin, extension, layout });
       const { enrich } = await import('../kinds/enrich.js');
       enrich(result, layout);
     }
     result.document.kindReasons = reasons;
+    const { summarizeTables } = await import('../kinds/tables-summary.js');
+    const tables = summarizeTables(layout);
+    if (tables.length) result.document.meta.tables = tables;
     return result;
   } catch (error) {
     // A parser bug must not take the other files down; the message names it as such.

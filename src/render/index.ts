@@ -6,7 +6,7 @@
 
 import type { CommandResult } from '../commands/types.js';
 
-export const FORMATS = ['table', 'csv', 'json', 'jsonl', 'md'] as const;
+export const FORMATS = ['table', 'csv', 'json', 'jsonl', 'md', 'html'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export interface RenderOptions {
@@ -17,7 +17,8 @@ export interface RenderOptions {
   width?: number;
 }
 
-export type Renderer = (result: CommandResult, options: RenderOptions) => string | Iterable<string>;
+/** The text whole, in pieces, or a promise where rendering needs an asynchronous library (the HTML report's charts). */
+export type Renderer = (result: CommandResult, options: RenderOptions) => string | Iterable<string> | Promise<string>;
 
 export const renderers = {
   table: async () => {
@@ -39,5 +40,9 @@ export const renderers = {
   md: async () => {
     const { renderMd } = await import('./md.js');
     return (r, o) => renderMd(r, o.unit ? { unit: o.unit } : {});
+  },
+  html: async () => {
+    const { renderHtml } = await import('./html.js');
+    return (r, o) => renderHtml(r, o.unit ? { unit: o.unit } : {});
   },
 } satisfies Record<Format, () => Promise<Renderer>>;

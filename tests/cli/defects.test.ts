@@ -192,7 +192,7 @@ describe('#9 messages', () => {
   it('commander errors: one line in the tool style, exit 2', async () => {
     const t = await cli(['budget', R, '--format', 'xml']);
     expect(t.code).toBe(2);
-    expect(t.stderr).toBe("policy-lens: option '-f, --format <format>' argument 'xml' is invalid. Allowed choices are table, csv, json, jsonl, md. (see policy-lens --help)\n");
+    expect(t.stderr).toBe("policy-lens: option '-f, --format <format>' argument 'xml' is invalid. Allowed choices are table, csv, json, jsonl, md, html. (see policy-lens --help)\n");
     const unknown = await cli(['budget', '--frobnicate']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toBe("policy-lens: unknown option '--frobnicate' (see policy-lens --help)\n");
@@ -380,6 +380,6 @@ describe('conventions', () => {
 
   it('the bash script completes --format values', async () => {
     const t = await cli(['completion', 'bash']);
-    expect(t.stdout).toContain("-f|--format) COMPREPLY=($(compgen -W 'table csv json jsonl md' -- \"$cur\")); return ;;");
+    expect(t.stdout).toContain("-f|--format) COMPREPLY=($(compgen -W 'table csv json jsonl md html' -- \"$cur\")); return ;;");
   });
 });

@@ -46,3 +46,12 @@ describe.skipIf(!existsSync(REAL))('kind detection on real published documents',
     expect(found.reasons.length).toBeGreaterThan(0);
   });
 });
+
+describe.skipIf(!existsSync(REAL))('parse shows the tables of a real HWPX', () => {
+  it('hwpx-public-data-standard-transfer-center-2023.hwpx: eight tables with their cell counts', async () => {
+    // Counted in the document's section XML (hp:tc elements per hp:tbl), outside this tool.
+    const result = await parseBytes('t.hwpx', readFileSync(REAL + 'hwp/hwpx-public-data-standard-transfer-center-2023.hwpx'));
+    if ('error' in result) throw new Error(result.error);
+    expect(result.document.meta.tables?.map((t) => t.cells)).toEqual([1, 14, 259, 11, 1, 1, 1, 56]);
+  });
+});
