@@ -10,15 +10,26 @@ import type { DocumentKind } from '../model/types.js';
 export interface InputFile {
   path: string;
   error?: string;
+  /** The document's bytes when they do not come from a file (standard input). */
+  bytes?: Uint8Array;
 }
+
+/** The name a document read from standard input goes by when `--stdin-name` does not give one. */
+export const STDIN_NAME = '<stdin>';
 
 function supported(file: string): boolean {
   return SUPPORTED_EXTENSIONS.includes(path.extname(file).slice(1).toLowerCase());
 }
 
+/**
+ * Files a repository keeps beside its documents (README, CHANGELOG, LICENSE …):
+ * a folder walk leaves them out; named on the command line they are read.
+ */
+export const REPOSITORY_FILES = /^(readme|changelog|changes|license|licence|contributing|code_of_conduct|security|authors|notice)(\.[a-z]+)?$/i;
+
 async function walk(io: Io, dir: string, out: InputFile[]): Promise<void> {
   for (const name of await io.listDir(dir)) {
-    if (name.startsWith('.') || name === 'node_modules') continue;
+    if (name.startsWith('.') || name === 'node_modules' || REPOSITORY_FILES.test(name)) continue;
     const full = path.join(dir, name);
     const kind = await io.kindOf(full);
     if (kind === 'dir') await walk(io, full, out);
@@ -26,9 +37,15 @@ async function walk(io: Io, dir: string, out: InputFile[]): Promise<void> {
   }
 }
 
-export async function collectInputs(io: Io, args: string[]): Promise<InputFile[]> {
+export async function collectInputs(io: Io, args: string[], stdinName?: string): Promise<InputFile[]> {
   const out: InputFile[] = [];
   for (const arg of args) {
+    if (arg === '-') {
+      const name = stdinName ?? STDIN_NAME;
+      if (!io.readStdin) out.push({ path: name, error: 'standard input is not available' });
+      else out.push({ path: name, bytes: await io.readStdin() });
+      continue;
+    }
     const kind = await io.kindOf(arg);
     if (kind === undefined) out.push({ path: arg, error: 'no such file or folder' });
     else if (kind === 'dir') {
@@ -44,6 +61,7 @@ export async function collectInputs(io: Io, args: string[]): Promise<InputFile[]
 
 /** Path shown in sources and messages: relative to the working directory when inside it. */
 export function displayPath(file: string): string {
+  if (file === STDIN_NAME) return file;
   const rel = path.relative(process.cwd(), file);
   return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel.split(path.sep).join('/') : file;
 }
@@ -54,6 +72,12 @@ export async function loadInput(
   options: { kind?: DocumentKind; kindAsFallback?: boolean; maxSize: number },
 ): Promise<LoadResult> {
   if (input.error) return { error: input.error };
+  if (input.bytes) {
+    if (input.bytes.length > options.maxSize) return { error: `input is ${(input.bytes.length / 1e6).toFixed(1)} MB, over the ${(options.maxSize / 1e6).toFixed(0)} MB limit (--max-size)` };
+    if (input.bytes.length === 0) return { error: 'empty input' };
+    const { parseBytes } = await import('../parse/index.js');
+    return await parseBytes(input.path, input.bytes, options.kind ? { kind: options.kind, kindAsFallback: options.kindAsFallback === true } : {});
+  }
   try {
     const size = await io.size(input.path);
     if (size > options.maxSize) {

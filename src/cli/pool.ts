@@ -10,6 +10,16 @@ import type { DocumentKind } from '../model/types.js';
 import { project, type ModelPart } from '../commands/types.js';
 import { loadInput, type InputFile } from './inputs.js';
 import type { Io } from './io.js';
+import { fingerprintOf, type Fingerprint } from './duplicates.js';
+
+/** A loaded file: the model reduced to what the command reads, and the figures of the whole model (to tell duplicates). */
+export type Loaded = LoadResult & { fingerprint?: Fingerprint };
+
+/** Reduce a full result for the command; the fingerprint is taken first, from the whole model. */
+export function reduce(result: LoadResult, uses: readonly ModelPart[] | undefined): Loaded {
+  if ('error' in result) return result;
+  return { ...result, fingerprint: fingerprintOf(result.document), document: project(result.document, uses) };
+}
 
 /** Below this many files, starting workers costs more than it saves. */
 export const WORKER_THRESHOLD = 24;
@@ -36,12 +46,12 @@ export async function loadAll(
   io: Io,
   inputs: InputFile[],
   options: LoadOptions,
-  onDone: (index: number, result: LoadResult) => void,
+  onDone: (index: number, result: Loaded) => void,
 ): Promise<void> {
   const opts = { ...(options.kind ? { kind: options.kind, kindAsFallback: options.kindAsFallback === true } : {}), maxSize: options.maxSize };
   const loadHere = async (index: number) => {
     const result = await loadInput(io, inputs[index]!, opts);
-    onDone(index, 'error' in result ? result : { ...result, document: project(result.document, options.uses) });
+    onDone(index, reduce(result, options.uses));
   };
   const file = options.workers && inputs.length >= WORKER_THRESHOLD ? workerFile() : undefined;
   if (file) {
@@ -67,7 +77,7 @@ function loadOnWorkers(
   threads: number,
   inputs: InputFile[],
   options: LoadOptions,
-  onDone: (index: number, result: LoadResult) => void,
+  onDone: (index: number, result: Loaded) => void,
   loadHere: (index: number) => Promise<void>,
 ): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -88,6 +98,7 @@ function loadOnWorkers(
         index: next++,
         path: input.path,
         ...(input.error ? { error: input.error } : {}),
+        ...(input.bytes ? { bytes: input.bytes } : {}),
         ...(options.kind ? { kind: options.kind, kindAsFallback: options.kindAsFallback === true } : {}),
         maxSize: options.maxSize,
         ...(options.uses ? { uses: options.uses } : {}),
@@ -96,7 +107,7 @@ function loadOnWorkers(
     for (let t = 0; t < threads; t++) {
       const w = spawn(file);
       workers.push(w);
-      w.on('message', (m: { index: number; result: LoadResult }) => {
+      w.on('message', (m: { index: number; result: Loaded }) => {
         onDone(m.index, m.result);
         give(w);
         finish();

@@ -4,13 +4,15 @@
 import { parentPort } from 'node:worker_threads';
 import { realIo } from './io.js';
 import { loadInput } from './inputs.js';
-import { project, type ModelPart } from '../commands/types.js';
+import type { ModelPart } from '../commands/types.js';
+import { reduce } from './pool.js';
 import type { DocumentKind } from '../model/types.js';
 
 export interface WorkerJob {
   index: number;
   path: string;
   error?: string;
+  bytes?: Uint8Array;
   kind?: DocumentKind;
   kindAsFallback?: boolean;
   maxSize: number;
@@ -20,8 +22,7 @@ export interface WorkerJob {
 const io = realIo();
 
 parentPort?.on('message', async (job: WorkerJob) => {
-  const input = job.error ? { path: job.path, error: job.error } : { path: job.path };
+  const input = job.error ? { path: job.path, error: job.error } : job.bytes ? { path: job.path, bytes: job.bytes } : { path: job.path };
   const result = await loadInput(io, input, { ...(job.kind ? { kind: job.kind, kindAsFallback: job.kindAsFallback === true } : {}), maxSize: job.maxSize });
-  const reduced = 'error' in result ? result : { ...result, document: project(result.document, job.uses) };
-  parentPort?.postMessage({ index: job.index, result: reduced });
+  parentPort?.postMessage({ index: job.index, result: reduce(result, job.uses) });
 });

@@ -4,7 +4,7 @@
 
 import { pushTo } from '../extract/collections.js';
 import type { BudgetLine, PolicyDocument } from '../model/types.js';
-import { sourceColumn, documentColumn, pct2, sourceRef, type Column, type Command, type CommandResult, type Row } from './types.js';
+import { sourceColumn, documentColumn, pageColumn, pageRef, pct2, sourceRef, type Column, type Command, type CommandResult, type Row } from './types.js';
 
 export function remainingOf(line: BudgetLine): number | undefined {
   return line.budget && line.executed ? line.budget.value - line.executed.value : undefined;
@@ -44,6 +44,7 @@ function lineRows(doc: PolicyDocument): Row[] {
     rate_bar: executionRate(l.executed?.value, l.budget?.value),
     status: l.status ?? l.allocationDate ?? '',
     source: sourceRef(l.source),
+    page: pageRef(l.source),
   }));
 }
 
@@ -65,8 +66,35 @@ function totalRow(rows: Row[], label: Row): Row {
   return { ...label, budget_krw: budget, executed_krw: executed, remaining_krw: budget - executed, execution_rate_pct: rate, rate_bar: rate };
 }
 
+/** How many names a note lists before `…`. */
+const NOTE_NAMES = 3;
+
+/**
+ * Notes for documents without a budget table: one line each when no document
+ * has one, else one line for all of them (a corpus of mixed kinds is not a wall of notes).
+ */
+export function noBudgetNotes(files: string[], othersHaveOne: boolean): string[] {
+  if (files.length === 0) return [];
+  if (!othersHaveOne) return files.map((f) => `${f}: no budget table`);
+  const names = files.slice(0, NOTE_NAMES).join(', ') + (files.length > NOTE_NAMES ? ', …' : '');
+  return [`${files.length} document${files.length > 1 ? 's have' : ' has'} no budget table (${names})`];
+}
+
+/** Sort rows by `key` within their groups, the groups staying in document order. */
+function sortWithinGroups(rows: Row[], compare: (a: Row, b: Row) => number): Row[] {
+  const order = new Map<string, number>();
+  for (const r of rows) {
+    const g = `${r.document}\u0000${r.group}`;
+    if (!order.has(g)) order.set(g, order.size);
+  }
+  const groupOf = (r: Row) => order.get(`${r.document}\u0000${r.group}`)!;
+  return [...rows].sort((a, b) => groupOf(a) - groupOf(b) || compare(a, b));
+}
+
 export const budget: Command = ({ documents, options }): CommandResult => {
   const docs = documents.filter((d) => d.budgetLines.length > 0);
+  // A document with no budget table is said so once, not shown as an empty table with a zero total.
+  const noted = { notes: noBudgetNotes(documents.filter((d) => d.budgetLines.length === 0).map((d) => d.file), docs.length > 0) };
   const single = new Set(docs.map((d) => d.file)).size <= 1;
   let rows = docs.flatMap(lineRows);
   if (options.group) {
@@ -85,6 +113,9 @@ export const budget: Command = ({ documents, options }): CommandResult => {
       ...totalRow(g, { document: g[0]!.document, group: g[0]!.group }),
       programs: g.length,
     }));
+    if (options.below !== undefined) {
+      grouped = grouped.filter((r) => typeof r.execution_rate_pct === 'number' && r.execution_rate_pct < options.below!);
+    }
     if (options.sort && SORTS[options.sort]) grouped = [...grouped].sort(SORTS[options.sort]);
     const columns: Column[] = [
       documentColumn(single),
@@ -96,13 +127,17 @@ export const budget: Command = ({ documents, options }): CommandResult => {
       { key: 'execution_rate_pct', label: 'rate %', kind: 'pct' },
       { key: 'rate_bar', label: '', kind: 'rate-bar', displayOnly: true },
     ];
-    const total = { ...totalRow(rows, { group: 'Total' }), programs: rows.length };
-    return { tables: [{ title, columns, rows: grouped, totals: [total], moneyUnit }] };
+    const kept = new Set(grouped.map((g) => `${g.document}\u0000${g.group}`));
+    const inGroups = options.below === undefined ? rows : rows.filter((r) => kept.has(`${r.document}\u0000${r.group}`));
+    const total = { ...totalRow(inGroups, { group: 'Total' }), programs: inGroups.length };
+    return { tables: [{ title, columns, rows: grouped, totals: [total], moneyUnit, omitWhenEmpty: docs.length === 0 }], ...noted };
   }
   if (options.below !== undefined) {
     rows = rows.filter((r) => typeof r.execution_rate_pct === 'number' && r.execution_rate_pct < options.below!);
   }
-  if (options.sort && SORTS[options.sort]) rows = [...rows].sort(SORTS[options.sort]);
+  // By name: within each group (the groups stay as the document orders them); by a figure: across groups.
+  if (options.sort === 'name') rows = sortWithinGroups(rows, SORTS.name!);
+  else if (options.sort && SORTS[options.sort]) rows = [...rows].sort(SORTS[options.sort]);
   const columns: Column[] = [
     documentColumn(single),
     { key: 'group', label: 'group', kind: 'text' },
@@ -115,6 +150,7 @@ export const budget: Command = ({ documents, options }): CommandResult => {
     { key: 'rate_bar', label: '', kind: 'rate-bar', displayOnly: true },
     { key: 'status', label: 'allocated', kind: 'text', displayOnly: true },
     sourceColumn(),
+    pageColumn(),
   ];
   const sorted = options.sort !== undefined && options.sort !== 'name';
   return {
@@ -126,8 +162,10 @@ export const budget: Command = ({ documents, options }): CommandResult => {
         totals: [totalRow(rows, { program: 'Total' })],
         moneyUnit,
         ...(sorted ? {} : { groupKey: 'group' }),
+        omitWhenEmpty: docs.length === 0,
       },
     ],
+    ...noted,
   };
 };
 

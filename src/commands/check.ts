@@ -15,7 +15,7 @@
 import type { Claim, Diagnostic, PolicyDocument, Quantity, Severity, Source } from '../model/types.js';
 import { formatQuantity, MONEY_UNITS } from '../extract/amounts.js';
 import { printedInterval, rangeOver, type Interval } from '../extract/printed.js';
-import { sourceColumn, documentColumn, sourceRef, type Column, type Command, type Finding, type Row } from './types.js';
+import { sourceColumn, documentColumn, pageColumn, pageRef, sourceRef, type Column, type Command, type Finding, type Row } from './types.js';
 
 /** Decimals the document printed a percentage with, as the parser recorded them. */
 export function statedDecimals(q: Quantity): number {
@@ -48,6 +48,11 @@ export function judgeStated(stated: number, decimals: number, computed: Interval
 /** A stated percentage against an exactly computed one (the inputs taken as exact). */
 export function judgeRate(stated: number, computed: number, decimals: number, ambiguous = false): RateVerdict {
   return judgeStated(stated, decimals, { lo: computed, hi: computed }, ambiguous);
+}
+
+/** The computed value with two digits more than the stated one, so the cut digits show (`77.2` vs `77.297`). */
+export function showTruncation(computed: number, statedDecimals: number): string {
+  return computed.toFixed(Math.max(2, statedDecimals + 2));
 }
 
 function fmt2(n: number): string {
@@ -155,7 +160,7 @@ class Checker {
     const shown = `${stated.value}${unit}`;
     const msg =
       v.how === 'truncated'
-        ? `${label}: stated ${shown} is the computed ${fmt2(point)}${unit} truncated, not rounded`
+        ? `${label}: stated ${shown} is the computed ${showTruncation(point, decimals)}${unit} truncated, not rounded`
         : `${label}: stated ${shown} but the figures give ${fmt2(point)}${unit}`;
     const d = this.details(ops, tolerance, claim?.resolution, claim?.ambiguous);
     this.add(v.severity, code, msg + (v.severity ? d.suffix : ''), stated.value, Number(fmt2(point)), stated.source, d.extra);
@@ -333,6 +338,7 @@ export const check: Command = ({ documents, diagnostics }) => {
     stated: f.stated,
     computed: f.computed,
     source: sourceRef(f.source),
+    page: pageRef(f.source),
     tolerance: f.tolerance === undefined ? undefined : Number(f.tolerance.toPrecision(4)),
     operands: f.operands?.map((o) => `${o.role}=${o.value}${o.unit === '원' ? '' : o.unit}@${sourceRef(o.source)}`).join(' '),
   }));
@@ -348,6 +354,7 @@ export const check: Command = ({ documents, diagnostics }) => {
     // Trailing CSV/JSON columns (CONTRACT: new columns only at the end).
     { key: 'tolerance', label: 'tolerance', kind: 'number', machineOnly: true },
     { key: 'operands', label: 'operands', kind: 'text', machineOnly: true },
+    pageColumn(),
   ];
   const lines = results.map((r) => {
     const count = (s: Severity) => r.findings.filter((f) => f.severity === s).length;

@@ -77,6 +77,13 @@ function first<T>(mentions: Mention[], pick: (m: Mention) => T | undefined): T |
   return undefined;
 }
 
+/** The PDF pages of a row's sources, in order, without repeats (`5; 7`); empty for text documents. */
+function pagesOf(sources: Source[]): string {
+  const pages: number[] = [];
+  for (const s of sources) if (s.page !== undefined && !pages.includes(s.page)) pages.push(s.page);
+  return pages.join('; ');
+}
+
 function rowOf(merged: Merged): Row {
   // A document that describes the program speaks for it before one that only mentions it.
   const ms = [...merged.mentions].sort((a, b) => (a.program.mentioned ? 1 : 0) - (b.program.mentioned ? 1 : 0));
@@ -100,6 +107,7 @@ function rowOf(merged: Merged): Row {
     steps: details?.steps.length,
     documents_required: details?.documents.length,
     source: [...new Set(sources.map(sourceRef))].join('; '),
+    page: pagesOf(sources),
   };
 }
 
@@ -126,6 +134,7 @@ export const programs: Command = ({ documents, options }) => {
     { key: 'documents_required', label: 'docs', kind: 'int', displayOnly: true },
     { key: 'mentions', label: 'seen', kind: 'int', displayOnly: true },
     sourceColumn(),
+    { key: 'page', label: 'page', kind: 'text', machineOnly: true },
   ];
   return { tables: [{ title: 'Programs', columns, rows, moneyUnit }] };
 };

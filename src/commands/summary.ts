@@ -9,7 +9,7 @@ import { budget, budgetSums, executionRate } from './budget.js';
 import { runChecks, type CheckResult } from './check.js';
 import { targets } from './targets.js';
 import { yoy } from './yoy.js';
-import { documentColumn, pct2, type Command, type CommandOptions, type Row, type Section, type TableResult } from './types.js';
+import { documentColumn, pct2, type Command, type Finding, type CommandOptions, type Row, type Section, type TableResult } from './types.js';
 
 /** Programs under this share of the document's total budget are left out of "lowest execution". */
 const LOW_RATE_MIN_SHARE = 0.005;
@@ -35,13 +35,14 @@ function documentSections(doc: PolicyDocument, diagnostics: Diagnostic[], checks
   if (doc.asOf) head.push(`figures as of: ${doc.asOf}`);
   if (doc.date) head.push(`dated: ${doc.date}`);
   head.push(`programs: ${doc.programs.length}, budget lines: ${doc.budgetLines.length}, series: ${doc.series.length}, targets: ${doc.targets.length}`);
-  sections.push({ title: doc.title, lines: head });
+  sections.push({ title: doc.title, level: 2, lines: head });
 
   if (doc.budgetLines.length) {
     const { budget: total, executed } = budgetSums(doc.budgetLines);
     const byGroup = budget({ ...one, options: { ...one.options, by: 'group' } }).tables[0]!;
     sections.push({
       title: 'Budget execution',
+      level: 3,
       lines: [`total budget ${money(total, unit)}, executed ${money(executed, unit)}, rate ${executionRate(executed, total)?.toFixed(2)}%`],
       table: pick(byGroup, ['group', 'programs', 'budget_krw', 'executed_krw', 'execution_rate_pct'], byGroup.rows, 'By group'),
     });
@@ -52,12 +53,14 @@ function documentSections(doc: PolicyDocument, diagnostics: Diagnostic[], checks
       .slice(0, 5);
     sections.push({
       title: 'Lowest execution',
+      level: 3,
       lines: [`five lowest rates among programs with at least ${money(Math.ceil(total * LOW_RATE_MIN_SHARE), unit)} (${LOW_RATE_MIN_SHARE * 100}% of the total)`],
       table: pick(lines, ['program', 'group', 'budget_krw', 'executed_krw', 'execution_rate_pct'], low),
     });
     const unallocated = doc.budgetLines.filter((l) => l.unallocated);
     sections.push({
       title: 'Not yet allocated (미교부)',
+      level: 3,
       lines: unallocated.length
         ? unallocated.map((l) => `${l.program} — ${money(l.budget?.value ?? 0, unit)} (${l.source.file}:${l.source.line})`)
         : ['none'],
@@ -68,6 +71,7 @@ function documentSections(doc: PolicyDocument, diagnostics: Diagnostic[], checks
   if (described.length) {
     sections.push({
       title: 'Programs',
+      level: 3,
       lines: [`${described.length} programs described`],
       table: {
         columns: [
@@ -98,6 +102,7 @@ function documentSections(doc: PolicyDocument, diagnostics: Diagnostic[], checks
       .slice(0, 8);
     sections.push({
       title: 'Largest year-over-year changes',
+      level: 3,
       lines: [`${changes.rows.length} year pairs in ${doc.series.length} series; the ${top.length} largest changes:`],
       table: pick(changes, ['indicator', 'from_period', 'to_period', 'from', 'to', 'change_pct'], top),
     });
@@ -108,6 +113,7 @@ function documentSections(doc: PolicyDocument, diagnostics: Diagnostic[], checks
     const known = t.rows.filter((r) => typeof r.achievement_pct === 'number');
     sections.push({
       title: 'Targets',
+      level: 3,
       lines: [`${t.rows.length} targets, ${known.length} with a stated actual`],
       table: pick(t, ['category', 'indicator', 'target', 'target_year', 'actual', 'achievement_pct'], t.rows),
     });
@@ -116,6 +122,7 @@ function documentSections(doc: PolicyDocument, diagnostics: Diagnostic[], checks
   const count = (s: string) => checks.findings.filter((f) => f.severity === s).length;
   sections.push({
     title: 'Consistency checks',
+      level: 3,
     lines: [
       `${checks.checked} checks, ${checks.passed} consistent: ${count('error')} error(s), ${count('warning')} warning(s), ${count('info')} info`,
       ...checks.findings.filter((f) => f.severity === 'error').map((f) => `error: ${f.message} (${f.source ? `${f.source.file}:${f.source.line}` : f.document})`),
@@ -124,10 +131,31 @@ function documentSections(doc: PolicyDocument, diagnostics: Diagnostic[], checks
   return sections;
 }
 
+/** The overall line a CI step summary opens with: documents, findings, total budget and execution. */
+export function overallLine(documents: PolicyDocument[], findings: Finding[], unit: string): string {
+  const n = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+  const parts = [n(documents.length, 'document'), n(findings.filter((f) => f.severity === 'error').length, 'error'), n(findings.filter((f) => f.severity === 'warning').length, 'warning')];
+  let total = 0;
+  let executed = 0;
+  let withBudget = 0;
+  for (const d of documents) {
+    if (!d.budgetLines.length) continue;
+    withBudget++;
+    const sums = budgetSums(d.budgetLines);
+    total += sums.budget;
+    executed += sums.executed;
+  }
+  if (withBudget) parts.push(`total budget ${money(total, unit)}`, `executed ${money(executed, unit)} (${executionRate(executed, total)?.toFixed(2) ?? '–'}%)`);
+  else parts.push('no budget table');
+  return parts.join(' · ');
+}
+
 export const summary: Command = ({ documents, diagnostics, options }) => {
   // Each document is checked once; its page and its row of key figures share the result.
   const checked = documents.map((d) => ({ d, checks: runChecks(d, diagnostics.get(d.file) ?? []) }));
-  const sections = checked.flatMap(({ d, checks }) => documentSections(d, diagnostics.get(d.file) ?? [], checks, options));
+  const findings: Finding[] = [];
+  for (const { checks } of checked) for (const f of checks.findings) findings.push(f);
+  const documentPages = checked.flatMap(({ d, checks }) => documentSections(d, diagnostics.get(d.file) ?? [], checks, options));
   // CSV/JSON get the key figures as rows: one per document.
   const rows: Row[] = checked.map(({ d, checks }) => {
     const { budget: total, executed } = budgetSums(d.budgetLines);
@@ -147,7 +175,7 @@ export const summary: Command = ({ documents, diagnostics, options }) => {
     };
   });
   const table: TableResult = {
-    title: 'Summary',
+    title: 'Documents',
     columns: [
       documentColumn(),
       { key: 'kind', label: 'kind', kind: 'text' },
@@ -165,5 +193,7 @@ export const summary: Command = ({ documents, diagnostics, options }) => {
     rows,
     moneyUnit: options.unit ?? documents.find((d) => d.budgetLines.length > 0)?.moneyUnit ?? '원',
   };
-  return { sections, tables: [table] };
+  const unit = table.moneyUnit ?? '원';
+  const overall: Section = { title: 'policy-lens summary', level: 1, lines: [overallLine(documents, findings, unit)], table };
+  return { sections: [overall, ...documentPages], tables: [table], findings };
 };

@@ -2,11 +2,12 @@
 // and achievement % (actual ÷ target) where the document states an actual.
 
 import { formatQuantity } from '../extract/amounts.js';
-import { sourceColumn, documentColumn, pct2, sourceRef, type Column, type Command, type Row } from './types.js';
+import { sourceColumn, documentColumn, pageColumn, pageRef, pct2, sourceRef, type Column, type Command, type Row } from './types.js';
 
 export const targets: Command = ({ documents, options }) => {
+  const needle = options.indicator?.replace(/\s+/g, '').toLowerCase();
   const rows: Row[] = documents.flatMap((doc) =>
-    doc.targets.map((t) => ({
+    doc.targets.filter((t) => !needle || t.indicator.replace(/\s+/g, '').toLowerCase().includes(needle)).map((t) => ({
       document: doc.file,
       category: t.category,
       indicator: t.indicator,
@@ -19,6 +20,7 @@ export const targets: Command = ({ documents, options }) => {
       target: formatQuantity(t.target.value, t.unit, options.unit ?? doc.moneyUnit),
       actual: t.actual ? formatQuantity(t.actual.value, t.unit, options.unit ?? doc.moneyUnit) : '',
       source: sourceRef(t.source),
+      page: pageRef(t.source),
     })),
   );
   const single = new Set(documents.map((d) => d.file)).size <= 1;
@@ -35,6 +37,7 @@ export const targets: Command = ({ documents, options }) => {
     { key: 'actual_period', label: 'as of', kind: 'text' },
     { key: 'achievement_pct', label: 'achieved %', kind: 'pct' },
     sourceColumn(),
+    pageColumn(),
   ];
   return { tables: [{ title: 'Targets', columns, rows }] };
 };

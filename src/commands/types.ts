@@ -31,6 +31,8 @@ export interface TableResult {
   groupKey?: string;
   /** Money unit for table/md display when no --unit is given. */
   moneyUnit?: string;
+  /** Table/md print nothing for it when it has no rows (the command says why in a note). */
+  omitWhenEmpty?: boolean;
 }
 
 export interface Finding {
@@ -56,12 +58,16 @@ export interface CommandResult {
   findings?: Finding[];
   /** For `parse`: the value printed as JSON. */
   json?: unknown;
+  /** One-line remarks about the input for stderr (`file: no budget table`). */
+  notes?: string[];
   /** For `report`: per-document figures the HTML renderer draws. */
   report?: import('./report.js').ReportData;
 }
 
 export interface Section {
   title: string;
+  /** Heading level in Markdown (1 = `#`); default 2. A section's table title is one level below. */
+  level?: number;
   lines: string[];
   table?: TableResult;
 }
@@ -74,6 +80,8 @@ export interface CommandOptions {
   below?: number;
   indicator?: string;
   grep?: string;
+  /** `check`: the least severe finding shown. */
+  severity?: Severity;
   kind?: string;
   strict?: boolean;
 }
@@ -115,6 +123,16 @@ export function pct2(numerator: number | undefined, denominator: number | undefi
 
 export function sourceRef(source: Source | undefined): string {
   return source ? `${source.file}:${source.line}` : '';
+}
+
+/** The PDF page of a source (1-based), empty for text documents: the `page` column beside `source`. */
+export function pageRef(source: Source | undefined): number | undefined {
+  return source?.page;
+}
+
+/** The trailing `page` column (CSV/JSON only): the PDF page of the row's source. */
+export function pageColumn(key = 'page'): Column {
+  return { key, label: key.replace('_', ' '), kind: 'int', machineOnly: true };
 }
 
 /** The `document` column: left out of table/md when the run has one document. */

@@ -5,7 +5,7 @@
 
 import { formatQuantity } from '../extract/amounts.js';
 import type { PolicyDocument, Series } from '../model/types.js';
-import { sourceColumn, documentColumn, pct2, sourceRef, type Column, type Command, type Row } from './types.js';
+import { sourceColumn, documentColumn, pageColumn, pageRef, pct2, sourceRef, type Column, type Command, type Row } from './types.js';
 
 function seriesRows(doc: PolicyDocument, s: Series, moneyUnit: string): Row[] {
   const rows: Row[] = [];
@@ -29,6 +29,11 @@ function seriesRows(doc: PolicyDocument, s: Series, moneyUnit: string): Row[] {
       to: formatQuantity(b.value, s.unit, moneyUnit, b.max),
       change_text: change === undefined ? '' : (change > 0 ? '+' : '') + formatQuantity(change, s.unit, moneyUnit),
       source: sourceRef(b.source),
+      page: pageRef(b.source),
+      from_source: sourceRef(a.source),
+      to_source: sourceRef(b.source),
+      from_page: pageRef(a.source),
+      to_page: pageRef(b.source),
     });
   }
   return rows;
@@ -57,6 +62,12 @@ export const yoy: Command = ({ documents, options }) => {
     { key: 'change_text', label: 'change', kind: 'text', displayOnly: true },
     { key: 'change_pct', label: 'change %', kind: 'pct' },
     sourceColumn(),
+    pageColumn(),
+    // A pair's two values may sit on different lines: each is cited.
+    { key: 'from_source', label: 'from source', kind: 'text', machineOnly: true },
+    { key: 'to_source', label: 'to source', kind: 'text', machineOnly: true },
+    pageColumn('from_page'),
+    pageColumn('to_page'),
   ];
   return { tables: [{ title: 'Year-over-year changes', columns, rows, groupKey: 'strategy' }] };
 };

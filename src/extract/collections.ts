@@ -5,3 +5,22 @@ export function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   if (list) list.push(value);
   else map.set(key, [value]);
 }
+
+/** Append every item of `items` to `list` without spreading (a spread of a large array overflows the call stack). */
+export function pushAll<T>(list: T[], items: Iterable<T>): void {
+  for (const item of items) list.push(item);
+}
+
+/** The largest of `values` (-Infinity when none), like Math.max over the values, without spreading them into a call. */
+export function maxOf(values: Iterable<number>): number {
+  let m = -Infinity;
+  for (const v of values) if (v > m || Number.isNaN(v)) m = Number.isNaN(m) ? m : v;
+  return m;
+}
+
+/** The smallest of `values` (Infinity when none), like Math.min over the values, without spreading them into a call. */
+export function minOf(values: Iterable<number>): number {
+  let m = Infinity;
+  for (const v of values) if (v < m || Number.isNaN(v)) m = Number.isNaN(m) ? m : v;
+  return m;
+}

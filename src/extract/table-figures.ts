@@ -6,6 +6,7 @@
 // lines. Units come from the table's declaration, its caption or the cell.
 // Pure: layout in, figures out. Locations are the cells' sources.
 
+import { pushAll } from './collections.js';
 import type { BudgetLine, BudgetTotal, Diagnostic, FundingPart, Quantity, Series, SeriesPoint, Source, Target } from '../model/types.js';
 import { tableGrid, type Layout } from '../layout/types.js';
 import { COUNT_UNITS, MONEY_UNITS, parseCount } from './amounts.js';
@@ -289,9 +290,9 @@ function linesByYear(rows: BodyRow[], h: Hierarchy, cls: TableClass, units: Unit
   for (const set of sets) {
     const check = settlement && set.columns.some((c) => (c.role === 'carriedOver' || c.role === 'unused') && !c.expected && !c.excluded);
     const emitted = emitLines(set.year ? rowsForYear(rows, cls, set.year) : rows, h, set.columns, units, set.year, check, out.diagnostics);
-    out.budgetLines.push(...emitted.lines);
+    pushAll(out.budgetLines, emitted.lines);
     // Totals are kept to verify lines; a table of funding parts alone has none to verify.
-    if (emitted.lines.length) out.budgetTotals.push(...emitted.totals);
+    if (emitted.lines.length) pushAll(out.budgetTotals, emitted.totals);
   }
 }
 
@@ -447,14 +448,14 @@ function multiYearTable(ctx: TableInContext, rows: BodyRow[], cls: TableClass, u
     // The same indicator in a later block continues its series.
     const earlier = block ? tableSeries.find((x) => x.indicator === indicator && x.unit === unit) : undefined;
     if (earlier && points.every((p) => earlier.points.every((q) => q.period < p.period))) {
-      earlier.points.push(...points);
+      pushAll(earlier.points, points);
       continue;
     }
     const s: Series = { indicator, unit, flags: [], points, source: row.source };
     if (context && !generic) s.group = context;
     tableSeries.push(s);
   }
-  out.series.push(...tableSeries);
+  pushAll(out.series, tableSeries);
   yearTargets(ctx, dataRows, cls, units, out);
   // Change columns without letters compare the two latest years.
   const change = cls.columns.find((c) => c.role === 'change' && !c.formula?.expression);

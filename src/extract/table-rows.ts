@@ -3,6 +3,7 @@
 // unit, rows realigned or unstacked where a reader misplaced cells, labels, groups,
 // total rows, and figures per column with implausible values flagged. Pure.
 
+import { pushAll } from './collections.js';
 import type { Diagnostic, Source } from '../model/types.js';
 import { tableGrid, type Block, type GridCell, type TableBlock } from '../layout/types.js';
 import { collapseLetterSpacing } from './names.js';
@@ -52,7 +53,7 @@ export function tablesInContext(blocks: Block[]): TableInContext[] {
     const cls = classifyTable(block);
     const signature = headerSignature(grid, cls.headerRows);
     if (last && cls.headerRows > 0 && signature === last.signature && !block.caption) {
-      last.ctx.extraRows.push(...grid.slice(cls.headerRows));
+      pushAll(last.ctx.extraRows, grid.slice(cls.headerRows));
       continue;
     }
     const ctx: TableInContext = { table: block, extraRows: [], headings: path.map((h) => h.text) };

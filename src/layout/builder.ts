@@ -8,6 +8,7 @@
 // the whole document in reading order, counting every paragraph including
 // those inside table cells, so each table row has a line of its own.
 
+import { pushAll } from '../extract/collections.js';
 import type { Source } from '../model/types.js';
 import { parseUnitDeclaration } from '../extract/tables.js';
 import { paragraphBlock } from './paragraphs.js';
@@ -78,7 +79,7 @@ export class LayoutBuilder {
       if (outer.caption === undefined) delete outer.caption;
       if (outer.unit === undefined) delete outer.unit;
     }
-    this.blocks.push(...tables);
+    pushAll(this.blocks, tables);
   }
 
   /** Sets a table's own caption (the format's caption object), with the unit it declares. */

@@ -10,6 +10,7 @@
 // Location convention: as for HWPX, `line` is the running paragraph index
 // over the whole document, cell paragraphs included; no page.
 
+import { pushAll } from '../extract/collections.js';
 import { createRequire } from 'node:module';
 import { inflateRawSync } from 'node:zlib';
 import { LayoutBuilder, type PlacedCell } from './builder.js';
@@ -178,7 +179,7 @@ function paragraphParts(para: RecordNode): ParagraphParts {
     if (child.tag !== TAG.ctrlHeader || child.data.length < 4) continue;
     const id = child.data.readUInt32LE(0);
     if (id === CTRL_TABLE) parts.tables.push(child);
-    else if (id === CTRL_DRAWING) parts.boxed.push(...listParagraphs(child));
+    else if (id === CTRL_DRAWING) pushAll(parts.boxed, listParagraphs(child));
     // Headers, footers, footnotes, fields and page numbers are not body text.
   }
   return parts;
@@ -191,7 +192,7 @@ function listParagraphs(node: RecordNode): RecordNode[] {
   for (const child of node.children) {
     if (child.tag === TAG.listHeader) inList = true;
     else if (child.tag === TAG.paraHeader && inList) out.push(child);
-    else out.push(...listParagraphs(child));
+    else pushAll(out, listParagraphs(child));
   }
   return out;
 }
@@ -224,7 +225,7 @@ function readTable(builder: LayoutBuilder, ctrl: RecordNode, anchor: number): Ta
         const parts = paragraphParts(para);
         const text = parts.text.trim();
         if (text !== '') lines.push(text);
-        for (const inner of parts.tables) nested.push(...readTable(builder, inner, line));
+        for (const inner of parts.tables) pushAll(nested, readTable(builder, inner, line));
         readParagraphs(parts.boxed);
       }
     };

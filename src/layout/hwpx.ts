@@ -10,6 +10,7 @@
 // those inside table cells (so each table row has a line of its own). HWPX
 // stores no page breaks that a reader can trust, so `page` is never set.
 
+import { pushAll } from '../extract/collections.js';
 import { LayoutBuilder, type PlacedCell } from './builder.js';
 import type { Layout, TableBlock } from './types.js';
 import { localName, parseXml, type XmlElement } from './xml.js';
@@ -150,7 +151,7 @@ function paragraphParts(p: XmlElement): ParagraphParts {
       else if (name === 'tbl') parts.tables.push(child);
       // Headers, footers, footnotes, fields and page numbers live in controls: not body text.
       else if (name === 'ctrl' || name === 'linesegarray' || name === 'secPr') continue;
-      else if (name === 'drawText') parts.boxed.push(...paragraphsOf(child));
+      else if (name === 'drawText') pushAll(parts.boxed, paragraphsOf(child));
       else if (name === 'run' || isDrawingObject(name)) visit(child);
     }
   };
@@ -176,7 +177,7 @@ function paragraphsOf(el: XmlElement): XmlElement[] {
   for (const child of el.children) {
     const name = localName(child);
     if (name === 'p') out.push(child);
-    else if (name === 'subList') out.push(...paragraphsOf(child));
+    else if (name === 'subList') pushAll(out, paragraphsOf(child));
   }
   return out;
 }
@@ -247,7 +248,7 @@ class SectionReader {
         const parts = paragraphParts(p);
         const text = parts.text.trim();
         if (text !== '') lines.push(text);
-        for (const inner of parts.tables) nested.push(...this.readTable(inner, line));
+        for (const inner of parts.tables) pushAll(nested, this.readTable(inner, line));
         readParagraphs(parts.boxed);
       }
     };

@@ -265,7 +265,7 @@ function readBoxTable(lines: Line[], start: number, file: string): { block: Tabl
   };
   const merge = (group: Line[], joiner: string): TableRow => {
     const parts = group.map(split);
-    const width = Math.max(...parts.map((p) => p.length));
+    const width = parts.reduce((w, p) => Math.max(w, p.length), -Infinity);
     const cells: string[] = [];
     for (let c = 0; c < width; c++) cells.push(parts.map((p) => p[c] ?? '').filter((s) => s !== '').join(joiner));
     return plainRow(cells, { file, line: group[0]!.n, text: group[0]!.text });

@@ -12,6 +12,7 @@
 //   stand-in module answers that require, and a small DOMMatrix serves the few
 //   matrix sums the worker does while building glyph outlines.
 
+import { maxOf, minOf } from '../extract/collections.js';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { PdfItem } from './pdf.js';
@@ -385,10 +386,10 @@ function addFill(rules: PdfRule[], shades: PdfRule[], pts: [number, number][]): 
   if (pts.length > 6) return; // a rectangle has 4 corners (5 with the closing point)
   const xs = pts.map((p) => p[0]);
   const ys = pts.map((p) => p[1]);
-  const x0 = Math.min(...xs);
-  const x1 = Math.max(...xs);
-  const y0 = Math.min(...ys);
-  const y1 = Math.max(...ys);
+  const x0 = minOf(xs);
+  const x1 = maxOf(xs);
+  const y0 = minOf(ys);
+  const y1 = maxOf(ys);
   // Only rectangles: every point on the bounding box's corners.
   if (!pts.every(([x, y]) => (Math.abs(x - x0) < 0.5 || Math.abs(x - x1) < 0.5) && (Math.abs(y - y0) < 0.5 || Math.abs(y - y1) < 0.5))) return;
   const w = x1 - x0;

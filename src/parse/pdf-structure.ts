@@ -32,7 +32,8 @@ function joinText(a: string, b: string): string {
 
 export function markdownizePdfLines(lines: SourceLine[]): SourceLine[] {
   const body = bodyHeight(lines);
-  const left = Math.min(...lines.map((l) => firstItem(l)?.x ?? Infinity));
+  let left = Infinity;
+  for (const l of lines) left = Math.min(left, firstItem(l)?.x ?? Infinity);
   const out: (SourceLine & { raw?: SourceLine })[] = [];
   for (const line of lines) {
     const item = firstItem(line);

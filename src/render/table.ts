@@ -1,19 +1,53 @@
 // Terminal tables: columns aligned by display width (Hangul is two columns wide),
-// numbers right-aligned, optional color. Returns a string; never prints.
+// numbers right-aligned, optional color. Given a terminal width, a table is
+// fitted to it: file paths give way first (shortened from the start: their end
+// tells them apart), then long names are shortened with `…` (widest first), then
+// display-only extras (the rate bar, dates, counts) and paths are dropped, and
+// on a very narrow terminal the rightmost columns. Returns a string; never prints.
 
 import stringWidth from 'string-width';
 import { Chalk } from 'chalk';
-import type { CommandResult, Row, TableResult } from '../commands/types.js';
-import { formatCell, headerLabel, isRightAligned, type HumanFormat } from './format.js';
+import type { Column, CommandResult, Row, TableResult } from '../commands/types.js';
+import { columnDecimals, formatCell, headerLabel, isRightAligned, type HumanFormat } from './format.js';
 
 export interface TableOptions {
   color: boolean;
   unit?: string;
+  /** Fit to this many terminal columns. */
+  width?: number;
 }
+
+/** Columns between cells. */
+const GAP = 2;
+/** Text columns are not shortened below this width while columns can still be dropped. */
+const MIN_TEXT = 16;
+/** …nor below this one at all. */
+const MIN_TEXT_LAST = 8;
 
 /** Display width: ASCII is one column a character (fast path); anything else asks string-width. */
 export function displayWidth(text: string): number {
   return /^[\x20-\x7e]*$/.test(text) ? text.length : stringWidth(text);
+}
+
+/** `text` cut to `width` display columns, with `…` where it was cut (at the start for paths: their end tells them apart). */
+export function shorten(text: string, width: number, keepEnd = false): string {
+  if (displayWidth(text) <= width) return text;
+  const chars = [...text];
+  if (keepEnd) chars.reverse();
+  let out = '';
+  let used = 0;
+  for (const ch of chars) {
+    const w = displayWidth(ch);
+    if (used + w > width - 1) break;
+    out = keepEnd ? ch + out : out + ch;
+    used += w;
+  }
+  return keepEnd ? '…' + out : out + '…';
+}
+
+/** File paths and source references: the first to give way (a reader finds them in CSV/JSON). */
+function isPath(column: Column): boolean {
+  return column.key === 'source' || column.key === 'document';
 }
 
 function pad(text: string, width: number, right: boolean): string {
@@ -21,17 +55,70 @@ function pad(text: string, width: number, right: boolean): string {
   return right ? ' '.repeat(gap) + text : text + ' '.repeat(gap);
 }
 
+const total = (widths: number[]) => widths.reduce((s, w) => s + w, 0) + GAP * Math.max(0, widths.length - 1);
+
+/** Shorten the widest text column (of those `which` picks), one column of width at a time, down to `min`. */
+function shrinkText(widths: number[], columns: Column[], limit: number, min: number, which: (c: Column) => boolean = () => true): void {
+  while (total(widths) > limit) {
+    let widest = -1;
+    for (let i = 0; i < widths.length; i++) {
+      if (columns[i]!.kind !== 'text' || !which(columns[i]!) || widths[i]! <= min) continue;
+      if (widest < 0 || widths[i]! > widths[widest]!) widest = i;
+    }
+    if (widest < 0) return;
+    widths[widest]!--;
+  }
+}
+
+/** Which columns to keep and how wide, to fit `limit` terminal columns. */
+export function fitColumns(columns: Column[], natural: number[], limit: number): { keep: number[]; widths: number[] } {
+  let keep = columns.map((_, i) => i);
+  const widths = [...natural];
+  const current = () => keep.map((i) => widths[i]!);
+  const shrink = (min: number, which?: (c: Column) => boolean) => {
+    const w = current();
+    shrinkText(w, keep.map((i) => columns[i]!), limit, min, which);
+    keep.forEach((i, k) => (widths[i] = w[k]!));
+  };
+  const drop = (which: (c: Column) => boolean) => {
+    for (let i = columns.length - 1; i >= 0 && total(current()) > limit; i--) {
+      if (which(columns[i]!) && keep.includes(i) && keep.length > 1) keep = keep.filter((k) => k !== i);
+    }
+  };
+  // Least important first: paths give way, then long names; then display-only extras and paths go.
+  shrink(MIN_TEXT, isPath);
+  shrink(MIN_TEXT);
+  drop((c) => c.displayOnly === true);
+  drop(isPath);
+  shrink(MIN_TEXT_LAST);
+  // A very narrow terminal: the rightmost columns go, the first one stays.
+  drop(() => true);
+  return { keep, widths };
+}
+
 export function renderTableResult(table: TableResult, options: TableOptions): string {
+  if (table.omitWhenEmpty && table.rows.length === 0) return '';
   const chalk = new Chalk({ level: options.color ? 1 : 0 });
-  const fmt: HumanFormat = { unit: options.unit ?? table.moneyUnit ?? '원' };
-  const columns = table.columns.filter((c) => !c.machineOnly && c.key !== table.groupKey);
-  const cellsOf = (row: Row) => columns.map((c) => formatCell(row[c.key], c, fmt));
-  const header = columns.map((c) => headerLabel(c, fmt));
-  const body = table.rows.map(cellsOf);
-  const totals = (table.totals ?? []).map(cellsOf);
-  const widths = header.map((h, i) =>
-    Math.max(displayWidth(h), ...[...body, ...totals].map((cells) => displayWidth(cells[i] ?? ''))),
-  );
+  const unit = options.unit ?? table.moneyUnit ?? '원';
+  let columns = table.columns.filter((c) => !c.machineOnly && c.key !== table.groupKey);
+  const fmt: HumanFormat = { unit, decimals: columnDecimals(columns, [table.rows, table.totals ?? []], unit) };
+  const header0 = columns.map((c) => headerLabel(c, fmt));
+  let body = table.rows.map((row) => columns.map((c) => formatCell(row[c.key], c, fmt)));
+  let totals = (table.totals ?? []).map((row) => columns.map((c) => formatCell(row[c.key], c, fmt)));
+  let widths = header0.map((h) => displayWidth(h));
+  for (const list of [body, totals]) for (const cells of list) cells.forEach((cell, i) => (widths[i] = Math.max(widths[i]!, displayWidth(cell))));
+  let header = header0;
+  if (options.width && total(widths) > options.width) {
+    const fit = fitColumns(columns, widths, options.width);
+    const all = columns;
+    const pick = <T,>(list: T[]) => fit.keep.map((i) => list[i]!);
+    const cut = (cells: string[]) => fit.keep.map((i) => shorten(cells[i]!, fit.widths[i]!, isPath(all[i]!)));
+    columns = pick(columns);
+    header = cut(header0);
+    body = body.map(cut);
+    totals = totals.map(cut);
+    widths = pick(fit.widths);
+  }
   // Rate bars are colored by level once padded, so color never shifts a column.
   const tint = (text: string, i: number, row?: Row) => {
     const column = columns[i]!;
@@ -42,17 +129,18 @@ export function renderTableResult(table: TableResult, options: TableOptions): st
   const line = (cells: string[], row?: Row) =>
     cells
       .map((cell, i) => tint(pad(cell, widths[i] ?? 0, isRightAligned(columns[i]!)), i, row))
-      .join('  ')
+      .join(' '.repeat(GAP))
       .trimEnd();
-  const rule = widths.map((w) => '─'.repeat(w)).join('  ');
+  const rule = widths.map((w) => '─'.repeat(w)).join(' '.repeat(GAP));
   const out: string[] = [];
-  if (table.title) out.push(chalk.bold(table.title));
+  if (table.title) out.push(chalk.bold(options.width ? shorten(table.title, options.width) : table.title));
   out.push(chalk.bold(line(header)), chalk.dim(rule));
   let group: unknown = Symbol('none');
   table.rows.forEach((row, i) => {
     if (table.groupKey && row[table.groupKey] !== group) {
       group = row[table.groupKey];
-      out.push(chalk.cyan(`▸ ${String(group ?? '(no group)')}`));
+      const heading = `▸ ${String(group ?? '(no group)')}`;
+      out.push(chalk.cyan(options.width ? shorten(heading, options.width) : heading));
     }
     out.push(line(body[i] ?? [], row));
   });
@@ -67,11 +155,19 @@ export function renderTableResult(table: TableResult, options: TableOptions): st
 export function renderTable(result: CommandResult, options: TableOptions): string {
   const chalk = new Chalk({ level: options.color ? 1 : 0 });
   const parts: string[] = [];
+  const shown = new Set<TableResult>();
   for (const section of result.sections ?? []) {
     const lines = [chalk.bold.underline(section.title), ...section.lines];
-    if (section.table) lines.push(renderTableResult(section.table, options));
+    if (section.table) {
+      lines.push(renderTableResult(section.table, options));
+      shown.add(section.table);
+    }
     parts.push(lines.join('\n'));
   }
-  for (const table of result.tables) parts.push(renderTableResult(table, options));
-  return parts.join('\n\n') + '\n';
+  for (const table of result.tables) {
+    if (shown.has(table)) continue;
+    const text = renderTableResult(table, options);
+    if (text) parts.push(text);
+  }
+  return parts.length ? parts.join('\n\n') + '\n' : '';
 }

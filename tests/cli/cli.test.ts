@@ -25,6 +25,14 @@ const CASES: [string, string[]][] = [
   ['missing-file', ['budget', 'no/such.txt', R, '--format', 'csv']],
   ['bad-unit', ['budget', R, '--unit', 'dollars']],
   ['bad-format', ['budget', R, '--format', 'xml']],
+  ['budget-no-table', ['budget', B]],
+  ['budget-sort-name', ['budget', R, '--sort', 'name', '--group', '기관운영']],
+  ['budget-by-group-below', ['budget', R, '--by', 'group', '--below', '12', '--unit', 'jo']],
+  ['options-before-command', ['--format', 'csv', '-q', 'targets', P, '--indicator', '스마트공장']],
+  ['yoy-sources', ['yoy', P, '--indicator', '전략분야', '--format', 'csv']],
+  ['check-severity', ['check', R, '--severity', 'error']],
+  ['unknown-option', ['budget', '--frobnicate']],
+  ['no-command', []],
 ];
 
 describe('CLI transcripts (color off)', () => {

@@ -170,11 +170,15 @@ describe('summary --format md', () => {
     const { renderMd } = await import('../../src/render/md.js');
     const md = renderMd(summary(input([report, plan, blog])), {});
     const lines = md.split('\n');
+    // One `#` title, an overall line, then `##` per document and `###` within it.
+    expect(lines.filter((l) => l.startsWith('# '))).toEqual(['# policy-lens summary']);
+    expect(lines[2]).toBe('3 documents · 1 error · 1 warning · total budget 26,507,677천원 · executed 4,178,057천원 (15.76%)');
     const headings = lines.filter((l) => l.startsWith('## ')).map((l) => l.slice(3));
-    expect(headings).toContain('2020년도 상반기 주요업무 추진상황');
-    expect(headings).toContain('Budget execution');
-    expect(headings).toContain('Not yet allocated (미교부)');
-    expect(headings.filter((h) => h === 'Consistency checks')).toHaveLength(3);
+    expect(headings).toEqual(['Documents', '2020년도 상반기 주요업무 추진상황', "제4차 중소기업 기술혁신 촉진계획('19~'23) 2023년도 시행계획(안)", '기술개발 지원을 통한 1인 창조기업 육성']);
+    const sub = lines.filter((l) => l.startsWith('### ')).map((l) => l.slice(4));
+    expect(sub).toContain('Budget execution');
+    expect(sub).toContain('Not yet allocated (미교부)');
+    expect(sub.filter((h) => h === 'Consistency checks')).toHaveLength(3);
     // Every table: a header row, a --- row with as many cells, body rows with as many cells.
     const cells = (l: string) => l.replace(/\\\|/g, '').split('|').length;
     for (let i = 0; i < lines.length; i++) {

@@ -40,6 +40,7 @@ export async function cli(args: string[], env: Record<string, string> = {}, stde
     stderr: (t) => void (stderr += t),
     stdoutIsTTY: false,
     stderrIsTTY,
+    stdinIsPiped: false,
     env: { ...env },
     workers,
   };

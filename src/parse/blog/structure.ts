@@ -8,6 +8,7 @@
 // (`공익활동 (65세 이상)` under `신청 자격`) attaches its content to that
 // program. Related-program lists give programs that are only mentioned.
 
+import { minOf, pushAll } from '../../extract/collections.js';
 import type { Block, HeadingBlock, TableBlock } from '../../layout/types.js';
 import type { Deadline, Link, Program, ProgramDetails, Source, SupportAmount } from '../../model/types.js';
 import { normalizeName } from '../../extract/names.js';
@@ -184,7 +185,7 @@ export function readPrograms(input: StructureInput): Program[] {
   const titleHeading = headings[0] && headings[0].level === 1 && normalizeName(headings[0].text) === normalizeName(input.title) ? headings[0] : undefined;
   const titleReading = readHeading(input.title);
   const titleName = input.titled ? (titleReading.program ?? cleanProgramName(input.title)) : undefined;
-  const topLevel = Math.min(...headings.filter((h) => h !== titleHeading).map((h) => h.level), 9);
+  const topLevel = Math.min(minOf(headings.filter((h) => h !== titleHeading).map((h) => h.level)), 9);
   // Several programs: the title says so, or two or more top-level headings name
   // programs (a program noun, not a section) that differ from the title's.
   const topNames = headings.filter((h) => h !== titleHeading && h.level === topLevel && !readHeading(h.text).aspect && !readHeading(h.text).program && hasProgramNoun(headingCore(h.text)) && !(titleName && normalizeName(headingCore(h.text)).includes(normalizeName(titleName))));
@@ -318,7 +319,7 @@ export function readPrograms(input: StructureInput): Program[] {
         continue;
       }
       const links = readLinks(text, block.source);
-      if (links.length) (d.links ??= []).push(...links.filter((l) => !d.links!.some((x) => x.href === l.href)));
+      if (links.length) pushAll((d.links ??= []), links.filter((l) => !d.links!.some((x) => x.href === l.href)));
       for (const m of clean.matchAll(AGENCY)) if (!/^(해당|각|관련)/.test(m[1]!)) addUnique(d.agencies, m[1]!);
       for (const m of clean.matchAll(MINISTRY)) addUnique(d.agencies, m[1]!);
       for (const m of clean.matchAll(LAW)) addUnique(d.legalBasis, `「${m[1]}」`);

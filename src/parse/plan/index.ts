@@ -4,7 +4,7 @@
 // budget-category series; keyword bullets with amounts as Programs (with their
 // funding split); breakdown and ratio statements as Claims for `check`.
 
-import { pushTo } from '../../extract/collections.js';
+import { pushTo, pushAll } from '../../extract/collections.js';
 import {
   emptyDocument,
   type Claim,
@@ -25,6 +25,7 @@ import { expandYear } from '../../extract/periods.js';
 import { decimalsOf, money } from '../common.js';
 import { sourceOf, type ParseInput } from '../lines.js';
 import { joinWrapped, outline, type PlanLine } from './structure.js';
+import { budgetAmount } from './budget-wording.js';
 import { readFunding } from '../report/projects.js';
 import { markdownizePdfLines } from '../pdf-structure.js';
 
@@ -220,7 +221,7 @@ function readPrograms(ctx: Context, lines: PlanLine[], claims: Claim[]): Program
   for (const pl of lines) {
     const source = sourceOf(ctx.file, pl.line);
     if (pl.role === 'bullet' && pl.keyword) {
-      const amount = findQuantities(pl.content).find((q) => q.kind === 'money');
+      const amount = budgetAmount(pl.content, findQuantities(pl.content));
       if (!amount) continue;
       const p: Program = { name: pl.keyword, normalizedName: normalizeName(pl.keyword), totalBudget: money(amount.value, source, amount.max), sources: [source] };
       if (pl.strategy) p.group = pl.strategy;
@@ -443,6 +444,7 @@ export function parsePlan(input: ParseInput): ParseResult {
   readActuals(ctx, lines, doc.targets);
   doc.series = [...readSeries(ctx, lines), ...readBudgetCategories(ctx, lines)];
   doc.programs = readPrograms(ctx, lines, doc.claims);
-  doc.claims.push(...readClaims(ctx, lines), ...readDifferenceClaims(ctx, lines, doc.series));
+  pushAll(doc.claims, readClaims(ctx, lines));
+  pushAll(doc.claims, readDifferenceClaims(ctx, lines, doc.series));
   return { document: doc, diagnostics: ctx.diagnostics };
 }

@@ -3,6 +3,7 @@
 // task, project descriptions, new-project tables and budget execution tables.
 // Works on text with tab tables; PDF lines are first rebuilt into rows (pdf-rows.ts).
 
+import { pushAll } from '../../extract/collections.js';
 import { emptyDocument, type Claim, type Diagnostic, type OrgRow, type ParseResult, type Program, type ProgramOutput, type Quantity, type Source } from '../../model/types.js';
 import { parseCount, parseKoreanAmount, parseNumber } from '../../extract/amounts.js';
 import { normalizeName } from '../../extract/names.js';
@@ -111,7 +112,7 @@ function readActivities(file: string, lines: SourceLine[], diagnostics: Diagnost
       current = { name, normalizedName: normalizeName(name), sources: [source], outputs: [] };
       if (group) current.group = group;
       const outs = outputsFrom(name, item[2]!, source);
-      if (outs) current.outputs!.push(...outs);
+      if (outs) pushAll(current.outputs!, outs);
       else diagnostics.push(warning('output-unreadable', `activity figure "${item[2]}" could not be read`, source));
       programs.push(current);
       return;
@@ -119,7 +120,7 @@ function readActivities(file: string, lines: SourceLine[], diagnostics: Diagnost
     if (current && item && /^[-○·•]/.test(plain.replace(/^#+\s*/, ''))) {
       const label = item[1]!.replace(/^[-○·•]\s*/, '').trim();
       const outs = outputsFrom(label, item[2]!, sourceOf(file, line));
-      if (outs) current.outputs!.push(...outs);
+      if (outs) pushAll(current.outputs!, outs);
     }
   });
   return programs;
@@ -252,12 +253,12 @@ export function parseReport(input: ParseInput): ParseResult {
 
   const org = readOrganisation(file, lines);
   if (org.rows.length) doc.meta.organisation = org.rows;
-  doc.claims.push(...org.claims);
+  pushAll(doc.claims, org.claims);
 
-  doc.programs.push(...readActivities(file, lines, diagnostics));
+  pushAll(doc.programs, readActivities(file, lines, diagnostics));
   const descriptions = readProjectDescriptions(file, lines);
-  doc.programs.push(...descriptions.programs);
-  doc.claims.push(...descriptions.claims);
+  pushAll(doc.programs, descriptions.programs);
+  pushAll(doc.claims, descriptions.claims);
 
   let moneyUnits = new Map<string, number>();
   for (let i = 0; i < lines.length; i++) {
@@ -273,9 +274,9 @@ export function parseReport(input: ParseInput): ParseResult {
       const moneyUnit = unit.money ?? '원';
       if (!unit.money) diagnostics.push(warning('unit-missing', 'budget table has no (단위 : …) line; amounts read as 원', sourceOf(file, line)));
       const table = readBudgetTable(file, lines, i, moneyUnit);
-      doc.budgetLines.push(...table.lines);
-      doc.budgetTotals.push(...table.totals);
-      diagnostics.push(...table.diagnostics);
+      pushAll(doc.budgetLines, table.lines);
+      pushAll(doc.budgetTotals, table.totals);
+      pushAll(diagnostics, table.diagnostics);
       moneyUnits.set(moneyUnit, (moneyUnits.get(moneyUnit) ?? 0) + 10);
       i = table.end - 1;
       continue;
@@ -283,9 +284,9 @@ export function parseReport(input: ParseInput): ParseResult {
     if (!/\d/.test(line.text) && isProjectListHeader(cells)) {
       const moneyUnit = unit.money ?? /\((천원|백만원|억원|원)\)/.exec(line.text)?.[1] ?? '원';
       const list = readProjectList(file, lines, i, moneyUnit);
-      doc.programs.push(...list.programs);
-      doc.claims.push(...list.claims);
-      diagnostics.push(...list.diagnostics);
+      pushAll(doc.programs, list.programs);
+      pushAll(doc.claims, list.claims);
+      pushAll(diagnostics, list.diagnostics);
       moneyUnits.set(moneyUnit, (moneyUnits.get(moneyUnit) ?? 0) + 1);
       i = list.end - 1;
       continue;
@@ -299,7 +300,7 @@ export function parseReport(input: ParseInput): ParseResult {
         .find((t) => /현황|실적/.test(t));
       const prefix = (heading ?? '').replace(/[<>]/g, '').replace(/연도별/, '').replace(/현황|실적/g, '').trim();
       const table = readYearlyTable(file, lines, i, unit.units, prefix || '연도별');
-      doc.series.push(...table.series);
+      pushAll(doc.series, table.series);
       i = table.end - 1;
     }
   }
@@ -315,7 +316,7 @@ export function parseReport(input: ParseInput): ParseResult {
   doc.moneyUnit = [...moneyUnits.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '원';
 
   const growth = readGrowthClaims(file, lines);
-  doc.claims.push(...growth.claims);
+  pushAll(doc.claims, growth.claims);
   for (const p of growth.pending) {
     // `신규사업 확보액 … 2019년 12월 대비 165% 상승`: compare the money series that has both years.
     const toYear = p.toYear ?? doc.fiscalPeriod?.slice(0, 4);
