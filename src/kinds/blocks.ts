@@ -1,0 +1,146 @@
+// What a kind's reader needs to know about a layout's blocks, by structure
+// only: which blocks are titles (headings, or short stand-alone paragraphs in
+// layouts that mark no headings), which titles are numbered parts or tasks,
+// which list markers are outermost, and which blocks only continue the item
+// above them (a wrapped line). No document's section names are known here.
+
+import type { Block, Layout } from '../layout/types.js';
+import type { Source } from '../model/types.js';
+import { stripMarkdown } from '../extract/text.js';
+
+/** A block's text as printed, without Markdown emphasis or escapes; tables give their caption. */
+export function blockText(block: Block): string {
+  const text = block.type === 'table' ? (block.caption ?? '') : block.text;
+  return stripMarkdown(text).replace(/\s+/g, ' ').trim();
+}
+
+/** Part titles numbered with Roman numerals: `Ⅲ. 전략목표별 추진상황`, `IV . 주요 현안사업`. */
+export const PART_NUMBER = /^(?:[IVX]{1,4}|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ])\s*[.．]\s*/;
+/** Task or section titles numbered with digits: `1 4차 산업혁명 …`, `2. 생활 속 …`, `3) …`. */
+export const TASK_NUMBER = /^\d{1,2}\s*[.)]?\s+(?=\S)/;
+
+/**
+ * List markers ranked outermost first, as Korean administrative documents
+ * nest them (□ → ○ → - → ·). A block without a marker is a title or a
+ * top-level line, rank 0 like □.
+ */
+const MARKER_RANKS: [RegExp, number][] = [
+  [/^[□■◆◇▣❑☐]/, 0],
+  [/^[○◯❍●◎]/, 1],
+  [/^([①-⑳]|[가-하][.)]|\(\d{1,2}\)|\d{1,2}\))/, 1],
+  [/^[-–—]/, 2],
+  [/^[·•∙ㆍ▪▫◦‣⁃*+]/, 3],
+];
+
+export function markerRank(marker: string): number {
+  for (const [pattern, rank] of MARKER_RANKS) if (pattern.test(marker.trim())) return rank;
+  return 2;
+}
+
+/** The leading list marker printed inside a block's text (headings keep theirs: `□ 사업개요`). */
+export function leadingMarker(text: string): string | undefined {
+  return /^([□■◆◇▣❑☐○◯❍●◎①-⑳·•∙ㆍ▪▫◦‣⁃✓✔➢▶►-])\s*/.exec(text)?.[1];
+}
+
+export function withoutMarker(text: string): string {
+  return text.replace(/^([□■◆◇▣❑☐○◯❍●◎①-⑳·•∙ㆍ▪▫◦‣⁃✓✔➢▶►-])\s*/, '').trim();
+}
+
+/** One readable unit of a layout: a block, with any wrapped lines that continue it joined on. */
+export interface Unit {
+  block: Block;
+  /** The text with continuations joined, emphasis removed. */
+  text: string;
+  /** The marker, from the list item or printed at the start of a heading/paragraph. */
+  marker?: string;
+  /** 0 for □ and unmarked lines, higher for inner markers. */
+  rank: number;
+  source: Source;
+}
+
+const MAX_TITLE = 60;
+
+function bracketsBalance(text: string): boolean {
+  const open = (text.match(/[(（[〔【<〈《「『]/g) ?? []).length;
+  const close = (text.match(/[)）\]〕】>〉》」』]/g) ?? []).length;
+  return open === close;
+}
+
+/**
+ * Ends of a line that stops mid-sentence: a comma, a connective ending
+ * (`높여`, `하고`, `위해`, `통한`), a particle or a conjunction. The next unmarked
+ * line continues it.
+ */
+const OPEN_ENDING = /([,·/~→+(]|(?:여|고|며|서|해|한|및|의|를|을|에|와|과|로|는|은|등|또는|통한|위한|대한|따른))$/;
+
+/**
+ * A paragraph that continues the list item or paragraph above it (a wrapped
+ * line): it carries no marker and no numbering of its own, and the line above
+ * stops mid-sentence, or it starts with a closing bracket or an arrow.
+ */
+export function continuesPrevious(previous: Unit | undefined, block: Block): boolean {
+  if (!previous || (block.type !== 'paragraph' && block.type !== 'heading')) return false;
+  if (previous.block.type !== 'list-item' && previous.block.type !== 'paragraph') return false;
+  const text = blockText(block);
+  if (text === '' || leadingMarker(text) || PART_NUMBER.test(text) || TASK_NUMBER.test(text)) return false;
+  // A heading continues only a list item cut mid-sentence (a plain-text reader takes a short wrapped line alone for a heading).
+  if (block.type === 'heading') return previous.block.type === 'list-item' && OPEN_ENDING.test(previous.text) && !/[:：]/.test(previous.text);
+  if (/^[)）\]>】→➔]/.test(text)) return true;
+  return OPEN_ENDING.test(previous.text) || !bracketsBalance(previous.text);
+}
+
+/** The layout's blocks as units, wrapped lines joined to the item they continue. */
+export function unitsOf(layout: Layout): Unit[] {
+  const units: Unit[] = [];
+  for (const block of layout.blocks) {
+    const previous = units[units.length - 1];
+    if (continuesPrevious(previous, block)) {
+      previous!.text = `${previous!.text} ${blockText(block)}`.replace(/\s+/g, ' ');
+      continue;
+    }
+    const text = blockText(block);
+    const printed = block.type === 'list-item' ? block.marker : block.type === 'table' ? undefined : leadingMarker(text);
+    const unit: Unit = {
+      block,
+      text: block.type === 'list-item' ? text : printed ? withoutMarker(text) : text,
+      rank: printed ? markerRank(printed) : 0,
+      source: block.source,
+    };
+    if (printed) unit.marker = printed;
+    units.push(unit);
+  }
+  return units;
+}
+
+/**
+ * A title: a heading, or (in layouts that mark none) a short paragraph that
+ * starts with a word, closes its brackets, states no `label : value` and does
+ * not end a sentence. Marked lines (`□ 사업개요`) are items, not titles.
+ */
+export function isTitle(unit: Unit): boolean {
+  if (unit.marker) return false;
+  const { block, text } = unit;
+  if (block.type === 'heading') return text !== '';
+  if (block.type !== 'paragraph') return false;
+  return (
+    text.length > 0 &&
+    text.length <= MAX_TITLE &&
+    /^[\p{L}\d]/u.test(text) &&
+    bracketsBalance(text) &&
+    !/[:：]/.test(text) &&
+    !/(다|음|함|임)\s*\.?$/.test(text) &&
+    !/^[\d\s.,~'’-]+$/.test(text)
+  );
+}
+
+/** A title bracketed as a subsection label (`< 필요성 >`, `【추진경과】`). */
+export function isBracketedLabel(text: string): boolean {
+  return /^[<〈《【[［]/.test(text) && /[>〉》】\]］]$/.test(text);
+}
+
+/** `name : value` (the colon full- or half-width, spaces optional). */
+export function labelled(text: string): { label: string; value: string } | undefined {
+  const m = /^(.+?)\s*[:：]\s*(.*)$/.exec(text);
+  if (!m) return undefined;
+  return { label: m[1]!.trim(), value: m[2]!.trim() };
+}
