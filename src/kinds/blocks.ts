@@ -49,6 +49,8 @@ export function withoutMarker(text: string): string {
 /** One readable unit of a layout: a block, with any wrapped lines that continue it joined on. */
 export interface Unit {
   block: Block;
+  /** The block and the wrapped lines joined onto it, in order. */
+  parts: Block[];
   /** The text with continuations joined, emphasis removed. */
   text: string;
   /** The marker, from the list item or printed at the start of a heading/paragraph. */
@@ -86,8 +88,14 @@ export function continuesPrevious(previous: Unit | undefined, block: Block): boo
   // A heading continues only a list item cut mid-sentence (a plain-text reader takes a short wrapped line alone for a heading).
   if (block.type === 'heading') return previous.block.type === 'list-item' && OPEN_ENDING.test(previous.text) && !/[:：]/.test(previous.text);
   if (/^[)）\]>】→➔]/.test(text)) return true;
+  // A list item that filled its line to the margin wraps onto the next (PDF lines carry no indent to tell).
+  const last = previous.parts[previous.parts.length - 1]!;
+  if (last.type === 'list-item' && blockText(last).length >= FILLED_LINE && !/[:：]/.test(text)) return true;
   return OPEN_ENDING.test(previous.text) || !bracketsBalance(previous.text);
 }
+
+/** Characters of a body line filled to the margin (A4 portrait, 11–13 pt Korean: about 45–55). */
+const FILLED_LINE = 45;
 
 /** The layout's blocks as units, wrapped lines joined to the item they continue. */
 export function unitsOf(layout: Layout): Unit[] {
@@ -96,12 +104,14 @@ export function unitsOf(layout: Layout): Unit[] {
     const previous = units[units.length - 1];
     if (continuesPrevious(previous, block)) {
       previous!.text = `${previous!.text} ${blockText(block)}`.replace(/\s+/g, ' ');
+      previous!.parts.push(block);
       continue;
     }
     const text = blockText(block);
     const printed = block.type === 'list-item' ? block.marker : block.type === 'table' ? undefined : leadingMarker(text);
     const unit: Unit = {
       block,
+      parts: [block],
       text: block.type === 'list-item' ? text : printed ? withoutMarker(text) : text,
       rank: printed ? markerRank(printed) : 0,
       source: block.source,
@@ -127,7 +137,9 @@ export function isTitle(unit: Unit): boolean {
     text.length <= MAX_TITLE &&
     /^[\p{L}\d]/u.test(text) &&
     bracketsBalance(text) &&
-    !/[:：]/.test(text) &&
+    !/[:：/]/.test(text) &&
+    // Data lines are not titles: a figure with its unit noun (`연 30,000명`).
+    !/\d[\d,.]*\s*(명|개|건|원|천원|백만원|억원|회|%|개사|편)(?![가-힣])/.test(text) &&
     !/(다|음|함|임)\s*\.?$/.test(text) &&
     !/^[\d\s.,~'’-]+$/.test(text)
   );

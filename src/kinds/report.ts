@@ -195,7 +195,9 @@ export function readDescriptions(units: Unit[]): { programs: Program[]; claims: 
   let title: Unit | undefined;
   let current: Program | undefined;
   for (const unit of units) {
-    const department = departmentOf(unit.block.type === 'table' ? unit.block.rows.map((r) => r.cells.map((c) => c.text).join(' '))[0] ?? '' : unit.text);
+    const department = unit.parts
+      .map((b) => departmentOf(b.type === 'table' ? (b.rows[0]?.cells.map((c) => c.text).join(' ') ?? '') : blockText(b)))
+      .find(Boolean);
     if (department) {
       if (current) current.department = department;
       continue;
