@@ -25,11 +25,12 @@ export const TASK_NUMBER = /^\d{1,2}\s*[.)]?\s+(?=\S)/;
  * top-level line, rank 0 like □.
  */
 const MARKER_RANKS: [RegExp, number][] = [
-  [/^[□■◆◇▣❑☐]/, 0],
-  [/^[○◯❍●◎]/, 1],
+  [/^[□■◆◇▣❑☐◈❖]/, 0],
+  // `ㅇ` typed for ○ (a habit of 한글 users), `∘` and `◦` likewise.
+  [/^[○◯❍●◎ㅇ∘◦]/, 1],
   [/^([①-⑳]|[가-하][.)]|\(\d{1,2}\)|\d{1,2}\))/, 1],
   [/^[-–—]/, 2],
-  [/^[·•∙ㆍ▪▫◦‣⁃*+]/, 3],
+  [/^[·•∙ㆍ▪▫‣⁃*+▹▸►➢]/, 3],
 ];
 
 export function markerRank(marker: string): number {
@@ -38,12 +39,25 @@ export function markerRank(marker: string): number {
 }
 
 /** The leading list marker printed inside a block's text (headings keep theirs: `□ 사업개요`). */
+const PRINTED_MARKER = /^(?:([□■◆◇▣❑☐◈❖○◯❍●◎∘①-⑳·•∙ㆍ▪▫◦‣⁃✓✔➢▶►▹▸-])\s*|(ㅇ)\s+|([lmnquvwØü])\s+(?=[가-힣(]))/;
+
+/**
+ * The leading list marker printed inside a block's text (headings keep theirs:
+ * `□ 사업개요`). A lone Latin letter before Korean text is a bullet drawn from a
+ * symbol font (Wingdings `l` ●, `m` ❍, `n` ■, `q` ❑, `u` ◆, `v` ❖, `w` ◆, `Ø` ➢, `ü` ✓)
+ * whose glyphs a PDF's text layer gives as letters.
+ */
 export function leadingMarker(text: string): string | undefined {
-  return /^([□■◆◇▣❑☐○◯❍●◎①-⑳·•∙ㆍ▪▫◦‣⁃✓✔➢▶►-])\s*/.exec(text)?.[1];
+  const m = PRINTED_MARKER.exec(text);
+  if (!m) return undefined;
+  if (m[3]) return SYMBOL_FONT[m[3]] ?? '·';
+  return m[1] ?? m[2];
 }
 
+const SYMBOL_FONT: Record<string, string> = { l: '●', m: '○', n: '■', q: '❑', u: '◆', v: '❖', w: '◆', Ø: '➢', ü: '✓' };
+
 export function withoutMarker(text: string): string {
-  return text.replace(/^([□■◆◇▣❑☐○◯❍●◎①-⑳·•∙ㆍ▪▫◦‣⁃✓✔➢▶►-])\s*/, '').trim();
+  return text.replace(PRINTED_MARKER, '').trim();
 }
 
 /** One readable unit of a layout: a block, with any wrapped lines that continue it joined on. */

@@ -185,39 +185,61 @@ function isProjectTitle(unit: Unit): boolean {
 }
 
 /**
- * Project descriptions: a title followed by fields (사업기간, 총사업비 …). The
- * project is made at its first period or budget field; later fields and the
- * department sign-off fill it until the next title.
+ * Labels of the standard subsections of a project description (개요, 필요성,
+ * 추진경과, 향후계획 …): general vocabulary of Korean administrative writing,
+ * never a project's name.
+ */
+const SUBSECTION_LABEL = /^(사업|추진|과제)?(개요|필요성|배경|경과|현황|실적|향후계획|계획|방안|방향|주요내용|내용|기대효과|효과|목적|일정|체계|문제점|개선방안)$/;
+
+export function isSubsectionLabel(text: string): boolean {
+  return SUBSECTION_LABEL.test(text.replace(/\([^)]*\)/g, '').replace(/[\s<>〈〉【】[\]]/g, ''));
+}
+
+/**
+ * Project descriptions: fields (사업기간, 총사업비 …) under the title or item
+ * that names the project, found as in an outline: the nearest title or
+ * outer-ranked item above the field that is neither a subsection label
+ * (`□ 사업개요`, `< 필요성 >`) nor a `label : value` line. The project is made
+ * at its first period or budget field; later fields and the department
+ * sign-off fill it until another project is named.
  */
 export function readDescriptions(units: Unit[]): { programs: Program[]; claims: Claim[] } {
   const programs: Program[] = [];
   const claims: Claim[] = [];
-  let title: Unit | undefined;
-  let current: Program | undefined;
+  // names[0] is the nearest title; names[rank + 1] the nearest item of that rank.
+  let names: (Unit | undefined)[] = [];
+  let current: { program: Program; by: Unit } | undefined;
   for (const unit of units) {
     const department = unit.parts
       .map((b) => departmentOf(b.type === 'table' ? (b.rows[0]?.cells.map((c) => c.text).join(' ') ?? '') : blockText(b)))
       .find(Boolean);
     if (department) {
-      if (current) current.department = department;
+      if (current) current.program.department = department;
       continue;
     }
+    if (unit.block.type === 'table' || unit.block.type === 'note') continue;
+    const item = labelled(unit.text);
     if (isProjectTitle(unit)) {
-      title = unit;
-      current = undefined;
+      if (!isSubsectionLabel(unit.text)) names = [unit];
       continue;
     }
-    const item = unit.block.type === 'table' ? undefined : labelled(unit.text);
-    if (!item) continue;
-    const field = descriptionField(item.label);
-    if (!field) continue;
-    if (!current) {
-      if (!title || (field !== 'period' && field !== 'total')) continue;
-      const name = projectName(title.text);
-      current = { name, normalizedName: normalizeName(name), sources: [title.source] };
-      programs.push(current);
+    const field = item ? descriptionField(item.label) : undefined;
+    if (!item || !field) {
+      if (unit.text !== '' && !item && !isBracketedLabel(unit.text) && !isSubsectionLabel(unit.text)) {
+        names = names.slice(0, unit.rank + 1);
+        names[unit.rank + 1] = unit;
+      }
+      continue;
     }
-    claims.push(...applyField(current, field, item.label, item.value, unit.source));
+    const namer = names.slice(0, unit.rank + 1).reverse().find(Boolean);
+    if (!namer) continue;
+    if (current?.by !== namer) {
+      if (field !== 'period' && field !== 'total') continue;
+      const name = projectName(namer.text);
+      current = { program: { name, normalizedName: normalizeName(name), sources: [namer.source] }, by: namer };
+      programs.push(current.program);
+    }
+    claims.push(...applyField(current.program, field, item.label, item.value, unit.source));
   }
   return { programs, claims };
 }
