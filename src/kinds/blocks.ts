@@ -25,7 +25,8 @@ export const TASK_NUMBER = /^\d{1,2}\s*[.)]?\s+(?=\S)/;
  * top-level line, rank 0 like □.
  */
 const MARKER_RANKS: [RegExp, number][] = [
-  [/^[□■◆◇▣❑☐◈❖]/, 0],
+  // A private-use glyph is a symbol-font bullet whose shape the text layer does not give: taken as outermost.
+  [/^[□■◆◇▣❑☐◈❖\uE000-\uF8FF]/, 0],
   // `ㅇ` typed for ○ (a habit of 한글 users), `∘` and `◦` likewise.
   [/^[○◯❍●◎ㅇ∘◦]/, 1],
   [/^([①-⑳]|[가-하][.)]|\(\d{1,2}\)|\d{1,2}\))/, 1],
@@ -39,7 +40,7 @@ export function markerRank(marker: string): number {
 }
 
 /** The leading list marker printed inside a block's text (headings keep theirs: `□ 사업개요`). */
-const PRINTED_MARKER = /^(?:([□■◆◇▣❑☐◈❖○◯❍●◎∘①-⑳·•∙ㆍ▪▫◦‣⁃✓✔➢▶►▹▸-])\s*|(ㅇ)\s+|([lmnquvwØü])\s+(?=[가-힣(]))/;
+const PRINTED_MARKER = /^(?:([□■◆◇▣❑☐◈❖○◯❍●◎∘①-⑳·•∙ㆍ▪▫◦‣⁃✓✔➢▶►▹▸\uE000-\uF8FF-])\s*|(ㅇ)(?=\s|[^가-힣])\s*|([lmnquvwØü])\s+(?=[가-힣(]))/;
 
 /**
  * The leading list marker printed inside a block's text (headings keep theirs:
@@ -104,7 +105,8 @@ export function continuesPrevious(previous: Unit | undefined, block: Block): boo
   if (/^[)）\]>】→➔]/.test(text)) return true;
   // A list item that filled its line to the margin wraps onto the next (PDF lines carry no indent to tell).
   const last = previous.parts[previous.parts.length - 1]!;
-  if (last.type === 'list-item' && blockText(last).length >= FILLED_LINE && !/[:：]/.test(text)) return true;
+  const lastMarked = last.type === 'list-item' || (last.type === 'paragraph' && leadingMarker(blockText(last)) !== undefined);
+  if (lastMarked && blockText(last).length >= FILLED_LINE && !/[:：]/.test(text)) return true;
   return OPEN_ENDING.test(previous.text) || !bracketsBalance(previous.text);
 }
 
@@ -115,6 +117,8 @@ const FILLED_LINE = 45;
 export function unitsOf(layout: Layout): Unit[] {
   const units: Unit[] = [];
   for (const block of layout.blocks) {
+    // Lines of only brackets and punctuation are what a PDF leaves of a drawn frame, not text.
+    if (block.type !== 'table' && !/[\p{L}\d]/u.test(block.text)) continue;
     const previous = units[units.length - 1];
     if (continuesPrevious(previous, block)) {
       previous!.text = `${previous!.text} ${blockText(block)}`.replace(/\s+/g, ' ');

@@ -28,7 +28,7 @@ export function readOutputValue(
 /** A value that means to be an output (it starts with a figure or a status word), read or not. */
 export function looksLikeOutput(value: string): boolean {
   // A year (`2020년 …`) starts a name or a date, not a count.
-  return (/^\d/.test(value) && !/^\d{4}\s*(년|\.)/.test(value)) || STATUS.test(value.split(/\s*[/,]\s*/)[0] ?? '');
+  return (/^\d/.test(value) && !/^\d{4}\s*(년|\.|[~∼-])/.test(value)) || STATUS.test(value.split(/\s*[/,]\s*/)[0] ?? '');
 }
 
 const TIMING = /\((상반기|하반기|[1-4]\s*분기)\)/;

@@ -8,7 +8,7 @@
 
 import { emptyDocument, type Claim, type Diagnostic, type OrgRow, type ParseResult, type Program } from '../model/types.js';
 import type { Block, Layout, TableBlock } from '../layout/types.js';
-import { normalizeName } from '../extract/names.js';
+import { collapseLetterSpacing, normalizeName } from '../extract/names.js';
 import { parseAsOf } from '../extract/periods.js';
 import { warning } from '../parse/common.js';
 import { blockText, isBracketedLabel, isTitle, labelled, PART_NUMBER, TASK_NUMBER, unitsOf, type Unit } from './blocks.js';
@@ -22,7 +22,7 @@ const HALF: Record<string, string> = { 상반기: 'H1', 하반기: 'H2' };
 /** Words a work report's title uses for itself. */
 const REPORT_TITLE = /(추진\s*상황|추진\s*실적|추진\s*계획|업무\s*보고|업무\s*계획|사업\s*보고|주요\s*업무|업무\s*현황)/;
 /** A table of contents is not part of the title area. */
-const CONTENTS = /^(목차|차례|contents)$/i;
+const CONTENTS = /^(목차|차례|보고순서|contents)$/i;
 
 /**
  * The title area: the blocks before the first table, the first numbered part
@@ -56,14 +56,25 @@ export interface ReportHead {
 }
 
 /** A legal person named in the text: `재단법인 충북과학기술혁신원`. */
-const LEGAL_PERSON = /(?:재단법인|사단법인|\(재\)|\(사\))\s*([가-힣A-Za-z]+(?:원|재단|센터|진흥원|공사|공단|연구원|협회))/;
-/** A public body and its unit standing alone in the title area: `부산광역시 관광마이스국`. */
-const BODY_LINE = /^[가-힣]+(?:특별시|광역시|특별자치시|특별자치도|도|시|군|구)(?:\s+[가-힣]+(?:국|실|과|본부|단|정책관|사업소|센터))?$/;
+const LEGAL_PERSON = /(?:재단법인|사단법인|\(재\)|\(사\))\s*([가-힣A-Za-z]{2,}(?:원|재단|센터|진흥원|공사|공단|연구원|협회))/;
+/** A public body or one of its units standing alone in the title area: `부산광역시 관광마이스국`, `주 택 건 축 국`. */
+const BODY_LINE = /^(?:[가-힣]+(?:특별시|광역시|특별자치시|특별자치도|도|시|군|구)\s*)?[가-힣]{2,12}(?:국|실|본부|정책관|담당관|사업소)$/;
+/** A year printed on its own line above the title (`2025년도`). */
+const YEAR_LINE = /^(\d{4}\s*년도?)\s*[-–]?$/;
+
+/** Doubled text of bold PDF rendering (`금융창업정책관금융창업정책관`) read once. */
+function undoubled(text: string): string {
+  const half = text.length / 2;
+  return Number.isInteger(half) && text.slice(0, half) === text.slice(half) ? text.slice(0, half) : text;
+}
 
 export function readReportHead(layout: Layout): ReportHead {
   const head: ReportHead = {};
-  const area = titleArea(layout).map(blockText).filter(Boolean);
-  const title = area.find((t) => REPORT_TITLE.test(t) && t.length <= 80) ?? titleOf(layout);
+  const area = titleArea(layout).map((b) => collapseLetterSpacing(blockText(b))).filter(Boolean);
+  const at = area.findIndex((t) => REPORT_TITLE.test(t.replace(/\s+/g, '')) && t.length <= 80);
+  let title = at >= 0 ? area[at] : titleOf(layout);
+  // A title printed over two lines, the year above: `2025년도` / `주요 업무계획`.
+  if (at > 0 && !/\d{4}/.test(title!) && YEAR_LINE.test(area[at - 1]!)) title = `${YEAR_LINE.exec(area[at - 1]!)![1]} ${title}`;
   if (title) head.title = title;
   for (const text of area) {
     const date = issueDate(text) ?? issueDate(text.replace(/^.*?(\d{4}\s*\.\s*\d{1,2}\s*\.(?:\s*\d{1,2}\s*\.?)?).*$/, '$1'));
@@ -71,11 +82,11 @@ export function readReportHead(layout: Layout): ReportHead {
   }
   const period = title ? /(\d{4})\s*년도?\s*(상반기|하반기)?/.exec(title) : undefined;
   if (period) head.fiscalPeriod = period[2] ? `${period[1]}-${HALF[period[2]]}` : period[1]!;
-  const issuer = layout.blocks.map((b) => LEGAL_PERSON.exec(b.type === 'table' ? b.rows.map((r) => r.cells.map((c) => c.text).join(' ')).join('\n') : b.text)?.[1]).find(Boolean);
-  if (issuer) head.issuer = issuer;
+  const body = area.map((t) => undoubled(t.replace(/\s+/g, ''))).find((t) => BODY_LINE.test(t));
+  if (body) head.issuer = body;
   else {
-    const body = area.find((t) => BODY_LINE.test(t));
-    if (body) head.issuer = body;
+    const issuer = layout.blocks.map((b) => LEGAL_PERSON.exec(b.type === 'table' ? b.rows.map((r) => r.cells.map((c) => c.text).join(' ')).join('\n') : b.text)?.[1]).find(Boolean);
+    if (issuer) head.issuer = issuer;
   }
   return head;
 }
@@ -121,6 +132,15 @@ function isStrategyTitle(units: Unit[], i: number): boolean {
 }
 
 /**
+ * An activity is named by a phrase (two words or more, `드론 전문인력 양성 지원`);
+ * a one-word label (`사업규모`, `종 사 자`) or a description field heads a fact, not an activity.
+ */
+function isActivityName(label: string): boolean {
+  const name = collapseLetterSpacing(label);
+  return name.split(/\s+/).length >= 2 && descriptionField(name) === undefined;
+}
+
+/**
  * Activities: `name : figures` lines of the outermost rank (□ items, or
  * unmarked titles) under a strategy title, each with the outputs its inner
  * items state (`- 교육 운영 : 38건`, `○ 공모 대응(하반기) : 추진중`).
@@ -150,7 +170,7 @@ export function readActivities(units: Unit[], diagnostics: Diagnostic[]): Progra
     if (unit.block.type === 'table' || unit.block.type === 'note') return;
     const item = labelled(unit.text);
     if (!item || item.value === '') return;
-    if (unit.rank === 0 && group && looksLikeOutput(item.value)) {
+    if (unit.rank === 0 && group && isActivityName(item.label) && looksLikeOutput(item.value)) {
       const source = unit.source;
       current = { name: item.label, normalizedName: normalizeName(item.label), group, sources: [source], outputs: [] };
       const outputs = outputsFrom(item.label, item.value, source);
