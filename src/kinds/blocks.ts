@@ -102,6 +102,8 @@ export function continuesPrevious(previous: Unit | undefined, block: Block): boo
   if (text === '' || leadingMarker(text) || PART_NUMBER.test(text) || TASK_NUMBER.test(text)) return false;
   // A footnote (`* …`, `※ …`) stands on its own line by design.
   if (/^(\\?\*|※)/.test(text)) return false;
+  // A line led by a square or angle bracket opens a labelled title (`[전략3] …`, `< 필요성 >`).
+  if (/^[[【<〈《]/.test(text)) return false;
   // A heading continues only a list item cut mid-sentence (a plain-text reader takes a short wrapped line alone for a heading).
   if (block.type === 'heading') return previous.block.type === 'list-item' && OPEN_ENDING.test(previous.text) && !/[:：]/.test(previous.text);
   if (/^[)）\]>】→➔]/.test(text)) return true;

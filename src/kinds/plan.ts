@@ -70,7 +70,15 @@ export function readPlanHead(layout: Layout): PlanHead {
   if (year) head.year = year;
   const horizon = title ? /\(\s*(?:['’‘](\d{2})|(\d{4}))\s*[~∼-]\s*(?:['’‘](\d{2})|(\d{4}))\s*\)/.exec(title) : undefined;
   if (horizon) head.horizonEnd = String(horizon[3] ? expandYear(horizon[3]) : Number(horizon[4]));
-  for (const [key, value] of coverFields(area)) {
+  // Cover fields printed as lines: `제출 연월일 2023. 4. 27.`.
+  const lines: [string, string][] = area
+    .filter((b) => b.type !== 'table')
+    .map((b) => blockText(b))
+    .flatMap((t) => {
+      const m = /^((?:\S\s?){2,8}?)\s*(\d{4}\s*\..*)$/.exec(t);
+      return m ? [[squash(m[1]!), m[2]!] as [string, string]] : [];
+    });
+  for (const [key, value] of [...coverFields(area), ...lines]) {
     if (!head.issuer && SUBMITTER.test(key) && value) head.issuer = value.replace(/\s*장관.*$/, '').trim();
     if (!head.date && DATED.test(key)) {
       const d = /(\d{4})\s*\.\s*(\d{1,2})\s*\.\s*(\d{1,2})/.exec(value);
@@ -144,7 +152,8 @@ export function readPlanPrograms(units: Unit[]): { programs: Program[]; claims: 
     if (unit.block.type === 'table') continue;
     const titled = isTitle(unit) || unit.block.type === 'heading';
     if (titled && PART_NUMBER.test(unit.text)) strategy = undefined;
-    const named = titled ? strategyOf(unit.text) : undefined;
+    // Strategy titles are printed in brackets (`[전략1]`), which layouts without headings give as paragraphs.
+    const named = titled || unit.block.type === 'paragraph' ? strategyOf(unit.text) : undefined;
     if (named) strategy = named;
     if (unit.block.type === 'heading') {
       parent = undefined;
@@ -227,7 +236,8 @@ export function readPlanMeta(layout: Layout, units: Unit[]): { vision?: string; 
       const next = units[i + 1];
       if (next && next.block.type !== 'table') meta.vision = next.text;
     }
-    if (inStrategies && titled && TASK_NUMBER.test(unit.text)) {
+    const numberedItem = unit.block.type === 'list-item' && /^\d{1,2}[.)]$/.test(unit.marker ?? '');
+    if (inStrategies && ((titled && TASK_NUMBER.test(unit.text)) || numberedItem)) {
       const name = unit.text.replace(TASK_NUMBER, '').trim();
       if (name && !strategies.includes(name)) strategies.push(name);
     }
@@ -256,15 +266,23 @@ const CIRCLED = /[①②③④⑤⑥⑦⑧⑨⑩]/;
  */
 export function readGoalTargets(layout: Layout, targetYear: string | undefined, diagnostics: Diagnostic[]): Target[] {
   const targets: Target[] = [];
+  // Goal rows: table rows, or lines of a goal table a reader could not keep as a table (`■ 생산성 혁신 ① … : 3만개`).
+  const rows: { texts: string[]; source: Target['source'] }[] = [];
   for (const block of layout.blocks) {
-    if (block.type !== 'table') continue;
-    for (const [r, row] of (block as TableBlock).rows.entries()) {
-      const texts = row.cells.map((c) => c.text.replace(/\s+/g, ' ').trim());
+    if (block.type === 'table') {
+      for (const row of (block as TableBlock).rows) rows.push({ texts: row.cells.map((c) => c.text.replace(/\s+/g, ' ').trim()), source: row.source });
+    } else if (block.type === 'list-item' && /^[■□◆]$/.test(block.marker)) {
+      const text = blockText(block);
+      const first = text.search(CIRCLED);
+      if (first > 0) rows.push({ texts: [text.slice(0, first).trim(), text.slice(first)], source: block.source });
+    }
+  }
+  for (const { texts, source } of rows) {
+    {
       const at = texts.findIndex((t) => CIRCLED.test(t) && /[:：]/.test(t));
       if (at < 0) continue;
       const category = texts.slice(0, at).join(' ').replace(/[■□◆]/g, ' ').trim();
       const joined = texts.slice(at).join(' ');
-      const source = block.rows[r]!.source;
       const first = joined.search(CIRCLED);
       for (const item of joined.slice(first).split(CIRCLED).map((s) => s.replace(/,\s*$/, '').trim()).filter(Boolean)) {
         const m = /^(.+?)\s*[:：]\s*(.+)$/.exec(item);
