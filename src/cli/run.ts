@@ -26,6 +26,7 @@ const DESCRIPTIONS: Record<CommandName, string> = {
   targets: 'targets with their actuals and achievement rate where known',
   check: 'consistency findings (totals, rates, breakdowns, stated growth claims)',
   summary: 'a one-page budget summary per document, for terminals and CI',
+  report: 'a self-contained HTML report with charts (--out report.html)',
 };
 
 interface GlobalOptions {
@@ -153,10 +154,10 @@ async function execute(io: Io, name: CommandName, paths: string[], opts: GlobalO
   }
   progress?.(inputs.length, '');
   const result = command({ documents, diagnostics, options });
-  const format: Format = opts.format ?? (name === 'parse' ? 'json' : 'table');
+  const format: Format = opts.format ?? (name === 'parse' ? 'json' : name === 'report' ? 'html' : 'table');
   const color = opts.color !== false && io.stdoutIsTTY && !opts.out && !('NO_COLOR' in io.env && io.env.NO_COLOR !== '');
   const render = await renderers[format]();
-  const text = render(result, { color, bom: opts.bom === true, ...(options.unit ? { unit: options.unit } : {}) });
+  const text = await render(result, { color, bom: opts.bom === true, ...(options.unit ? { unit: options.unit } : {}) });
   if (opts.out) await io.writeFileAtomic(opts.out, text);
   else io.stdout(text);
   const warnings = [...diagnostics.values()].flat().filter((d) => d.severity === 'warning').length;

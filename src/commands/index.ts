@@ -11,6 +11,7 @@ export const commands = {
   targets: async () => (await import('./targets.js')).targets,
   check: async () => (await import('./check.js')).check,
   summary: async () => (await import('./summary.js')).summary,
+  report: async () => (await import('./report.js')).report,
 } satisfies Record<string, () => Promise<Command>>;
 
 export type CommandName = keyof typeof commands;

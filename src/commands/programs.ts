@@ -78,7 +78,8 @@ function first<T>(mentions: Mention[], pick: (m: Mention) => T | undefined): T |
 }
 
 function rowOf(merged: Merged): Row {
-  const ms = merged.mentions;
+  // A document that describes the program speaks for it before one that only mentions it.
+  const ms = [...merged.mentions].sort((a, b) => (a.program.mentioned ? 1 : 0) - (b.program.mentioned ? 1 : 0));
   // Prefer the fullest description for the name: a titled project over a table cell.
   const named = [...ms].sort((a, b) => (b.program.period ? 1 : 0) - (a.program.period ? 1 : 0))[0]!;
   const sources: Source[] = ms.flatMap((m) => m.program.sources);

@@ -50,6 +50,8 @@ export interface CommandResult {
   findings?: Finding[];
   /** For `parse`: the value printed as JSON. */
   json?: unknown;
+  /** For `report`: per-document figures the HTML renderer draws. */
+  report?: import('./report.js').ReportData;
 }
 
 export interface Section {

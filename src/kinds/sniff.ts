@@ -30,6 +30,8 @@ interface Cue {
 export interface LayoutView {
   format: Layout['format'];
   frontMatter: boolean;
+  /** Front matter with fields only posts have (tags, categories, author, slug, draft). */
+  postFields: boolean;
   head: string;
   headings: string;
   tableHeaders: string;
@@ -42,7 +44,9 @@ const MIN_SCORE = 3;
 export function viewOf(layout: Layout, rawText = ''): LayoutView {
   const textOf = (b: Block): string =>
     b.type === 'table' ? [b.caption ?? '', ...b.rows.slice(0, Math.max(1, b.headerRows)).map((r) => r.cells.map((c) => c.text).join(' '))].join(' ') : b.text;
-  const head = layout.blocks.slice(0, HEAD_BLOCKS).map(textOf).join('\n');
+  const matter = /^\s*(---|\+\+\+)\s*\n([\s\S]*?)\n(---|\+\+\+)/.exec(rawText.slice(0, 20_000))?.[2] ?? '';
+  // Front matter values (title, issuer) belong to the title area.
+  const head = [matter, ...layout.blocks.slice(0, HEAD_BLOCKS).map(textOf)].join('\n');
   const headings = layout.blocks.filter((b) => b.type === 'heading').map((b) => (b.type === 'heading' ? b.text : '')).join('\n');
   const tableHeaders = layout.blocks.filter((b) => b.type === 'table').map(textOf).join('\n');
   // All text is capped: cues look for words, and a 100 MB report needs no more than its first megabyte for that.
@@ -51,32 +55,47 @@ export function viewOf(layout: Layout, rawText = ''): LayoutView {
     if (text.length > 1_000_000) break;
     text += textOf(b) + '\n';
   }
-  return { format: layout.format, frontMatter: layout.frontMatter !== undefined || /^\s*(---|\+\+\+)\s*\n[\s\S]*?\n(---|\+\+\+)/.test(rawText.slice(0, 20_000)), head, headings, tableHeaders, text: text + rawText.slice(0, 200_000) };
+  const jsonMatter = /^\s*\{\s*\n\s*"(title|date|tags)"\s*:/.test(rawText.slice(0, 2_000));
+  const frontMatter = layout.frontMatter !== undefined || matter !== '' || jsonMatter;
+  const postFields = /^\s*"?(tags|categories|category|author|slug|draft|description|summary|featured_?image|thumbnail|cover|keywords)"?\s*[:=]/im.test(matter || rawText.slice(0, 2_000));
+  return { format: layout.format, frontMatter, postFields, head, headings, tableHeaders, text: text + rawText.slice(0, 200_000) };
 }
 
 const squash = (s: string) => s.replace(/\s+/g, '');
 
-/** Local governments and their agencies: 특별시, 광역시, 도, 시, 군, 구 and the foundations they fund. */
-const LOCAL_BODY = /[가-힣]{1,6}(특별자치시|특별자치도|특별시|광역시|도청|시청|군청|구청)|[가-힣]{2,5}(시|군|구|도)\s*의회|(경기|강원|충청[남북]|전라[남북]|경상[남북]|충[남북]|전[남북]|경[남북])도(?![가-힣])/;
-/** Central government: 부, 처, 청 and national committees. */
-const CENTRAL_BODY = /[가-힣]{2,8}(부|처)(\s*장관)?(?![가-힣])|[가-힣]{2,6}청장?(?![가-힣])|국가[가-힣]*위원회|국무조정실|기획재정부/;
+/**
+ * Local governments and their offices: 특별시, 광역시, 도 written out, and a city,
+ * county or district name standing as a word (`천안시`, `양평군`, `강서구`: a stem
+ * of two or three syllables, so `도시`, `연구` are not taken for one).
+ */
+const LOCAL_BODY = /[가-힣]{1,6}(특별자치시|특별자치도|특별시|광역시|도청|시청|군청|구청)|[가-힣]{2,5}(시|군|구|도)\s*의회|(경기|강원|충청[남북]|전라[남북]|경상[남북]|충[남북]|전[남북]|경[남북])도(교육청|청|의회)?(?![가-힣])|(?:^|[\s(「])[가-힣]{2,3}(시|군|구)(?=[\s,)」]|$)/m;
+/**
+ * Central government: the ministries (부), ministries' agencies (처, 청) and
+ * national committees, by name. A pattern such as `…부|…처|…청` would also take
+ * 바우처, 본부, 신청 for a ministry.
+ */
+const CENTRAL_BODY = /(기획재정|교육|과학기술정보통신|과기정통|외교|통일|법무|국방|행정안전|행안|국가보훈|문화체육관광|문체|농림축산식품|농식품|산업통상자원|산업통상|산업|보건복지|복지|환경|기후에너지환경|고용노동|고용|여성가족|여가|국토교통|국토|해양수산|해수|중소벤처기업|중기)부(?![가-힣])|(인사혁신|법제|식품의약품안전|식약|국가보훈|기획예산)처(?![가-힣])|(국세|관세|조달|통계|재외동포|대검찰|병무|방위사업|경찰|소방|국가유산|문화재|농촌진흥|산림|특허|질병관리|기상|해양경찰|우주항공|새만금개발|행정중심복합도시건설)청(?![가-힣])|국무조정실|국무총리|(금융|공정거래|방송통신|원자력안전|개인정보보호|국민권익|국가과학기술자문|규제개혁|사회보장|저출산고령사회)위원회|국가과학기술자문회의/;
 
 const CUES: Record<Exclude<DocumentKind, 'document'>, Cue[]> = {
   'blog-post': [
-    { reason: 'front matter', weight: 4, test: (v) => v.frontMatter },
+    { reason: 'front matter with post fields (tags, categories, author, slug)', weight: 4, test: (v) => v.frontMatter && v.postFields },
+    { reason: 'front matter', weight: 2, test: (v) => v.frontMatter && !v.postFields },
     { reason: 'WordPress markup', weight: 4, test: (v) => /<!--\s*wp:/.test(v.text) },
     { reason: 'post metadata fields (post_title, post_date)', weight: 3, test: (v) => /^\s*(post_title|post_date|post_name)\s*:/m.test(v.text) },
+    { reason: 'blog page markup (rel="tag" links, article publication time)', weight: 3, test: (v) => /<a\b[^>]*\brel=["'][^"']*\btag\b|article:published_time|<article\b[^>]*\bclass=["'][^"']*\bpost\b/i.test(v.text) },
     { reason: 'reader-facing guide wording (신청방법, 총정리, 알아보)', weight: 1, test: (v) => /신청\s*방법|총정리|알아보(겠|자|기)|꿀팁|정리해\s*(드|보)/.test(v.head) },
   ],
   'national-plan': [
     { reason: 'title names a national plan (기본계획, 종합계획, 시행계획)', weight: 2, test: (v) => /(기본|종합|시행|촉진|중장기|발전)계획/.test(squash(v.head)) },
-    { reason: 'issued by a central ministry or agency', weight: 2, test: (v) => CENTRAL_BODY.test(squash(v.head)) && !LOCAL_BODY.test(squash(v.head)) },
+    { reason: 'issued by a central ministry or agency', weight: 2, test: (v) => CENTRAL_BODY.test(v.head) && !LOCAL_BODY.test(v.head) },
     { reason: 'national budget program sheet (사업설명자료, 사업코드, 정부안, 국회확정)', weight: 3, test: (v) => /사업설명자료|사업코드|정부안|국회확정|국회\s*확정/.test(squash(v.text.slice(0, 50_000))) },
+    { reason: 'budget document of a national account (예산, 결산, 특별회계, 기금) from a central body', weight: 1, test: (v) => /예산|결산|특별회계|기금/.test(squash(v.head)) && CENTRAL_BODY.test(v.head) && !LOCAL_BODY.test(v.head) },
     { reason: 'strategies and tasks (전략, 추진과제)', weight: 1, test: (v) => /[[【]\s*전략\s*\d|추진\s*과제|중점\s*추진/.test(v.text) },
   ],
   'regional-report': [
-    { reason: 'issued by a local government or its agency', weight: 2, test: (v) => LOCAL_BODY.test(squash(v.head)) },
+    { reason: 'issued by a local government or its agency', weight: 2, test: (v) => LOCAL_BODY.test(v.head) },
     { reason: 'work report or work plan (주요업무, 업무보고, 추진상황)', weight: 2, test: (v) => /주요업무|업무(보고|계획)|추진(상황|실적)/.test(squash(v.head)) },
+    { reason: 'budget, settlement or execution report (예산, 결산, 집행) of a local body', weight: 1, test: (v) => /예산|결산|집행/.test(squash(v.head)) && LOCAL_BODY.test(v.head) },
     { reason: 'council committee addressed (위원회 of a local council)', weight: 1, test: (v) => /(행정|기획|복지|건설|경제|문화|교육|환경|해양|도시)[가-힣]*위원회/.test(squash(v.head)) },
     { reason: 'revenue and expenditure by department (세입, 세출)', weight: 1, test: (v) => /세\s*입/.test(v.text) && /세\s*출/.test(v.text) },
     { reason: 'staff table (정원, 현원)', weight: 1, test: (v) => /정\s*원/.test(v.tableHeaders + v.text.slice(0, 30_000)) && /현\s*원/.test(v.tableHeaders + v.text.slice(0, 30_000)) },

@@ -79,6 +79,8 @@ export interface Program {
   outputs?: ProgramOutput[];
   /** Blog-post programs: what is offered, to whom, how to apply. */
   details?: ProgramDetails;
+  /** True when the document only names the program (a related-programs list or table) and does not describe it. */
+  mentioned?: true;
   sources: Source[];
 }
 
@@ -92,6 +94,25 @@ export interface ProgramDetails {
   deadlines: Deadline[];
   agencies: string[];
   legalBasis: string[];
+  /** Support amounts as stated (`최대 500만원`, `월 20만원`, `㎡당 5만원`, `80% 이내`). */
+  amounts?: SupportAmount[];
+  /** Links the post gives for the program (Markdown links, MDX link buttons). */
+  links?: Link[];
+}
+
+/** A support amount: money in 원 or a share in %, with the words that qualify it. */
+export interface SupportAmount {
+  /** `최대` (a ceiling), `월`/`연` (per month/year), `㎡당` (per unit), `이내`/`이하` (a limit). */
+  qualifiers: string[];
+  /** What the amount is for, when a table row or label says (`활동비`, `지원 한도`). */
+  label?: string;
+  quantity: Quantity;
+}
+
+export interface Link {
+  text: string;
+  href: string;
+  source: Source;
 }
 
 export interface Deadline {
@@ -101,6 +122,8 @@ export interface Deadline {
   amount?: number;
   unit?: 'day' | 'month' | 'year';
   after?: string;
+  /** An application or recruitment period with dates (`2025.11.28 ~ 12.26`). */
+  period?: Period;
 }
 
 export interface BudgetLine {
@@ -234,6 +257,10 @@ export interface DocumentMeta {
   categories?: string[];
   tags?: string[];
   featuredImage?: string;
+  /** Blog posts: slug, last-modified date and draft flag from the front matter. */
+  slug?: string;
+  updated?: string;
+  draft?: boolean;
   strategies?: string[];
   vision?: string;
   schedule?: { task: string; name: string; timing: string; source: Source }[];

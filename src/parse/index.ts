@@ -82,7 +82,7 @@ export async function parseBytes(file: string, bytes: Uint8Array, options: LoadO
         origin = 'text';
       }
       const parser = await parsers[kind]();
-      result = await parser({ file, lines, origin, extension });
+      result = await parser({ file, lines, origin, extension, layout });
       const { enrich } = await import('../kinds/enrich.js');
       enrich(result, layout);
     }

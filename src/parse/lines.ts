@@ -4,6 +4,7 @@
 import type { Source } from '../model/types.js';
 import { stripMarkdown } from '../extract/text.js';
 import type { PdfItem } from './pdf.js';
+import type { Layout } from '../layout/types.js';
 
 export interface SourceLine {
   /** 1-based line number in the text the parser read. */
@@ -28,6 +29,8 @@ export interface ParseInput {
   origin: 'text' | 'pdf' | 'html';
   /** Extension, lower-case without dot. */
   extension: string;
+  /** The document's layout blocks, when the loader read them (parsers that read blocks use it). */
+  layout?: Layout;
 }
 
 export function sourceOf(file: string, line: SourceLine): Source {

@@ -5,7 +5,7 @@
 
 import type { CommandResult } from '../commands/types.js';
 
-export const FORMATS = ['table', 'csv', 'json', 'md'] as const;
+export const FORMATS = ['table', 'csv', 'json', 'md', 'html'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export interface RenderOptions {
@@ -14,7 +14,8 @@ export interface RenderOptions {
   bom: boolean;
 }
 
-export type Renderer = (result: CommandResult, options: RenderOptions) => string;
+/** Returns a promise where rendering needs an asynchronous library (the HTML report's charts). */
+export type Renderer = (result: CommandResult, options: RenderOptions) => string | Promise<string>;
 
 export const renderers = {
   table: async () => {
@@ -32,5 +33,9 @@ export const renderers = {
   md: async () => {
     const { renderMd } = await import('./md.js');
     return (r, o) => renderMd(r, o.unit ? { unit: o.unit } : {});
+  },
+  html: async () => {
+    const { renderHtml } = await import('./html.js');
+    return (r, o) => renderHtml(r, o.unit ? { unit: o.unit } : {});
   },
 } satisfies Record<Format, () => Promise<Renderer>>;

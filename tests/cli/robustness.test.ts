@@ -14,13 +14,13 @@ describe('bad input: one line naming the file and the reason, exit code 2, other
   const R = 'fixtures/samples/regional-report-2020h1.txt';
   it.each([
     ['no/such/file.txt', 'no such file or folder'],
-    ['fixtures/broken/no-documents', 'folder has no supported files (.md .markdown .txt .html .htm .pdf .hwpx .hwp)'],
+    ['fixtures/broken/no-documents', 'folder has no supported files (.md .markdown .mdx .txt .html .htm .pdf .hwpx .hwp)'],
     ['fixtures/broken/empty.md', 'empty file'],
     ['fixtures/broken/garbage.txt', 'binary file, not a text document'],
     ['fixtures/broken/truncated.pdf', 'unreadable PDF (Invalid PDF structure.)'],
     ['fixtures/broken/encrypted.pdf', 'encrypted PDF (password required)'],
     ['fixtures/broken/scanned.pdf', 'no text layer — scanned PDF?'],
-    ['fixtures/broken/no-documents/notes.csv', 'unsupported file type (accepted: .md .markdown .txt .html .htm .pdf .hwpx .hwp)'],
+    ['fixtures/broken/no-documents/notes.csv', 'unsupported file type (accepted: .md .markdown .mdx .txt .html .htm .pdf .hwpx .hwp)'],
     ['fixtures/hwpx/zip-bomb.hwpx', 'zip bomb suspected: Contents/section0.xml expands 1009 times (limit 200)'],
     ['fixtures/hwpx/malformed-xml.hwpx', 'malformed XML in Contents/section0.xml: <hp:t> closed by </hp:run>'],
   ])('%s', async (file, reason) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { load, loadText } from '../helpers/load.js';
-import { readDeadline, splitHeading } from '../../src/parse/blog/index.js';
+import { readDeadline, readHeading } from '../../src/parse/blog/index.js';
 
 describe('blog post sample', async () => {
   const { document: doc } = await load('fixtures/samples/blog-post.md');
@@ -80,11 +80,11 @@ describe('other blog forms', () => {
   });
 
   it.each([
-    ['기술개발지원의 내용', { program: '기술개발지원', aspect: '내용' }],
-    ['지식서비스 거래지원의 신청방법', { program: '지식서비스 거래지원', aspect: '신청방법' }],
+    ['기술개발지원의 내용', { program: '기술개발지원', aspect: 'contents' }],
+    ['지식서비스 거래지원의 신청방법', { program: '지식서비스 거래지원', aspect: 'steps' }],
     ['해외진출을 통한 1인 창조기업의 성장', { program: '해외진출' }],
-    ['결론', {}],
-  ])('heading %s', (heading, expected) => expect(splitHeading(heading)).toEqual(expected));
+    ['결론', { aspect: 'closing' }],
+  ])('heading %s', (heading, expected) => expect(readHeading(heading)).toMatchObject(expected));
 
   it.each([
     ['선정일로부터 30일 이내에 제출', { amount: 30, unit: 'day', after: '선정일' }],

@@ -84,7 +84,7 @@ describe('json and md', () => {
   });
 
   it.each(FORMATS)('every format renders the same result (%s)', async (format) => {
-    const out = (await renderers[format]())(result, { color: false, bom: false });
+    const out = await (await renderers[format]())(result, { color: false, bom: false });
     expect(out).toContain('SW융합클러스터2.0');
   });
 });

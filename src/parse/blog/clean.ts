@@ -1,0 +1,84 @@
+// Text values of a blog post as a reader sees them: HTML entities decoded
+// (`&nbsp;`, `&amp;`, `&#8211;`, `&#x2F;`), escaped markup unescaped and then
+// dropped like real markup (`&lt;br&gt;`), inline tags removed (`<b>…</b>`,
+// `<br/>`), Markdown emphasis and links reduced to their text, spaces collapsed.
+// WordPress exports, Hugo/Jekyll front matter and MDX bodies all leak these.
+
+const NAMED: Record<string, string> = {
+  nbsp: ' ',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  middot: '·',
+  hellip: '…',
+  ndash: '–',
+  mdash: '—',
+  lsquo: '‘',
+  rsquo: '’',
+  ldquo: '“',
+  rdquo: '”',
+  laquo: '«',
+  raquo: '»',
+  bull: '•',
+  rarr: '→',
+  larr: '←',
+  times: '×',
+  copy: '©',
+  reg: '®',
+  trade: '™',
+  zwj: '',
+  zwnj: '',
+  shy: '',
+};
+
+/** One pass of entity decoding; unknown names are left as printed. */
+function decodeOnce(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
+    if (name[0] === '#') {
+      const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+      return Number.isFinite(code) && code > 0 && code < 0x110000 ? String.fromCodePoint(code) : whole;
+    }
+    return NAMED[name.toLowerCase()] ?? whole;
+  });
+}
+
+/** Entities decoded, twice over for doubly escaped exports (`&amp;nbsp;`). */
+export function decodeEntities(text: string): string {
+  const once = decodeOnce(text);
+  return /&(#x[0-9a-f]+|#\d+|[a-z]+);/i.test(once) ? decodeOnce(once) : once;
+}
+
+/** Tags removed; a line break or block tag becomes a space so words stay apart. */
+export function stripTags(text: string): string {
+  return text
+    .replace(/<!--[\s\S]*?-->/g, ' ')
+    .replace(/<\/?(br|p|div|li|h[1-6]|tr|td|th|hr)\b[^>]*>/gi, ' ')
+    .replace(/<\/?[A-Za-z][\w:.-]*(?:\s[^<>]*)?\/?>/g, '');
+}
+
+/** Markdown inline marks reduced to their text: `**b**`, `_i_`, `` `c` ``, `[text](url)`, `![alt](src)`. */
+export function stripInlineMarkdown(text: string): string {
+  return text
+    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
+    .replace(/(\*\*|__)(.+?)\1/g, '$2')
+    .replace(/(^|[^*\w])\*(?!\s)([^*]+?)\*(?!\w)/g, '$1$2')
+    .replace(/`([^`]+)`/g, '$1')
+    .replace(/~~(.+?)~~/g, '$1');
+}
+
+/**
+ * A text value cleaned for the model: entities decoded, escaped and real markup
+ * dropped, Markdown emphasis removed, whitespace collapsed and trimmed.
+ */
+export function cleanText(text: string): string {
+  let s = decodeEntities(stripTags(text));
+  // Decoding may reveal markup that was escaped (`&lt;br&gt;`): drop it too.
+  if (/<[A-Za-z/!]/.test(s)) s = stripTags(s);
+  return stripInlineMarkdown(s)
+    .replace(/[\u200b-\u200d\ufeff]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
