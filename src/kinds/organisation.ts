@@ -25,14 +25,30 @@ function head(value: number, source: Source): Quantity {
   return { value, unit: '명', source };
 }
 
-/** Rows labelled 정원/현원, grades across; the first header row names the grades. */
+/**
+ * The row naming the grades above a headcount row: the nearest row above it
+ * whose cells after the first are words, not numbers (`구분 | 계 | 3급 | 4급 …`).
+ * A staff table printed under an organisation chart shares its table with it.
+ */
+function headerAbove(grid: ReturnType<typeof tableGrid>, r: number, headerRows: number): ReturnType<typeof tableGrid>[number] {
+  // Declared header rows name the columns from their first row (its merged cells span the sub-grades below).
+  for (let k = r - 1; k >= headerRows; k--) {
+    const line = grid[k]!;
+    if (HEADCOUNT.test(squash(line[0]?.text ?? ''))) continue;
+    const rest = line.slice(1).map((c) => c.text.trim()).filter(Boolean);
+    if (rest.length >= 2 && rest.every((t) => parseNumber(t) === undefined && !/^[-–—]$/.test(t))) return line;
+  }
+  return grid[0] ?? [];
+}
+
+/** Rows labelled 정원/현원, grades across, named by the header row above them. */
 function rowsByLabel(table: TableBlock): OrgRow[] {
   const grid = tableGrid(table);
-  const header = grid[0] ?? [];
   const rows: OrgRow[] = [];
   grid.forEach((line, r) => {
     const label = squash(line[0]?.text ?? '');
     if (r < table.headerRows || !HEADCOUNT.test(label)) return;
+    const header = headerAbove(grid, r, Math.max(1, table.headerRows));
     const source = table.rows[r]!.source;
     const row: OrgRow = { label, cells: [] };
     const totalAt = header.findIndex((h, c) => c > 0 && TOTAL.test(squash(h.text)));
