@@ -41,7 +41,7 @@ export function titleArea(layout: Layout): Block[] {
 
 /** `2020. 7.`, `2025. 2. 11.`, `2025.2.7(금)` standing alone: the issue date (month precision when no day). */
 export function issueDate(text: string): string | undefined {
-  const m = /^(\d{4})\s*[.년]\s*(\d{1,2})\s*[.월]?\s*(?:(\d{1,2})\s*[.일]?)?\s*(?:\([월화수목금토일]\))?\.?$/.exec(text.trim());
+  const m = /^(\d{4})\s*[.년]\s*(\d{1,2})\s*[.월]?\s*(?:(\d{1,2})\s*[.일]?)?\s*(?:\(\s*[월화수목금토일]\s*\))?\.?$/.exec(text.trim());
   if (!m) return undefined;
   const month = m[2]!.padStart(2, '0');
   if (Number(month) < 1 || Number(month) > 12) return undefined;
