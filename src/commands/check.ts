@@ -1,15 +1,20 @@
 // `check`: the document's own figures against each other.
 //  - totals: total/subtotal rows against the sum of their items; remaining = budget − executed;
-//  - rates: a stated rate against the computed one. Consistent when it equals the
-//    computed value rounded or truncated at the stated precision (truncation is
-//    info); otherwise a warning, or an error when more than one point off;
-//  - breakdowns: totals against stated parts; ratio claims;
+//  - rates: a stated rate against the computed one;
+//  - breakdowns: totals against stated parts; ratio, share, achievement and rate claims;
 //  - periods: stated months against the dates;
-//  - growth claims (`48% 상승`) and cumulative series against stated additions.
-// Unreadable figures reported while parsing come through as warnings.
+//  - growth, percentage-point, multiple and count claims, and cumulative series
+//    against stated additions.
+// Severity policy (docs/check.md): every printed input stands for an interval
+// (`9.6` → [9.55, 9.65), `13,500백만원` → ±0.5 백만원). Consistent when a rounding of
+// the computed interval gives the stated figure; info when truncation or another
+// rounding does; otherwise a warning when the claim's operands are ambiguous and
+// an error only when they are not. Unreadable figures reported while parsing come
+// through as warnings.
 
 import type { Claim, Diagnostic, PolicyDocument, Quantity, Severity, Source } from '../model/types.js';
-import { formatQuantity } from '../extract/amounts.js';
+import { formatQuantity, MONEY_UNITS } from '../extract/amounts.js';
+import { printedInterval, rangeOver, type Interval } from '../extract/printed.js';
 import { sourceColumn, documentColumn, sourceRef, type Column, type Command, type Finding, type Row } from './types.js';
 
 /** Decimals the document printed a percentage with, as the parser recorded them. */
@@ -21,22 +26,37 @@ export function statedDecimals(q: Quantity): number {
 
 export type RateVerdict = { severity?: Severity; how: 'rounded' | 'truncated' | 'off' };
 
+const EPS = 1e-9;
+
 /**
- * Compare a stated percentage with the computed one: equal when rounded → no
- * finding; equal when truncated → info; otherwise warning, or error past one point.
+ * Compare a stated figure (printed with `decimals` digits) with the interval the
+ * computation gives from the printed inputs:
+ *  - some value of the interval rounds to the stated figure → consistent;
+ *  - some value truncates to it (a different rounding: 15.76 printed 15.7) → info;
+ *  - otherwise → warning when the operands are ambiguous, error when they are not.
  */
-export function judgeRate(stated: number, computed: number, decimals: number): RateVerdict {
-  const f = 10 ** decimals;
-  const eps = 1e-9;
-  const rounded = Math.round(computed * f + eps) / f;
-  const truncated = Math.trunc(computed * f + (computed >= 0 ? eps : -eps)) / f;
-  if (Math.abs(rounded - stated) < eps) return { how: 'rounded' };
-  if (Math.abs(truncated - stated) < eps) return { severity: 'info', how: 'truncated' };
-  return { severity: Math.abs(stated - computed) > 1 ? 'error' : 'warning', how: 'off' };
+export function judgeStated(stated: number, decimals: number, computed: Interval, ambiguous = false): RateVerdict {
+  const step = 10 ** -decimals;
+  const meets = (lo: number, hi: number) => computed.lo <= hi + EPS * Math.max(1, Math.abs(hi)) && computed.hi >= lo - EPS * Math.max(1, Math.abs(lo));
+  if (meets(stated - step / 2, stated + step / 2)) return { how: 'rounded' };
+  // Truncation moves toward zero: a stated 15.7 covers [15.7, 15.8) when positive.
+  const trunc = stated >= 0 ? meets(stated, stated + step) : meets(stated - step, stated);
+  if (trunc) return { severity: 'info', how: 'truncated' };
+  return { severity: ambiguous ? 'warning' : 'error', how: 'off' };
+}
+
+/** A stated percentage against an exactly computed one (the inputs taken as exact). */
+export function judgeRate(stated: number, computed: number, decimals: number, ambiguous = false): RateVerdict {
+  return judgeStated(stated, decimals, { lo: computed, hi: computed }, ambiguous);
 }
 
 function fmt2(n: number): string {
   return (Math.round(n * 100) / 100).toFixed(2);
+}
+
+/** Trailing zeros off: 0.050 → 0.05. */
+function fmtTolerance(n: number): string {
+  return Number(n.toPrecision(3)).toString();
 }
 
 export interface CheckResult {
@@ -46,20 +66,51 @@ export interface CheckResult {
   passed: number;
 }
 
+/** Money values at or beyond this (1,000조원) are not budgets but numbers run together. */
+const IMPLAUSIBLE_KRW = 1e15;
+
+interface Operand {
+  role: string;
+  q: Quantity;
+}
+
+/**
+ * The step of a figure whose reader recorded none: money is taken as printed in
+ * the document's money unit (a 천원 table rounds to the 천원), or finer when the
+ * value is not a whole number of it (`1.5억원` in a 억원 document → 1,000만원).
+ * Other figures are exact.
+ */
+export function defaultStep(q: Quantity, moneyUnit: string): number | undefined {
+  if (q.step !== undefined) return q.step;
+  if (q.unit !== '원') return undefined;
+  const scale = MONEY_UNITS[moneyUnit] ?? 1;
+  let step = 1;
+  while (step < scale && Number.isInteger(q.value / (step * 10))) step *= 10;
+  return step === 1 ? undefined : step;
+}
+
 class Checker {
   findings: Finding[] = [];
   checked = 0;
   passed = 0;
   constructor(private doc: PolicyDocument) {}
 
-  add(severity: Severity | undefined, code: string, message: string, stated: number | string | undefined, computed: number | string | undefined, source: Source | undefined): void {
+  interval(q: Quantity): Interval {
+    return printedInterval(q.value, defaultStep(q, this.doc.moneyUnit));
+  }
+
+  step(q: Quantity): number {
+    return defaultStep(q, this.doc.moneyUnit) ?? 0;
+  }
+
+  add(severity: Severity | undefined, code: string, message: string, stated: number | string | undefined, computed: number | string | undefined, source: Source | undefined, extra: Partial<Finding> = {}): void {
     this.checked++;
     if (!severity) {
       this.passed++;
       return;
     }
     if (severity === 'info') this.passed++;
-    const f: Finding = { document: this.doc.file, severity, code, message };
+    const f: Finding = { document: this.doc.file, severity, code, message, ...extra };
     if (stated !== undefined) f.stated = stated;
     if (computed !== undefined) f.computed = computed;
     if (source) f.source = source;
@@ -70,63 +121,171 @@ class Checker {
     return formatQuantity(v, '원', this.doc.moneyUnit);
   }
 
-  rate(label: string, stated: Quantity, computed: number, code: string): void {
-    const decimals = statedDecimals(stated);
-    const v = judgeRate(stated.value, computed, decimals);
-    const msg =
-      v.how === 'truncated'
-        ? `${label}: stated ${stated.value}% is the computed ${fmt2(computed)}% truncated, not rounded`
-        : `${label}: stated ${stated.value}% but the figures give ${fmt2(computed)}%`;
-    this.add(v.severity, code, msg, stated.value, Number(fmt2(computed)), stated.source);
+  show(q: Quantity): string {
+    return q.unit === '원' ? this.money(q.value) : formatQuantity(q.value, q.unit, this.doc.moneyUnit);
   }
 
-  sum(label: string, total: number, parts: number, unit: string, source: Source, severity: Severity, code: string): void {
-    const equal = Math.abs(total - parts) < 1e-6 * Math.max(1, Math.abs(total));
-    const show = (v: number) => (unit === '원' ? this.money(v) : formatQuantity(v, unit, this.doc.moneyUnit));
-    this.add(equal ? undefined : severity, code, `${label}: stated ${show(total)} but the parts add up to ${show(parts)}`, total, parts, source);
+  /** `12,853,628천원 (line 55), …`: the operands with their places, for the finding's message. */
+  operands(ops: Operand[]): string {
+    return ops.map((o) => `${o.role} ${this.show(o.q)} (${placeOf(o.q.source)})`).join(', ');
   }
+
+  /** A finding's operands and tolerance as data (JSON) and as a message suffix. */
+  details(ops: Operand[], tolerance: number, resolution?: string, ambiguous?: string): { suffix: string; extra: Partial<Finding> } {
+    const parts = [];
+    if (ops.length) parts.push(`operands: ${this.operands(ops)}${resolution && resolution !== 'same-sentence' ? ` [${resolution}]` : ''}`);
+    parts.push(`tolerance ±${fmtTolerance(tolerance)}`);
+    if (ambiguous) parts.push(`ambiguous: ${ambiguous}`);
+    const extra: Partial<Finding> = {
+      operands: ops.map((o) => ({ role: o.role, value: o.q.value, unit: o.q.unit, ...(o.q.step !== undefined ? { step: o.q.step } : {}), source: o.q.source })),
+      tolerance,
+    };
+    if (resolution) extra.resolution = resolution;
+    return { suffix: ` — ${parts.join('; ')}`, extra };
+  }
+
+  /** A stated percentage (or multiple) against `f` of the operands, each taken at its printed precision. */
+  stated(label: string, stated: Quantity, f: (...xs: number[]) => number, ops: Operand[], code: string, unit: string, claim?: { resolution?: string; ambiguous?: string }): void {
+    const decimals = statedDecimals(stated);
+    const point = f(...ops.map((o) => o.q.value));
+    const range = rangeOver(f, ops.map((o) => this.interval(o.q)));
+    if (!Number.isFinite(point) || !range) return;
+    const v = judgeStated(stated.value, decimals, range, !!claim?.ambiguous);
+    const tolerance = 10 ** -decimals / 2 + (range.hi - range.lo) / 2;
+    const shown = `${stated.value}${unit}`;
+    const msg =
+      v.how === 'truncated'
+        ? `${label}: stated ${shown} is the computed ${fmt2(point)}${unit} truncated, not rounded`
+        : `${label}: stated ${shown} but the figures give ${fmt2(point)}${unit}`;
+    const d = this.details(ops, tolerance, claim?.resolution, claim?.ambiguous);
+    this.add(v.severity, code, msg + (v.severity ? d.suffix : ''), stated.value, Number(fmt2(point)), stated.source, d.extra);
+  }
+
+  /**
+   * A stated total against its parts. Equal within the printed precision of all
+   * of them → consistent; otherwise `severity`. A money figure of 1,000조원 or more
+   * is numbers run together, not an amount: reported as such, never summed.
+   */
+  sum(label: string, total: Quantity, parts: Quantity[], source: Source, severity: Severity, code: string, claim?: { resolution?: string; ambiguous?: string }): void {
+    const huge = [total, ...parts].find((q) => q.unit === '원' && Math.abs(q.value) >= IMPLAUSIBLE_KRW);
+    if (huge) {
+      this.add('warning', 'implausible-figure', `${label}: ${this.show(huge)} is not a plausible amount (several numbers run together?); not checked`, huge.value, undefined, huge.source);
+      return;
+    }
+    const sum = parts.reduce((s, p) => s + p.value, 0);
+    const tolerance = this.step(total) / 2 + parts.reduce((s, p) => s + this.step(p) / 2, 0);
+    const diff = Math.abs(total.value - sum);
+    const exact = diff < 1e-6 * Math.max(1, Math.abs(total.value));
+    // A difference the rounding of the printed figures can explain is info, never an error.
+    const withinRounding = !exact && diff <= tolerance + 1e-6 * Math.max(1, Math.abs(total.value));
+    const unit = total.unit;
+    const show = (v: number) => (unit === '원' ? this.money(v) : formatQuantity(v, unit, this.doc.moneyUnit));
+    const sev: Severity | undefined = exact ? undefined : withinRounding ? 'info' : claim?.ambiguous && severity === 'error' ? 'warning' : severity;
+    const d = this.details([], tolerance, claim?.resolution, claim?.ambiguous);
+    const suffix = sev ? d.suffix : '';
+    const message = withinRounding
+      ? `${label}: stated ${show(total.value)}, the parts add up to ${show(sum)}: within the rounding of the printed figures`
+      : `${label}: stated ${show(total.value)} but the parts add up to ${show(sum)}`;
+    this.add(sev, code, message + suffix, total.value, sum, source, { ...d.extra, operands: parts.map((p) => ({ role: 'part', value: p.value, unit: p.unit, source: p.source })) });
+  }
+}
+
+/** `line 55` or `p.3 line 12`. */
+function placeOf(s: Source): string {
+  return s.page !== undefined ? `p.${s.page} line ${s.line}` : `line ${s.line}`;
+}
+
+function negate(q: Quantity): Quantity {
+  return { ...q, value: -q.value };
+}
+
+const pct = (n: number, d: number) => (n / d) * 100;
+
+/**
+ * When the stated rate agrees with executed ÷ (executed + 잔액) but not with the
+ * budget column, the table has another base (예산현액 = 본예산 + 이월/추경) and the
+ * budget column read is not it: the row is consistent with itself, so no error
+ * is raised on a column the reader may have mistaken. Returns true when it said so.
+ */
+function otherBase(c: Checker, label: string, row: { budget?: Quantity; executed?: Quantity; remaining?: Quantity; statedRate?: Quantity; source: Source }): boolean {
+  const { budget, executed, remaining, statedRate } = row;
+  if (!budget || !executed || !remaining || !statedRate) return false;
+  const base = executed.value + remaining.value;
+  if (base === 0 || Math.abs(base - budget.value) <= c.step(budget) + c.step(executed) + c.step(remaining)) return false;
+  const verdict = judgeRate(statedRate.value, (executed.value / base) * 100, statedDecimals(statedRate));
+  if (verdict.severity) return false;
+  c.add('info', 'budget-base', `${label}: the stated ${statedRate.value}% and the 잔액 agree with a base of ${c.money(base)} (executed + 잔액), not the budget column's ${c.money(budget.value)}: another column (예산현액?) is the base; rate and 잔액 not checked against it`, budget.value, base, row.source);
+  return true;
 }
 
 function checkBudget(c: Checker, doc: PolicyDocument): void {
   for (const line of doc.budgetLines) {
+    if (otherBase(c, line.program, line)) continue;
     const { budget, executed, remaining, statedRate } = line;
+    // Only 잔액 is budget − executed; 불용액 (line.unused) excludes carried-over money, so it is not checked here.
     if (budget && executed && remaining) {
-      c.sum(`${line.program} remaining (budget − executed)`, remaining.value, budget.value - executed.value, '원', line.source, 'error', 'remaining');
+      c.sum(`${line.program} remaining (budget − executed)`, remaining, [budget, negate(executed)], line.source, 'error', 'remaining');
     }
     if (budget && executed && statedRate && budget.value !== 0) {
-      c.rate(`${line.program} execution rate`, statedRate, (executed.value / budget.value) * 100, 'rate');
+      c.stated(`${line.program} execution rate`, statedRate, pct, [{ role: 'executed', q: executed }, { role: 'budget', q: budget }], 'rate', '%');
     }
   }
   for (const total of doc.budgetTotals) {
     const lines = total.group ? doc.budgetLines.filter((l) => l.group === total.group) : doc.budgetLines;
     const label = total.group ? `${total.label} (${total.group})` : total.label;
-    const sum = (pick: (l: (typeof lines)[number]) => Quantity | undefined) => lines.reduce((s, l) => s + (pick(l)?.value ?? 0), 0);
-    if (total.budget) c.sum(`${label} budget`, total.budget.value, sum((l) => l.budget), '원', total.source, 'error', 'total');
-    if (total.executed) c.sum(`${label} executed`, total.executed.value, sum((l) => l.executed), '원', total.source, 'error', 'total');
-    if (total.remaining) c.sum(`${label} remaining`, total.remaining.value, sum((l) => l.remaining ?? (l.budget && l.executed ? { ...l.budget, value: l.budget.value - l.executed.value } : undefined)), '원', total.source, 'error', 'total');
-    if (total.statedRate && total.budget && total.executed && total.budget.value !== 0) {
-      c.rate(`${label} execution rate`, total.statedRate, (total.executed.value / total.budget.value) * 100, 'rate');
+    const parts = (pick: (l: (typeof lines)[number]) => Quantity | undefined) => lines.map(pick).filter((q): q is Quantity => q !== undefined);
+    if (total.budget) c.sum(`${label} budget`, total.budget, parts((l) => l.budget), total.source, 'error', 'total');
+    if (total.executed) c.sum(`${label} executed`, total.executed, parts((l) => l.executed), total.source, 'error', 'total');
+    if (total.remaining) c.sum(`${label} remaining`, total.remaining, parts((l) => l.remaining ?? (l.budget && l.executed ? { ...l.budget, value: l.budget.value - l.executed.value } : undefined)), total.source, 'error', 'total');
+    if (total.statedRate && total.budget && total.executed && total.budget.value !== 0 && !otherBase(c, label, total)) {
+      c.stated(`${label} execution rate`, total.statedRate, pct, [{ role: 'executed', q: total.executed }, { role: 'budget', q: total.budget }], 'rate', '%');
     }
   }
 }
 
+const RATIO_CODES = { share: 'share', rate: 'rate', achievement: 'achievement' } as const;
+
 function checkClaim(c: Checker, claim: Claim): void {
   switch (claim.kind) {
     case 'sum': {
-      const parts = claim.parts.reduce((s, p) => s + p.amount.value, 0);
-      c.sum(claim.label, claim.total.value, parts, claim.total.unit, claim.source, claim.inferred ? 'info' : 'error', claim.inferred ? 'breakdown-inferred' : 'breakdown');
+      const severity: Severity = claim.inferred ? 'info' : 'error';
+      c.sum(claim.label, claim.total, claim.parts.map((p) => p.amount), claim.source, severity, claim.inferred ? 'breakdown-inferred' : 'breakdown', claim);
       break;
     }
-    case 'ratio': {
+    case 'ratio':
+    case 'share':
+    case 'rate':
+    case 'achievement': {
       if (claim.denominator.value === 0) break;
-      c.rate(claim.label, claim.stated, (claim.numerator.value / claim.denominator.value) * 100, 'ratio');
+      const code = claim.kind === 'ratio' ? 'ratio' : RATIO_CODES[claim.kind];
+      c.stated(claim.label, claim.stated, pct, [{ role: claim.kind === 'achievement' ? 'actual' : 'part', q: claim.numerator }, { role: claim.kind === 'achievement' ? 'target' : 'whole', q: claim.denominator }], code, '%', claim);
       break;
     }
     case 'growth': {
       if (claim.from.value === 0) break;
-      const computed = ((claim.to.value - claim.from.value) / claim.from.value) * 100;
-      const label = `growth ${claim.fromPeriod ?? ''}→${claim.toPeriod ?? ''} (${c.money(claim.from.value)} → ${c.money(claim.to.value)})`.replace('(→)', '');
-      c.rate(label, claim.stated, computed, 'growth');
+      const label = `growth ${claim.fromPeriod ?? ''}→${claim.toPeriod ?? ''} (${c.show(claim.from)} → ${c.show(claim.to)})`.replace('(→)', '');
+      c.stated(label, claim.stated, (to, from) => ((to - from) / from) * 100, [{ role: 'to', q: claim.to }, { role: 'from', q: claim.from }], 'growth', '%', claim);
+      break;
+    }
+    case 'points': {
+      const label = `${claim.label}: change ${claim.fromPeriod ?? ''}→${claim.toPeriod ?? ''} (${c.show(claim.from)} → ${c.show(claim.to)})`.replace(' →)', ')');
+      c.stated(label, claim.stated, (to, from) => to - from, [{ role: 'to', q: claim.to }, { role: 'from', q: claim.from }], 'points', '%p', claim);
+      break;
+    }
+    case 'multiple': {
+      if (claim.from.value === 0) break;
+      const label = `${claim.label}: multiple (${c.show(claim.from)} → ${c.show(claim.to)})`;
+      c.stated(label, claim.stated, (to, from) => to / from, [{ role: 'to', q: claim.to }, { role: 'from', q: claim.from }], 'multiple', '배', claim);
+      break;
+    }
+    case 'count': {
+      const n = claim.items.length;
+      const sev: Severity | undefined = n === claim.stated.value ? undefined : claim.ambiguous ? 'warning' : 'error';
+      const d = c.details([], 0, claim.resolution, claim.ambiguous);
+      c.add(sev, 'count', `${claim.label}: stated ${claim.stated.value}${claim.stated.unit} but ${n} item(s) are listed${sev ? d.suffix : ''}`, claim.stated.value, n, claim.source, {
+        ...d.extra,
+        operands: claim.items.map((i) => ({ role: 'item', value: 1, unit: i.text, source: i.source })),
+      });
       break;
     }
     case 'months': {
@@ -137,8 +296,7 @@ function checkClaim(c: Checker, claim: Claim): void {
       break;
     }
     case 'difference': {
-      const computed = claim.minuend.value - claim.subtrahend.value;
-      c.sum(claim.label, claim.stated.value, computed, claim.stated.unit, claim.source, 'error', 'series');
+      c.sum(claim.label, claim.stated, [claim.minuend, negate(claim.subtrahend)], claim.source, 'error', 'series', claim);
       break;
     }
   }
@@ -175,6 +333,8 @@ export const check: Command = ({ documents, diagnostics }) => {
     stated: f.stated,
     computed: f.computed,
     source: sourceRef(f.source),
+    tolerance: f.tolerance === undefined ? undefined : Number(f.tolerance.toPrecision(4)),
+    operands: f.operands?.map((o) => `${o.role}=${o.value}${o.unit === '원' ? '' : o.unit}@${sourceRef(o.source)}`).join(' '),
   }));
   const single = documents.length <= 1;
   const columns: Column[] = [
@@ -185,6 +345,9 @@ export const check: Command = ({ documents, diagnostics }) => {
     { key: 'stated', label: 'stated', kind: 'number', machineOnly: true },
     { key: 'computed', label: 'computed', kind: 'number', machineOnly: true },
     sourceColumn(true),
+    // Trailing CSV/JSON columns (CONTRACT: new columns only at the end).
+    { key: 'tolerance', label: 'tolerance', kind: 'number', machineOnly: true },
+    { key: 'operands', label: 'operands', kind: 'text', machineOnly: true },
   ];
   const lines = results.map((r) => {
     const count = (s: Severity) => r.findings.filter((f) => f.severity === s).length;

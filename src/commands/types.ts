@@ -41,6 +41,12 @@ export interface Finding {
   stated?: number | string;
   computed?: number | string;
   source?: Source;
+  /** The figures the computed value came from, each with its place (JSON only). */
+  operands?: { role: string; value: number; unit: string; step?: number; source: Source }[];
+  /** Half-width of the interval within which stated and computed count as equal (printed precision of the stated figure and the inputs). */
+  tolerance?: number;
+  /** How a claim found its operands: same-sentence, table, previous-block. */
+  resolution?: string;
 }
 
 export interface CommandResult {

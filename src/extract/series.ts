@@ -45,7 +45,8 @@ const PAREN_LABEL = new RegExp(
   String.raw`\(\s*(?:${Q}\s*(\d{2})|(\d{4}))\s*년?\s*(?:\.\s*${HALF})?\s*(?:[,.]\s*${FLAG})?\s*\)`,
   'g',
 );
-const BARE_LABEL = new RegExp(String.raw`(?<![\d])${Q}\s*(\d{2})\s*(?:\.\s*${HALF})?\s*[.,]\s+(?=\d)`, 'g');
+// Not the end of a period range (`’24.~’25. 416개소` is a stage, not a year's figure).
+const BARE_LABEL = new RegExp(String.raw`(?<![\d]|[~∼～]\s?)${Q}\s*(\d{2})\s*(?:\.\s*${HALF})?\s*[.,]\s+(?=\d)`, 'g');
 
 function halfSuffix(h: string | undefined): string {
   if (!h) return '';
@@ -99,13 +100,14 @@ function cleanPrefix(prefix: string): string {
     .trim();
 }
 
-const POINT_FLAGS = ['계획', '목표', '예정', '누적', '누계'].map((f) => ({ flag: f === '누계' ? '누적' : f, re: new RegExp(`[(\\s,]${f}\\)?`) }));
+const POINT_FLAGS = ['계획', '목표', '예정', '누적', '누계', '잠정', '추정'].map((f) => ({ flag: f === '누계' ? '누적' : f, re: new RegExp(`[(\\s,]${f}\\)?`) }));
 
-/** Markers written beside one point: `19개 (계획)`, `11개 법원(목표)`. */
+/** Markers written beside one point: `19개 (계획)`, `11개 법원(목표)`, `1,500억원(안)` (a proposal: 계획). */
 function pointFlags(segment: string): string[] {
-  if (!/계획|목표|예정|누적|누계/.test(segment)) return [];
+  if (!/계획|목표|예정|누적|누계|잠정|추정|\(안\)/.test(segment)) return [];
   const flags = new Set<string>();
   for (const { flag, re } of POINT_FLAGS) if (re.test(` ${segment}`)) flags.add(flag);
+  if (/\(\s*안\s*\)/.test(segment)) flags.add('계획');
   return [...flags];
 }
 

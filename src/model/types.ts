@@ -24,6 +24,12 @@ export interface Quantity {
   max?: number;
   /** Digits after the decimal point as printed (`15.7%` → 1), for stated rates and shares. */
   decimals?: number;
+  /**
+   * The value of one step of the last printed digit, in this quantity's unit
+   * (`13,500백만원` → 1,000,000 원; `9.6%` → 0.1; `3.5만명` → 1,000 명). The true
+   * value lies within ±step/2 of `value`. Absent: exact as far as the reader knows.
+   */
+  step?: number;
   source: Source;
 }
 
@@ -133,6 +139,8 @@ export interface BudgetLine {
   budget?: Quantity;
   executed?: Quantity;
   remaining?: Quantity;
+  /** 불용액 (money lapsed at year end): not budget − executed when part was carried over, so never checked as 잔액. */
+  unused?: Quantity;
   /** Execution rate as printed, in percent. */
   statedRate?: Quantity;
   allocationDate?: string;
@@ -140,6 +148,18 @@ export interface BudgetLine {
   status?: string;
   /** True when the note says the money is not yet allocated (`미교부`, `미배정`). */
   unallocated?: boolean;
+  /** Settlement tables: carried over to the next year (이월액, 사고이월, 명시이월). */
+  carriedOver?: Quantity;
+  /** Settlement tables: left unused (불용액). */
+  unused?: Quantity;
+  /** 실집행액 printed beside 집행액 (`1,234 [1,200]`): what reached the final recipients. */
+  disbursed?: Quantity;
+  /** The fiscal year the figures are for (`YYYY`), when the table names it. */
+  year?: string;
+  /** Which budget figure `budget` is, as the header says (본예산, 추경, 예산현액, 확정, 계획…). */
+  budgetBasis?: string;
+  /** Funding parts (국비, 시비…) from the same row, when the table breaks the amount down. */
+  funding?: FundingPart[];
   source: Source;
 }
 
@@ -151,7 +171,13 @@ export interface BudgetTotal {
   budget?: Quantity;
   executed?: Quantity;
   remaining?: Quantity;
+  /** 불용액, as on budget lines. */
+  unused?: Quantity;
   statedRate?: Quantity;
+  carriedOver?: Quantity;
+  unused?: Quantity;
+  disbursed?: Quantity;
+  year?: string;
   source: Source;
 }
 
@@ -163,6 +189,8 @@ export interface Target {
   targetYear?: string;
   actual?: Quantity;
   actualPeriod?: string;
+  /** Achievement as printed (달성률, 달성도), in percent; the computed one is actual ÷ target. */
+  statedAchievement?: Quantity;
   source: Source;
 }
 
@@ -184,9 +212,60 @@ export interface Series {
   source: Source;
 }
 
+/** How a claim found the figures it is checked against. */
+export type ClaimResolution = 'same-sentence' | 'table' | 'previous-block' | 'next-blocks';
+
+/** Fields every claim may carry (all optional, so older claims stay valid). */
+export interface ClaimContext {
+  /** Where its operands came from: the claim's own sentence, the nearest table, or a block above. */
+  resolution?: ClaimResolution;
+  /** Why the operands are not certain (several candidates, a partial list…): `check` then warns instead of raising an error. */
+  ambiguous?: string;
+  /** The sentence or cell that states the figure, as printed. */
+  text?: string;
+}
+
+/** A stated percentage of a part in a whole: a share (`비중`, `차지`), an execution rate in prose, an achievement (`달성률`). */
+export interface RatioClaim extends ClaimContext {
+  kind: 'share' | 'rate' | 'achievement';
+  label: string;
+  /** Stated percentage. */
+  stated: Quantity;
+  /** Part, executed amount, or actual. */
+  numerator: Quantity;
+  /** Whole, budget, or target. */
+  denominator: Quantity;
+  source: Source;
+}
+
+/** A change between two figures stated as percentage points (`%p`) or as a multiple (`N배`). */
+export interface ChangeClaim extends ClaimContext {
+  kind: 'points' | 'multiple';
+  label: string;
+  /** Stated change: percentage points (negative for a fall) or the multiple. */
+  stated: Quantity;
+  from: Quantity;
+  to: Quantity;
+  fromPeriod?: string;
+  toPeriod?: string;
+  source: Source;
+}
+
+/** A stated count of the items listed after it (`3건: A, B, C`). */
+export interface CountClaim extends ClaimContext {
+  kind: 'count';
+  label: string;
+  stated: Quantity;
+  items: { text: string; source: Source }[];
+  source: Source;
+}
+
 /** A stated figure the checker can verify. */
 export type Claim =
-  | {
+  | RatioClaim
+  | ChangeClaim
+  | CountClaim
+  | (ClaimContext & {
       kind: 'growth';
       /** Stated change in percent (positive for 상승/증가, negative for 감소). */
       stated: Quantity;
@@ -195,8 +274,8 @@ export type Claim =
       fromPeriod?: string;
       toPeriod?: string;
       source: Source;
-    }
-  | {
+    })
+  | (ClaimContext & {
       kind: 'sum';
       label: string;
       total: Quantity;
@@ -204,29 +283,29 @@ export type Claim =
       /** True when the tool inferred that the parts break down this total (a list under a bullet), rather than the document saying so. */
       inferred?: boolean;
       source: Source;
-    }
-  | {
+    })
+  | (ClaimContext & {
       kind: 'ratio';
       label: string;
       stated: Quantity;
       numerator: Quantity;
       denominator: Quantity;
       source: Source;
-    }
-  | {
+    })
+  | (ClaimContext & {
       kind: 'months';
       label: string;
       period: Period;
       source: Source;
-    }
-  | {
+    })
+  | (ClaimContext & {
       kind: 'difference';
       label: string;
       stated: Quantity;
       minuend: Quantity;
       subtrahend: Quantity;
       source: Source;
-    };
+    });
 
 export interface OrgRow {
   label: string;

@@ -4,8 +4,6 @@
 // from item coordinates: items on one baseline form a line, and a wide gap
 // between items becomes a tab, so table rows come out as cells.
 
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import { normalizeLine } from '../extract/text.js';
 
 export interface PdfItem {
@@ -15,6 +13,8 @@ export interface PdfItem {
   y: number;
   width: number;
   height: number;
+  /** The font's name (subset tag dropped), when the page's operator list was read. */
+  font?: string;
 }
 
 export interface PdfLine {
@@ -31,27 +31,8 @@ export interface PdfText {
 
 export type PdfResult = PdfText | { error: string };
 
-const require = createRequire(import.meta.url);
-
-function cMapUrl(): string {
-  return path.join(path.dirname(require.resolve('pdfjs-dist/package.json')), 'cmaps') + path.sep;
-}
-
-interface TextItemLike {
-  str?: string;
-  transform?: number[];
-  width?: number;
-  height?: number;
-}
-
-interface PdfDocLike {
-  numPages: number;
-  getPage(n: number): Promise<{
-    getViewport(o: { scale: number }): { height: number };
-    getTextContent(): Promise<{ items: TextItemLike[] }>;
-    cleanup(): void;
-  }>;
-}
+export { readPdfPages, type PdfPage, type PdfPages, type PdfRule } from './pdf-engine.js';
+import { readPdfPages, type PdfPages } from './pdf-engine.js';
 
 /** Items of one page grouped into lines: same baseline within a third of the glyph height. */
 export function groupLines(items: PdfItem[], page: number): PdfLine[] {
@@ -121,44 +102,18 @@ export function dropRunningLines(lines: PdfLine[], pages: number): PdfLine[] {
 }
 
 export async function readPdf(bytes: Uint8Array): Promise<PdfResult> {
-  const { PDFParse } = await import('pdf-parse');
-  const parser = new PDFParse({ data: new Uint8Array(bytes), cMapUrl: cMapUrl(), cMapPacked: true, verbosity: 0 });
-  try {
-    // pdf-parse keeps the pdf.js document behind `load`; its getText joins lines
-    // without coordinates, and rows need them.
-    const doc = await (parser as unknown as { load(): Promise<PdfDocLike> }).load();
-    const lines: PdfLine[] = [];
-    for (let n = 1; n <= doc.numPages; n++) {
-      const page = await doc.getPage(n);
-      const height = page.getViewport({ scale: 1 }).height;
-      const content = await page.getTextContent();
-      const items: PdfItem[] = [];
-      for (const it of content.items) {
-        if (typeof it.str !== 'string' || !it.transform) continue;
-        const [a = 0, b = 0, , , e = 0, f = 0] = it.transform;
-        items.push({
-          str: it.str,
-          x: e,
-          y: height - f,
-          width: it.width ?? 0,
-          height: it.height || Math.hypot(a, b) || 10,
-        });
-      }
-      lines.push(...groupLines(items, n));
-      page.cleanup();
-    }
-    const kept = dropRunningLines(lines, doc.numPages);
-    lines.length = 0;
-    lines.push(...kept);
-    const chars = lines.reduce((s, l) => s + l.text.replace(/\s/g, '').length, 0);
-    if (chars === 0) return { error: 'no text layer — scanned PDF?' };
-    return { lines, pages: doc.numPages };
-  } catch (error) {
-    const name = (error as { name?: string }).name ?? '';
-    const message = (error as { message?: string }).message ?? String(error);
-    if (name === 'PasswordException' || /password/i.test(message)) return { error: 'encrypted PDF (password required)' };
-    return { error: `unreadable PDF (${message.replace(/\s+/g, ' ').slice(0, 120)})` };
-  } finally {
-    await parser.destroy().catch(() => undefined);
-  }
+  const pages = await readPdfPages(bytes);
+  if ('error' in pages) return pages;
+  return pdfLines(pages);
+}
+
+/** The text lines of loaded pages: items grouped into lines, running headers and footers dropped. */
+export function pdfLines(doc: PdfPages): PdfResult {
+  const lines: PdfLine[] = [];
+  for (const page of doc.pages) for (const line of groupLines(page.items, page.n)) lines.push(line);
+  const kept = dropRunningLines(lines, doc.pages.length);
+  let chars = 0;
+  for (const l of kept) chars += l.text.replace(/\s/g, '').length;
+  if (chars === 0) return { error: 'no text layer — scanned PDF?' };
+  return { lines: kept, pages: doc.pages.length };
 }

@@ -118,11 +118,12 @@ describe('programs', () => {
 });
 
 describe('check', () => {
-  it('judges stated rates: rounded is fine, truncated is info, off is a warning or an error past one point', () => {
+  it('judges stated rates: rounded is fine, truncated is info, off is an error (a warning when the operands are ambiguous)', () => {
     expect(judgeRate(9.6, 9.5657, 1)).toEqual({ how: 'rounded' });
     expect(judgeRate(15.7, 15.7617, 1)).toEqual({ severity: 'info', how: 'truncated' });
     expect(judgeRate(165, 165.87, 0)).toEqual({ severity: 'info', how: 'truncated' });
-    expect(judgeRate(15.5, 15.76, 1)).toEqual({ severity: 'warning', how: 'off' });
+    expect(judgeRate(15.5, 15.76, 1)).toEqual({ severity: 'error', how: 'off' });
+    expect(judgeRate(15.5, 15.76, 1, true)).toEqual({ severity: 'warning', how: 'off' });
     expect(judgeRate(48, 106.23, 0)).toEqual({ severity: 'error', how: 'off' });
   });
 
@@ -188,11 +189,49 @@ describe('summary --format md', () => {
 });
 
 describe('check uses the precision the document printed', () => {
-  it('a rate printed as 33.30% must match to two decimals (100/300 = 33.33%): a warning, though 33.3 would round right', async () => {
-    const text = ['# 2020년도 상반기 주요업무 추진상황', '## 예산집행 현황', '(단위 : 천원)', '구분\t사업명\t예산액\t집행액\t잔액\t집행률', '분야\t가사업\t300\t100\t200\t33.30%', '\t나사업\t300\t100\t200\t33.3%'].join('\n');
+  it('a rate printed as 33.30% is checked at two decimals, with amounts of a 천원 table taken as ±0.5천원: 100/300 can be 33.30% (no finding), 1,000,000/3,000,000 cannot (error)', async () => {
+    const text = ['# 2020년도 상반기 주요업무 추진상황', '## 예산집행 현황', '(단위 : 천원)', '구분\t사업명\t예산액\t집행액\t잔액\t집행률', '분야\t가사업\t300\t100\t200\t33.30%', '\t나사업\t300\t100\t200\t33.3%', '\t다사업\t3,000,000\t1,000,000\t2,000,000\t33.30%'].join('\n');
     const r = await loadText('precision.txt', text);
-    expect(r.document.budgetLines.map((l) => l.statedRate?.decimals)).toEqual([2, 1]);
+    expect(r.document.budgetLines.map((l) => l.statedRate?.decimals)).toEqual([2, 1, 2]);
     const f = check(input([r])).findings!;
-    expect(f.map((x) => [x.severity, x.code, x.stated, x.computed, x.source?.line])).toEqual([['warning', 'rate', 33.3, 33.33, 5]]);
+    // 99.5/300.5 = 33.11% … 100.5/299.5 = 33.56% covers 33.30. In 원, 1e9 ± 500 over 3e9 ± 500 is
+    // 33.3333% ± 0.0000222 (relative 500/1e9 + 500/3e9), which no rounding brings to 33.30.
+    expect(f.map((x) => [x.severity, x.code, x.stated, x.computed, x.source?.line])).toEqual([['error', 'rate', 33.3, 33.33, 7]]);
+    // Tolerance: half a step of the stated 33.30 (0.005) plus the half-width above.
+    expect(f[0]!.tolerance).toBeCloseTo(0.0050222, 6);
+  });
+});
+
+describe('growth claims with both figures in one sentence (the review case)', () => {
+  it('…14,800백만원은 전년(13,500백만원) 대비 9.6% 증가: from 13,500 to 14,800 (+9.63%), consistent; a wrong 12.6% is an error', async () => {
+    const text = ['# 2025년도 주요업무 추진상황', '', '□ 2025년 예산 14,800백만원은 전년(13,500백만원) 대비 9.6% 증가', '', '□ 2025년 기금 2,600백만원은 전년(2,000백만원) 대비 12.6% 증가'].join('\n');
+    const r = await loadText('growth.txt', text, { kind: 'regional-report' });
+    const growth = r.document.claims.filter((c) => c.kind === 'growth');
+    expect(growth.map((c) => (c.kind === 'growth' ? [c.from.value, c.to.value, c.stated.value, c.fromPeriod, c.toPeriod] : []))).toEqual([
+      [13_500_000_000, 14_800_000_000, 9.6, '2024', '2025'],
+      [2_000_000_000, 2_600_000_000, 12.6, '2024', '2025'],
+    ]);
+    // 2,600 / 2,000 − 1 = 30%
+    const f = check(input([r])).findings!.filter((x) => x.code === 'growth');
+    expect(f.map((x) => [x.severity, x.stated, x.computed, x.source?.line])).toEqual([['error', 12.6, 30, 5]]);
+    expect(r.diagnostics.filter((d) => d.code === 'claim-unresolved')).toEqual([]);
+  });
+});
+
+describe('a budget column that is not the base of the rate (본예산 | 추경 | 계 under 예산)', () => {
+  it('gives no error when the stated rate and 잔액 agree with executed + 잔액: info budget-base for the rows with 추경', async () => {
+    const r = await load('fixtures/hwpx/budget-execution-2024h2.txt');
+    const f = check(input([r])).findings!;
+    expect(f.filter((x) => x.severity === 'error')).toEqual([]);
+    // 태양광 1,230 + 270 = 1,500 (82.0%), 수소버스 1,750 + 750 = 2,500 (70.0%), 자립마을 690 + 60 = 750 (92.0%),
+    // 합계 4,517 + 1,383 = 5,900 (76.6%), 소계 3,592 + 1,308 = 4,900 (73.3%), 925 + 75 = 1,000 (92.5%).
+    expect(f.filter((x) => x.code === 'budget-base').map((x) => [x.stated, x.computed])).toEqual([
+      [1_200_000_000, 1_500_000_000],
+      [2_000_000_000, 2_500_000_000],
+      [600_000_000, 750_000_000],
+      [4_950_000_000, 5_900_000_000],
+      [4_100_000_000, 4_900_000_000],
+      [850_000_000, 1_000_000_000],
+    ]);
   });
 });

@@ -14,6 +14,9 @@ function run(command: Command, r: ParseResult) {
     const copy = { ...row };
     delete copy.document;
     delete copy.source;
+    // Findings name their operands with their places (file and line differ between the two formats).
+    if (Array.isArray(copy.operands)) copy.operands = copy.operands.map((o: Record<string, unknown>) => ({ ...o, source: undefined }));
+    if (typeof copy.message === 'string') copy.message = copy.message.replace(/\((?:p\.\d+ )?line \d+\)/g, '(…)');
     return copy;
   };
   return { rows: (result.tables[0]?.rows ?? []).map(strip), findings: (result.findings ?? []).map((f) => strip({ ...f })) };

@@ -13,12 +13,14 @@ import { isBlankCell, moneyCell, percentQuantity, warning } from '../common.js';
 import { parseNumber, parsePercent } from '../../extract/amounts.js';
 import { sourceOf, type SourceLine } from '../lines.js';
 
-export type BudgetColumn = 'rate' | 'remaining' | 'executed' | 'budget' | 'name' | 'group' | 'note';
+export type BudgetColumn = 'rate' | 'unused' | 'remaining' | 'executed' | 'budget' | 'name' | 'group' | 'note';
 
 /** Header words per meaning; the order matters (집행률 before 집행액, 집행잔액 before 집행). */
 export const BUDGET_COLUMNS: ColumnVocabulary<BudgetColumn> = {
   rate: /(집행|지출|실행|소진)?[률율](\(%\))?$/,
-  remaining: /(잔액|불용액|미집행액?)(\(.*\))?$/,
+  // 불용액 is what lapsed, not budget − executed (carry-overs are neither): its own meaning, never read as 잔액.
+  unused: /불용(액)?(\(.*\))?$/,
+  remaining: /(잔액|미집행액?)(\(.*\))?$/,
   executed: /^(집행액|지출액|집행실적|집행|지출|실집행액?)(\(.*\))?$/,
   budget: /^(예산현액|예산액|예산|배정액|계획액|사업비|총예산)(\(.*\))?$/,
   name: /^(사업명|세부사업명?|사업|내역사업명?|단위사업명?)$/,
@@ -60,7 +62,7 @@ export function bestShift(cells: string[], columns: Partial<Record<BudgetColumn,
     const score =
       (isAmount(at(columns.budget)) ? 1 : 0) +
       (isAmount(at(columns.executed)) ? 1 : 0) +
-      (isAmount(at(columns.remaining)) ? 1 : 0) +
+      (isAmount(at(columns.remaining ?? columns.unused)) ? 1 : 0) +
       (isRate(at(columns.rate)) ? 1 : 0);
     if (score > 0 && (!best || score > best.score)) best = { shift, score };
   }
@@ -122,6 +124,7 @@ export function readBudgetTable(
     const budget = moneyCell(at(columns.budget), unit, source);
     const executed = moneyCell(at(columns.executed), unit, source);
     const remaining = moneyCell(at(columns.remaining), unit, source);
+    const unused = moneyCell(at(columns.unused), unit, source);
     const statedRate = at(columns.rate) ? percentQuantity(at(columns.rate)!, source) : undefined;
     for (const [label, cell, q] of [
       ['budget', at(columns.budget), budget],
@@ -141,6 +144,7 @@ export function readBudgetTable(
       if (budget) total.budget = budget;
       if (executed) total.executed = executed;
       if (remaining) total.remaining = remaining;
+      if (unused) total.unused = unused;
       if (statedRate) total.statedRate = statedRate;
       result.totals.push(total);
       continue;
@@ -155,6 +159,7 @@ export function readBudgetTable(
     if (budget) row.budget = budget;
     if (executed) row.executed = executed;
     if (remaining) row.remaining = remaining;
+    if (unused) row.unused = unused;
     if (statedRate) row.statedRate = statedRate;
     const note = at(columns.note)?.trim();
     if (note && !isBlankCell(note)) {

@@ -195,9 +195,24 @@ function readGrowthClaims(file: string, lines: SourceLine[]): { claims: Claim[];
     const sign = /감소|하락|줄어/.test(growth[2]!) ? -1 : 1;
     const stated: Quantity = { value: sign * Number(growth[1]!.replace(/,/g, '')), unit: '%', decimals: decimalsOf(growth[1]!), source };
     const before = plain.slice(0, growth.index);
-    const base = AMOUNT_IN_TEXT.exec(before);
+    // The base is the amount right before 대비; another amount earlier in the sentence is the new value
+    // (`…14,800백만원은 전년(13,500백만원) 대비 9.6% 증가`), so a figure is never compared with itself.
+    const amounts = [...before.matchAll(new RegExp(AMOUNT_IN_TEXT.source, 'g'))];
+    const base = amounts[amounts.length - 1];
     const years = [...before.matchAll(/(\d{4})\s*년/g)].map((m) => m[1]!);
     const fromYear = years[years.length - 1];
+    if (base && amounts.length >= 2) {
+      const from = parseKoreanAmount(base[1]!.replace(/\s+/g, ''));
+      const to = parseKoreanAmount(amounts[amounts.length - 2]![1]!.replace(/\s+/g, ''));
+      if (from && to) {
+        const claim: Claim = { kind: 'growth', stated, from: money(from.krw, source), to: money(to.krw, source), source, resolution: 'same-sentence' };
+        const toYear = years[0];
+        if (toYear) claim.toPeriod = toYear;
+        if (/전년/.test(before) && toYear) claim.fromPeriod = String(Number(toYear) - 1);
+        claims.push(claim);
+        return;
+      }
+    }
     if (base && lastAmount && index - lastAmount.index <= 6) {
       const from = parseKoreanAmount(base[1]!.replace(/\s+/g, ''));
       if (from) {

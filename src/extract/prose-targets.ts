@@ -1,0 +1,159 @@
+// Targets written in prose blocks, with their actuals where the same sentence
+// prints one:
+//   ■ 생산성 혁신 ① 스마트공장 보급 : 3만개, ② R&D 인력 : 20만명     (numbered target lines)
+//   2027년까지 스마트공장 5만개 (목표)  /  ’27년까지 5만개 보급 목표     (a year and a goal)
+//   목표 50건, 실적 45건 (달성률 90%)                                   (target and actual)
+//   2025년도 거래목표 : 338천톤, 5,885억원                              (a 목표 list)
+//   보급 목표(3만개)를 초과 달성(누계 30,144개)                          (target in brackets, actual after)
+// The indicator is the subject of the sentence; the target year the year the
+// sentence names (`까지`, `YYYY년도`), else the one the caller gives. A figure
+// that cannot be read is a diagnostic. Pure.
+
+import type { Diagnostic, Quantity, Source, Target } from '../model/types.js';
+import type { Block } from '../layout/types.js';
+import { parseCount, parsePercent, parseKoreanAmount } from './amounts.js';
+import { expandYear } from './periods.js';
+import { printedStep } from './printed.js';
+import { proseSentences, sameUnit, subjectBefore, sentenceFigures, sentenceSource, toQuantity, yearsIn, type Figure } from './prose.js';
+import { foldFullWidth } from './text.js';
+
+export interface ProseTargetsOptions {
+  /** Target year when a sentence names none (a plan's horizon end, `'23~'27` → 2027). */
+  targetYear?: string;
+}
+
+export interface ProseTargetsResult {
+  targets: Target[];
+  diagnostics: Diagnostic[];
+}
+
+const CIRCLED = /[①②③④⑤⑥⑦⑧⑨⑩]/;
+
+/** A value as written after `지표 :` — a percentage, a count with its noun, or money. */
+function valueQuantity(text: string, source: Source): Quantity | undefined {
+  const t = text.replace(/\(.*?\)/g, '').replace(/\s*(이상|이하|내외|수준|달성)\s*$/, '').trim();
+  const pct = parsePercent(t);
+  if (pct) return { value: pct.value, unit: pct.unit, step: printedStep(t), source };
+  const count = parseCount(t);
+  if (count) return { value: count.value, unit: count.unit, step: printedStep(t), source };
+  const money = /원$|[억조]$/.test(t) ? parseKoreanAmount(t) : undefined;
+  if (money) return { value: money.krw, unit: '원', step: printedStep(t), source };
+  return undefined;
+}
+
+/** `■ 생산성 혁신 ① 스마트공장 보급 : 3만개, ② … : 20만명`. */
+function numberedTargets(text: string, source: Source, category: string | undefined, year: string | undefined, out: ProseTargetsResult): boolean {
+  if (!CIRCLED.test(text) || !/[:：]/.test(text)) return false;
+  const first = text.search(CIRCLED);
+  const cat = text.slice(0, first).replace(/[■□◆◇\t]/g, ' ').trim() || category || '(목표)';
+  const items = text.slice(first).split(CIRCLED).map((s) => s.replace(/[,，]\s*$/, '').trim()).filter(Boolean);
+  let any = false;
+  for (const item of items) {
+    const m = /^(.+?)\s*[:：]\s*(.+)$/.exec(item);
+    if (!m) continue;
+    any = true;
+    const q = valueQuantity(m[2]!, source);
+    if (!q) {
+      out.diagnostics.push({ severity: 'warning', code: 'target-unreadable', message: `target "${item}" has no figure that could be read`, source });
+      continue;
+    }
+    const t: Target = { category: cat, indicator: m[1]!.trim(), unit: q.unit, target: q, source };
+    const itemYear = /\(\s*(?:['’‘](\d{2})|(\d{4}))\s*\)?/.exec(m[2]!);
+    const y = itemYear ? String(itemYear[2] ?? expandYear(itemYear[1]!)) : year;
+    if (y) t.targetYear = y;
+    out.targets.push(t);
+  }
+  return any;
+}
+
+const UNTIL = /(?:(\d{4})|['’‘](\d{2}))\s*년?\s*까지/;
+const GOAL_AFTER = /^\s*(?:\(\s*목표\s*\)|목표|을\s*목표|를\s*목표|달성\s*목표)/;
+const TARGET_BEFORE = /목표\s*(?:치|량|값)?\s*(?:은|는|:|：)?\s*\(?\s*$/;
+const ACTUAL_BEFORE = /(실적|달성)\s*(?:은|는|:|：)?\s*\(?\s*(?:누적|누계)?\s*$/;
+
+/** Targets and actuals in one sentence. */
+function sentenceTargets(text: string, source: Source, category: string | undefined, fallbackYear: string | undefined, out: ProseTargetsResult): void {
+  const figures = sentenceFigures(text).filter((f) => f.unit !== '배');
+  if (!figures.length || !/목표|까지/.test(text)) return;
+  const until = UNTIL.exec(text);
+  const named = yearsIn(text)[0]?.year;
+  const year = until ? String(until[1] ?? expandYear(until[2]!)) : (named ?? fallbackYear);
+  const near = (f: Figure, n = 12) => text.slice(Math.max(0, f.index - n), f.index);
+  const goals: Figure[] = [];
+  // `목표 : 338천톤, 5,885억원`: every figure of a list after 목표.
+  const listed = /목표\s*[:：]\s*/.exec(text);
+  if (listed) {
+    for (const f of figures) {
+      if (f.index < listed.index || f.kind === 'percent' && /달성|대비/.test(near(f))) continue;
+      const between = text.slice(listed.index + listed[0].length, f.index);
+      if (/^[\s\d,.가-힣~]*$/.test(between) && !/실적|달성/.test(between)) goals.push(f);
+    }
+  }
+  for (const f of figures) {
+    if (goals.includes(f)) continue;
+    if (TARGET_BEFORE.test(near(f)) && !/대비\s*$/.test(near(f, 6))) goals.push(f);
+    else if (GOAL_AFTER.test(text.slice(f.end))) goals.push(f);
+    else if (until && f.index > until.index && f.kind !== 'percent' && goals.length === 0 && /^\s*(?:[가-힣]{0,4}\s*)?(달성|보급|확대|육성|구축|조성|유치|창출|지원|양성|발굴)/.test(text.slice(f.end))) goals.push(f);
+  }
+  for (const g of goals) {
+    const target = toQuantity(g, source);
+    const own = g.label && !/목표|까지/.test(g.label) && g.label.length > 1 ? g.label : undefined;
+    const indicator = (listed && g.index > listed.index ? `${subjectBefore(text, listed.index)}${own ? ` ${own}` : ''}` : subjectBefore(text, g.index)) || own || '(목표)';
+    const t: Target = { category: category ?? '(목표)', indicator: indicator.trim(), unit: target.unit, target, source };
+    if (year) t.targetYear = year;
+    // The actual printed beside it: `실적 45건`, `달성(누계 30,144개)`.
+    const actual = figures.find((f) => !goals.includes(f) && f.kind !== 'percent' && sameUnit(f, g) && ACTUAL_BEFORE.test(near(f, 14)));
+    if (actual) {
+      t.actual = toQuantity(actual, source);
+      const actualYear = /(?:(\d{4})|['’‘](\d{2}))\s*년?\s*(?:실적|말|기준)/.exec(text);
+      if (actualYear) t.actualPeriod = String(actualYear[1] ?? expandYear(actualYear[2]!));
+    }
+    out.targets.push(t);
+  }
+}
+
+/** Every target stated in the prose of a layout. */
+export function extractProseTargets(blocks: Block[], options: ProseTargetsOptions = {}): ProseTargetsResult {
+  const out: ProseTargetsResult = { targets: [], diagnostics: [] };
+  const headings = new Map<number, string>();
+  let heading: string | undefined;
+  blocks.forEach((b, i) => {
+    if (b.type === 'heading') heading = b.text.trim();
+    if (heading) headings.set(i, heading);
+  });
+  const done = new Set<number>();
+  for (const s of proseSentences(blocks)) {
+    const block = blocks[s.block]!;
+    const text = foldFullWidth(block.type === 'table' ? '' : block.text.replace(/\s*\n\s*/g, ' '));
+    if (!done.has(s.block) && numberedTargets(text, block.source, headings.get(s.block), options.targetYear, out)) {
+      done.add(s.block);
+      continue;
+    }
+    if (done.has(s.block)) continue;
+    sentenceTargets(s.text, sentenceSource(s), headings.get(s.block), options.targetYear, out);
+  }
+  return { targets: mergeActuals(out.targets), diagnostics: out.diagnostics };
+}
+
+const key = (s: string) => s.replace(/[\s()·\-]/g, '');
+
+/**
+ * A sentence that repeats a target with its actual (`기업 지원은 목표 450개사, 실적 486개사`)
+ * gives the earlier target (`① 기업 지원 : 450개사`) its actual instead of a second target.
+ */
+function mergeActuals(targets: Target[]): Target[] {
+  const out: Target[] = [];
+  for (const t of targets) {
+    const earlier = t.actual
+      ? out.find((o) => !o.actual && o.unit === t.unit && o.target.value === t.target.value && (key(o.indicator).includes(key(t.indicator)) || key(t.indicator).includes(key(o.indicator))))
+      : undefined;
+    const same = (o: Target) => o.unit === t.unit && o.target.value === t.target.value && o.targetYear === t.targetYear && (key(o.indicator).includes(key(t.indicator)) || key(t.indicator).includes(key(o.indicator)));
+    if (earlier) {
+      earlier.actual = t.actual!;
+      if (t.actualPeriod) earlier.actualPeriod = t.actualPeriod;
+    } else if (!t.actual && out.some(same)) {
+      // The same target stated twice (`설치 목표 : 75개소(‘25년)`, `(‘25년 75개소 목표)`): once.
+    } else out.push(t);
+  }
+  return out;
+}

@@ -1,0 +1,86 @@
+// One table cell read as figures: blank, one number (with Korean negatives and
+// percentages), a number with a bracketed or parenthesised second, money with its
+// own unit, or unreadable. Two numbers are never joined into one. Pure.
+
+import { parseCount, parseKoreanAmount, parseNumber } from './amounts.js';
+import { foldFullWidth } from './text.js';
+
+export interface CellFigure {
+  text: string;
+  blank: boolean;
+  /** The figure in the table's printed unit (or the cell's own, converted: see `krw`). */
+  value?: number;
+  /** Money the cell states with its own unit (`1,081억원`), in 원. */
+  krw?: number;
+  /** A second number in the same cell: `[…]` (실집행액) or `(…)` (change). */
+  second?: { kind: 'bracket' | 'paren'; value: number };
+  /** `▲`: some documents mean increase, others decrease; compared by magnitude only. */
+  ambiguousSign?: boolean;
+  problem?: 'several-numbers' | 'unreadable';
+  decimals: number;
+  /** Printed with `%`: a share or rate, never money. */
+  percent?: boolean;
+  /** A footnote mark after the figure (`4,873*`): read, and the mark kept here. */
+  footnote?: string;
+  /** A count printed with its noun (`96개소`, `76만명`): `value` is the count, never money. */
+  countUnit?: string;
+}
+
+export const BLANK = /^[-–—‐·.]?$|^해당\s*없음$|^n\/?a$/i;
+
+function readNumber(raw: string): { value?: number; ambiguous?: boolean; several?: boolean } {
+  let s = foldFullWidth(raw).trim().replace(/^([△▽▲▼\-−–+])\s+/, '$1').replace(/\s*[%％]$/, '');
+  let ambiguous = false;
+  if (s.startsWith('▲')) {
+    ambiguous = true;
+    s = s.slice(1);
+  } else if (s.startsWith('▼')) {
+    s = `-${s.slice(1)}`;
+  }
+  // Digits on both sides of a space or line break are two figures, never one.
+  if (/[\d)\]]\s+[(\[△▽▲▼\-−–+]?\d/.test(s)) return { several: true };
+  const value = parseNumber(s);
+  return value === undefined ? {} : { value, ambiguous };
+}
+
+/** One cell as figures: blank, one number, a number with a bracketed or parenthesised second, or unreadable. */
+export function readCellFigure(text: string): CellFigure {
+  const folded = foldFullWidth(text).trim();
+  const mark = /^(.*\d[%％]?)\s*(\*{1,3}|※\d*|주\d+\)?|[¹²³⁴⁵⁶⁷⁸⁹])$/.exec(folded);
+  const t = mark ? mark[1]! : folded;
+  const decimals = /\.(\d+)\s*[%％]?\s*$/.exec(t)?.[1]?.length ?? 0;
+  if (BLANK.test(t)) return { text, blank: true, decimals };
+  const cell = readFigureText(text, t, decimals);
+  if (mark) cell.footnote = mark[2]!;
+  if (/[%％]\s*$/.test(t) && cell.value !== undefined && !cell.second) cell.percent = true;
+  return cell;
+}
+
+function readFigureText(text: string, t: string, decimals: number): CellFigure {
+  const bracket = /^([\s\S]*?\S)\s*\[([^\]]*)\]\s*$/.exec(t);
+  const paren = bracket ? undefined : /^([\s\S]*?[\d,.])\s*\(([^)]*)\)\s*$/.exec(t);
+  const split = bracket ?? paren;
+  if (split) {
+    const main = readNumber(split[1]!);
+    const second = readNumber(split[2]!);
+    if (main.value !== undefined && second.value !== undefined) {
+      const cell: CellFigure = { text, blank: false, value: main.value, second: { kind: bracket ? 'bracket' : 'paren', value: second.value }, decimals };
+      if (main.ambiguous) cell.ambiguousSign = true;
+      return cell;
+    }
+  }
+  const one = readNumber(t);
+  if (one.several) return { text, blank: false, problem: 'several-numbers', decimals };
+  if (one.value !== undefined) {
+    const cell: CellFigure = { text, blank: false, value: one.value, decimals };
+    if (one.ambiguous) cell.ambiguousSign = true;
+    return cell;
+  }
+  // Money with its own unit (`307.9억원`, `1조 1,081억`).
+  const amount = /[만억조]\s*원?$|\d\s*원$/.test(t) ? parseKoreanAmount(t) : undefined;
+  if (amount && amount.maxKrw === undefined) return { text, blank: false, krw: amount.krw, decimals };
+  // A count with its noun (`96개소`, `2.6만명`).
+  const count = parseCount(t);
+  if (count && count.unit) return { text, blank: false, value: count.value, countUnit: count.unit, decimals };
+  return { text, blank: false, problem: 'unreadable', decimals };
+}

@@ -1,0 +1,347 @@
+// Arithmetic over a table's rows: the row hierarchy (groups and totals found by
+// addition, not by words alone) and the checks of printed totals, lettered formulas
+// (`(B-A)`, `(A+B)`, `(B/A)`) and 계 columns, with rounding told apart from error. Pure.
+
+import type { Diagnostic } from '../model/types.js';
+import type { CellFigure } from './table-cells.js';
+import { diag } from './table-diagnostics.js';
+import { isFigureColumn, type BodyRow } from './table-rows.js';
+import type { ColumnInfo, TableClass } from './table-roles.js';
+
+type Vector = Map<number, number>;
+
+interface Node {
+  row: number;
+  end: number;
+  kids: Node[];
+  kind: 'leaf' | 'group' | 'total';
+}
+
+export function valueIn(row: BodyRow, column: number, mult: number): number | undefined {
+  if (row.implausible.has(column)) return undefined;
+  const f = row.figures.get(column);
+  if (!f || f.percent || f.countUnit) return undefined;
+  if (f.value !== undefined) return f.value;
+  if (f.krw !== undefined) return f.krw / mult;
+  return f.blank ? 0 : undefined;
+}
+
+/**
+ * A row's figures by column: blank cells absent, NaN where the cell is not a
+ * figure (words, unreadable), so no sum uses it.
+ */
+function vectorOf(row: BodyRow, columns: number[], mult: number): Vector {
+  const v: Vector = new Map();
+  for (const c of columns) {
+    if (row.figures.get(c)?.blank && !row.implausible.has(c)) continue;
+    v.set(c, valueIn(row, c, mult) ?? NaN);
+  }
+  return v;
+}
+
+const close = (a: number, b: number) => Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(a), Math.abs(b));
+
+/**
+ * Equal in every column both know, and at least one known column is not zero.
+ * A column blank in every part (`-` under a printed total) says nothing either way.
+ */
+function equalVectors(a: Vector, b: Vector, columns: number[]): boolean {
+  let compared = 0;
+  for (const c of columns) {
+    if (!a.has(c) && !b.has(c)) continue;
+    if (!a.has(c) || !b.has(c)) {
+      if ((a.get(c) ?? b.get(c)) === 0) continue;
+      // Parts all blank where the sum is printed: not comparable.
+      continue;
+    }
+    const x = a.get(c)!;
+    const y = b.get(c)!;
+    if (Number.isNaN(x) || Number.isNaN(y)) continue;
+    if (!close(x, y)) return false;
+    if (x !== 0) compared++;
+  }
+  return compared > 0;
+}
+
+function nonZero(v: Vector): boolean {
+  return [...v.values()].some((x) => x !== 0 && !Number.isNaN(x));
+}
+
+function addInto(acc: Vector, v: Vector): void {
+  for (const [c, x] of v) acc.set(c, (acc.get(c) ?? 0) + x);
+}
+
+export interface Hierarchy {
+  nodes: Node[];
+  /** Kind per row index. */
+  kinds: Node['kind'][];
+  /** Nearest group row above each row, when arithmetic found one. */
+  parent: (number | undefined)[];
+  /** Rows under a second total that repeats an earlier one: another breakdown of the same money. */
+  alternative: Set<number>;
+}
+
+/**
+ * Rows to a tree by arithmetic. A row is a group when the rows after it, read
+ * as nodes themselves, add up to it in every figure column (at least two of
+ * them non-zero, or one under a row labelled as a total). 합계/소계 rows at the
+ * end of a run are checked against the run above them. Where a labelled total
+ * does not add up, a finding says so and its rows stay leaves.
+ */
+export function buildHierarchy(rows: BodyRow[], columns: number[], mult: number, diagnostics: Diagnostic[], units: string, names: string[]): Hierarchy {
+  const vectors = rows.map((r) => vectorOf(r, columns, mult));
+  const kinds: Node['kind'][] = rows.map(() => 'leaf');
+  const parent: (number | undefined)[] = rows.map(() => undefined);
+  const memo = new Map<number, Node | null>();
+  const sameGroup = (i: number, j: number) => rows[i]!.group === rows[j]!.group || rows[i]!.group === undefined || rows[i]!.total && !rows[i]!.subtotal;
+
+  const tryGroup = (i: number): Node | undefined => {
+    if (memo.has(i)) return memo.get(i) ?? undefined;
+    memo.set(i, null);
+    const target = vectors[i]!;
+    const row = rows[i]!;
+    if (!nonZero(target)) return undefined;
+    const acc: Vector = new Map();
+    const kids: Node[] = [];
+    let nonZeroKids = 0;
+    let j = i + 1;
+    const positive = [...target.values()].every((x) => Number.isNaN(x) || x >= 0);
+    while (j < rows.length) {
+      const next = rows[j]!;
+      if (next.total && !(row.total && next.subtotal)) break;
+      if (!sameGroup(i, j)) break;
+      const kid = tryGroup(j) ?? { row: j, end: j + 1, kids: [], kind: 'leaf' as const };
+      addInto(acc, vectors[kid.row]!);
+      if (nonZero(vectors[kid.row]!)) nonZeroKids++;
+      kids.push(kid);
+      j = kid.end;
+      if (equalVectors(acc, target, columns) && (nonZeroKids >= 2 || (row.total && nonZeroKids >= 1))) {
+        // Trailing zero rows belong to the group too when they share it.
+        const node: Node = { row: i, end: j, kids, kind: row.total ? 'total' : 'group' };
+        memo.set(i, node);
+        return node;
+      }
+      if (positive && [...acc].some(([c, x]) => x > (target.get(c) ?? 0) + 1e-6)) break;
+    }
+    return undefined;
+  };
+
+  const nodes: Node[] = [];
+  // Nodes since the last grand total (`grand`: closed runs; `run`: the open one).
+  let run: Node[] = [];
+  let grand: Node[] = [];
+  let open: number | undefined;
+  const alternative = new Set<number>();
+  const totals: { vector: Vector; row: number }[] = [];
+  // Totals are checked against the rows they stand for: a 소계 inside a 합계's scope counts
+  // as its rows, so one misprinted 소계 is one finding, not two.
+  const sumOf = (list: Node[]): Vector => {
+    const sum: Vector = new Map();
+    for (const n of list) addInto(sum, n.kind === 'total' && n.kids.length ? sumOf(n.kids) : vectors[n.row]!);
+    return sum;
+  };
+  // A total printed above rows that do not add up to it: checked when its rows end.
+  const closeOpen = () => {
+    if (open === undefined) return;
+    const scope = grand.concat(run);
+    if (scope.length) checkTotal(rows[open]!, vectors[open]!, sumOf(scope), columns, scope.length, diagnostics, units, names);
+    open = undefined;
+  };
+  let i = 0;
+  while (i < rows.length) {
+    const row = rows[i]!;
+    const node = tryGroup(i);
+    if (row.total && !node) {
+      const pending = row.subtotal ? run : grand.concat(run);
+      if (pending.length > 0) {
+        // A total after its rows: 소계 covers the run since the last total, 합계 everything since the last grand total.
+        checkTotal(row, vectors[i]!, sumOf(pending), columns, pending.length, diagnostics, units, names);
+        const covered: Node = { row: i, end: i + 1, kids: pending, kind: 'total' };
+        nodes.push(covered);
+        kinds[i] = 'total';
+        if (row.subtotal) {
+          grand = grand.concat([covered]);
+          run = [];
+        } else {
+          if (open !== undefined) open = undefined;
+          grand = [];
+          run = [];
+        }
+      } else {
+        closeOpen();
+        open = i;
+        totals.push({ vector: vectors[i]!, row: i });
+        kinds[i] = 'total';
+        nodes.push({ row: i, end: i + 1, kids: [], kind: 'total' });
+      }
+      i++;
+      continue;
+    }
+    // A row after its rows that adds them up (a department under its programs) closes the run.
+    const v = vectors[i]!;
+    if (!node && !row.total && run.length >= 2 && bottomGroupHint(row, v)) {
+      const sum = sumOf(run);
+      if (equalVectors(sum, v, columns) && run.filter((n) => vectors[n.row] && nonZero(vectors[n.row]!)).length >= 2) {
+        const group: Node = { row: i, end: i + 1, kids: run, kind: 'group' };
+        markKinds(group, kinds, parent, undefined);
+        nodes.push(group);
+        grand = grand.concat([group]);
+        run = [];
+        i++;
+        continue;
+      }
+    }
+    const current = node ?? { row: i, end: i + 1, kids: [], kind: 'leaf' as const };
+    if (current.kind !== 'leaf') {
+      const vector = vectors[i]!;
+      const repeat = row.total ? totals.find((t) => equalVectors(t.vector, vector, columns)) : undefined;
+      if (repeat) {
+        for (let k = i; k < current.end; k++) alternative.add(k);
+        diagnostics.push(diag('table-alternative-breakdown', `"${row.label}" repeats the total of "${rows[repeat.row]!.label}": its rows break the same money down another way and are not counted again`, row.source));
+      }
+      if (row.total) totals.push({ vector, row: i });
+    }
+    markKinds(current, kinds, parent, undefined);
+    nodes.push(current);
+    if (current.kind === 'total') {
+      closeOpen();
+      grand = [];
+      run = [];
+    } else run.push(current);
+    i = current.end;
+  }
+  closeOpen();
+  return { nodes, kinds, parent, alternative };
+}
+
+/**
+ * A row below its rows is taken for their group only with a sign beyond the sum:
+ * two or more figures, or a count of items in its label (`미래전략부(3건)`).
+ */
+function bottomGroupHint(row: BodyRow, v: Vector): boolean {
+  return [...v.values()].filter((x) => x !== 0 && !Number.isNaN(x)).length >= 2 || /\(\s*\d+\s*(건|개|개사|개소|개\s*사업)\s*\)/.test(row.label);
+}
+
+function markKinds(node: Node, kinds: Node['kind'][], parent: (number | undefined)[], up: number | undefined): void {
+  kinds[node.row] = node.kind;
+  parent[node.row] = up;
+  for (const kid of node.kids) markKinds(kid, kinds, parent, node.kind === 'group' ? node.row : up);
+}
+
+function checkTotal(row: BodyRow, stated: Vector, sum: Vector, columns: number[], parts: number, diagnostics: Diagnostic[], units: string, names: string[]): void {
+  for (const c of columns) {
+    const s = stated.get(c);
+    const computed = sum.get(c);
+    if (s === undefined || computed === undefined || Number.isNaN(s) || Number.isNaN(computed) || close(s, computed)) continue;
+    // Each part was rounded to the printed unit: half a unit per part explains a difference.
+    const rounding = Math.abs(s - computed) <= Math.max(1, Math.ceil(parts / 2));
+    diagnostics.push(
+      diag(
+        rounding ? 'table-total-rounding' : 'table-total-mismatch',
+        `"${row.label}" states ${fmt(s)}${names[c] ? ` under "${names[c]}"` : ''} but the ${parts} row(s) it covers add up to ${fmt(computed)}${units ? ` (${units})` : ''}${rounding ? ', within rounding of the printed parts' : ''}`,
+        row.source,
+      ),
+    );
+    return;
+  }
+}
+
+export function fmt(value: number): string {
+  return value.toLocaleString('en-US', { maximumFractionDigits: 4 });
+}
+
+// ---------------------------------------------------------------- formulas
+
+/** Checks of columns whose header states a formula over lettered columns: `(B-A)`, `(B-A)/A`, `(A+B)`. */
+export function checkFormulas(rows: BodyRow[], cls: TableClass, mult: number, diagnostics: Diagnostic[]): void {
+  const lettered = new Map<string, number>();
+  for (const c of cls.columns) if (c.formula?.letter) lettered.set(c.formula.letter, c.index);
+  for (const c of cls.columns) {
+    const expression = c.formula?.expression;
+    if (!expression) continue;
+    const share = /^([A-Z])\/([A-Z])$/.exec(expression);
+    const ratio = /^\(([A-Z])([-+])([A-Z])\)\/([A-Z])$/.exec(expression);
+    const terms = ratio ? undefined : /^[A-Z](?:[-+][A-Z])+$/.test(expression) ? expression.match(/[-+]?[A-Z]/g) ?? [] : undefined;
+    for (const row of rows) {
+      const stated = row.figures.get(c.index);
+      if (stated?.value === undefined || row.implausible.has(c.index)) continue;
+      const get = (letter: string) => {
+        const col = lettered.get(letter);
+        return col === undefined ? undefined : valueIn(row, col, mult);
+      };
+      let computed: number | undefined;
+      if (share) {
+        const [part, whole] = [get(share[1]!), get(share[2]!)];
+        if (part !== undefined && whole) computed = (part / whole) * 100;
+      } else if (ratio) {
+        const [a, b, base] = [get(ratio[1]!), get(ratio[3]!), get(ratio[4]!)];
+        if (a !== undefined && b !== undefined && base) computed = ((ratio[2] === '-' ? a - b : a + b) / base) * 100;
+      } else if (terms) {
+        let sum = 0;
+        let ok = true;
+        for (const term of terms) {
+          const x = get(term.replace(/[-+]/, ''));
+          if (x === undefined) ok = false;
+          else sum += term.startsWith('-') ? -x : x;
+        }
+        if (ok) computed = sum;
+      }
+      if (computed === undefined) continue;
+      compareStated(row, c, stated, computed, ratio || share ? 'percent' : 'amount', `${c.path.join(' ')} = ${expression}`, diagnostics);
+    }
+  }
+}
+
+/**
+ * Stated against computed. Amounts: equal, or within one printed unit (rounding) →
+ * info. Percentages: within half the last printed digit is equal, within one
+ * digit is rounding → info. `▲` values compare by magnitude.
+ */
+export function compareStated(row: BodyRow, column: ColumnInfo, stated: CellFigure, computed: number, kind: 'percent' | 'amount', what: string, diagnostics: Diagnostic[]): void {
+  const s = stated.value!;
+  const [a, b] = stated.ambiguousSign ? [Math.abs(s), Math.abs(computed)] : [s, computed];
+  const step = kind === 'percent' ? 10 ** -stated.decimals : 1;
+  const diff = Math.abs(a - b);
+  if (diff <= (kind === 'percent' ? step / 2 : 0) + 1e-9) return;
+  const rounding = diff <= step + 1e-9;
+  diagnostics.push(
+    diag(
+      rounding ? 'table-formula-rounding' : 'table-formula-mismatch',
+      `"${row.label}": ${what} states ${stated.text.replace(/\s+/g, ' ').trim()} but the columns give ${kind === 'percent' ? computed.toFixed(Math.max(1, stated.decimals)) : fmt(computed)}${rounding ? ' (within rounding)' : ''}`,
+      row.source,
+    ),
+  );
+  void column;
+}
+
+/**
+ * A column headed 계/합계 beside its parts (years, funding parts, departments under
+ * the same header) equals their sum in every row where all are printed.
+ */
+export function checkTotalColumns(rows: BodyRow[], cls: TableClass, mult: number, diagnostics: Diagnostic[]): void {
+  const parentOf = (c: ColumnInfo) => c.path.slice(0, -1).join('/');
+  for (const total of cls.columns.filter((c) => c.role === 'total')) {
+    const parts = cls.columns.filter(
+      (c) => c !== total && parentOf(c) === parentOf(total) && c.path.length === total.path.length && isFigureColumn(c, cls) && ['year', 'funding', 'other'].includes(c.role) && !c.year?.bucket,
+    );
+    if (parts.length < 2) continue;
+    for (const row of rows) {
+      const stated = row.figures.get(total.index);
+      const t = valueIn(row, total.index, mult);
+      if (stated?.value === undefined || t === undefined) continue;
+      let sum = 0;
+      let known = 0;
+      for (const part of parts) {
+        const v = valueIn(row, part.index, mult);
+        if (v === undefined) {
+          sum = NaN;
+          break;
+        }
+        if (!row.figures.get(part.index)?.blank) known++;
+        sum += v;
+      }
+      if (Number.isNaN(sum) || known === 0) continue;
+      compareStated(row, total, stated, sum, 'amount', `${total.path.join(' ')} = ${parts.map((p) => p.path[p.path.length - 1]).join(' + ')}`, diagnostics);
+    }
+  }
+}

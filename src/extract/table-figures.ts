@@ -1,0 +1,669 @@
+// Figures from the tables of any layout: budget lines and totals (budget
+// execution, settlement and funding tables), one series per row of a
+// multi-year table, targets with actuals, and diagnostics where the printed
+// figures do not add up. Row hierarchy comes from arithmetic: a row whose
+// figures equal the sum of the rows under it is a group, only leaves are
+// lines. Units come from the table's declaration, its caption or the cell.
+// Pure: layout in, figures out. Locations are the cells' sources.
+
+import type { BudgetLine, BudgetTotal, Diagnostic, FundingPart, Quantity, Series, SeriesPoint, Source, Target } from '../model/types.js';
+import { tableGrid, type Layout } from '../layout/types.js';
+import { MONEY_UNITS, parseCount } from './amounts.js';
+import { collapseLetterSpacing, normalizeName } from './names.js';
+import { parseDate } from './periods.js';
+import {
+  classifyTable,
+  normalizeHeader,
+  roleOfHeader,
+  yearOf,
+  type BudgetStage,
+  type ColumnInfo,
+  type ColumnRole,
+  type TableClass,
+} from './table-roles.js';
+import { readCellFigure } from './table-cells.js';
+import { buildHierarchy, checkFormulas, checkTotalColumns, compareStated, fmt, valueIn, type Hierarchy } from './table-checks.js';
+import { diag, TABLE_DIAGNOSTICS, type TableDiagnosticCode } from './table-diagnostics.js';
+import {
+  figuresWithoutHeader,
+  isFigureColumn,
+  moneyUnitOf,
+  RATE_ROLES,
+  readRows,
+  reportUnreadable,
+  tablesInContext,
+  type BodyRow,
+  type TableInContext,
+} from './table-rows.js';
+
+export { readCellFigure, TABLE_DIAGNOSTICS, type TableDiagnosticCode };
+export type { CellFigure } from './table-cells.js';
+
+export interface TableSummary {
+  source: Source;
+  kind: TableClass['kind'];
+  reasons: string[];
+}
+
+export interface TableFigures {
+  budgetLines: BudgetLine[];
+  budgetTotals: BudgetTotal[];
+  series: Series[];
+  targets: Target[];
+  diagnostics: Diagnostic[];
+  /** Every table read, with its kind and why (for `--debug`). */
+  tables: TableSummary[];
+}
+
+// ---------------------------------------------------------------- quantities
+
+interface Units {
+  money?: string;
+  mult: number;
+  units: string[];
+}
+
+function moneyQuantity(row: BodyRow, column: ColumnInfo | undefined, units: Units): Quantity | undefined {
+  if (!column || row.implausible.has(column.index)) return undefined;
+  const f = row.figures.get(column.index);
+  if (!f || f.percent || f.countUnit) return undefined;
+  const source = sourceOfCell(row, column.index);
+  if (f.krw !== undefined) return { value: f.krw, unit: '원', source };
+  if (f.value === undefined || !units.money) return undefined;
+  return { value: Math.round(f.value * units.mult), unit: '원', source };
+}
+
+function secondQuantity(row: BodyRow, column: ColumnInfo | undefined, units: Units, kind: 'bracket' | 'paren'): Quantity | undefined {
+  if (!column || !units.money) return undefined;
+  const f = row.figures.get(column.index);
+  if (f?.second?.kind !== kind) return undefined;
+  return { value: Math.round(f.second.value * units.mult), unit: '원', source: sourceOfCell(row, column.index) };
+}
+
+function percentQuantity(row: BodyRow, column: ColumnInfo | undefined): Quantity | undefined {
+  if (!column || row.implausible.has(column.index)) return undefined;
+  const f = row.figures.get(column.index);
+  if (f?.value === undefined) return undefined;
+  return { value: f.value, unit: '%', decimals: f.decimals, source: sourceOfCell(row, column.index) };
+}
+
+function sourceOfCell(row: BodyRow, column: number): Source {
+  return row.cells[column]?.source ?? row.source;
+}
+
+// ---------------------------------------------------------------- budget lines
+
+/** Which budget column a line takes when a table prints several: the money the year actually has. */
+const STAGE_FOR_LINES: (BudgetStage | undefined)[] = ['current', undefined, 'final', 'revised', 'allocated', 'original', 'plan', 'proposal'];
+/** Which column a year's point takes: the latest decision about that year. */
+const STAGE_FOR_POINTS: (BudgetStage | 'year' | 'executed')[] = ['final', 'revised', 'current', 'original', 'allocated', 'year', 'plan', 'proposal', 'executed'];
+
+const STAGE_WORD: Record<BudgetStage, string> = {
+  original: '본예산',
+  revised: '추경',
+  current: '예산현액',
+  proposal: '정부안',
+  final: '확정',
+  plan: '계획',
+  allocated: '배정',
+  settled: '결산',
+};
+
+function pickBudget(columns: ColumnInfo[]): ColumnInfo | undefined {
+  const budgets = columns.filter((c) => c.role === 'budget' && !c.excluded && !c.expected);
+  for (const stage of STAGE_FOR_LINES) {
+    const found = budgets.find((c) => c.stage === stage);
+    if (found) return found;
+  }
+  return budgets[0];
+}
+
+function first(columns: ColumnInfo[], role: ColumnRole): ColumnInfo | undefined {
+  return columns.find((c) => c.role === role && !c.excluded && !c.expected);
+}
+
+function contextOf(ctx: TableInContext): string | undefined {
+  const raw = (ctx.caption ?? ctx.heading ?? '').replace(/[<>〈〉《》【】\[\]□■○◦▪❍]/g, ' ').replace(/\(단위[^)]*\)/g, '');
+  const text = collapseLetterSpacing(raw).replace(/\s+/g, ' ').trim();
+  return text || undefined;
+}
+
+function lineFromRow(row: BodyRow, columns: ColumnInfo[], units: Units, year: string | undefined, noteColumn: ColumnInfo | undefined): BudgetLine {
+  const budgetColumn = pickBudget(columns) ?? columns.find((c) => c.role === 'year' || c.role === 'total');
+  const executedColumn = first(columns, 'executed');
+  const line: BudgetLine = { program: row.label, normalizedName: normalizeName(row.label), source: row.source };
+  if (row.group) line.group = row.group;
+  const budget = moneyQuantity(row, budgetColumn, units);
+  if (budget) line.budget = budget;
+  const basis = budgetColumn && budgetColumn.role === 'budget' ? basisWord(budgetColumn) : undefined;
+  if (basis) line.budgetBasis = basis;
+  const executed = moneyQuantity(row, executedColumn, units);
+  if (executed) line.executed = executed;
+  const disbursed = secondQuantity(row, executedColumn, units, 'bracket');
+  if (disbursed) line.disbursed = disbursed;
+  const remaining = moneyQuantity(row, first(columns, 'remaining'), units);
+  if (remaining) line.remaining = remaining;
+  const rate = percentQuantity(row, first(columns, 'rate'));
+  if (rate) line.statedRate = rate;
+  const carried = moneyQuantity(row, first(columns, 'carriedOver'), units);
+  if (carried) line.carriedOver = carried;
+  const unused = moneyQuantity(row, first(columns, 'unused'), units);
+  if (unused) line.unused = unused;
+  if (year) line.year = year;
+  const funding: FundingPart[] = [];
+  for (const c of columns.filter((x) => x.role === 'funding')) {
+    const amount = moneyQuantity(row, c, units);
+    if (amount) funding.push({ name: normalizeHeader(c.path[c.path.length - 1] ?? ''), amount });
+  }
+  if (funding.length) line.funding = funding;
+  const note = noteColumn ? row.cells[noteColumn.index]?.text.trim() : undefined;
+  if (note && !/^[-–—]?$/.test(note)) {
+    const date = parseDate(note);
+    if (date) line.allocationDate = date;
+    else {
+      line.status = note;
+      if (/^미\s*(교부|배정|집행\s*교부)/.test(note.replace(/\s+/g, ''))) line.unallocated = true;
+    }
+  }
+  return line;
+}
+
+function totalFromLine(line: BudgetLine, group: string | undefined): BudgetTotal {
+  const total: BudgetTotal = { label: line.program.replace(/\s+/g, ''), source: line.source };
+  if (group) total.group = group;
+  for (const key of ['budget', 'executed', 'remaining', 'statedRate', 'carriedOver', 'unused', 'disbursed'] as const) {
+    const q = line[key];
+    if (q) total[key] = q;
+  }
+  if (line.year) total.year = line.year;
+  return total;
+}
+
+/** The settlement identity: 현액 = 집행 + 이월 + 불용 (blank parts are zero). */
+function checkSettlement(line: BudgetLine | BudgetTotal, row: BodyRow, units: Units, diagnostics: Diagnostic[]): void {
+  if (!line.budget || !line.executed || !units.money) return;
+  if (!line.carriedOver && !line.unused && !row.figures.size) return;
+  const parts = line.executed.value + (line.carriedOver?.value ?? 0) + (line.unused?.value ?? 0);
+  if (parts === line.budget.value) return;
+  const label = 'program' in line ? line.program : line.label;
+  diagnostics.push(
+    diag(
+      'table-settlement-mismatch',
+      `"${label}": budget ${fmt(line.budget.value / units.mult)} ≠ executed ${fmt(line.executed.value / units.mult)} + carried over ${fmt((line.carriedOver?.value ?? 0) / units.mult)} + unused ${fmt((line.unused?.value ?? 0) / units.mult)} = ${fmt(parts / units.mult)} (${units.money})`,
+      row.source,
+    ),
+  );
+}
+
+interface Emit {
+  lines: BudgetLine[];
+  totals: BudgetTotal[];
+}
+
+/** Lines from leaves, totals from groups and total rows; funding-part rows and alternative breakdowns are never lines. */
+function emitLines(rows: BodyRow[], h: Hierarchy, columns: ColumnInfo[], units: Units, year: string | undefined, settlement: boolean, diagnostics: Diagnostic[]): Emit {
+  const note = columns.find((c) => c.role === 'note');
+  const out: Emit = { lines: [], totals: [] };
+  rows.forEach((row, i) => {
+    if (h.alternative.has(i)) return;
+    const line = lineFromRow(row, columns, units, year, note);
+    const parentLabel = h.parent[i] !== undefined ? rows[h.parent[i]!]!.label : undefined;
+    if (h.kinds[i] === 'leaf' && !row.total) {
+      if (row.funding || !row.label) return;
+      if (!line.budget && !line.executed) return;
+      if (!line.group && parentLabel) line.group = parentLabel;
+      if (settlement) checkSettlement(line, row, units, diagnostics);
+      out.lines.push(line);
+      return;
+    }
+    const total = totalFromLine(line, h.kinds[i] === 'group' ? undefined : row.subtotal ? row.group : undefined);
+    if (h.kinds[i] === 'group' && parentLabel) total.group = parentLabel;
+    if (settlement) checkSettlement(total, row, units, diagnostics);
+    out.totals.push(total);
+  });
+  return out;
+}
+
+// ---------------------------------------------------------------- per kind
+
+function columnNames(cls: TableClass): string[] {
+  return cls.columns.map((c) => c.path.join(' '));
+}
+
+function figureColumns(cls: TableClass, keep: (c: ColumnInfo) => boolean = () => true): number[] {
+  return cls.columns.filter((c) => isFigureColumn(c, cls) && !RATE_ROLES.has(c.role) && keep(c)).map((c) => c.index);
+}
+
+function budgetTable(rows: BodyRow[], cls: TableClass, units: Units, out: TableFigures): void {
+  // Every year's columns are evidence for the hierarchy, whichever year a line is for.
+  const h = buildHierarchy(rows, figureColumns(cls), units.mult, out.diagnostics, units.money ?? '', columnNames(cls));
+  linesByYear(rows, h, cls, units, out);
+}
+
+const YEAR_LINE_ROLES: ReadonlySet<ColumnRole> = new Set(['budget', 'executed', 'year', 'carriedOver', 'unused', 'remaining']);
+
+/** Single years (not `이전`/`이후` buckets, not year-end balances) that have line figures. */
+function lineYears(cls: TableClass): string[] {
+  const years = new Set<string>();
+  for (const c of cls.columns) if (c.year && !c.year.bucket && !c.year.end && YEAR_LINE_ROLES.has(c.role)) years.add(c.year.year);
+  return [...years].sort();
+}
+
+/** The columns of one year, with the note columns; a column headed by the year alone is its budget. */
+function columnsOfYear(cls: TableClass, year: string): ColumnInfo[] {
+  return cls.columns
+    .filter((c) => (c.year?.year === year && !c.year.bucket && !c.year.end) || c.role === 'note')
+    .map((c) => (c.role === 'year' ? { ...c, role: 'budget' as const } : c));
+}
+
+/**
+ * Lines (and totals) for each year a table gives figures for, each with its
+ * `year`; a table without years gives one set. Lines of different years are
+ * never to be summed together. A settlement year is checked (현액 = 집행 + 이월 + 불용)
+ * only where its 이월/불용 are settled, not forecast.
+ */
+function linesByYear(rows: BodyRow[], h: Hierarchy, cls: TableClass, units: Units, out: TableFigures): void {
+  const settlement = cls.kind === 'settlement';
+  const years = lineYears(cls);
+  const sets: { year?: string; columns: ColumnInfo[] }[] =
+    years.length >= 2 ? years.map((year) => ({ year, columns: columnsOfYear(cls, year) })) : [{ ...(years[0] ? { year: years[0] } : {}), columns: cls.columns.map((c) => (c.role === 'year' ? { ...c, role: 'budget' as const } : c)) }];
+  for (const set of sets) {
+    const check = settlement && set.columns.some((c) => (c.role === 'carriedOver' || c.role === 'unused') && !c.expected && !c.excluded);
+    const emitted = emitLines(rows, h, set.columns, units, set.year, check, out.diagnostics);
+    out.budgetLines.push(...emitted.lines);
+    // Totals are kept to verify lines; a table of funding parts alone has none to verify.
+    if (emitted.lines.length) out.budgetTotals.push(...emitted.totals);
+  }
+}
+
+function pointColumn(columns: ColumnInfo[], year: string): ColumnInfo | undefined {
+  const inYear = columns.filter((c) => c.year?.year === year && !c.year.bucket && !c.year.end && !c.excluded && !c.expected && (c.role === 'budget' || c.role === 'executed' || c.role === 'year'));
+  for (const stage of STAGE_FOR_POINTS) {
+    const found = inYear.find((c) => (stage === 'year' ? c.role === 'year' : stage === 'executed' ? c.role === 'executed' : c.role === 'budget' && c.stage === stage));
+    if (found) return found;
+  }
+  return inYear.find((c) => c.role === 'budget');
+}
+
+/** The budget word a column is headed with, as printed (`본예산`, `수정`, `확정`, `결산`), without years or letters. */
+export function basisWord(column: ColumnInfo): string | undefined {
+  for (let i = column.path.length - 1; i >= 0; i--) {
+    const meaning = roleOfHeader(column.path[i]!);
+    if (meaning.role === 'budget' || meaning.role === 'executed') {
+      const word = normalizeHeader(column.path[i]!)
+        .replace(/(?:19|20)\d{2}(?:년도|년)?|['’‘]\d{2}(?:년도|년)?/g, '')
+        .replace(/\[.*\]$/, '');
+      return column.stage ? word || STAGE_WORD[column.stage] : undefined;
+    }
+  }
+  return column.stage ? STAGE_WORD[column.stage] : undefined;
+}
+
+function pointFlag(column: ColumnInfo): string[] {
+  const word = column.role === 'year' ? undefined : basisWord(column);
+  return word ? [word] : [];
+}
+
+function seriesValue(row: BodyRow, column: ColumnInfo, units: Units, rowUnit: string | undefined): { value: number; unit: string } | undefined {
+  if (row.implausible.has(column.index)) return undefined;
+  const f = row.figures.get(column.index);
+  if (!f) return undefined;
+  if (f.krw !== undefined) return { value: f.krw, unit: '원' };
+  if (f.value === undefined) return undefined;
+  // A figure printed with % is a share or a rate whatever the table's unit; one printed
+  // with its noun is a count of that noun.
+  if (f.percent) return { value: f.value, unit: '%' };
+  if (f.countUnit) return { value: f.value, unit: f.countUnit };
+  if (rowUnit === '') return undefined;
+  const unit = rowUnit ?? units.money ?? units.units[0];
+  if (!unit) return undefined;
+  const mult = MONEY_UNITS[unit];
+  return mult !== undefined ? { value: Math.round(f.value * mult), unit: '원' } : { value: f.value, unit };
+}
+
+/** Count nouns that a row label ending in them implies (`건수` counts 건). */
+const COUNT_LABELS: readonly [RegExp, string][] = [
+  [/건수$/, '건'],
+  [/(인원|인원수|명수)$/, '명'],
+  [/횟수$/, '회'],
+  [/(개수|개소수)$/, '개'],
+];
+
+/**
+ * A row's own unit. A row that counts (`건수`, `인원`, `…수`) is never money: it takes the
+ * declared count unit (`단위 : 건, 천원`), else the noun its label implies, else '' (unknown).
+ * Other rows take the money unit.
+ */
+function rowUnit(label: string, units: Units): string | undefined {
+  const name = label.replace(/\s+/g, '');
+  // 이익률, 달성률, 비중: rates and shares are never money.
+  if (/(률|율|비중|비율|점유율)(\(%\))?$/.test(name) || /\(%\)$/.test(name)) return '%';
+  const counts = units.units.filter((u) => MONEY_UNITS[u] === undefined);
+  if (/(수|인원)$/.test(name) && !/(예산|사업비|금액|액)$/.test(name)) {
+    return counts[0] ?? COUNT_LABELS.find(([re]) => re.test(name))?.[1] ?? '';
+  }
+  // `(단위: 백만원, ha)`: what is not named as money takes the other unit (% is for rates, above).
+  const others = counts.filter((u) => u !== '%');
+  if (units.money && others.length === 1 && !isMoneyName(name)) return others[0];
+  return undefined;
+}
+
+/** A name that says money: a budget, execution or funding word, or a noun of money (…비, …액, …금, 예산). */
+export function isMoneyName(name: string): boolean {
+  const role = roleOfHeader(name).role;
+  if (role && ['budget', 'executed', 'remaining', 'carriedOver', 'unused', 'funding', 'total'].includes(role)) return true;
+  return /(비|액|금|예산|비용|원|회계|기금|재원|투자|지출|수입|세입|세출|원가|이익|손익|매출|수익|자산|부채|자본|대가|가격|단가|소득|융자|이자)$/.test(
+    name.replace(/\s+/g, '').replace(/\(.*\)$/, ''),
+  );
+}
+
+function isBudgetContext(ctx: TableInContext, cls: TableClass): boolean {
+  const text = `${ctx.caption ?? ''} ${ctx.headings.join(' ')} ${ctx.table.unit ?? ''}`.replace(/\s+/g, '');
+  return cls.columns.some((c) => c.role === 'budget') || /예산|세출|사업비/.test(text);
+}
+
+function multiYearTable(ctx: TableInContext, rows: BodyRow[], cls: TableClass, units: Units, out: TableFigures): void {
+  const context = contextOf(ctx);
+  const years = [...new Set(cls.columns.filter((c) => c.year && !c.year.bucket && !c.year.end).map((c) => c.year!.year))].sort();
+  const pointColumns = years.map((y) => [y, pointColumn(cls.columns, y)] as const).filter((p): p is readonly [string, ColumnInfo] => p[1] !== undefined);
+  // A long series folded into blocks restates its years in a body row (`사업연도 | 2003 | 2004 …`):
+  // the rows below take those years, not the header's.
+  let block: (readonly [string, ColumnInfo])[] | undefined;
+  const inBlock = new Set<BodyRow>();
+  const tableSeries: Series[] = [];
+  const dataRows: BodyRow[] = [];
+  for (const row of rows) {
+    const restated = restatedYears(row, cls);
+    if (restated) {
+      block = restated;
+      continue;
+    }
+    dataRows.push(row);
+    if (block) inBlock.add(row);
+    if (!row.label) continue;
+    const unitOfRow = rowUnit(row.label, units);
+    if (unitOfRow === '' && row.figures.size) {
+      out.diagnostics.push(diag('table-unit-missing', `row "${row.label}" counts something, but the table declares no count unit; its figures are not read`, row.source));
+      continue;
+    }
+    const points: SeriesPoint[] = [];
+    const seen = new Set<string>();
+    for (const [year, column] of block ?? pointColumns) {
+      const v = seriesValue(row, column, units, unitOfRow);
+      if (!v) continue;
+      seen.add(v.unit);
+      points.push({ period: year, value: v.value, flags: pointFlag(column), source: sourceOfCell(row, column.index) });
+    }
+    // Points in different units (a % among amounts) are not one series.
+    if (points.length < 2 || seen.size !== 1) continue;
+    const unit = [...seen][0]!;
+    const generic = row.total || row.funding;
+    const name = row.group && row.group !== row.label ? `${row.group} ${row.label}` : row.label;
+    const indicator = generic && context ? `${context} ${name}` : name;
+    // The same indicator in a later block continues its series.
+    const earlier = block ? tableSeries.find((x) => x.indicator === indicator && x.unit === unit) : undefined;
+    if (earlier && points.every((p) => earlier.points.every((q) => q.period < p.period))) {
+      earlier.points.push(...points);
+      continue;
+    }
+    const s: Series = { indicator, unit, flags: [], points, source: row.source };
+    if (context && !generic) s.group = context;
+    tableSeries.push(s);
+  }
+  out.series.push(...tableSeries);
+  // Change columns without letters compare the two latest years.
+  const change = cls.columns.find((c) => c.role === 'change' && !c.formula?.expression);
+  const changeRate = cls.columns.find((c) => c.role === 'changeRate' && !c.formula?.expression);
+  const latest = pointColumns[pointColumns.length - 1];
+  const before = pointColumns[pointColumns.length - 2];
+  if (latest && before && (change || changeRate)) {
+    for (const row of dataRows) {
+      if (inBlock.has(row)) continue;
+      const a = valueIn(row, before[1].index, units.mult);
+      const b = valueIn(row, latest[1].index, units.mult);
+      if (a === undefined || b === undefined) continue;
+      const c = change ? row.figures.get(change.index) : undefined;
+      if (change && c?.value !== undefined) compareStated(row, change, c, b - a, 'amount', `${change.path.join(' ')} (${latest[0]} − ${before[0]})`, out.diagnostics);
+      const r = changeRate ? row.figures.get(changeRate.index) : undefined;
+      if (changeRate && r?.value !== undefined && a !== 0) compareStated(row, changeRate, r, ((b - a) / a) * 100, 'percent', `${changeRate.path.join(' ')} (${latest[0]} over ${before[0]})`, out.diagnostics);
+    }
+  }
+  // The hierarchy over every figure column; budget lines per year of a budget table.
+  const h = buildHierarchy(dataRows, figureColumns(cls), units.mult, out.diagnostics, units.money ?? '', columnNames(cls));
+  if (!isBudgetContext(ctx, cls) || !units.money || inBlock.size) return;
+  linesByYear(dataRows, h, cls, units, out);
+}
+
+/** A body row whose figures are all years: the year columns of the rows below it. */
+function restatedYears(row: BodyRow, cls: TableClass): (readonly [string, ColumnInfo])[] | undefined {
+  const years: (readonly [string, ColumnInfo])[] = [];
+  for (const column of cls.columns) {
+    if (column.index === cls.labelColumn || column.index === cls.groupColumn) continue;
+    const text = row.cells[column.index]?.text.trim() ?? '';
+    if (text === '') continue;
+    if (!/^(?:(?:19|20)\d{2}|['’‘]\d{2})\s*(?:년도|년)?$/.test(text)) return undefined;
+    years.push([yearOf(text)!.year, { ...column, role: 'year' }]);
+  }
+  return years.length >= 2 ? years : undefined;
+}
+
+/** Words beside a year that qualify its figure: `2025(계획)`, `2024(잠정)`. */
+function periodFlags(label: string): string[] {
+  return PERIOD_WORDS.filter((w) => label.includes(w));
+}
+const PERIOD_WORDS = ['계획', '목표', '예정', '잠정', '추정', '전망', '예산', '실적', '누적'];
+
+function yearsDownTable(ctx: TableInContext, rows: BodyRow[], cls: TableClass, units: Units, out: TableFigures): void {
+  const context = contextOf(ctx);
+  for (const column of cls.columns) {
+    if (!isFigureColumn(column, cls) || RATE_ROLES.has(column.role) || column.role === 'change') continue;
+    const name = column.path.join(' ');
+    const unitOfColumn = rowUnit(name, units);
+    // A column of years that is not named as money, in a table that declares only money
+    // (`인증면적` under `단위: 백만원`): its unit is not known, so it is not read.
+    const numbers = rows.some((r) => r.figures.get(column.index)?.value !== undefined);
+    if (numbers && unitOfColumn === undefined && units.money && !isMoneyName(name)) {
+      out.diagnostics.push(diag('table-unit-missing', `column "${name}" is not named as money and the table declares no other unit; its figures are not read`, ctx.table.source));
+      continue;
+    }
+    const points: SeriesPoint[] = [];
+    let unit = '';
+    for (const row of rows) {
+      const year = yearOf(row.label);
+      if (!year || year.bucket || row.total) continue;
+      const v = seriesValue(row, column, units, unitOfColumn);
+      if (!v) continue;
+      unit = v.unit;
+      points.push({ period: year.year, value: v.value, flags: periodFlags(row.label), source: sourceOfCell(row, column.index) });
+    }
+    if (points.length < 2) continue;
+    points.sort((a, b) => a.period.localeCompare(b.period));
+    const s: Series = { indicator: name, unit, flags: [], points, source: points[0]!.source };
+    if (context) s.group = context;
+    out.series.push(s);
+  }
+  projectLinesByYear(ctx, rows, cls, units, out);
+}
+
+/**
+ * One project's money by year (`연도 | 사업비 | 국비 | 도비 …` under the project's name):
+ * a line per year for the project the table is about, with its funding parts. Without a
+ * name above the table there is no program to give the lines to, and none are made.
+ */
+function projectLinesByYear(ctx: TableInContext, rows: BodyRow[], cls: TableClass, units: Units, out: TableFigures): void {
+  const budget = cls.columns.find((c) => c.role === 'budget' && !c.excluded && !c.expected);
+  if (!budget || !units.money || !ctx.subject || !isBudgetContext(ctx, cls)) return;
+  const funding = cls.columns.filter((c) => c.role === 'funding');
+  for (const row of rows) {
+    const year = yearOf(row.label);
+    if (!year || year.bucket || row.total) continue;
+    const amount = moneyQuantity(row, budget, units);
+    if (!amount) continue;
+    const line: BudgetLine = { program: ctx.subject, normalizedName: normalizeName(ctx.subject), budget: amount, year: year.year, source: row.source };
+    const basis = basisWord(budget);
+    if (basis) line.budgetBasis = basis;
+    const flags = periodFlags(row.label);
+    if (flags.length) line.status = flags.join(', ');
+    const parts: FundingPart[] = [];
+    for (const c of funding) {
+      const q = moneyQuantity(row, c, units);
+      if (q) parts.push({ name: normalizeHeader(c.path[c.path.length - 1] ?? ''), amount: q });
+    }
+    if (parts.length) line.funding = parts;
+    out.budgetLines.push(line);
+  }
+}
+
+function targetQuantity(row: BodyRow, column: ColumnInfo | undefined, unit: string): Quantity | undefined {
+  if (!column || row.implausible.has(column.index)) return undefined;
+  const f = row.figures.get(column.index);
+  const source = sourceOfCell(row, column.index);
+  const text = row.cells[column.index]?.text ?? '';
+  if (f?.value === undefined) {
+    const count = parseCount(text.replace(/\s+/g, ''));
+    if (count) return { value: count.value, unit: count.unit || unit, source };
+    return undefined;
+  }
+  if (f.countUnit) return { value: f.value, unit: f.countUnit, source };
+  const mult = MONEY_UNITS[unit];
+  if (mult !== undefined) return { value: Math.round(f.value * mult), unit: '원', source };
+  const q: Quantity = { value: f.value, unit: /%/.test(text) ? '%' : unit, source };
+  if (f.decimals) q.decimals = f.decimals;
+  return q;
+}
+
+function targetTable(ctx: TableInContext, rows: BodyRow[], cls: TableClass, units: Units, out: TableFigures): void {
+  const category = contextOf(ctx) ?? '';
+  const unitColumn = cls.columns.find((c) => c.role === 'unit');
+  const targets = cls.columns.filter((c) => c.role === 'target');
+  const yearOfColumn = (c: ColumnInfo) => c.year?.year;
+  for (const row of rows) {
+    if (!row.label || row.total) continue;
+    const unit = (unitColumn ? row.cells[unitColumn.index]?.text.replace(/\s+/g, '').replace(/^\((.*)\)$/, '$1') : undefined) || units.units[0] || units.money || '';
+    const rowYear = cls.yearsDown ? yearOf(row.label)?.year : undefined;
+    for (const tc of targets) {
+      const year = yearOfColumn(tc) ?? rowYear;
+      // The actual of the target's own year; a column without a year goes with any single target,
+      // never an earlier year's actual with a later year's target.
+      const sameYear = (role: ColumnRole) =>
+        cls.columns.find((c) => c.role === role && yearOfColumn(c) === yearOfColumn(tc)) ??
+        (targets.length === 1 ? cls.columns.find((c) => c.role === role && yearOfColumn(c) === undefined) : undefined);
+      const target = targetQuantity(row, tc, unit);
+      if (!target) continue;
+      const t: Target = { category, indicator: cls.yearsDown ? category || row.label : row.label, unit: target.unit, target, source: row.source };
+      if (year) t.targetYear = year;
+      const actualColumn = sameYear('actual');
+      const actual = targetQuantity(row, actualColumn, unit);
+      if (actual) {
+        t.actual = actual;
+        const period = (actualColumn && yearOfColumn(actualColumn)) ?? rowYear;
+        if (period) t.actualPeriod = period;
+      }
+      const achievementColumn = sameYear('achievement');
+      const stated = percentQuantity(row, achievementColumn);
+      if (stated) t.statedAchievement = stated;
+      if (stated && actual && target.value !== 0) {
+        const computed = (actual.value / target.value) * 100;
+        const f = row.figures.get(achievementColumn!.index)!;
+        const inverse = actual.value !== 0 ? (target.value / actual.value) * 100 : undefined;
+        const half = 10 ** -f.decimals / 2 + 1e-9;
+        // Lower-is-better indicators state target ÷ actual; that is not a mismatch.
+        if (Math.abs(computed - f.value!) > half && !(inverse !== undefined && Math.abs(inverse - f.value!) <= half)) {
+          out.diagnostics.push(
+            diag('table-achievement-mismatch', `"${t.indicator}": achievement stated ${f.text.trim()} but actual ÷ target gives ${computed.toFixed(Math.max(1, f.decimals))}%`, sourceOfCell(row, achievementColumn!.index)),
+          );
+        }
+      }
+      out.targets.push(t);
+    }
+  }
+  actualSeries(ctx, rows, cls, out);
+}
+
+/** Actuals printed for two or more years (`'22 실적 | '23 실적`) are also a series per indicator. */
+function actualSeries(ctx: TableInContext, rows: BodyRow[], cls: TableClass, out: TableFigures): void {
+  const actuals = cls.columns.filter((c) => c.role === 'actual' && c.year && !c.year.bucket);
+  if (new Set(actuals.map((c) => c.year!.year)).size < 2 || cls.yearsDown) return;
+  const unitColumn = cls.columns.find((c) => c.role === 'unit');
+  const context = contextOf(ctx);
+  for (const row of rows) {
+    if (!row.label || row.total) continue;
+    const unit = (unitColumn ? row.cells[unitColumn.index]?.text.replace(/\s+/g, '').replace(/^\((.*)\)$/, '$1') : undefined) || '';
+    const points: SeriesPoint[] = [];
+    const units = new Set<string>();
+    for (const column of actuals) {
+      const q = targetQuantity(row, column, unit);
+      if (!q) continue;
+      units.add(q.unit);
+      points.push({ period: column.year!.year, value: q.value, flags: ['실적'], source: q.source });
+    }
+    if (points.length < 2 || units.size !== 1) continue;
+    points.sort((a, b) => a.period.localeCompare(b.period));
+    const s: Series = { indicator: row.label, unit: [...units][0]!, flags: [], points, source: row.source };
+    if (context) s.group = context;
+    out.series.push(s);
+  }
+}
+
+// ---------------------------------------------------------------- entry
+
+/** Figures from every table of a layout. Tables that hold no figures give none. */
+export function figuresFromTables(layout: Layout): TableFigures {
+  const out: TableFigures = { budgetLines: [], budgetTotals: [], series: [], targets: [], diagnostics: [], tables: [] };
+  for (const ctx of tablesInContext(layout.blocks)) {
+    const cls = classifyTable(ctx.table);
+    out.tables.push({ source: ctx.table.source, kind: cls.kind, reasons: cls.reasons });
+    const nonFigure = cls.kind === 'other' && cls.reasons.some((r) => /names staff|names no money/.test(r));
+    // A table without any header row says nothing about what its figures are.
+    if (nonFigure || cls.headerRows === 0) continue;
+    const grid = tableGrid(ctx.table);
+    const declared = moneyUnitOf(ctx, grid, cls.headerRows);
+    const units: Units = { units: declared.units, mult: declared.money ? MONEY_UNITS[declared.money]! : 1 };
+    if (declared.money) units.money = declared.money;
+    const rows = readRows(ctx, cls, out.diagnostics);
+    const orphan = figuresWithoutHeader(rows, cls);
+    if (orphan) {
+      // Figures under no header: the reader lost the columns' alignment, so no column
+      // can be trusted to mean what its header says. Nothing is read, nothing is checked.
+      // A warning where budget figures are lost; only a note for a table of other figures.
+      const severity = cls.kind === 'other' ? 'info' : 'warning';
+      out.diagnostics.push(diag('table-header-misaligned', `figure "${orphan.text}" stands under no header: the table's columns could not be aligned with its header; its figures are not read`, orphan.source, severity));
+      continue;
+    }
+    // Cells of other tables are not read as figures, so their words are no one's concern.
+    if (cls.kind !== 'other') reportUnreadable(rows, cls, out.diagnostics);
+    const moneyTable =
+      cls.kind === 'budget-execution' ||
+      cls.kind === 'settlement' ||
+      cls.kind === 'funding-breakdown' ||
+      // A multi-year table needs a unit unless its figures carry their own (`%`, `억원`).
+      (cls.kind === 'multi-year-budget' &&
+        units.units.length === 0 &&
+        rows.some((r) => [...r.figures.values()].some((f) => f.value !== undefined && !f.percent && f.krw === undefined)));
+    if (moneyTable && !units.money) {
+      out.diagnostics.push(diag('table-unit-missing', `table (${cls.kind}) declares no money unit (단위); its amounts are not read`, ctx.table.source));
+      continue;
+    }
+    checkFormulas(rows, cls, units.mult, out.diagnostics);
+    checkTotalColumns(rows, cls, units.mult, out.diagnostics);
+    switch (cls.kind) {
+      case 'budget-execution':
+      case 'settlement':
+      case 'funding-breakdown':
+        budgetTable(rows, cls, units, out);
+        break;
+      case 'multi-year-budget':
+        if (cls.yearsDown) yearsDownTable(ctx, rows, cls, units, out);
+        else multiYearTable(ctx, rows, cls, units, out);
+        break;
+      case 'target-actual':
+        targetTable(ctx, rows, cls, units, out);
+        break;
+      case 'other':
+        // No figures to give, but a printed total that does not add up is still worth saying.
+        if (rows.some((r) => r.total)) buildHierarchy(rows, figureColumns(cls), units.mult, out.diagnostics, units.money ?? '', columnNames(cls));
+        break;
+    }
+  }
+  return out;
+}

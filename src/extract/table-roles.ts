@@ -1,0 +1,483 @@
+// What a table's columns mean, read from its headers: header normalization,
+// a vocabulary (as data) from header words to column roles, year columns
+// (`'22`, `’23`, `2024년`, `2025(안)`, `'23년 이전`), headers stacked over
+// several rows combined per column from the expanded grid, and the kind of
+// table (budget execution, settlement, multi-year budget, target/actual,
+// funding breakdown, other) with the reasons. Pure; knows meanings, not documents.
+
+import { tableGrid, type GridCell, type TableBlock } from '../layout/types.js';
+import { parseNumber, parsePercent } from './amounts.js';
+import { expandYear } from './periods.js';
+import { foldFullWidth } from './text.js';
+
+export type ColumnRole =
+  | 'label'
+  | 'group'
+  | 'budget'
+  | 'executed'
+  | 'remaining'
+  | 'carriedOver'
+  | 'unused'
+  | 'rate'
+  | 'target'
+  | 'actual'
+  | 'achievement'
+  | 'change'
+  | 'changeRate'
+  | 'funding'
+  | 'total'
+  | 'unit'
+  | 'note'
+  /** 번호, 연번: a row number, never a figure. */
+  | 'index'
+  /** A column headed by a year alone: the value of that year. */
+  | 'year'
+  /** Money or counts the vocabulary does not name (수입, 조성액…): never a budget figure. */
+  | 'other';
+
+/** Which budget figure a budget column holds; decides which one a year's point or a line takes. */
+export type BudgetStage =
+  | 'original' // 본예산, 당초
+  | 'revised' // 추경, 수정
+  | 'current' // 예산현액, 계획현액: the money available in the year
+  | 'proposal' // 정부안, (안)
+  | 'final' // 확정, 국회확정
+  | 'plan' // 계획액
+  | 'allocated' // 배정액
+  | 'settled'; // 결산
+
+export interface RoleWord {
+  role: ColumnRole;
+  stage?: BudgetStage;
+  /** Matched against the whole normalized header text (years removed). */
+  pattern: RegExp;
+}
+
+/**
+ * Header words per role. Order matters: the first entry whose pattern matches
+ * the whole normalized text wins (집행잔액 before 집행, 예산현액 before 예산).
+ */
+export const ROLE_VOCABULARY: readonly RoleWord[] = [
+  { role: 'rate', pattern: /^(집행|지출|실행|소진|진도|예산집행)?(률|율)$/ },
+  { role: 'rate', pattern: /^(집행률|집행율|진도율|진도률|지출률|소진율|실행률)$/ },
+  { role: 'achievement', pattern: /^(달성도|달성률|달성율|달성)$/ },
+  { role: 'changeRate', pattern: /^(증감률|증감율|증가율|증감비율|전년대비증감률)$/ },
+  { role: 'change', pattern: /^(증감|증감액|증감액?\(.*\)|차이|차액|전년대비|전년대비증감)$/ },
+  { role: 'remaining', pattern: /^(잔액|집행잔액|예산잔액|미집행액?)$/ },
+  // 다음연도 이월액 leaves the year; 전년도 이월액 came into it (part of 현액), so it is not here.
+  { role: 'carriedOver', pattern: /^(다음연도|차년도|익년도)?(이월액|이월|사고이월액?|명시이월액?|계속비이월액?|이월예상액|이월액예상)$/ },
+  { role: 'unused', pattern: /^(불용액|불용|불용예상액|불용액예상)$/ },
+  { role: 'budget', stage: 'current', pattern: /^(예산현액|계획현액|현액)$/ },
+  { role: 'budget', stage: 'original', pattern: /^(본예산|당초예산|당초|당초계획)$/ },
+  { role: 'budget', stage: 'revised', pattern: /^(추경예산|추경|수정예산|수정|수정계획|최종예산)$/ },
+  { role: 'budget', stage: 'final', pattern: /^(국회확정|확정|확정예산)$/ },
+  { role: 'budget', stage: 'proposal', pattern: /^(정부안|예산안|요구안|\(안\)|안)$/ },
+  { role: 'budget', stage: 'allocated', pattern: /^(배정액|교부액|배정)$/ },
+  { role: 'budget', stage: 'plan', pattern: /^(계획액|계획|예산계획)$/ },
+  { role: 'budget', pattern: /^(예산액|예산|사업비|총예산|연간예산)$/ },
+  { role: 'executed', stage: 'settled', pattern: /^(결산액|결산)$/ },
+  { role: 'executed', pattern: /^(집행액|지출액|실집행액|집행실적|집행|지출|사용액)$/ },
+  { role: 'target', pattern: /^(목표|목표치|목표값|목표량)$/ },
+  { role: 'actual', pattern: /^(실적|실적치|실적값|달성실적)$/ },
+  { role: 'total', pattern: /^(계|합계|총계|소계|총액)$/ },
+  { role: 'funding', pattern: /^(국비|국고|지방비|시비|도비|구비|군비|기금|민간|민자|기타|자부담|자체|융자|지특|균특)$/ },
+  { role: 'unit', pattern: /^단위$/ },
+  { role: 'index', pattern: /^(번호|연번|순번|순위|no\.?)$/i },
+  { role: 'note', pattern: /^(비고|교부일자|비고\(교부일자\)|교부일|주관부처|담당|담당부서)$/ },
+  { role: 'group', pattern: /^(분야|부문|전략목표|전략|정책목표|프로그램|소관|실국|실·국|국|본부|회계|회계구분|계정)$/ },
+  {
+    role: 'label',
+    pattern:
+      /^(사업명|사업|세부사업명?|내역사업명?|단위사업명?|회계별|부서명?|과명?|구분|과목|목명|세목|비목|항목|지표명?|성과지표명?|성과지표|지표|내용|세부내역|연도|년도|기관명?)$/,
+  },
+];
+
+/** Headers of tables that hold no money figures (staff, scores, schedules). */
+export const NON_FIGURE_HEADERS: readonly RegExp[] = [
+  /^(정원|현원|과부족|결원)$/,
+  /^(배점|점수|평점|평가항목|평가요소|평가지표|등급|신용평가등급)$/,
+  /^(일정|추진일정|기간|사업기간|시기|추진시기|장소)$/,
+];
+
+/** A project's period beside its cost: the cost is for the whole period. */
+const PROJECT_PERIOD = /^(사업기간|추진기간|기간|사업연도|총사업기간)$/;
+
+const YEAR4 = /(?:^|[^\d])((?:19|20)\d{2})(?!\d)\s*(?:년도|년)?/;
+const YEAR2 = /['’‘´`]\s*(\d{2})(?!\d)\s*(?:년도|년)?/;
+
+export interface YearMark {
+  year: string;
+  /** `'23년 이전` / `'26년 이후`: several years in one column, not a point. */
+  bucket?: 'before' | 'after';
+  /** `2024년도말`: a balance at the end of the year. */
+  end?: boolean;
+}
+
+/** The year a header names (`2022년`, `'23`, `’24 정부안`, `2025(안)`, `2023(’22.12월말)` → 2023). */
+export function yearOf(text: string): YearMark | undefined {
+  const s = foldFullWidth(text).replace(/\s+/g, '');
+  const m4 = YEAR4.exec(s);
+  const m2 = m4 ? undefined : YEAR2.exec(s);
+  const m = m4 ?? m2;
+  if (!m) return undefined;
+  // The first year wins: `2023(’22.12월말)` is the 2023 column as of a 2022 date.
+  const year = String(expandYear(m[1] ?? ''));
+  const mark: YearMark = { year };
+  if (/이전|以前|까지/.test(s)) mark.bucket = 'before';
+  else if (/이후|以後|부터/.test(s)) mark.bucket = 'after';
+  if (/년도?말|말기준|말잔액/.test(s)) mark.end = true;
+  return mark;
+}
+
+/** Letter markers that name a column (`본예산(A)`) or state its formula (`(B-A)`, `(B-A)/A`, `(A+B)`). */
+export interface FormulaMark {
+  /** The letter naming this column: `(A)` → A. */
+  letter?: string;
+  /** An expression over other columns' letters: `B-A`, `(B-A)/A`, `A+B`. */
+  expression?: string;
+}
+
+export function formulaOf(text: string): FormulaMark | undefined {
+  const s = foldFullWidth(text).replace(/\s+/g, '');
+  const ratio = /\(?([A-Z])([-+])([A-Z])\)?\/([A-Z])/.exec(s);
+  if (ratio) return { expression: `(${ratio[1]}${ratio[2]}${ratio[3]})/${ratio[4]}` };
+  const share = /\(([A-Z])\/([A-Z])\)/.exec(s);
+  if (share) return { expression: `${share[1]}/${share[2]}` };
+  const expr = /\(([A-Z](?:[-+][A-Z])+)\)/.exec(s);
+  if (expr) return { expression: expr[1] };
+  const letter = /\(([A-Z])\)/.exec(s);
+  if (letter) return { letter: letter[1] };
+  return undefined;
+}
+
+/**
+ * A header as compared with the vocabulary: full-width folded, spaces removed,
+ * and the markers that do not change its meaning stripped: `(A)`, `(B-A)`,
+ * `(B-A)/A`, `(A+B)`, `①`, `(%)`, `(천원)`-style unit tags, `누계`, `※`, `*`.
+ */
+export function normalizeHeader(text: string): string {
+  return foldFullWidth(text)
+    .replace(/\s+/g, '')
+    .replace(/\(?[A-Z][-+][A-Z]\)?\/[A-Z]/g, '')
+    .replace(/\([A-Z](?:[-+/×*][A-Z])*\)/g, '')
+    .replace(/[①-⑳]/g, '')
+    .replace(/\((%|％|원|천원|만원|백만원|억원|조원|개|명|건|단위:[^)]*)\)/g, '')
+    .replace(/누계|누적/g, '')
+    .replace(/[※*]/g, '')
+    .trim();
+}
+
+/** What is left of a header once its years are removed (`2024년정부안` → `정부안`). */
+function withoutYears(normalized: string): string {
+  return normalized
+    .replace(/\(?['’‘´`]\d{2}\.\d{1,2}\.?월?말?(기준)?\)?/g, '')
+    .replace(/(?:19|20)\d{2}(?:년도|년)?(?:말|이전|이후)?/g, '')
+    .replace(/['’‘´`]\d{2}(?:년도|년)?(?:말|이전|이후)?/g, '')
+    .replace(/\(\s*\)/g, '')
+    .replace(/^[.\s]+|[.\s]+$/g, '');
+}
+
+/** Words that name a year relative to the document (`전년('23)`, `금년('24)`): with a year beside them, a year column. */
+const RELATIVE_YEAR = /^(전년|금년|전년도|금년도|당해년도|당해연도|올해|작년|내년|차년도|전기|당기)$/;
+
+export interface HeaderMeaning {
+  role?: ColumnRole;
+  stage?: BudgetStage;
+}
+
+/**
+ * The role one header cell names. A cell holding two labels, the second in
+ * brackets (`집행액[실집행액]`, `계획액(수정)`), takes the first; the second
+ * says what the second number of each body cell is (see `secondOf`).
+ */
+export function roleOfHeader(text: string): HeaderMeaning {
+  const normalized = normalizeHeader(text);
+  if (/^\(?[A-Z][-+][A-Z]\)?\/[A-Z]$/.test(foldFullWidth(text).replace(/\s+/g, ''))) return { role: 'changeRate' };
+  if (/^\([A-Z][-+][A-Z]\)$/.test(foldFullWidth(text).replace(/\s+/g, ''))) return { role: 'change' };
+  const rest = withoutYears(normalized);
+  if (RELATIVE_YEAR.test(rest) && yearOf(text)) return { role: 'year' };
+  if (rest === '' || /^\(안\)$/.test(rest)) {
+    return yearOf(text) ? (rest === '' ? { role: 'year' } : { role: 'budget', stage: 'proposal' }) : {};
+  }
+  const candidates = [rest, rest.replace(/\[.*\]$/, ''), rest.replace(/\((?!안\)).*\)$/, '')];
+  for (const candidate of candidates) {
+    for (const word of ROLE_VOCABULARY) {
+      if (word.pattern.test(candidate)) return word.stage ? { role: word.role, stage: word.stage } : { role: word.role };
+    }
+  }
+  // `2024정부안`, `2025예산(안)`: a stage word after a year.
+  const stage = ROLE_VOCABULARY.find((w) => w.role === 'budget' && w.stage && w.pattern.test(rest.replace(/\(안\)$/, '')));
+  if (stage) return { role: 'budget', stage: stage.stage! };
+  if (/\(안\)$/.test(rest)) return { role: 'budget', stage: 'proposal' };
+  return { role: 'other' };
+}
+
+/** What the second number in a body cell means, from the header's bracketed part. */
+export type SecondFigure = 'disbursed' | 'change';
+
+export function secondOf(headerPath: string[]): SecondFigure | undefined {
+  const joined = headerPath.map((t) => foldFullWidth(t).replace(/\s+/g, '')).join('');
+  if (/\[실집행(액)?\]/.test(joined)) return 'disbursed';
+  return undefined;
+}
+
+export interface ColumnInfo {
+  index: number;
+  /** Header texts from top to bottom, merged cells once. */
+  path: string[];
+  role: ColumnRole;
+  stage?: BudgetStage;
+  year?: YearMark;
+  formula?: FormulaMark;
+  /** `이월예상액`, `불용예상액`: a forecast, not a settled figure. */
+  expected?: boolean;
+  /** Under a `…제외` header: the same figures on another basis, not the main ones. */
+  excluded?: boolean;
+  second?: SecondFigure;
+}
+
+/** True when a row of grid cells holds only header-like text (no figure except years). */
+function isHeaderLike(row: GridCell[]): boolean {
+  return row.every((c) => {
+    const t = c.text.trim();
+    if (t === '' || /^[-–—]$/.test(t)) return true;
+    if (yearOf(t) && withoutYears(normalizeHeader(t)).length <= 6) return true;
+    return parseNumber(t) === undefined && parsePercent(t) === undefined && !/^\d[\d,.\s]*$/.test(t);
+  });
+}
+
+const HEADER_ONLY_ROLES: ReadonlySet<ColumnRole> = new Set([
+  'budget', 'executed', 'remaining', 'carriedOver', 'unused', 'rate', 'target', 'actual', 'achievement', 'change', 'changeRate', 'year', 'unit', 'note',
+]);
+
+/** A row of header words below the header: 예산 | 집행 under a year, 당초 | 수정 under 계획액. */
+function isSubHeader(row: GridCell[]): boolean {
+  return isHeaderLike(row) && row.some((c) => c.text.trim() !== '' && HEADER_ONLY_ROLES.has(roleOfHeader(c.text).role ?? 'other'));
+}
+
+/**
+ * Header rows: as the reader said, else the leading rows without figures (at
+ * most 4); then any rows of header words right below (a reader may count only
+ * the first row of a stacked header).
+ */
+export function headerRowCount(table: TableBlock, grid: GridCell[][] = tableGrid(table)): number {
+  let n = table.headerRows;
+  if (n <= 0) {
+    n = 0;
+    while (n < grid.length - 1 && n < 4 && isHeaderLike(grid[n]!)) n++;
+  }
+  while (n > 0 && n < grid.length - 1 && n < 4 && isSubHeader(grid[n]!)) n++;
+  return n;
+}
+
+function columnPath(grid: GridCell[][], headerRows: number, c: number): string[] {
+  const path: string[] = [];
+  let last: string | undefined;
+  for (let r = 0; r < headerRows; r++) {
+    const cell = grid[r]?.[c];
+    if (!cell) continue;
+    const key = `${cell.originRow}:${cell.originCol}`;
+    const text = cell.text.replace(/\s+/g, ' ').trim();
+    if (text === '' || key === last) continue;
+    last = key;
+    if (path[path.length - 1] !== text) path.push(text);
+  }
+  return path;
+}
+
+/** The meaning of each column from its stacked header cells: the lowest cell with a role decides it. */
+export function columnInfos(table: TableBlock, grid: GridCell[][] = tableGrid(table)): ColumnInfo[] {
+  const headerRows = headerRowCount(table, grid);
+  const width = grid[0]?.length ?? 0;
+  const infos: ColumnInfo[] = [];
+  for (let c = 0; c < width; c++) {
+    const path = columnPath(grid, headerRows, c);
+    const info: ColumnInfo = { index: c, path, role: 'other' };
+    let decided = false;
+    for (let i = path.length - 1; i >= 0; i--) {
+      const meaning = roleOfHeader(path[i]!);
+      if (!decided && meaning.role && meaning.role !== 'other' && meaning.role !== 'year') {
+        info.role = meaning.role;
+        if (meaning.stage) info.stage = meaning.stage;
+        decided = true;
+      } else if (decided && !info.stage && meaning.role === 'budget' && meaning.stage && info.role === 'budget') {
+        info.stage = meaning.stage;
+      }
+    }
+    if (!decided) {
+      const bottom = path[path.length - 1];
+      const meaning = bottom ? roleOfHeader(bottom) : {};
+      if (meaning.role === 'year' || path.some((p) => roleOfHeader(p).role === 'year')) info.role = 'year';
+    }
+    for (const p of path) {
+      const y = yearOf(p);
+      if (y && !info.year) info.year = y;
+    }
+    const formulas = path.map(formulaOf).filter((f): f is FormulaMark => f !== undefined);
+    if (formulas.length) info.formula = formulas[formulas.length - 1]!;
+    const joined = path.map((p) => p.replace(/\s+/g, '')).join('|');
+    if (/예상|전망|추정/.test(joined)) info.expected = true;
+    if (/제외/.test(joined)) info.excluded = true;
+    const second = secondOf(path);
+    if (second) info.second = second;
+    infos.push(info);
+  }
+  return infos;
+}
+
+export type TableKind =
+  | 'budget-execution'
+  | 'settlement'
+  | 'multi-year-budget'
+  | 'target-actual'
+  | 'funding-breakdown'
+  | 'other';
+
+export interface TableClass {
+  kind: TableKind;
+  headerRows: number;
+  columns: ColumnInfo[];
+  /** Column holding each row's name (사업명…); undefined if none. */
+  labelColumn?: number;
+  /** Column holding each row's group (구분, 분야…), when distinct from the label. */
+  groupColumn?: number;
+  /** Years run down the rows (a 연도 column), not across. */
+  yearsDown: boolean;
+  reasons: string[];
+}
+
+const MONEY_ROLES: ReadonlySet<ColumnRole> = new Set(['budget', 'executed', 'remaining', 'carriedOver', 'unused', 'year', 'funding', 'total']);
+
+export function isFigureRole(role: ColumnRole): boolean {
+  return MONEY_ROLES.has(role) || role === 'rate' || role === 'change' || role === 'changeRate' || role === 'target' || role === 'actual' || role === 'achievement' || role === 'other';
+}
+
+/** Distinct single years (not `이전`/`이후` buckets) among columns of the given roles. */
+export function yearsAcross(columns: ColumnInfo[], roles: ReadonlySet<ColumnRole>): string[] {
+  const years = new Set<string>();
+  for (const c of columns) if (c.year && !c.year.bucket && !c.year.end && roles.has(c.role)) years.add(c.year.year);
+  return [...years].sort();
+}
+
+const POINT_ROLES: ReadonlySet<ColumnRole> = new Set(['budget', 'executed', 'year']);
+
+/** Most non-empty body cells of the column are words, not figures (at least two of them). */
+function isWordColumn(body: GridCell[][], c: number): boolean {
+  const texts = body.map((r) => r[c]?.text.trim() ?? '').filter((t) => t !== '' && !/^[-–—]$/.test(t));
+  const words = texts.filter((t) => parseNumber(t.replace(/[%％]$/, '')) === undefined && /[가-힣A-Za-z]/.test(t));
+  return texts.length >= 2 && words.length * 2 > texts.length;
+}
+
+/** The column's cells are merged down (or left empty below a value) while the next column goes on. */
+function repeatsDown(body: GridCell[][], c: number): boolean {
+  return body.some((r) => r[c]?.spanned === true || ((r[c]?.text.trim() ?? '') === '' && (r[c + 1]?.text.trim() ?? '') !== ''));
+}
+
+function labelColumns(columns: ColumnInfo[]): { label?: number; group?: number } {
+  const named = columns.filter((c) => c.role === 'label');
+  const groups = columns.filter((c) => c.role === 'group');
+  const label = named[named.length - 1]?.index;
+  const group = groups[0]?.index ?? (named.length > 1 ? named[0]!.index : undefined);
+  if (label !== undefined) return group !== undefined && group !== label ? { label, group } : { label };
+  // No header names the label column: the first column without a figure role.
+  const first = columns.find((c) => c.role === 'other' && c.path.every((p) => !yearOf(p)));
+  if (first && first.index === 0) return { label: 0 };
+  if (groups.length) return { label: groups[0]!.index };
+  return {};
+}
+
+/**
+ * The kind of table, by what its headers mean. Reasons name the headers that
+ * decided it, so a reader can see why a table gave (or did not give) figures.
+ */
+export function classifyTable(table: TableBlock): TableClass {
+  const grid = tableGrid(table);
+  const headerRows = headerRowCount(table, grid);
+  const columns = columnInfos(table, grid);
+  const named = labelColumns(columns);
+  let { label, group } = named;
+  const bodyRows = grid.slice(headerRows);
+  // Two word columns at the left, the first merged down the rows (청구법인 › 매출원가, 판관비…):
+  // the first groups, the second names.
+  if (label !== undefined && group === undefined && isWordColumn(bodyRows, label + 1) && repeatsDown(bodyRows, label)) {
+    const next = columns[label + 1];
+    if (next && (next.role === 'other' || next.role === 'label')) {
+      group = label;
+      label = label + 1;
+    }
+  }
+  // A word column just left of the name column, unnamed by the vocabulary, groups it.
+  if (label !== undefined && label > 0 && group === undefined && columns[label - 1]?.role === 'other' && isWordColumn(bodyRows, label - 1)) {
+    group = label - 1;
+  }
+  const has = (role: ColumnRole) => columns.some((c) => c.role === role && !c.excluded);
+  const headerText = (role: ColumnRole) => columns.filter((c) => c.role === role).map((c) => c.path.join('/')).join(', ');
+  const reasons: string[] = [];
+  const base = { headerRows, columns, yearsDown: false, reasons } satisfies Partial<TableClass>;
+  const withLabels = (kind: TableKind, extra: Partial<TableClass> = {}): TableClass => {
+    const out: TableClass = { ...base, kind, ...extra };
+    if (label !== undefined) out.labelColumn = label;
+    if (group !== undefined) out.groupColumn = group;
+    return out;
+  };
+
+  const body = grid.slice(headerRows);
+  // Staff counts put 정원/현원 in the rows as often as in the header.
+  const rowLabels = body.map((r) => r[label ?? 0]?.text ?? '');
+  const nonFigure = [...columns.flatMap((c) => c.path), ...rowLabels].find((p) => NON_FIGURE_HEADERS.some((re) => re.test(normalizeHeader(p))));
+  const labelYears = label === undefined ? [] : body.map((r) => r[label]?.text ?? '').filter((t) => /^\s*(?:(?:19|20)\d{2}|['’‘]\d{2})\s*(?:년도?)?\s*(?:\(.*\))?\s*$/.test(t));
+  const yearsDown = labelYears.length >= 2 && labelYears.length >= body.length / 2;
+
+  if (has('target') && (has('actual') || has('achievement'))) {
+    reasons.push(`target and actual columns: ${headerText('target')}; ${headerText('actual') || headerText('achievement')}`);
+    return withLabels('target-actual', { yearsDown });
+  }
+  if (nonFigure && !has('budget') && !has('executed')) {
+    reasons.push(`header "${nonFigure}" names staff, scores or a schedule, not money`);
+    return withLabels('other');
+  }
+  if (has('budget') && has('executed') && (has('carriedOver') || has('unused'))) {
+    reasons.push(`budget (${headerText('budget')}), executed (${headerText('executed')}) and carried-over or unused columns`);
+    return withLabels('settlement');
+  }
+  const years = yearsAcross(columns, POINT_ROLES);
+  if (years.length >= 2) {
+    reasons.push(`years across the columns: ${years.join(', ')}`);
+    return withLabels('multi-year-budget');
+  }
+  const numeric = (c: ColumnInfo) => {
+    const cells = body.map((r) => r[c.index]?.text.trim() ?? '').filter((t) => t !== '' && !/^[-–—]$/.test(t));
+    return cells.length > 0 && cells.filter((t) => parseNumber(t.replace(/[%％]$/, '')) !== undefined).length * 2 >= cells.length;
+  };
+  if (yearsDown && columns.some((c) => c.index !== label && MONEY_ROLES.has(c.role === 'other' ? 'year' : c.role) && numeric(c))) {
+    reasons.push(`years down the rows: ${labelYears.map((t) => t.trim()).join(', ')}`);
+    return withLabels('multi-year-budget', { yearsDown: true });
+  }
+  if (has('budget') && has('executed')) {
+    reasons.push(`budget (${headerText('budget')}) and executed (${headerText('executed')}) columns`);
+    return withLabels('budget-execution');
+  }
+  const funding = columns.filter((c) => c.role === 'funding');
+  if (funding.length >= 2 || (funding.length >= 1 && has('total'))) {
+    reasons.push(`funding parts across the columns: ${funding.map((c) => c.path.join('/')).join(', ')}`);
+    return withLabels('funding-breakdown');
+  }
+  if (label !== undefined) {
+    const parts = body.filter((r) => roleOfHeader(r[label]?.text ?? '').role === 'funding').length;
+    if (parts >= 2 && body.some((r) => roleOfHeader(r[label]?.text ?? '').role === 'total')) {
+      reasons.push('funding parts (국비, 시비…) down the rows under a 계 row');
+      return withLabels('funding-breakdown');
+    }
+  }
+  const period = columns.flatMap((c) => c.path).find((p) => PROJECT_PERIOD.test(normalizeHeader(p)));
+  if (has('budget') && period) {
+    reasons.push(`project list: "${headerText('budget')}" beside "${period}" is the cost over the project's period, not a year's budget`);
+    return withLabels('other');
+  }
+  if (has('budget')) {
+    reasons.push(`a budget column (${headerText('budget')}) without execution`);
+    return withLabels('budget-execution');
+  }
+  reasons.push(nonFigure ? `header "${nonFigure}" names no money` : 'no budget, execution, year or target columns');
+  return withLabels('other');
+}

@@ -1,0 +1,317 @@
+// A table's body rows with their meaning: tables continued after a page break,
+// the context above a table (headings, caption, the subject it is about), its money
+// unit, rows realigned or unstacked where a reader misplaced cells, labels, groups,
+// total rows, and figures per column with implausible values flagged. Pure.
+
+import type { Diagnostic, Source } from '../model/types.js';
+import { tableGrid, type Block, type GridCell, type TableBlock } from '../layout/types.js';
+import { collapseLetterSpacing } from './names.js';
+import { parseUnitDeclaration } from './tables.js';
+import { foldFullWidth } from './text.js';
+import { BLANK, readCellFigure, type CellFigure } from './table-cells.js';
+import { diag } from './table-diagnostics.js';
+import { classifyTable, normalizeHeader, roleOfHeader, type ColumnInfo, type ColumnRole, type TableClass } from './table-roles.js';
+
+export interface TableInContext {
+  table: TableBlock;
+  /** Body rows of continuation tables (same header, no heading between) appended. */
+  extraRows: GridCell[][];
+  heading?: string;
+  /** The headings above the table, outermost first (a new heading closes those at its level or deeper). */
+  headings: string[];
+  caption?: string;
+  /** What the table is about: the nearest heading or short list item above it that is a name, not a `key : value`. */
+  subject?: string;
+}
+
+function headerSignature(grid: GridCell[][], headerRows: number): string {
+  return grid
+    .slice(0, headerRows)
+    .map((r) => r.map((c) => normalizeHeader(c.text)).join('|'))
+    .join('/');
+}
+
+/** Tables with the heading above each; a table repeating the header of the one before it continues it. */
+export function tablesInContext(blocks: Block[]): TableInContext[] {
+  const out: TableInContext[] = [];
+  let heading: string | undefined;
+  let path: { level: number; text: string }[] = [];
+  let last: { ctx: TableInContext; signature: string } | undefined;
+  let subject: string | undefined;
+  for (const block of blocks) {
+    if (block.type === 'list-item' && isSubjectText(block.text)) subject = block.text.trim();
+    if (block.type === 'heading') {
+      subject = isSubjectText(block.text) ? block.text.replace(/^\s*(\d+|[IVXⅠ-Ⅹ]+|[가-하])[.)]\s*/, '').trim() : undefined;
+      heading = block.text;
+      path = [...path.filter((h) => h.level < block.level), { level: block.level, text: block.text }];
+      last = undefined;
+      continue;
+    }
+    if (block.type !== 'table') continue;
+    const grid = tableGrid(block);
+    const cls = classifyTable(block);
+    const signature = headerSignature(grid, cls.headerRows);
+    if (last && cls.headerRows > 0 && signature === last.signature && !block.caption) {
+      last.ctx.extraRows.push(...grid.slice(cls.headerRows));
+      continue;
+    }
+    const ctx: TableInContext = { table: block, extraRows: [], headings: path.map((h) => h.text) };
+    if (subject) ctx.subject = subject;
+    if (heading) ctx.heading = heading;
+    if (block.caption) ctx.caption = block.caption;
+    out.push(ctx);
+    last = cls.headerRows > 0 ? { ctx, signature } : undefined;
+  }
+  return out;
+}
+
+/** A short name (a program, a project), not a `key : value` line or a sentence. */
+function isSubjectText(text: string): boolean {
+  const t = text.trim();
+  return (
+    t.length > 1 &&
+    t.length <= 40 &&
+    !/[:：]/.test(t) &&
+    !/(다|음|함|임)\.?$/.test(t) &&
+    !/^[\d\s.,%]+$/.test(t) &&
+    // `추진 현황`, `예산 개요`: the name of a section, not of a program.
+    !/(현황|실적|계획|개요|내용|예산|추진|성과|일반|총괄)$/.test(t.replace(/\s+/g, ''))
+  );
+}
+
+/** The money unit: the table's declaration, else its caption, else the header cells (`사업비(천원)`). */
+export function moneyUnitOf(ctx: TableInContext, grid: GridCell[][], headerRows: number): { money?: string; units: string[] } {
+  const declared = ctx.table.unit ? parseUnitDeclaration(`(단위: ${ctx.table.unit})`) : undefined;
+  if (declared) return declared.money ? { money: declared.money, units: declared.units } : { units: declared.units };
+  const fromCaption = ctx.caption ? parseUnitDeclaration(ctx.caption) : undefined;
+  if (fromCaption) return fromCaption.money ? { money: fromCaption.money, units: fromCaption.units } : { units: fromCaption.units };
+  // A caption that is only a unit in brackets: `(백만원)`.
+  const bare = /^[(\[]\s*(천원|백만원|억원|만원|원|조원)\s*[)\]]$/.exec(foldFullWidth(ctx.caption ?? '').trim());
+  if (bare) return { money: bare[1]!, units: [bare[1]!] };
+  for (const row of grid.slice(0, headerRows)) {
+    for (const cell of row) {
+      const m = /\((천원|백만원|억원|만원|원|조원)\)/.exec(foldFullWidth(cell.text).replace(/\s+/g, ''));
+      if (m) return { money: m[1]!, units: [m[1]!] };
+    }
+  }
+  return { units: [] };
+}
+
+// ---------------------------------------------------------------- rows
+
+const TOTAL_WORD = /^(총계|합계|계|소계|총괄|전체|total)$|(합계|총계|소계)$/i;
+const SUBTOTAL_WORD = /소계$/;
+
+function stripMarks(label: string): string {
+  return label.replace(/[\s○●◦▪■□◇◆․·ㆍ∙•\-–()（）]/g, '');
+}
+
+export function isTotalLabel(label: string): boolean {
+  return TOTAL_WORD.test(stripMarks(label));
+}
+
+function cleanLabel(text: string): string {
+  return collapseLetterSpacing(text.replace(/\n/g, ' '))
+    .replace(/\s+/g, ' ')
+    .replace(/^[○●◦▪■□◇◆․·ㆍ∙•\-–]\s*/, '')
+    .replace(/\(\s*\)/g, '')
+    .trim();
+}
+
+export interface BodyRow {
+  cells: GridCell[];
+  label: string;
+  group?: string;
+  source: Source;
+  figures: Map<number, CellFigure>;
+  total: boolean;
+  subtotal: boolean;
+  funding: boolean;
+  /** Excluded from sums: a value implausible for its column. */
+  implausible: Set<number>;
+}
+
+const FIGURE_ROLES: ReadonlySet<ColumnRole> = new Set([
+  'budget', 'executed', 'remaining', 'carriedOver', 'unused', 'year', 'funding', 'total', 'change', 'other', 'target', 'actual',
+]);
+export const RATE_ROLES: ReadonlySet<ColumnRole> = new Set(['rate', 'changeRate', 'achievement']);
+
+export function isFigureColumn(c: ColumnInfo, cls: TableClass): boolean {
+  return c.index !== cls.labelColumn && c.index !== cls.groupColumn && (FIGURE_ROLES.has(c.role) || RATE_ROLES.has(c.role));
+}
+
+/**
+ * A row that lost a leading empty cell sits one column left of its header.
+ * Each shift is scored by how many figure columns then hold a number; no shift wins ties.
+ */
+function bestShift(cells: GridCell[], columns: ColumnInfo[], cls: TableClass, shifts: number[]): number {
+  const score = (shift: number) =>
+    columns.filter((c) => isFigureColumn(c, cls) && c.role !== 'other' && readCellFigure(cells[c.index + shift]?.text ?? '').value !== undefined).length;
+  let best = { shift: 0, score: score(0) };
+  for (const shift of shifts) {
+    const s = score(shift);
+    if (s > best.score) best = { shift, score: s };
+  }
+  return best.shift;
+}
+
+function shifted(cells: GridCell[], shift: number): GridCell[] {
+  return cells.map((cell, c) => cells[c + shift] ?? { ...cell, text: '' });
+}
+
+/**
+ * Rows whose cells sit off their header columns, realigned on their figures:
+ * - a row with a figure where its name should be lost a leading cell (shift left);
+ * - a row whose name was cut into several cells (`일 | 반 | 회 | 계 | 7,361 …`, a
+ *   letter-spaced label read as cells) has word cells where figures should be:
+ *   the words join the name and the figures move back under their headers.
+ * Rows with merged cells are as the reader made them and are left alone.
+ */
+function realign(cells: GridCell[], cls: TableClass): { cells: GridCell[]; why: string } | undefined {
+  if (cls.labelColumn === undefined || cells.some((c) => c.spanned)) return undefined;
+  const label = cls.labelColumn;
+  const nameCell = cells[label]?.text ?? '';
+  if (readCellFigure(nameCell).value !== undefined) {
+    const shift = bestShift(cells, cls.columns, cls, [-1, 1, -2, 2]);
+    if (shift === 0) return undefined;
+    return { cells: shifted(cells, shift), why: `row has its cells ${Math.abs(shift)} column(s) off the header; realigned on its figures (group continues)` };
+  }
+  const firstFigure = cls.columns.find((c) => isFigureColumn(c, cls) && c.index > label);
+  if (!firstFigure) return undefined;
+  const words = (from: number, to: number) => cells.slice(from, to).every((c) => c.text.trim() !== '' && !/\d/.test(c.text));
+  const shift = bestShift(cells, cls.columns, cls, [1, 2, 3, 4, 5]);
+  if (shift <= 0 || !words(firstFigure.index, firstFigure.index + shift)) return undefined;
+  const joined = cells.slice(label, firstFigure.index + shift).map((c) => c.text.trim()).join(' ');
+  const out = cells.map((cell, c) => {
+    if (c === label) return { ...cell, text: joined };
+    if (c > label && c < firstFigure.index) return { ...cell, text: '' };
+    if (c >= firstFigure.index) return cells[c + shift] ?? { ...cell, text: '' };
+    return cell;
+  });
+  return { cells: out, why: `row's name "${collapseLetterSpacing(joined)}" was read as ${shift + 1} cells; joined, and its figures realigned under their headers` };
+}
+
+/**
+ * Rows stacked into one (a box-drawn or PDF table whose rule lines were missing): when
+ * the name and every other filled cell hold the same number of lines, N ≥ 2, and the
+ * figure cells hold one number per line, the row is N rows.
+ */
+function unstack(cells: GridCell[], cls: TableClass): GridCell[][] {
+  if (cls.labelColumn === undefined || cells.some((c) => c.spanned)) return [cells];
+  const lines = cells.map((c) => (c.text.trim() === '' ? [] : c.text.split('\n')));
+  const n = lines[cls.labelColumn]!.length;
+  if (n < 2 || lines.some((l) => l.length !== 0 && l.length !== n)) return [cells];
+  const figureColumns = cls.columns.filter((c) => isFigureColumn(c, cls) && lines[c.index]!.length === n);
+  if (figureColumns.length === 0) return [cells];
+  const oneNumberEach = figureColumns.every((c) => lines[c.index]!.every((l) => BLANK.test(l.trim()) || readCellFigure(l).value !== undefined));
+  if (!oneNumberEach) return [cells];
+  return Array.from({ length: n }, (_, i) => cells.map((c, k) => ({ ...c, text: lines[k]!.length ? lines[k]![i]!.trim() : '' })));
+}
+
+function isRepeatedHeader(cells: GridCell[], headerGrid: GridCell[][]): boolean {
+  const bottom = headerGrid[headerGrid.length - 1];
+  if (!bottom) return false;
+  const a = cells.map((c) => normalizeHeader(c.text)).join('|');
+  return a === bottom.map((c) => normalizeHeader(c.text)).join('|') && a.replace(/\|/g, '') !== '';
+}
+
+export function readRows(ctx: TableInContext, cls: TableClass, diagnostics: Diagnostic[]): BodyRow[] {
+  const grid = tableGrid(ctx.table);
+  const headerGrid = grid.slice(0, cls.headerRows);
+  const body = [...grid.slice(cls.headerRows), ...ctx.extraRows].flatMap((cells) => unstack(cells, cls));
+  const rows: BodyRow[] = [];
+  let group: string | undefined;
+  for (let cells of body) {
+    if (cells.every((c) => c.text.trim() === '')) continue;
+    if (isRepeatedHeader(cells, headerGrid)) continue;
+    const source = cells[0]!.source;
+    const realigned = realign(cells, cls);
+    if (realigned) {
+      cells = realigned.cells;
+      diagnostics.push(diag('table-row-realigned', realigned.why, source));
+    }
+    const labelText = cls.labelColumn !== undefined ? cleanLabel(cells[cls.labelColumn]?.text ?? '') : '';
+    const groupText = cls.groupColumn !== undefined ? cleanLabel(cells[cls.groupColumn]?.text ?? '') : '';
+    const label = labelText || groupText;
+    const total = isTotalLabel(label);
+    if (groupText && !isTotalLabel(groupText)) group = groupText;
+    const figures = new Map<number, CellFigure>();
+    for (const c of cls.columns) if (isFigureColumn(c, cls)) figures.set(c.index, readCellFigure(cells[c.index]?.text ?? ''));
+    const row: BodyRow = {
+      cells,
+      label,
+      source,
+      figures,
+      total,
+      subtotal: SUBTOTAL_WORD.test(stripMarks(label)) || (total && labelText !== '' && groupText !== '' && !isTotalLabel(groupText)),
+      funding: roleOfHeader(label).role === 'funding',
+      implausible: new Set(),
+    };
+    if (group && labelText && !total && groupText !== labelText) row.group = group;
+    else if (group && total && row.subtotal) row.group = group;
+    rows.push(row);
+  }
+  dropWordColumns(rows, cls);
+  flagImplausible(rows, cls, diagnostics);
+  return rows;
+}
+
+/** A column the vocabulary does not name holds figures only if most of its cells are numbers (not 사업기간, 주관부처). */
+function dropWordColumns(rows: BodyRow[], cls: TableClass): void {
+  for (const column of cls.columns) {
+    if (column.role !== 'other') continue;
+    const cells = rows.map((r) => r.figures.get(column.index)).filter((f): f is CellFigure => f !== undefined && !f.blank);
+    const numbers = cells.filter((f) => f.value !== undefined || f.krw !== undefined).length;
+    if (numbers * 2 >= cells.length && cells.length > 0) continue;
+    for (const row of rows) row.figures.delete(column.index);
+  }
+}
+
+/** The first figure in a column whose header is empty (not the name column), if any. */
+export function figuresWithoutHeader(rows: BodyRow[], cls: TableClass): { text: string; source: Source } | undefined {
+  for (const column of cls.columns) {
+    if (column.path.length > 0 || column.index === cls.labelColumn || column.index === cls.groupColumn) continue;
+    for (const row of rows) {
+      const text = row.cells[column.index]?.text.trim() ?? '';
+      if (text !== '' && readCellFigure(text).value !== undefined) return { text, source: row.source };
+    }
+  }
+  return undefined;
+}
+
+function digitsOf(value: number): number {
+  return String(Math.trunc(Math.abs(value))).length;
+}
+
+/** A value ten thousand times the column's usual size, or a percentage over 1,000, is reported and left out. */
+function flagImplausible(rows: BodyRow[], cls: TableClass, diagnostics: Diagnostic[]): void {
+  for (const column of cls.columns) {
+    const values = rows.map((r) => r.figures.get(column.index)?.value).filter((v): v is number => v !== undefined && v !== 0);
+    if (values.length === 0) continue;
+    const digits = values.map(digitsOf).sort((a, b) => a - b);
+    const median = digits[Math.floor((digits.length - 1) / 2)]!;
+    for (const row of rows) {
+      const f = row.figures.get(column.index);
+      if (f?.value === undefined) continue;
+      const bad = RATE_ROLES.has(column.role) ? Math.abs(f.value) > 1000 : values.length >= 3 && digitsOf(f.value) >= median + 4;
+      if (bad) {
+        row.implausible.add(column.index);
+        diagnostics.push(diag('table-value-implausible', `"${f.text.trim()}" in column "${column.path.join(' ')}" is implausible for that column (${RATE_ROLES.has(column.role) ? 'over 1,000%' : `${digitsOf(f.value)} digits where the column has ${median}`}); not used`, row.source));
+      }
+    }
+  }
+}
+
+export function reportUnreadable(rows: BodyRow[], cls: TableClass, diagnostics: Diagnostic[]): void {
+  for (const row of rows) {
+    for (const [index, f] of row.figures) {
+      const column = cls.columns[index]!;
+      // Words in a figure column (`직접 지원`, `미정`) are a note, not a misread number.
+      if (!f.problem || (f.problem === 'unreadable' && !/\d/.test(f.text))) continue;
+      const code = f.problem === 'several-numbers' ? 'table-cell-several-numbers' : 'table-cell-unreadable';
+      diagnostics.push(
+        diag(code, `cell "${f.text.replace(/\n/g, ' ').trim()}" in column "${column.path.join(' ')}" ${f.problem === 'several-numbers' ? 'holds several numbers and no header says what each is' : 'is not a number'}; not read`, row.source),
+      );
+    }
+  }
+}

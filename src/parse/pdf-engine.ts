@@ -1,0 +1,393 @@
+// Loading PDFs through pdf-parse (pdf.js 5 underneath), shared by the line
+// pipeline (parse/pdf.ts) and the layout reader (layout/pdf.ts). Text items
+// come with positions; on request, the page's ruling lines (stroked segments
+// and thin filled rectangles) come too, read from the operator list.
+//
+// Loading pdf.js has process-wide side effects that a text extractor does not
+// need, so they are undone or avoided here (see docs/pdf.md for measurements):
+// - the legacy build replaces `Array.prototype.push` and `JSON.parse` with
+//   core-js versions that are slower; the native ones are put back;
+// - it requires the `@napi-rs/canvas` native library at load, only to polyfill
+//   DOMMatrix, ImageData and Path2D for drawing; nothing is drawn here, so a
+//   stand-in module answers that require, and a small DOMMatrix serves the few
+//   matrix sums the worker does while building glyph outlines.
+
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { PdfItem } from './pdf.js';
+
+/** An axis-parallel ruling line, in page coordinates from the top-left (y grows downward). */
+export interface PdfRule {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+export interface PdfPage {
+  /** Physical page number, from 1. */
+  n: number;
+  width: number;
+  height: number;
+  items: PdfItem[];
+  /** Ruling lines, when asked for. */
+  rules?: PdfRule[];
+}
+
+export interface PdfPages {
+  pages: PdfPage[];
+}
+
+export interface ReadPdfOptions {
+  /** Also read the ruling lines of every page (costs an operator list per page). */
+  rules?: boolean;
+}
+
+const require = createRequire(import.meta.url);
+
+function cMapUrl(): string {
+  return path.join(path.dirname(require.resolve('pdfjs-dist/package.json')), 'cmaps') + path.sep;
+}
+
+/** A 2-D affine matrix with the DOMMatrix members pdf.js's worker and loader touch. */
+class PlainMatrix {
+  a = 1;
+  b = 0;
+  c = 0;
+  d = 1;
+  e = 0;
+  f = 0;
+  constructor(init?: ArrayLike<number>) {
+    if (init && init.length >= 6) [this.a, this.b, this.c, this.d, this.e, this.f] = Array.from(init).slice(0, 6) as [number, number, number, number, number, number];
+  }
+  multiplySelf(m: PlainMatrix): this {
+    const { a, b, c, d, e, f } = this;
+    this.a = a * m.a + c * m.b;
+    this.b = b * m.a + d * m.b;
+    this.c = a * m.c + c * m.d;
+    this.d = b * m.c + d * m.d;
+    this.e = a * m.e + c * m.f + e;
+    this.f = b * m.e + d * m.f + f;
+    return this;
+  }
+  preMultiplySelf(m: PlainMatrix): this {
+    const copy = new PlainMatrix([m.a, m.b, m.c, m.d, m.e, m.f]).multiplySelf(this);
+    Object.assign(this, { a: copy.a, b: copy.b, c: copy.c, d: copy.d, e: copy.e, f: copy.f });
+    return this;
+  }
+  translateSelf(x = 0, y = 0): this {
+    return this.multiplySelf(new PlainMatrix([1, 0, 0, 1, x, y]));
+  }
+  scaleSelf(x = 1, y = x): this {
+    return this.multiplySelf(new PlainMatrix([x, 0, 0, y, 0, 0]));
+  }
+  invertSelf(): this {
+    const { a, b, c, d, e, f } = this;
+    const det = a * d - b * c;
+    this.a = d / det;
+    this.b = -b / det;
+    this.c = -c / det;
+    this.d = a / det;
+    this.e = (c * f - d * e) / det;
+    this.f = (b * e - a * f) / det;
+    return this;
+  }
+}
+
+class NoDrawing {
+  constructor() {
+    throw new Error('policy-lens reads text only; drawing is not available');
+  }
+}
+
+type PdfParseModule = typeof import('pdf-parse');
+let engine: Promise<PdfParseModule> | undefined;
+
+/** Loads pdf-parse once, without the canvas library and with the native `push` and `JSON.parse` put back. */
+function loadEngine(): Promise<PdfParseModule> {
+  engine ??= (async () => {
+    try {
+      // pdf.js requires the canvas package from its own folder: answer that require from the cache.
+      const fromPdfjs = createRequire(require.resolve('pdfjs-dist/package.json'));
+      const canvasPath = fromPdfjs.resolve('@napi-rs/canvas');
+      if (!require.cache[canvasPath]) {
+        const stub = { DOMMatrix: PlainMatrix, ImageData: NoDrawing, Path2D: NoDrawing, createCanvas: () => new NoDrawing() };
+        require.cache[canvasPath] = { id: canvasPath, filename: canvasPath, loaded: true, exports: stub, children: [], paths: [] } as unknown as NodeJS.Module;
+      }
+    } catch {
+      // No canvas package installed: pdf.js warns and goes on; nothing to avoid.
+    }
+    try {
+      return await import('pdf-parse');
+    } finally {
+      restoreNatives();
+    }
+  })();
+  return engine;
+}
+
+const nativePush = Array.prototype.push;
+const nativeParse = JSON.parse;
+
+/**
+ * core-js in the legacy build forces its own push (and JSON.parse with source
+ * access) on every array of the process; the worker bundle, loaded with the
+ * first document, does it again. Both times the native ones are put back.
+ */
+function restoreNatives(): void {
+  if (Array.prototype.push !== nativePush) Object.defineProperty(Array.prototype, 'push', { value: nativePush, writable: true, configurable: true, enumerable: false });
+  if (JSON.parse !== nativeParse) Object.defineProperty(JSON, 'parse', { value: nativeParse, writable: true, configurable: true, enumerable: false });
+}
+
+interface TextItemLike {
+  str?: string;
+  transform?: number[];
+  width?: number;
+  height?: number;
+  fontName?: string;
+}
+
+interface OperatorListLike {
+  fnArray: number[];
+  argsArray: unknown[][];
+}
+
+interface PdfPageProxyLike {
+  getViewport(o: { scale: number }): { width: number; height: number; transform: number[] };
+  getTextContent(): Promise<{ items: TextItemLike[] }>;
+  getOperatorList(): Promise<OperatorListLike>;
+  cleanup(): void;
+  commonObjs: { has(id: string): boolean; get(id: string): unknown };
+}
+
+/** The font's PostScript name without its subset tag (`ABCDEF+MalgunGothicBold` → `MalgunGothicBold`). */
+function fontNameOf(page: PdfPageProxyLike, id: string): string | undefined {
+  try {
+    if (!page.commonObjs.has(id)) return undefined;
+    const name = (page.commonObjs.get(id) as { name?: unknown } | undefined)?.name;
+    return typeof name === 'string' ? name.replace(/^[A-Z]{6}\+/, '') : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+interface PdfDocLike {
+  numPages: number;
+  getPage(n: number): Promise<PdfPageProxyLike>;
+}
+
+/**
+ * Loading options: only what text extraction needs. The CMaps make non-embedded
+ * Korean CID fonts readable; the rest turns off work for display (font faces,
+ * compiled glyph functions, system font lookups) — see docs/pdf.md.
+ */
+function loadOptions(bytes: Uint8Array) {
+  return {
+    data: new Uint8Array(bytes),
+    cMapUrl: cMapUrl(),
+    cMapPacked: true,
+    verbosity: 0,
+    disableFontFace: true,
+    isEvalSupported: false,
+    useSystemFonts: false,
+    fontExtraProperties: false,
+    isOffscreenCanvasSupported: false,
+    isImageDecoderSupported: false,
+    disableAutoFetch: true,
+    disableStream: true,
+  };
+}
+
+export async function readPdfPages(bytes: Uint8Array, options: ReadPdfOptions = {}): Promise<PdfPages | { error: string }> {
+  let parser: InstanceType<PdfParseModule['PDFParse']> | undefined;
+  try {
+    const { PDFParse } = await loadEngine();
+    parser = new PDFParse(loadOptions(bytes) as ConstructorParameters<typeof PDFParse>[0]);
+    // pdf-parse keeps the pdf.js document behind `load`; its getText joins lines
+    // without coordinates, and rows need them.
+    const doc = await (parser as unknown as { load(): Promise<PdfDocLike> }).load().finally(restoreNatives);
+    const ops = options.rules ? operatorCodes() : undefined;
+    const pages: PdfPage[] = [];
+    for (let n = 1; n <= doc.numPages; n++) {
+      const page = await doc.getPage(n);
+      const viewport = page.getViewport({ scale: 1 });
+      const content = await page.getTextContent();
+      const items: PdfItem[] = [];
+      const fontIds: (string | undefined)[] = [];
+      for (const it of content.items) {
+        if (typeof it.str !== 'string' || !it.transform) continue;
+        const [a = 0, b = 0, , , e = 0, f = 0] = it.transform;
+        items.push({
+          str: it.str,
+          x: e,
+          y: viewport.height - f,
+          width: it.width ?? 0,
+          height: it.height || Math.hypot(a, b) || 10,
+        });
+        fontIds.push(it.fontName);
+      }
+      const out: PdfPage = { n, width: viewport.width, height: viewport.height, items };
+      if (ops) {
+        out.rules = pageRules(await page.getOperatorList(), ops, viewport.height);
+        // Once the operator list is read, the fonts are loaded and their real names known.
+        const names = new Map<string, string | undefined>();
+        items.forEach((item, k) => {
+          const id = fontIds[k];
+          if (!id) return;
+          if (!names.has(id)) names.set(id, fontNameOf(page, id));
+          const name = names.get(id);
+          if (name) item.font = name;
+        });
+      }
+      pages.push(out);
+      page.cleanup();
+    }
+    return { pages };
+  } catch (error) {
+    const name = (error as { name?: string }).name ?? '';
+    const message = (error as { message?: string }).message ?? String(error);
+    if (name === 'PasswordException' || /password/i.test(message)) return { error: 'encrypted PDF (password required)' };
+    return { error: `unreadable PDF (${message.replace(/\s+/g, ' ').slice(0, 120)})` };
+  } finally {
+    await parser?.destroy().catch(() => undefined);
+  }
+}
+
+interface OperatorCodes {
+  save: number;
+  restore: number;
+  transform: number;
+  constructPath: number;
+  stroke: number;
+  closeStroke: number;
+  fill: number;
+  eoFill: number;
+  fillStroke: number;
+  eoFillStroke: number;
+  closeFillStroke: number;
+  closeEOFillStroke: number;
+  setStrokeRGBColor: number;
+  setFillRGBColor: number;
+}
+
+/** pdf.js's operator codes: pdf-parse does not re-export them, pdf.js publishes itself as `globalThis.pdfjsLib`. */
+function operatorCodes(): OperatorCodes {
+  const ops = (globalThis as { pdfjsLib?: { OPS?: OperatorCodes } }).pdfjsLib?.OPS;
+  if (!ops) throw new Error('pdf.js operator codes not found');
+  return ops;
+}
+
+// pdf.js path drawing codes (DrawOPS) inside a constructPath argument.
+const MOVE_TO = 0;
+const LINE_TO = 1;
+const CURVE_TO = 2;
+const CLOSE_PATH = 3;
+
+/** A filled rectangle this thin is a drawn rule (Chromium and some exporters draw borders as fills). */
+const THIN_FILL = 2.5;
+/** Dotted rules come as dots this short (한글 draws 0.5 pt dashes); layout/pdf-grid joins them and drops what stays short. */
+const MIN_RULE = 0.3;
+
+type Matrix = [number, number, number, number, number, number];
+
+function multiply(m: Matrix, n: Matrix): Matrix {
+  return [
+    m[0] * n[0] + m[2] * n[1],
+    m[1] * n[0] + m[3] * n[1],
+    m[0] * n[2] + m[2] * n[3],
+    m[1] * n[2] + m[3] * n[3],
+    m[0] * n[4] + m[2] * n[5] + m[4],
+    m[1] * n[4] + m[3] * n[5] + m[5],
+  ];
+}
+
+function isWhite(color: unknown): boolean {
+  return typeof color === 'string' && /^#f[0-9a-f]f[0-9a-f]f[0-9a-f]$/i.test(color);
+}
+
+/**
+ * The ruling lines of a page: stroked axis-parallel segments, and the edges of
+ * thin filled rectangles, in top-down page coordinates. White strokes and
+ * fills are erasures or backgrounds, not rules.
+ */
+export function pageRules(list: OperatorListLike, ops: OperatorCodes, pageHeight: number): PdfRule[] {
+  const rules: PdfRule[] = [];
+  let ctm: Matrix = [1, 0, 0, 1, 0, 0];
+  let strokeWhite = false;
+  let fillWhite = false;
+  const stack: { ctm: Matrix; strokeWhite: boolean; fillWhite: boolean }[] = [];
+  const point = (x: number, y: number): [number, number] => [ctm[0] * x + ctm[2] * y + ctm[4], pageHeight - (ctm[1] * x + ctm[3] * y + ctm[5])];
+  const strokes = new Set([ops.stroke, ops.closeStroke, ops.fillStroke, ops.eoFillStroke, ops.closeFillStroke, ops.closeEOFillStroke]);
+  const fills = new Set([ops.fill, ops.eoFill]);
+  for (let i = 0; i < list.fnArray.length; i++) {
+    const fn = list.fnArray[i];
+    const args = list.argsArray[i];
+    if (fn === ops.save) stack.push({ ctm, strokeWhite, fillWhite });
+    else if (fn === ops.restore) ({ ctm, strokeWhite, fillWhite } = stack.pop() ?? { ctm, strokeWhite, fillWhite });
+    else if (fn === ops.transform && args) ctm = multiply(ctm, args as unknown as Matrix);
+    else if (fn === ops.setStrokeRGBColor) strokeWhite = isWhite(args?.[0]);
+    else if (fn === ops.setFillRGBColor) fillWhite = isWhite(args?.[0]);
+    else if (fn === ops.constructPath && args) {
+      const paint = args[0] as number;
+      const data = (args[1] as ArrayLike<number>[] | undefined)?.[0];
+      if (!data || typeof data !== 'object') continue;
+      const stroked = strokes.has(paint) && !strokeWhite;
+      const filled = fills.has(paint) && !fillWhite;
+      if (!stroked && !filled) continue;
+      for (const poly of polylines(data)) {
+        const pts = poly.map(([x, y]) => point(x, y));
+        if (stroked) {
+          for (let k = 1; k < pts.length; k++) addSegment(rules, pts[k - 1]!, pts[k]!);
+        } else if (filled) addThinFill(rules, pts);
+      }
+    }
+  }
+  return rules;
+}
+
+/** The subpaths of a pdf.js path as point lists (curves dropped: a curved path is no rule). */
+function polylines(data: ArrayLike<number>): [number, number][][] {
+  const out: [number, number][][] = [];
+  let current: [number, number][] = [];
+  for (let i = 0; i < data.length; ) {
+    const op = data[i++];
+    if (op === MOVE_TO) {
+      if (current.length > 1) out.push(current);
+      current = [[data[i++]!, data[i++]!]];
+    } else if (op === LINE_TO) {
+      current.push([data[i++]!, data[i++]!]);
+    } else if (op === CURVE_TO) {
+      i += 6;
+      current = [];
+    } else if (op === CLOSE_PATH) {
+      if (current.length > 1) current.push(current[0]!);
+    } else {
+      break; // unknown code: stop reading this path rather than misread it
+    }
+  }
+  if (current.length > 1) out.push(current);
+  return out;
+}
+
+function addSegment(rules: PdfRule[], [ax, ay]: [number, number], [bx, by]: [number, number]): void {
+  const dx = Math.abs(bx - ax);
+  const dy = Math.abs(by - ay);
+  if (dy < 0.8 && dx >= MIN_RULE) rules.push({ x0: Math.min(ax, bx), x1: Math.max(ax, bx), y0: (ay + by) / 2, y1: (ay + by) / 2 });
+  else if (dx < 0.8 && dy >= MIN_RULE) rules.push({ x0: (ax + bx) / 2, x1: (ax + bx) / 2, y0: Math.min(ay, by), y1: Math.max(ay, by) });
+}
+
+/** A filled axis-parallel rectangle thinner than THIN_FILL is a rule along its long side. */
+function addThinFill(rules: PdfRule[], pts: [number, number][]): void {
+  const xs = pts.map((p) => p[0]);
+  const ys = pts.map((p) => p[1]);
+  const x0 = Math.min(...xs);
+  const x1 = Math.max(...xs);
+  const y0 = Math.min(...ys);
+  const y1 = Math.max(...ys);
+  // Only rectangles: every point on the bounding box's corners.
+  if (!pts.every(([x, y]) => (Math.abs(x - x0) < 0.5 || Math.abs(x - x1) < 0.5) && (Math.abs(y - y0) < 0.5 || Math.abs(y - y1) < 0.5))) return;
+  const w = x1 - x0;
+  const h = y1 - y0;
+  if (h <= THIN_FILL && w >= MIN_RULE) rules.push({ x0, x1, y0: (y0 + y1) / 2, y1: (y0 + y1) / 2 });
+  else if (w <= THIN_FILL && h >= MIN_RULE) rules.push({ x0: (x0 + x1) / 2, x1: (x0 + x1) / 2, y0, y1 });
+}

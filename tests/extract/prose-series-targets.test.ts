@@ -1,0 +1,130 @@
+// Series and targets from prose blocks, rule-tester style: literal blocks and
+// hand-read expectations. [real …] marks sentences read off ../shared/real/.
+
+import { describe, expect, it } from 'vitest';
+import { extractProseSeries, labelYears } from '../../src/extract/prose-series.js';
+import { extractProseTargets } from '../../src/extract/prose-targets.js';
+import type { Block } from '../../src/layout/types.js';
+import { heading, item, para } from './blocks.js';
+
+type Pt = [string, number, string[]?];
+
+const SERIES: [string, Block[], { indicator: string; unit: string; flags?: string[]; points: Pt[] }[]][] = [
+  // Forms src/extract/series.ts already read, through blocks.
+  ['bracketed years, the unit on the last point', [para("연도별 누적 : ('19) 12,660 → ('20) 19,799 → ('21) 25,039 → ('22) 30,144개")], [{ indicator: '연도별 누적', unit: '개', flags: ['누적'], points: [['2019', 12660], ['2020', 19799], ['2021', 25039], ['2022', 30144]] }]],
+  ['two series in one sequence', [item("(‘20) 88개사, 6,811억원 → (‘21) 96개사, 7,803억원")], [
+    { indicator: '(series)', unit: '개사', points: [['2020', 88], ['2021', 96]] },
+    { indicator: '(series)', unit: '원', points: [['2020', 681_100_000_000], ['2021', 780_300_000_000]] },
+  ]],
+  ['ranges keep their upper bound out of the value', [item("지원한도 ('22) 2천~4천만원 → ('23) 1.5천~5천만원")], [{ indicator: '지원한도', unit: '원', points: [['2022', 20_000_000], ['2023', 15_000_000]] }]],
+  // Year words as labels.
+  ["'24년 → '25년", [para("매출 '24년 1,200억원 → '25년 1,500억원")], [{ indicator: '매출', unit: '원', points: [['2024', 120_000_000_000], ['2025', 150_000_000_000]] }]],
+  ['2023년 → 2024년, percentages', [item('공공형 이용률 2023년 46% → 2024년 48%')], [{ indicator: '공공형 이용률', unit: '%', points: [['2023', 46], ['2024', 48]] }]],
+  ['bracketed year words [real women-family p.7, reading order]', [item('부산형 공보육 이용률 (’23년) 46% → (‘24년) 48%', 0, 'ㅇ')], [{ indicator: '부산형 공보육 이용률', unit: '%', points: [['2023', 46], ['2024', 48]] }]],
+  ['에서 … 로 between dated figures', [para('기초생활수급자는 2023년 18,400명에서 2024년 19,320명으로 5% 증가하였다.')], [{ indicator: '기초생활수급자', unit: '명', points: [['2023', 18400], ['2024', 19320]] }]],
+  ['에서 … 로 with percentages', [item("재방문율은 '23년 32.5%에서 '24년 35.0%로 2.5%p 상승")], [{ indicator: '재방문율', unit: '%', points: [['2023', 32.5], ['2024', 35]] }]],
+  ['a dated figure and 전년(…) in brackets', [item('관광 일자리는 2024년 8,400명으로 전년(7,000명) 대비 12% 증가', 0, '-')], [{ indicator: '관광 일자리', unit: '명', points: [['2023', 7000], ['2024', 8400]] }]],
+  ['전년(…) with the year at the start', [para('2024년 복지예산은 4,620억원으로 전년(4,200억원) 대비 10.0% 증가하였다.')], [{ indicator: '복지예산', unit: '원', points: [['2023', 420_000_000_000], ['2024', 462_000_000_000]] }]],
+  // 전년 / 금년 against the document year (2025 in these cases).
+  ['전년 → 금년', [para('예산 전년 1,200억원 → 금년 1,500억원')], [{ indicator: '예산', unit: '원', points: [['2024', 120_000_000_000], ['2025', 150_000_000_000]] }]],
+  // Markers.
+  ['(안) marks a planned point', [para("총사업비 ('24) 1,200 → ('25)(안) 1,500억원")], [{ indicator: '총사업비', unit: '원', points: [['2024', 120_000_000_000], ['2025', 150_000_000_000, ['계획']]] }]],
+  ['(잠정) inside the label', [para("수출기업 ('22) 320 → ('23) 760 → ('24, 잠정) 900개")], [{ indicator: '수출기업', unit: '개', points: [['2022', 320], ['2023', 760], ['2024', 900, ['잠정']]] }]],
+  ['(누적) on every point makes a cumulative series', [para("창업펀드 ('23) 12,268억원(누적) → ('24) 14,468억원(누적)")], [{ indicator: '창업펀드', unit: '원', flags: ['누적'], points: [['2023', 1_226_800_000_000, ['누적']], ['2024', 1_446_800_000_000, ['누적']]] }]],
+  ['a foreign currency keeps its name, not 원 [real ocean-agriculture-fisheries p.11]', [item('(‘21) 약7,700억 달러 →(’25) 2조달러 →(’30) 6조달러', 0, '-')], [{ indicator: '(series)', unit: '달러', points: [['2021', 770_000_000_000], ['2025', 2_000_000_000_000], ['2030', 6_000_000_000_000]] }]],
+  // No series: no periods, or dates rather than labels.
+  ['stages with period ranges are not yearly points [real transport-innovation p.13]', [item('✓ 1단계(’24.~’25. 416개소, 843백만원) → 2단계(’25.~’26. 250개소, 510백만원)', 0, '✓')], []],
+  ['before → after without periods is not a series [real livelihood-benefit p.3]', [item('부양의무자 재산환산율(4.17% → 2.08%) 완화(‘19.9월)', 0, '-')], []],
+  ['an age range is not a series [real finance-startup p.13]', [item('딥테크 신산업(AI·반도체·바이오 등) 창업기업 지원 확대 (업력) 7년→ 10년', 0, '-')], []],
+];
+
+describe('extractProseSeries', () => {
+  it.each(SERIES)('%s', (_name, blocks, expected) => {
+    const got = extractProseSeries(blocks, { year: '2025' }).series.map((s) => ({
+      indicator: s.indicator,
+      unit: s.unit,
+      ...(s.flags.length ? { flags: s.flags } : {}),
+      points: s.points.map((p) => (p.flags.length ? [p.period, p.value, p.flags] : [p.period, p.value])),
+    }));
+    expect(got).toEqual(expected);
+  });
+
+  it('without the document year, 전년/금년 sequences are reported, not guessed', () => {
+    const r = extractProseSeries([para('예산 전년 1,200억원 → 금년 1,500억원')]);
+    expect(r.series).toEqual([]);
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['series-relative-year']);
+  });
+
+  it.each([
+    ["'24년 1,200 → '25년 1,500억원", "('24) 1,200 → ('25) 1,500억원"],
+    ['2024년 12월 기준 1,200 → 1,500', '(2024) 12월 기준 1,200 → 1,500'],
+    ['2024년 1,200억원', '2024년 1,200억원'], // no arrow: left alone
+  ])('labelYears(%s)', (input, out) => {
+    expect(labelYears(input).text).toBe(out);
+  });
+});
+
+type T = { indicator: string; unit: string; target: number; targetYear?: string; actual?: number; actualPeriod?: string; category?: string };
+
+const TARGETS: [string, Block[], T[]][] = [
+  [
+    'numbered target line (the national plan’s ① form)',
+    [para('■ 생산성 혁신 ① 스마트공장 보급 : 3만개, ② 중소기업R&D 인력 : 20만명')],
+    [
+      { category: '생산성 혁신', indicator: '스마트공장 보급', unit: '개', target: 30_000, targetYear: '2027' },
+      { category: '생산성 혁신', indicator: '중소기업R&D 인력', unit: '명', target: 200_000, targetYear: '2027' },
+    ],
+  ],
+  ['a year and (목표)', [para('2027년까지 스마트공장 5만개 (목표)')], [{ indicator: '스마트공장', unit: '개', target: 50_000, targetYear: '2027' }]],
+  ['’YY년까지 … 육성', [item('’28년까지 청년 창업기업 1,000개사 육성')], [{ indicator: '청년 창업기업', unit: '개사', target: 1000, targetYear: '2028' }]],
+  ['target and actual in one sentence', [heading('성과지표'), para('안전점검 목표 50건, 2024년 실적 45건 (달성률 90%)')], [{ category: '성과지표', indicator: '안전점검', unit: '건', target: 50, targetYear: '2024', actual: 45, actualPeriod: '2024' }]],
+  ['target in brackets, cumulative actual after', [para("보급 목표(3만개)를 초과 달성(누계 30,144개)")], [{ indicator: '보급', unit: '개', target: 30_000, targetYear: '2027', actual: 30_144 }]],
+  [
+    'a 목표 list with two units [real ocean-agriculture-fisheries p.40]',
+    [para('◇ 2025년도 거래목표 : 338천톤, 5,885억원')],
+    [
+      { indicator: '거래', unit: '톤', target: 338_000, targetYear: '2025' },
+      { indicator: '거래', unit: '원', target: 588_500_000_000, targetYear: '2025' },
+    ],
+  ],
+  ['목표 after an arrow mark [real ocean-agriculture-fisheries p.40]', [item('도매시장 활성화를 위한 출하장려금 등 지급 ▹ 목표 105억원')], [{ indicator: '출하장려금 지급', unit: '원', target: 10_500_000_000, targetYear: '2027' }]],
+  ['목표 in brackets [real ocean-agriculture-fisheries p.41]', [item('도매시장 신뢰도 제고▹안전성검사(목표 1,020건 이상), 등급표시(주1회)')], [{ indicator: '안전성검사', unit: '건', target: 1020, targetYear: '2027' }]],
+  ['the same target stated twice is one target [real women-family p.25, p.34]', [item('설치 목표 : 75개소(‘25년) → 80개소(‘26년) ※ ‘24년 68개소', 1, '-'), item('다함께돌봄센터 7개소 추가 설치(‘25년 75개소 목표)', 0, 'ㅇ')], [{ indicator: '설치', unit: '개소', target: 75, targetYear: '2025' }]],
+  // Not targets.
+  ['an achievement ratio alone is not a target [real ocean-agriculture-fisheries p.40]', [note2('2024년 실적 : 물량 329천톤(목표 대비 94%)')], []],
+  ['a rate reached is not a target [real women-family p.7]', [para('부산형 공보육 이용률 48% 달성')], []],
+];
+
+function note2(text: string): Block {
+  return { type: 'note', marker: '*', text, source: { file: 'test.txt', line: 900, text } };
+}
+
+describe('extractProseTargets', () => {
+  it.each(TARGETS)('%s', (_name, blocks, expected) => {
+    const got = extractProseTargets(blocks, { targetYear: '2027' }).targets.map((t) => {
+      const o: T = { indicator: t.indicator, unit: t.unit, target: t.target.value };
+      if (t.targetYear) o.targetYear = t.targetYear;
+      if (t.actual) o.actual = t.actual.value;
+      if (t.actualPeriod) o.actualPeriod = t.actualPeriod;
+      if (t.category !== '(목표)') o.category = t.category;
+      return o;
+    });
+    expect(got).toEqual(expected.map((e) => ({ ...e })));
+  });
+
+  it('an unreadable numbered target is a warning with its text', () => {
+    const r = extractProseTargets([para('■ 혁신 ① 스마트공장 보급 : 대폭 확대')]);
+    expect(r.targets).toEqual([]);
+    expect(r.diagnostics.map((d) => [d.severity, d.code, d.message])).toEqual([['warning', 'target-unreadable', 'target "스마트공장 보급 : 대폭 확대" has no figure that could be read']]);
+  });
+});
+
+describe('extractProseFigures: claims, series and targets of one layout', () => {
+  it('reads all three from the same blocks', async () => {
+    const { extractProseFigures } = await import('../../src/extract/prose-figures.js');
+    const r = extractProseFigures([para("매출 ('23) 100억원 → ('24) 120억원(20% 증가)"), para('2027년까지 매출 200억원 (목표)')], { year: '2024' });
+    expect(r.claims.map((c) => c.kind)).toEqual(['growth']);
+    expect(r.series.map((s) => s.points.map((p) => p.value))).toEqual([[10_000_000_000, 12_000_000_000]]);
+    expect(r.targets.map((t) => [t.target.value, t.targetYear])).toEqual([[20_000_000_000, '2027']]);
+  });
+});

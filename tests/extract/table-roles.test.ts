@@ -1,0 +1,252 @@
+// Header meanings: normalization, the role vocabulary, years, letter formulas,
+// stacked headers combined per column, and the kind of table. Headers are the
+// ones printed on the real pages named beside them, or common variants.
+
+import { describe, expect, it } from 'vitest';
+import { classifyTable, columnInfos, formulaOf, headerRowCount, normalizeHeader, roleOfHeader, yearOf } from '../../src/extract/table-roles.js';
+import { table } from './table-helpers.js';
+
+describe('normalizeHeader', () => {
+  it.each([
+    ['잔 액', '잔액'],
+    ['본예산(A)', '본예산'],
+    ['확정(B )', '확정'], // molit small-housing p.2 prints a space inside the marker
+    ['(B-A)/A', ''],
+    ['증 감(B)', '증감'],
+    ['2025년도말 조성예정액 (A+B)', '2025년도말조성예정액'],
+    ['① 집행률(%)', '집행률'],
+    ['집행액 누계', '집행액'],
+    ['ｅ예산액', 'e예산액'],
+    ['사업비(천원)', '사업비'],
+  ])('%j → %j', (text, expected) => expect(normalizeHeader(text)).toBe(expected));
+});
+
+describe('roleOfHeader: the vocabulary', () => {
+  it.each([
+    ['사업명', 'label', undefined],
+    ['세부사업', 'label', undefined],
+    ['내역사업명', 'label', undefined],
+    ['회계별', 'label', undefined],
+    ['부서', 'label', undefined],
+    ['구 분', 'label', undefined],
+    ['목명', 'label', undefined],
+    ['분야', 'group', undefined],
+    ['예산액', 'budget', undefined],
+    ['예산현액', 'budget', 'current'],
+    ['계획 현액', 'budget', 'current'],
+    ['본예산(A)', 'budget', 'original'],
+    ['당초(A)', 'budget', 'original'],
+    ['추경', 'budget', 'revised'],
+    ['수정', 'budget', 'revised'],
+    ['정부안', 'budget', 'proposal'],
+    ['2024 정부안', 'budget', 'proposal'],
+    ['2025(안)', 'budget', 'proposal'],
+    ['국회확정(B)', 'budget', 'final'],
+    ['계획액 (수정)', 'budget', 'plan'],
+    ['배정액', 'budget', 'allocated'],
+    ['결산', 'executed', 'settled'],
+    ['집행액', 'executed', undefined],
+    ['지출액', 'executed', undefined],
+    ['집행액 [실집행액]', 'executed', undefined],
+    ['집행실적', 'executed', undefined],
+    ['잔액', 'remaining', undefined],
+    ['집행잔액', 'remaining', undefined],
+    ['이월액', 'carriedOver', undefined],
+    ['사고이월', 'carriedOver', undefined],
+    ['명시이월', 'carriedOver', undefined],
+    ['불용액', 'unused', undefined],
+    ['집행률', 'rate', undefined],
+    ['집행율', 'rate', undefined],
+    ['진도율', 'rate', undefined],
+    ['목표', 'target', undefined],
+    ['실적', 'actual', undefined],
+    ['달성률', 'achievement', undefined],
+    ['달성도', 'achievement', undefined],
+    ['증감', 'change', undefined],
+    ['(B-A)', 'change', undefined],
+    ['증감률', 'changeRate', undefined],
+    ['(B-A)/A', 'changeRate', undefined],
+    ['국비', 'funding', undefined],
+    ['지방비', 'funding', undefined],
+    ['자부담', 'funding', undefined],
+    ['합계', 'total', undefined],
+    ["'22", 'year', undefined],
+    ['’23', 'year', undefined],
+    ['2024년', 'year', undefined],
+    ["전년('23)", 'year', undefined],
+    ["금년('24)", 'year', undefined],
+    ['번호', 'index', undefined],
+    ['수 입', 'other', undefined],
+    ['조성액(A)', 'other', undefined],
+  ])('%j is %s', (text, role, stage) => {
+    const meaning = roleOfHeader(text);
+    expect(meaning.role).toBe(role);
+    expect(meaning.stage).toBe(stage);
+  });
+});
+
+describe('yearOf', () => {
+  it.each([
+    ["'22", { year: '2022' }],
+    ['’23년', { year: '2023' }],
+    ['2024년도', { year: '2024' }],
+    ['2025(안)', { year: '2025' }],
+    ['2023(’22.12월말)', { year: '2023' }], // molit sheets: the 2023 columns as of a 2022 date
+    ['’23년 이전', { year: '2023', bucket: 'before' }],
+    ['’26년 이후', { year: '2026', bucket: 'after' }],
+    ['2024년도말 조성액(A)', { year: '2024', end: true }],
+  ])('%j', (text, expected) => expect(yearOf(text)).toEqual(expected));
+  it.each(['사업명', '12.7', '집행률'])('%j names no year', (text) => expect(yearOf(text)).toBeUndefined());
+});
+
+describe('formulaOf', () => {
+  it.each([
+    ['본예산(A)', { letter: 'A' }],
+    ['확정(B )', { letter: 'B' }],
+    ['(B-A)', { expression: 'B-A' }],
+    ['(B-A)/A', { expression: '(B-A)/A' }],
+    ['(B-A)/\nA', { expression: '(B-A)/A' }],
+    ['조성예정액 (A+B)', { expression: 'A+B' }],
+    ['예산액', undefined],
+  ])('%j', (text, expected) => expect(formulaOf(text)).toEqual(expected));
+});
+
+describe('columnInfos: stacked headers combined per column from the grid', () => {
+  it('a year over 결산 / 예산 over 본예산 / 증감 over (B-A) (moel program sheet p.1)', () => {
+    const t = table(2, [
+      [{ t: '사업명', r: 2 }, '2022년', '2023년 예산', { t: '2024년', c: 2 }, { t: '증감', c: 2 }],
+      ['결산', '본예산(A)', '정부안', '확정(B)', '(B-A)', '(B-A)/A'],
+      ['내일배움카드(일반)', '322,799', '518,815', '584,906', '584,906', '66,091', '12.7'],
+    ]);
+    expect(columnInfos(t).map((c) => [c.path, c.role, c.stage ?? null, c.year?.year ?? null, c.formula ?? null])).toEqual([
+      [['사업명'], 'label', null, null, null],
+      [['2022년', '결산'], 'executed', 'settled', '2022', null],
+      [['2023년 예산', '본예산(A)'], 'budget', 'original', '2023', { letter: 'A' }],
+      [['2024년', '정부안'], 'budget', 'proposal', '2024', null],
+      [['2024년', '확정(B)'], 'budget', 'final', '2024', { letter: 'B' }],
+      [['증감', '(B-A)'], 'change', null, null, { expression: 'B-A' }],
+      [['증감', '(B-A)/A'], 'changeRate', null, null, { expression: '(B-A)/A' }],
+    ]);
+  });
+  it('three header rows: 2023 › 계획액 › 당초, a forecast, and a …제외 basis (molit sheet p.2)', () => {
+    const t = table(3, [
+      [{ t: '', r: 3 }, { t: '2023(’22.12월말)', c: 6 }],
+      [{ t: '계획액', c: 2 }, { t: '집행액 [실집행액]', r: 2 }, { t: '전년도 이월액 제외', c: 2 }, { t: '불용 예상액', r: 2 }],
+      ['당초', '수정', '계획 현액', '집행액 [실집행액]'],
+      ['가로주택정비사업', '449,600', '25,844', '474,546\n[474,546]', '475,444', '474,546\n[474,546]', '898'],
+    ]);
+    expect(columnInfos(t).map((c) => [c.role, c.stage ?? null, c.year?.year ?? null, !!c.expected, !!c.excluded, c.second ?? null])).toEqual([
+      ['other', null, null, false, false, null],
+      ['budget', 'original', '2023', false, false, null],
+      ['budget', 'revised', '2023', false, false, null],
+      ['executed', null, '2023', false, false, 'disbursed'],
+      ['budget', 'current', '2023', false, true, null],
+      ['executed', null, '2023', false, true, 'disbursed'],
+      ['unused', null, '2023', true, false, null],
+    ]);
+  });
+  it('a reader that counted one header row: the row of 예산 | 집행 below it is header too (busan p.34 shape)', () => {
+    const t = table(1, [
+      [{ t: '구 분', r: 2 }, { t: '총사업비', r: 2 }, { t: '’23년 이전', c: 2 }, { t: '’24년', c: 2 }, { t: '’25년', r: 2 }],
+      ['예산', '집행', '예산', '집행'],
+      ['계', '1,580', '1,180', '1,180', '', '', ''],
+    ]);
+    expect(headerRowCount(t)).toBe(2);
+    expect(columnInfos(t).map((c) => [c.role, c.year?.year ?? null, c.year?.bucket ?? null])).toEqual([
+      ['label', null, null],
+      ['other', null, null],
+      ['budget', '2023', 'before'],
+      ['executed', '2023', 'before'],
+      ['budget', '2024', null],
+      ['executed', '2024', null],
+      ['year', '2025', null],
+    ]);
+  });
+  it('a body row of funding words with blank figures is not taken for a header', () => {
+    const t = table(1, [['구 분', '’24년', '’25년'], ['기 타', '', ''], ['계', '100', '200']]);
+    expect(headerRowCount(t)).toBe(1);
+  });
+  it('header rows inferred when the reader could not tell (headerRows 0): rows without figures but years', () => {
+    const t = table(0, [
+      ['구분', "'22", "'23", "'24(안)"],
+      ['사업비', '1,200', '1,300', '1,450'],
+    ]);
+    expect(columnInfos(t).map((c) => [c.role, c.year?.year ?? null])).toEqual([
+      ['label', null],
+      ['year', '2022'],
+      ['year', '2023'],
+      ['budget', '2024'],
+    ]);
+  });
+});
+
+describe('classifyTable', () => {
+  it.each([
+    [
+      'budget execution (regional report sample header)',
+      table(1, [['구분', '사업명', '예산액', '집행액', '잔 액', '집행률', '비고 (교부일자)'], ['계', '', '26,507,677', '4,178,057', '22,329,620', '15.7%', '-']]),
+      'budget-execution', 1, 0,
+    ],
+    [
+      'budget execution, other wording (예산현액 / 지출액 / 집행잔액 / 집행율)',
+      table(1, [['세부사업', '예산현액', '지출액', '집행잔액', '집행율'], ['가', '1,000', '400', '600', '40.0']]),
+      'budget-execution', 0, undefined,
+    ],
+    [
+      'settlement (molit sheet p.2 shape)',
+      table(2, [[{ t: '', r: 2 }, { t: '2022', c: 4 }], ['계획 현액', '집행액 [실집행액]', '이월액', '불용액'], ['가로주택정비사업', '311,400', '306,121\n[306,121]', '-', '5,279']]),
+      'settlement', 0, undefined,
+    ],
+    [
+      'multi-year, years across (busan transport p.5)',
+      table(1, [['구 분', '2025년도', '2024년도', '증 감', '증감률'], ['총 계', '10,753', '8,059', '2,694', '33.4%']]),
+      'multi-year-budget', 0, undefined,
+    ],
+    [
+      'multi-year, years down the rows',
+      table(1, [['연도', '사업비'], ['2022년', '1,500'], ['2023년', '1,350']]),
+      'multi-year-budget', 0, undefined,
+    ],
+    [
+      'target and actual',
+      table(1, [['성과지표', '목표', '실적', '달성률'], ['보급 개수', '5,000', '5,105', '102.1']]),
+      'target-actual', 0, undefined,
+    ],
+    [
+      'funding parts across the columns',
+      table(1, [['사업명', '계', '국비', '시비'], ['가 사업', '1,000', '500', '500']]),
+      'funding-breakdown', 0, undefined,
+    ],
+    [
+      'staff by grade, 정원/현원 in the rows (busan transport p.5)',
+      table(1, [['구 분', '계', '3급', '4급'], ['정 원', '192', '1', '6'], ['현 원', '192', '1', '6']]),
+      'other', 0, undefined,
+    ],
+    [
+      'staff, 정원/현원 in the header (regional report sample p.3 shape)',
+      table(1, [['구분', '정원', '현원', '과부족'], ['연구본부', '20', '18', '2']]),
+      'other', 0, undefined,
+    ],
+    [
+      'evaluation scores (HWPX tender: 평가항목 / 배점)',
+      table(1, [['평가항목', '세부내용', '배점'], ['사업 이해도', '과업 이해', '10']]),
+      'other', 0, undefined,
+    ],
+    [
+      'a project list: 사업비 beside 사업기간 is a multi-year cost',
+      table(1, [['번호', '사업명', '사업기간', '사업비(천원)', '주관부처'], ['1', 'SW융합클러스터2.0', '2020.4.1.~2024.12.31.', '17,780,000', '과학기술정보통신부']]),
+      'other', 1, undefined,
+    ],
+  ])('%s', (_name, t, kind, labelColumn, groupColumn) => {
+    const cls = classifyTable(t);
+    expect(cls.kind).toBe(kind);
+    expect(cls.reasons.length).toBeGreaterThan(0);
+    expect(cls.labelColumn).toBe(labelColumn);
+    expect(cls.groupColumn).toBe(groupColumn);
+  });
+
+  it('says why: the headers that decided it', () => {
+    const cls = classifyTable(table(1, [['구분', '사업명', '예산액', '집행액'], ['가', '나', '1', '1']]));
+    expect(cls.reasons).toEqual(['budget (예산액) and executed (집행액) columns']);
+  });
+});
