@@ -178,3 +178,17 @@ export function labelled(text: string): { label: string; value: string } | undef
   if (!m) return undefined;
   return { label: m[1]!.trim(), value: m[2]!.trim() };
 }
+
+/**
+ * A table cell's text on one line. A narrow cell wraps mid-word, so lines are
+ * joined without a space where the break falls between two Korean syllables
+ * (`과학기술정보⏎통신부`, `(57개⏎월)`), and with one elsewhere (`…지원사업⏎(안전작업)`).
+ */
+export function cellLine(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .reduce((joined, line) => (joined === '' ? line : /[가-힣]$/.test(joined) && /^[가-힣]/.test(line) ? joined + line : `${joined} ${line}`), '')
+    .replace(/\s+/g, ' ');
+}

@@ -13,7 +13,7 @@ import { normalizeName } from '../extract/names.js';
 import { expandYear } from '../extract/periods.js';
 import { findQuantities } from '../extract/quantities.js';
 import { money } from '../parse/common.js';
-import { blockText, isTitle, PART_NUMBER, TASK_NUMBER, unitsOf, type Unit } from './blocks.js';
+import { blockText, cellLine, isTitle, PART_NUMBER, TASK_NUMBER, unitsOf, type Unit } from './blocks.js';
 import { readFunding } from './projects.js';
 import { titleOf } from './document.js';
 
@@ -113,7 +113,9 @@ function footnoteText(unit: Unit): string {
 /** `(디지털가상제조플랫폼) 중소 제조기업의 …`: the keyword a bullet leads with. */
 function keywordOf(unit: Unit): string | undefined {
   if (unit.block.type !== 'list-item' && !unit.marker) return undefined;
-  return /^\(([^()]{1,30})\)/.exec(unit.text)?.[1]?.trim();
+  const keyword = /^\(([^()]{1,30})\)/.exec(unit.text)?.[1]?.trim();
+  // `('23) …`, `(2022년) …`: a period in brackets dates the line, it does not name a program.
+  return keyword && !/^['’‘]?\d{2,4}/.test(keyword) ? keyword : undefined;
 }
 
 /** `혁신성장(1조 1,081억원), 전략분야(5,987억원), 인프라(1,271억원)`: named amounts, the unit written once. */
@@ -247,7 +249,7 @@ export function readPlanMeta(layout: Layout, units: Unit[]): { vision?: string; 
   for (const block of layout.blocks) {
     if (block.type !== 'table') continue;
     tableGrid(block).forEach((line, r) => {
-      const cells = line.filter((c, k) => k === 0 || !(c.spanned && c.originCol !== k)).map((c) => c.text.trim());
+      const cells = line.filter((c, k) => k === 0 || !(c.spanned && c.originCol !== k)).map((c) => cellLine(c.text));
       if (cells.length >= 3 && /^\d+-\d+$/.test(cells[0]!)) {
         schedule.push({ task: cells[0]!, name: cells[1]!, timing: cells[cells.length - 1]!, source: block.rows[r]!.source });
       }

@@ -13,6 +13,7 @@ import { collapseLetterSpacing, normalizeName } from '../extract/names.js';
 import { parseDateRange } from '../extract/periods.js';
 import { parseKoreanAmount } from '../extract/amounts.js';
 import { isBlankCell, money, moneyCell, warning } from '../parse/common.js';
+import { cellLine } from './blocks.js';
 
 export function periodFrom(text: string, source: Source): Period | undefined {
   const range = parseDateRange(text);
@@ -122,7 +123,7 @@ const PROJECT_COLUMNS: ColumnVocabulary<ProjectColumn> = {
 
 function headerOf(table: TableBlock): string[] {
   const grid = tableGrid(table);
-  return (grid[0] ?? []).map((c) => c.text.replace(/\s+/g, ' ').trim());
+  return (grid[0] ?? []).map((c) => cellLine(c.text));
 }
 
 /** A project list: a name column, an amount column, and a period or ministry column. */
@@ -163,7 +164,7 @@ export class ProjectListReader {
     const unit = this.unit ?? '원';
     const grid = tableGrid(table);
     for (let r = Math.max(1, table.headerRows); r < grid.length; r++) {
-      const cells = grid[r]!.map((c) => (c.spanned && c.originRow !== r ? '' : c.text.replace(/\s+/g, ' ').trim()));
+      const cells = grid[r]!.map((c) => (c.spanned && c.originRow !== r ? '' : cellLine(c.text)));
       const source = table.rows[r]!.source;
       const first = (cells[0] ?? '').trim();
       const amountCell = cells[columns.amount ?? -1];

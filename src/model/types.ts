@@ -150,8 +150,6 @@ export interface BudgetLine {
   unallocated?: boolean;
   /** Settlement tables: carried over to the next year (이월액, 사고이월, 명시이월). */
   carriedOver?: Quantity;
-  /** Settlement tables: left unused (불용액). */
-  unused?: Quantity;
   /** 실집행액 printed beside 집행액 (`1,234 [1,200]`): what reached the final recipients. */
   disbursed?: Quantity;
   /** The fiscal year the figures are for (`YYYY`), when the table names it. */
@@ -175,7 +173,6 @@ export interface BudgetTotal {
   unused?: Quantity;
   statedRate?: Quantity;
   carriedOver?: Quantity;
-  unused?: Quantity;
   disbursed?: Quantity;
   year?: string;
   source: Source;

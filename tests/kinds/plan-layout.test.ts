@@ -84,6 +84,22 @@ describe('a plan of another layout (plain text, 【전략1】 titles, a goal lin
   });
 });
 
+describe('plan programs', () => {
+  const li = (text: string, line: number) => ({ type: 'list-item' as const, marker: '-', depth: 0, text, source: { file: 'x', line, text } });
+  it('a bracketed year dates a line, it does not name a program', () => {
+    const layout: Layout = {
+      file: 'x.txt',
+      format: 'text',
+      blocks: [
+        { type: 'heading', level: 2, text: '[전략1] 기술혁신', source: { file: 'x', line: 1, text: '[전략1] 기술혁신' } },
+        li("('23) 신규 과제 120개, 12억원 지원", 2),
+        li('(바우처) 중소기업 기술개발 바우처 350억원 지원', 3),
+      ],
+    };
+    expect(parsePlanLayout(layout).document.programs.map((p) => [p.name, p.group, p.totalBudget?.value])).toEqual([['바우처', '전략1 기술혁신', 35_000_000_000]]);
+  });
+});
+
 describe('named amounts', () => {
   it.each([
     ['혁신성장(1조 1,081억원), 전략분야(5,987억원), 인프라(1,271억원) 지원', [['혁신성장', 1_108_100_000_000], ['전략분야', 598_700_000_000], ['인프라', 127_100_000_000]]],

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { readLayout } from '../../src/layout/index.js';
 import type { Layout } from '../../src/layout/types.js';
 import type { PolicyDocument, Program } from '../../src/model/types.js';
-import { continuesPrevious, isTitle, leadingMarker, markerRank, unitsOf } from '../../src/kinds/blocks.js';
+import { cellLine, continuesPrevious, isTitle, leadingMarker, markerRank, unitsOf } from '../../src/kinds/blocks.js';
 import { looksLikeOutput, readOutputValue } from '../../src/kinds/outputs.js';
 import { isSubsectionLabel, issueDate, parseReportLayout, projectName } from '../../src/kinds/report.js';
 import { departmentOf, descriptionField } from '../../src/kinds/projects.js';
@@ -80,6 +80,17 @@ describe('block rules', () => {
   ])('title or not (%#)', (block, title) => {
     const [unit] = unitsOf(layoutOfBlocks([block]));
     expect(isTitle(unit!)).toBe(title);
+  });
+});
+
+describe('cell text on one line', () => {
+  it.each([
+    ['과학기술정보\n통신부', '과학기술정보통신부'],
+    ['2020.4.1.~2024.12.31. (57개\n월)', '2020.4.1.~2024.12.31. (57개월)'],
+    ['지역SW서비스사업화지원사업\n(안전작업)', '지역SW서비스사업화지원사업 (안전작업)'],
+    ['구 분', '구 분'],
+  ])('%j → %j', (text, line) => {
+    expect(cellLine(text)).toBe(line);
   });
 });
 
