@@ -85,7 +85,12 @@ export function readReportHead(layout: Layout): ReportHead {
   const body = area.map((t) => undoubled(t.replace(/\s+/g, ''))).find((t) => BODY_LINE.test(t));
   if (body) head.issuer = body;
   else {
-    const issuer = layout.blocks.map((b) => LEGAL_PERSON.exec(b.type === 'table' ? b.rows.map((r) => r.cells.map((c) => c.text).join(' ')).join('\n') : b.text)?.[1]).find(Boolean);
+    // A foundation's report names itself in the title area, or cites its own founding ordinance
+    // (`재단법인 X 설립 및 지원에 관한 조례`); another body named in the text is not the issuer.
+    const founding = new RegExp(`${LEGAL_PERSON.source}\\s*설립`);
+    const issuer =
+      area.map((t) => LEGAL_PERSON.exec(t)?.[1]).find(Boolean) ??
+      layout.blocks.map((b) => founding.exec(b.type === 'table' ? b.rows.map((r) => r.cells.map((c) => c.text).join(' ')).join('\n') : b.text)?.[1]).find(Boolean);
     if (issuer) head.issuer = issuer;
   }
   return head;
@@ -229,6 +234,7 @@ export function readDescriptions(units: Unit[]): { programs: Program[]; claims: 
   // names[0] is the nearest title; names[rank + 1] the nearest item of that rank.
   let names: (Unit | undefined)[] = [];
   let current: { program: Program; by: Unit } | undefined;
+  let sinceTitle = false;
   for (const unit of units) {
     const department = unit.parts
       .map((b) => departmentOf(b.type === 'table' ? (b.rows[0]?.cells.map((c) => c.text).join(' ') ?? '') : blockText(b)))
@@ -240,17 +246,25 @@ export function readDescriptions(units: Unit[]): { programs: Program[]; claims: 
     if (unit.block.type === 'table' || unit.block.type === 'note') continue;
     const item = labelled(unit.text);
     if (isProjectTitle(unit)) {
-      if (!isSubsectionLabel(unit.text)) names = [unit];
+      // A deeper heading right under a title (a summary line set in bold) does not rename the project.
+      const top = names[0];
+      const under = names.length === 1 && top?.block.type === 'heading' && unit.block.type === 'heading' && unit.block.level > top.block.level && !sinceTitle;
+      if (!isSubsectionLabel(unit.text) && !under) names = [unit];
+      sinceTitle = false;
       continue;
     }
     const field = item ? descriptionField(item.label) : undefined;
     if (!item || !field) {
-      if (unit.text !== '' && !item && !isBracketedLabel(unit.text) && !isSubsectionLabel(unit.text)) {
+      // ❖ and ◈ lead a summary box (the project's purpose in one sentence), not a name.
+      const summary = unit.marker !== undefined && /^[❖◈]$/.test(unit.marker);
+      if (unit.text !== '' && !item && !summary && !isBracketedLabel(unit.text) && !isSubsectionLabel(unit.text)) {
         names = names.slice(0, unit.rank + 1);
         names[unit.rank + 1] = unit;
+        sinceTitle = true;
       }
       continue;
     }
+    sinceTitle = true;
     const namer = names.slice(0, unit.rank + 1).reverse().find(Boolean);
     if (!namer) continue;
     if (current?.by !== namer) {
