@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { readLayout } from '../../src/layout/index.js';
+import { readPdfLayout } from '../../src/layout/pdf.js';
 import type { Layout } from '../../src/layout/types.js';
 import type { PolicyDocument, Program, Target } from '../../src/model/types.js';
 import { parsePlanLayout, readNamedAmounts } from '../../src/kinds/plan.js';
@@ -54,6 +55,18 @@ describe('national plan sample read from its layout', async () => {
   it('gives the golden targets of the goal table', () => {
     expect(text.document.targets.map((t) => targetKey(t))).toEqual(g.targets.map((t) => targetKey(t)));
     expect(pdf.document.targets.map((t) => targetKey(t, false))).toEqual(g.targets.map((t) => targetKey(t, false)));
+  });
+
+  it('gives the golden head, meta, targets and programs from the PDF layout reader', async () => {
+    const layout = await readPdfLayout('fixtures/samples/national-plan-2023.pdf', new Uint8Array(readFileSync(ROOT + 'fixtures/samples/national-plan-2023.pdf')));
+    if ('error' in layout) throw new Error(layout.error);
+    const d = parsePlanLayout(layout).document;
+    expect([d.title, d.issuer, d.date, d.fiscalPeriod, d.meta.vision, d.meta.strategies]).toEqual([g.title, g.issuer, g.date, g.fiscalPeriod, g.meta.vision, g.meta.strategies]);
+    expect(d.programs.map((p) => programKey(p, false))).toEqual(g.programs.map((p) => programKey(p, false)));
+    expect(d.targets.map((t) => targetKey(t, false))).toEqual(g.targets.map((t) => targetKey(t, false)));
+    // `'23.⏎상` wraps in its cell; the break is kept as a space.
+    const row = (s: { task: string; name: string; timing: string }) => [s.task, s.name, s.timing.replace(/\s+/g, '')];
+    expect(d.meta.schedule?.map(row)).toEqual(g.meta.schedule?.map(row));
   });
 
   it('gives the golden funding-split claims', () => {

@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { readLayout } from '../../src/layout/index.js';
+import { readPdfLayout } from '../../src/layout/pdf.js';
 import type { Layout } from '../../src/layout/types.js';
 import type { PolicyDocument, Program } from '../../src/model/types.js';
 import { cellLine, continuesPrevious, isTitle, leadingMarker, markerRank, unitsOf } from '../../src/kinds/blocks.js';
@@ -221,11 +222,23 @@ describe('regional report sample read from its layout', async () => {
     expect(text.diagnostics.map((d) => [d.code, d.source?.line])).toEqual([['output-unreadable', 241]]);
   });
 
-  it('reads the same activities and project descriptions from the PDF', () => {
+  it('reads the same activities and project descriptions from the PDF lines', () => {
     const activities = (r: typeof text) => r.document.programs.filter((x) => x.group || !x.period || x.outputs).map((x) => programKey(x, false));
     expect(activities(pdf)).toEqual(activities(text).slice(0, activities(pdf).length));
     expect(pdf.document.programs.filter((x) => x.funding).map((x) => programKey(x, false))).toEqual(text.document.programs.filter((x) => x.funding).map((x) => programKey(x, false)));
-    expect(pdf.document.programs.length).toBe(54); // 44 activities and 10 descriptions; the project list table is not yet read from PDF lines
+    expect(pdf.document.programs.length).toBe(54); // 44 activities and 10 descriptions; the PDF-lines layout breaks the project list table
+  });
+
+  it('reads everything the text gives from the PDF layout reader (names compared without spaces: cells wrap mid-name)', async () => {
+    const layout = await readPdfLayout('fixtures/samples/regional-report-2020h1.pdf', new Uint8Array(readFileSync(ROOT + 'fixtures/samples/regional-report-2020h1.pdf')));
+    if ('error' in layout) throw new Error(layout.error);
+    const r = parseReportLayout(layout);
+    const key = (x: Program) => ({ ...programKey(x, false), name: x.normalizedName });
+    expect(r.document.programs.map(key)).toEqual(text.document.programs.map(key));
+    expect(r.document.meta.organisation?.map((o) => [o.label, o.total?.value, o.cells.map((c) => [c.grade, c.count.value])])).toEqual(
+      g.meta.organisation?.map((o) => [o.label, o.total?.value, o.cells.map((c) => [c.grade, c.count.value])]),
+    );
+    expect([r.document.title, r.document.date, r.document.fiscalPeriod, r.document.asOf, r.document.issuer]).toEqual([g.title, g.date, g.fiscalPeriod, g.asOf, g.issuer]);
   });
 });
 
@@ -273,6 +286,20 @@ describe.skipIf(!existsSync(REAL))('real work plans of Busan departments (read i
     expect(staff(d)).toEqual([
       ['정원', 91, [['3급', 1], ['4급', 3], ['5급', 25], ['6급', 37], ['7급이하', 25]]],
       ['현원', 100, [['3급', 1], ['4급', 3], ['5급', 20], ['6급', 41], ['7급이하', 35]]],
+    ]);
+  });
+
+  it('해양농수산국: project pages named by their numbered title, not by the ❖ summary under it (p.49, PDF layout reader)', async () => {
+    const name = 'report-busan-ocean-agriculture-fisheries-2025.pdf';
+    const layout = await readPdfLayout(name, new Uint8Array(readFileSync(REAL + name)));
+    if ('error' in layout) throw new Error(layout.error);
+    const d = parseReportLayout(layout).document;
+    const p = d.programs.find((x) => x.sources[0]!.page === 49);
+    // `3 데이터 기반 해양신산업 혁신 거점 조성` … `ㅇ 총사업비 : 322.5억원(국비 211.5, 시비 111)`
+    expect(p && [p.name, p.totalBudget?.value, p.funding?.map((f) => [f.name, f.amount.value])]).toEqual([
+      '데이터 기반 해양신산업 혁신 거점 조성',
+      32_250_000_000,
+      [['국비', 21_150_000_000], ['시비', 11_100_000_000]],
     ]);
   });
 
