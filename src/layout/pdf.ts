@@ -365,6 +365,7 @@ function flowBlocks(file: string, entries: Entry[], body: number, lineNumber: (l
         const unit = unitOf(text);
         if (unit && table.unit === undefined) {
           table.unit = unit;
+          table.unitSource = b.source;
           const rest = UNIT.test(text) ? text.replace(UNIT, '').trim() : '';
           if (rest !== '' && table.caption === undefined && rest.length <= 60) table.caption = rest;
           if (rest === '' || CAPTION.test(rest)) blocks.splice(k, 1);

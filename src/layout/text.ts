@@ -48,16 +48,21 @@ export function readTextLayout(file: string, text: string, options: TextLayoutOp
   const blocks: Block[] = [];
   const families: string[] = [];
   let pendingUnit: string | undefined;
+  let pendingUnitSource: Source | undefined;
   let i = skipFrontMatter(lines);
   const source = (line: Line): Source => ({ file, line: line.n, text: line.text });
 
   const pushTable = (table: TableBlock) => {
-    if (!table.unit && pendingUnit) table.unit = pendingUnit;
+    if (!table.unit && pendingUnit) {
+      table.unit = pendingUnit;
+      if (pendingUnitSource) table.unitSource = pendingUnitSource;
+    }
     if (!table.caption) {
       const caption = captionBefore(blocks);
       if (caption) table.caption = caption;
     }
     pendingUnit = undefined;
+    pendingUnitSource = undefined;
     blocks.push(table);
   };
 
@@ -87,6 +92,7 @@ export function readTextLayout(file: string, text: string, options: TextLayoutOp
     const unit = unitDeclarationOf(line.text);
     if (unit !== undefined && unit.alone) {
       pendingUnit = unit.money ?? unit.first;
+      pendingUnitSource = source(line);
       i++;
       continue;
     }
@@ -96,7 +102,10 @@ export function readTextLayout(file: string, text: string, options: TextLayoutOp
       i = table.next;
       continue;
     }
-    if (unit !== undefined) pendingUnit = unit.money ?? unit.first;
+    if (unit !== undefined) {
+      pendingUnit = unit.money ?? unit.first;
+      pendingUnitSource = source(line);
+    }
     const block = lineBlock(lines, i, file, options, families);
     blocks.push(block.block);
     i = block.next;

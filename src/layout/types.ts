@@ -61,6 +61,12 @@ export interface TableBlock extends BlockBase {
   caption?: string;
   /** The unit declaration nearest the table, as printed (`(단위: 백만원)` → `백만원`). */
   unit?: string;
+  /**
+   * Where the unit declaration was read, with its full printed text, when the
+   * reader kept it apart from the blocks (`('20. 6. 30 현재, 단위 : 천원)` also
+   * states the date the table's figures are as of).
+   */
+  unitSource?: Source;
   /** How many of `rows` are header rows (0 when the reader could not tell). */
   headerRows: number;
   /** Rows as made: merged cells appear once, in their first row, with their spans. */
