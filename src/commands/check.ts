@@ -236,7 +236,11 @@ function checkBudget(c: Checker, doc: PolicyDocument): void {
     }
   }
   for (const total of doc.budgetTotals) {
-    const lines = total.group ? doc.budgetLines.filter((l) => l.group === total.group) : doc.budgetLines;
+    // A total sums the lines of its own table and year (when the reader recorded them), of its group if it has one.
+    const inTable = doc.budgetLines.filter((l) => l.table === total.table && l.year === total.year);
+    // A group row read as a total (특별회계 above its accounts) sums the lines it heads.
+    const heads = total.group === undefined && total.table !== undefined && inTable.some((l) => l.group === total.label);
+    const lines = inTable.filter((l) => (heads ? l.group === total.label : !total.group || l.group === total.group));
     const label = total.group ? `${total.label} (${total.group})` : total.label;
     const parts = (pick: (l: (typeof lines)[number]) => Quantity | undefined) => lines.map(pick).filter((q): q is Quantity => q !== undefined);
     if (total.budget) c.sum(`${label} budget`, total.budget, parts((l) => l.budget), total.source, 'error', 'total');

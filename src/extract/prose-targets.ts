@@ -70,7 +70,8 @@ function numberedTargets(text: string, source: Source, category: string | undefi
 
 const UNTIL = /(?:(\d{4})|['’‘](\d{2}))\s*년?\s*까지/;
 const GOAL_AFTER = /^\s*(?:\(\s*목표\s*\)|목표|을\s*목표|를\s*목표|달성\s*목표)/;
-const TARGET_BEFORE = /목표\s*(?:치|량|값)?\s*(?:은|는|:|：)?\s*\(?\s*$/;
+// `전략목표`, `정책목표` name goals (a count of them follows, `4대 전략목표 14개 과제`), not a target value.
+const TARGET_BEFORE = /(?<!전략|정책|성과|추진|세부|핵심|중점)목표\s*(?:치|량|값)?\s*(?:은|는|:|：)?\s*\(?\s*$/;
 const ACTUAL_BEFORE = /(실적|달성)\s*(?:은|는|:|：)?\s*\(?\s*(?:누적|누계)?\s*$/;
 
 /** Targets and actuals in one sentence. */

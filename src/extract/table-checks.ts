@@ -126,9 +126,16 @@ export function buildHierarchy(rows: BodyRow[], columns: number[], mult: number,
     return undefined;
   };
 
+  // Bottom-up, so a group's rows are already known when it is tried: the recursion
+  // above then goes one level deep instead of one level per row (a table of
+  // 100,000 rows would overflow the stack).
+  for (let k = rows.length - 1; k >= 0; k--) tryGroup(k);
+
   const nodes: Node[] = [];
   // Nodes since the last grand total (`grand`: closed runs; `run`: the open one).
   let run: Node[] = [];
+  let runSum: Vector = new Map();
+  let runNonZero = 0;
   let grand: Node[] = [];
   let open: number | undefined;
   const alternative = new Set<number>();
@@ -162,10 +169,14 @@ export function buildHierarchy(rows: BodyRow[], columns: number[], mult: number,
         if (row.subtotal) {
           grand = grand.concat([covered]);
           run = [];
+          runSum = new Map();
+          runNonZero = 0;
         } else {
           if (open !== undefined) open = undefined;
           grand = [];
           run = [];
+          runSum = new Map();
+          runNonZero = 0;
         }
       } else {
         closeOpen();
@@ -179,14 +190,16 @@ export function buildHierarchy(rows: BodyRow[], columns: number[], mult: number,
     }
     // A row after its rows that adds them up (a department under its programs) closes the run.
     const v = vectors[i]!;
-    if (!node && !row.total && run.length >= 2 && bottomGroupHint(row, v)) {
-      const sum = sumOf(run);
-      if (equalVectors(sum, v, columns) && run.filter((n) => vectors[n.row] && nonZero(vectors[n.row]!)).length >= 2) {
+    if (!node && !row.total && run.length >= 2 && runNonZero >= 2 && bottomGroupHint(row, v)) {
+      // The run's sum is kept as rows join it: summing the run again at every row is quadratic.
+      if (equalVectors(runSum, v, columns)) {
         const group: Node = { row: i, end: i + 1, kids: run, kind: 'group' };
         markKinds(group, kinds, parent, undefined);
         nodes.push(group);
         grand = grand.concat([group]);
         run = [];
+          runSum = new Map();
+          runNonZero = 0;
         i++;
         continue;
       }
@@ -207,7 +220,13 @@ export function buildHierarchy(rows: BodyRow[], columns: number[], mult: number,
       closeOpen();
       grand = [];
       run = [];
-    } else run.push(current);
+          runSum = new Map();
+          runNonZero = 0;
+    } else {
+      run.push(current);
+      addInto(runSum, vectors[current.row]!);
+      if (nonZero(vectors[current.row]!)) runNonZero++;
+    }
     i = current.end;
   }
   closeOpen();

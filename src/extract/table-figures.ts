@@ -695,7 +695,18 @@ function actualSeries(ctx: TableInContext, rows: BodyRow[], cls: TableClass, out
 /** Figures from every table of a layout. Tables that hold no figures give none. */
 export function figuresFromTables(layout: Layout): TableFigures {
   const out: TableFigures = { budgetLines: [], budgetTotals: [], series: [], targets: [], diagnostics: [], tables: [] };
+  // Each line and total records the table it was read from, so a total is checked
+  // only against the lines of its own table (a document holds many tables and years).
+  let table = -1;
+  let lines = 0;
+  let totals = 0;
+  const tag = () => {
+    for (; lines < out.budgetLines.length; lines++) out.budgetLines[lines]!.table = table;
+    for (; totals < out.budgetTotals.length; totals++) out.budgetTotals[totals]!.table = table;
+  };
   for (const ctx of tablesInContext(layout.blocks)) {
+    tag();
+    table++;
     const cls = classifyTable(ctx.table);
     out.tables.push({ source: ctx.table.source, kind: cls.kind, reasons: cls.reasons });
     const nonFigure = cls.kind === 'other' && cls.reasons.some((r) => /names staff|names no money/.test(r));
@@ -750,5 +761,6 @@ export function figuresFromTables(layout: Layout): TableFigures {
         break;
     }
   }
+  tag();
   return out;
 }

@@ -1,28 +1,58 @@
 // A kind's own reader knows its documents' habits; the layout extractors know
-// every document's tables and sentences. Enriching adds what the extractors
-// found and the kind's reader did not, so no figure is counted twice: a figure
-// read from a source line the kind's reader already used is left out.
+// every document's tables and sentences. For each kind of figure (budget
+// lines, series, targets, claims) the kind's reader wins where it read any;
+// where it read none, the extractors' figures are taken. So a figure is never
+// counted twice, and a document the kind's reader does not know still gets
+// every figure the extractors can read.
 
-import type { ParseResult } from '../model/types.js';
+import type { BudgetLine, ParseResult } from '../model/types.js';
 import type { Layout } from '../layout/types.js';
 import { figuresFromLayout } from '../extract/document.js';
+import { pushAll } from '../extract/collections.js';
 import { titleOf } from './document.js';
 
 export function enrich(result: ParseResult, layout: Layout): void {
   const doc = result.document;
   if (doc.title.startsWith('(untitled')) doc.title = titleOf(layout) ?? doc.title;
-  const figures = figuresFromLayout(layout);
-  // Budget tables: the kind's reader wins where it read any; else the extractors' lines.
-  if (doc.budgetLines.length === 0 && figures.budgetLines.length > 0) {
-    for (const l of figures.budgetLines) doc.budgetLines.push(l);
-    for (const t of figures.budgetTotals) doc.budgetTotals.push(t);
+  const figures = figuresFromLayout(layout, doc.fiscalPeriod ? { year: doc.fiscalPeriod.slice(0, 4) } : {});
+  let used = false;
+  // Budget tables: the kind's reader wins where it read any lines, unless its lines
+  // contradict their own rows (잔액 ≠ 예산 − 집행: it took the wrong budget column, such
+  // as 본예산 beside 최종예산) and the extractors' lines contradict fewer.
+  const replace =
+    figures.budgetLines.length > 0 &&
+    (doc.budgetLines.length === 0 || (selfContradictions(doc.budgetLines) > 0 && selfContradictions(figures.budgetLines) < selfContradictions(doc.budgetLines)));
+  if (replace) {
+    doc.budgetLines.length = 0;
+    doc.budgetTotals.length = 0;
+    pushAll(doc.budgetLines, figures.budgetLines);
+    pushAll(doc.budgetTotals, figures.budgetTotals);
     if (figures.moneyUnit && doc.moneyUnit === '원') doc.moneyUnit = figures.moneyUnit;
+    used = true;
   }
-  const seriesLines = new Set(doc.series.map((s) => s.source.line));
-  for (const s of figures.series) if (!seriesLines.has(s.source.line)) doc.series.push(s);
-  const targetLines = new Set(doc.targets.map((t) => t.source.line));
-  for (const t of figures.targets) if (!targetLines.has(t.source.line)) doc.targets.push(t);
-  const claimLines = new Set(doc.claims.map((c) => c.source.line));
-  for (const c of figures.claims) if (!claimLines.has(c.source.line)) doc.claims.push(c);
-  for (const d of figures.diagnostics) result.diagnostics.push(d);
+  if (doc.series.length === 0 && figures.series.length > 0) {
+    pushAll(doc.series, figures.series);
+    used = true;
+  }
+  if (doc.targets.length === 0 && figures.targets.length > 0) {
+    pushAll(doc.targets, figures.targets);
+    used = true;
+  }
+  if (doc.claims.length === 0 && figures.claims.length > 0) {
+    pushAll(doc.claims, figures.claims);
+    used = true;
+  }
+  // The extractors' notes matter only where their figures were taken.
+  if (used) pushAll(result.diagnostics, figures.diagnostics);
+}
+
+/** Lines whose printed 잔액 is not their budget less executed (beyond a rounding of the printed unit). */
+function selfContradictions(lines: BudgetLine[]): number {
+  let n = 0;
+  for (const l of lines) {
+    if (!l.budget || !l.executed || !l.remaining || l.carriedOver || l.unused) continue;
+    const diff = Math.abs(l.budget.value - l.executed.value - l.remaining.value);
+    if (diff > Math.max(1, Math.abs(l.budget.value) * 0.001)) n++;
+  }
+  return n;
 }

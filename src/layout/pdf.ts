@@ -8,7 +8,6 @@
 // numbered section marks), list items (by marker, depth from indentation),
 // notes (※ * 주)) and paragraphs, lines wrapped inside a block joined again.
 
-import { maxOf, minOf, pushAll } from '../extract/collections.js';
 import type { Source } from '../model/types.js';
 import { normalizeLine } from '../extract/text.js';
 import { joinItems, pdfLines, readPdfPages, type PdfText, type PdfItem, type PdfLine, type PdfPage } from '../parse/pdf.js';

@@ -158,6 +158,8 @@ export interface BudgetLine {
   budgetBasis?: string;
   /** Funding parts (국비, 시비…) from the same row, when the table breaks the amount down. */
   funding?: FundingPart[];
+  /** Which of the document's tables the line was read from (0-based), when the layout extractors read it. */
+  table?: number;
   source: Source;
 }
 
@@ -169,10 +171,14 @@ export interface BudgetTotal {
   budget?: Quantity;
   executed?: Quantity;
   remaining?: Quantity;
+  /** 불용액, as on budget lines. */
+  unused?: Quantity;
   statedRate?: Quantity;
   carriedOver?: Quantity;
   disbursed?: Quantity;
   year?: string;
+  /** Which of the document's tables the total was read from, as on budget lines. */
+  table?: number;
   source: Source;
 }
 

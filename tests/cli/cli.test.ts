@@ -128,7 +128,8 @@ describe('programs --kind', () => {
     expect(rows.map((r) => r.split(',')[2])).toEqual(['기술개발 지원', '지식서비스 거래지원', '해외진출', '네트워크 프로그램']);
     const forced = await cli(['programs', 'fixtures/broken/unknown-kind.txt', '--kind', 'blog-post', '--format', 'csv']);
     expect(forced.code).toBe(0);
+    // Forced to another kind, the kind is the one forced, and the layout extractors still read the plan's targets.
     const other = await cli(['targets', 'fixtures/samples/national-plan-2023.txt', '--kind', 'regional-report', '--format', 'csv']);
-    expect(other.stdout.trimEnd().split('\n')).toHaveLength(1); // forced to the wrong kind: no targets read
+    expect(other.stdout.trimEnd().split('\n').length).toBeGreaterThan(1);
   });
 });

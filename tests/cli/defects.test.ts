@@ -341,9 +341,10 @@ describe('conventions', () => {
   });
 
   it('-k is --kind', async () => {
-    const t = await cli(['targets', P, '-k', 'regional-report', '-f', 'csv']);
+    const t = await cli(['parse', P, '-k', 'regional-report', '-f', 'json']);
     expect(t.code).toBe(0);
-    expect(t.stdout).toBe('document,category,indicator,unit,target_value,target_year,actual_value,actual_period,achievement_pct,source,page\n');
+    const doc = (JSON.parse(t.stdout) as { documents: { kind: string; kindReasons: string[] }[] }).documents[0]!;
+    expect([doc.kind, doc.kindReasons]).toEqual(['regional-report', ['forced with --kind regional-report']]);
   });
 
   it('color: FORCE_COLOR, NO_COLOR, --color', async () => {

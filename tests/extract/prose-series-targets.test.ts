@@ -129,3 +129,11 @@ describe('extractProseFigures: claims, series and targets of one layout', () => 
     expect(r.targets.map((t) => [t.target.value, t.targetYear])).toEqual([[20_000_000_000, '2027']]);
   });
 });
+
+describe('goal names are not targets', () => {
+  it('`4대 전략목표 14개 이행과제` states no target', async () => {
+    const { extractProseTargets } = await import('../../src/extract/prose-targets.js');
+    const blocks = [{ type: 'paragraph' as const, text: '4대 전략목표 14개 이행과제', source: { file: 'g.txt', line: 1, text: '4대 전략목표 14개 이행과제' } }];
+    expect(extractProseTargets(blocks).targets).toEqual([]);
+  });
+});
