@@ -34,7 +34,8 @@ function sum(rows: Row[], key: string): number {
 function lineRows(doc: PolicyDocument): Row[] {
   return doc.budgetLines.map((l) => ({
     document: doc.file,
-    group: l.group ?? '',
+    // Lines of a multi-year table carry their year: it leads the group, so groups never add up two years.
+    group: l.year ? `${l.year}${l.group ? ' ' + l.group : ''}` : (l.group ?? ''),
     program: l.program,
     budget_krw: l.budget?.value,
     executed_krw: l.executed?.value,
