@@ -9,6 +9,7 @@ import { runChecks } from './check.js';
 import { targets } from './targets.js';
 import { yoy } from './yoy.js';
 import { documentColumn, pct2, type Command, type CommandOptions, type Finding, type Row, type TableResult } from './types.js';
+import { DOCUMENT_FIGURE_COLUMNS } from './summary.js';
 
 export interface ReportDocument {
   file: string;
@@ -101,14 +102,7 @@ export const report: Command = ({ documents, diagnostics, options }) => {
       { key: 'kind', label: 'kind', kind: 'text' },
       { key: 'title', label: 'title', kind: 'text' },
       { key: 'period', label: 'period', kind: 'text' },
-      { key: 'budget_krw', label: 'budget', kind: 'krw' },
-      { key: 'executed_krw', label: 'executed', kind: 'krw' },
-      { key: 'execution_rate_pct', label: 'rate %', kind: 'pct' },
-      { key: 'series', label: 'series', kind: 'int' },
-      { key: 'targets', label: 'targets', kind: 'int' },
-      { key: 'errors', label: 'errors', kind: 'int' },
-      { key: 'warnings', label: 'warnings', kind: 'int' },
-      { key: 'infos', label: 'info', kind: 'int' },
+      ...DOCUMENT_FIGURE_COLUMNS,
     ],
     rows: docs.map(summaryRow),
     moneyUnit: options.unit ?? documents.find((d) => d.budgetLines.length > 0)?.moneyUnit ?? '원',

@@ -9,7 +9,19 @@ import { budget, budgetSums, executionRate } from './budget.js';
 import { runChecks, type CheckResult } from './check.js';
 import { targets } from './targets.js';
 import { yoy } from './yoy.js';
-import { documentColumn, pct2, type Command, type Finding, type CommandOptions, type Row, type Section, type TableResult } from './types.js';
+import { documentColumn, pct2, type Column, type Command, type Finding, type CommandOptions, type Row, type Section, type TableResult } from './types.js';
+
+/** A document's figures and findings, as the overview tables of `summary` and `report` show them. */
+export const DOCUMENT_FIGURE_COLUMNS: Column[] = [
+  { key: 'budget_krw', label: 'budget', kind: 'krw' },
+  { key: 'executed_krw', label: 'executed', kind: 'krw' },
+  { key: 'execution_rate_pct', label: 'rate %', kind: 'pct' },
+  { key: 'series', label: 'series', kind: 'int' },
+  { key: 'targets', label: 'targets', kind: 'int' },
+  { key: 'errors', label: 'errors', kind: 'int' },
+  { key: 'warnings', label: 'warnings', kind: 'int' },
+  { key: 'infos', label: 'info', kind: 'int' },
+];
 
 /** Programs under this share of the document's total budget are left out of "lowest execution". */
 const LOW_RATE_MIN_SHARE = 0.005;
@@ -181,14 +193,7 @@ export const summary: Command = ({ documents, diagnostics, options }) => {
       { key: 'kind', label: 'kind', kind: 'text' },
       { key: 'title', label: 'title', kind: 'text' },
       { key: 'programs', label: 'programs', kind: 'int' },
-      { key: 'budget_krw', label: 'budget', kind: 'krw' },
-      { key: 'executed_krw', label: 'executed', kind: 'krw' },
-      { key: 'execution_rate_pct', label: 'rate %', kind: 'pct' },
-      { key: 'series', label: 'series', kind: 'int' },
-      { key: 'targets', label: 'targets', kind: 'int' },
-      { key: 'errors', label: 'errors', kind: 'int' },
-      { key: 'warnings', label: 'warnings', kind: 'int' },
-      { key: 'infos', label: 'info', kind: 'int' },
+      ...DOCUMENT_FIGURE_COLUMNS,
     ],
     rows,
     moneyUnit: options.unit ?? documents.find((d) => d.budgetLines.length > 0)?.moneyUnit ?? '원',
