@@ -113,6 +113,11 @@ const STAGE_WORD: Record<BudgetStage, string> = {
 
 function pickBudget(columns: ColumnInfo[]): ColumnInfo | undefined {
   const budgets = columns.filter((c) => c.role === 'budget' && !c.excluded && !c.expected);
+  // 예산 over 본예산 | 추경 | 계: the 계 under the budget header is the year's whole budget.
+  if (budgets.length >= 2) {
+    const sumUnderBudget = columns.find((c) => c.role === 'total' && !c.excluded && c.path.length >= 2 && budgets.some((b) => b.path.length >= 2 && b.path[0] === c.path[0]));
+    if (sumUnderBudget) return sumUnderBudget;
+  }
   for (const stage of STAGE_FOR_LINES) {
     const found = budgets.find((c) => c.stage === stage);
     if (found) return found;

@@ -46,13 +46,14 @@ export function enrich(result: ParseResult, layout: Layout): void {
   if (used) pushAll(result.diagnostics, figures.diagnostics);
 }
 
-/** Lines whose printed 잔액 is not their budget less executed (beyond a rounding of the printed unit). */
+/** Lines whose printed 잔액 is not their budget less executed, or whose printed rate is not executed/budget (beyond rounding). */
 function selfContradictions(lines: BudgetLine[]): number {
   let n = 0;
   for (const l of lines) {
-    if (!l.budget || !l.executed || !l.remaining || l.carriedOver || l.unused) continue;
-    const diff = Math.abs(l.budget.value - l.executed.value - l.remaining.value);
-    if (diff > Math.max(1, Math.abs(l.budget.value) * 0.001)) n++;
+    if (!l.budget || !l.executed || l.carriedOver || l.unused) continue;
+    if (l.remaining && Math.abs(l.budget.value - l.executed.value - l.remaining.value) > Math.max(1, Math.abs(l.budget.value) * 0.001)) n++;
+    // A printed rate more than a point away from executed/budget: not a rounding.
+    else if (l.statedRate && l.budget.value !== 0 && Math.abs((100 * l.executed.value) / l.budget.value - l.statedRate.value) > 1) n++;
   }
   return n;
 }

@@ -208,7 +208,35 @@ function readTabTable(lines: Line[], start: number, file: string): { block: Tabl
   }
   if (rows.length === 0) return undefined;
   trimEmptyColumns(rows);
-  return { block: tableBlock(rows, countHeaderRows(rows.map((r) => r.cells.map((c) => c.text))), lines[start]!, file), next: j };
+  const headerRows = countHeaderRows(rows.map((r) => r.cells.map((c) => c.text)));
+  inferHeaderSpans(rows, headerRows);
+  return { block: tableBlock(rows, headerRows, lines[start]!, file), next: j };
+}
+
+/**
+ * Tab exports drop merges: a header cell over several columns (`예산` over
+ * 본예산 | 추경 | 계) comes out followed by empty cells. In a header row that has
+ * another header row below it, empty cells after a text cell, above text, are
+ * that cell's span.
+ */
+function inferHeaderSpans(rows: TableRow[], headerRows: number): void {
+  for (let r = 0; r + 1 < headerRows; r++) {
+    const below = rows[r + 1]!.cells;
+    const cells = rows[r]!.cells;
+    const out: TableRow['cells'] = [];
+    for (let c = 0; c < cells.length; c++) {
+      const cell = cells[c]!;
+      out.push(cell);
+      if (cell.text === '') continue;
+      let k = c + 1;
+      while (k < cells.length && cells[k]!.text === '' && (below[k]?.text ?? '') !== '') k++;
+      if (k > c + 1) {
+        cell.colSpan = k - c;
+        c = k - 1;
+      }
+    }
+    rows[r]!.cells = out;
+  }
 }
 
 /** Trailing cells empty in every row are exports' padding, not columns. */
