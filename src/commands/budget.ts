@@ -34,8 +34,10 @@ function sum(rows: Row[], key: string): number {
 function lineRows(doc: PolicyDocument): Row[] {
   return doc.budgetLines.map((l) => ({
     document: doc.file,
-    // Lines of a multi-year table carry their year: it leads the group, so groups never add up two years.
-    group: l.year ? `${l.year}${l.group ? ' ' + l.group : ''}` : (l.group ?? ''),
+    group: l.group ?? '',
+    year: l.year ?? '',
+    carried_over_krw: l.carriedOver?.value,
+    unused_krw: l.unused?.value,
     program: l.program,
     budget_krw: l.budget?.value,
     executed_krw: l.executed?.value,
@@ -62,6 +64,8 @@ export function budgetSums(lines: BudgetLine[]): { budget: number; executed: num
 
 function totalRow(rows: Row[], label: Row): Row {
   const budget = sum(rows, 'budget_krw');
+  // A table with no 집행 column states no execution: blank, not 0 and 0%.
+  if (!rows.some((r) => typeof r.executed_krw === 'number')) return { ...label, budget_krw: budget };
   const executed = sum(rows, 'executed_krw');
   const rate = executionRate(executed, budget);
   return { ...label, budget_krw: budget, executed_krw: executed, remaining_krw: budget - executed, execution_rate_pct: rate, rate_bar: rate };
@@ -106,12 +110,14 @@ export const budget: Command = ({ documents, options }): CommandResult => {
   const title = single && docs[0] ? `${docs[0].title} — 예산집행 (${docs[0].file})` : 'Budget execution';
   if (options.by === 'group') {
     const groups = new Map<string, Row[]>();
+    // Lines of a multi-year table are grouped within their year: a group never adds up two years.
+    const groupOf = (r: Row) => (r.year ? `${String(r.year)}${r.group ? ' ' + String(r.group) : ''}` : String(r.group));
     for (const r of rows) {
-      const key = `${r.document}\u0000${r.group}`;
+      const key = `${r.document}\u0000${groupOf(r)}`;
       pushTo(groups, key, r);
     }
     let grouped: Row[] = [...groups.values()].map((g) => ({
-      ...totalRow(g, { document: g[0]!.document, group: g[0]!.group }),
+      ...totalRow(g, { document: g[0]!.document, group: groupOf(g[0]!) }),
       programs: g.length,
     }));
     if (options.below !== undefined) {
@@ -129,7 +135,7 @@ export const budget: Command = ({ documents, options }): CommandResult => {
       { key: 'rate_bar', label: '', kind: 'rate-bar', displayOnly: true },
     ];
     const kept = new Set(grouped.map((g) => `${g.document}\u0000${g.group}`));
-    const inGroups = options.below === undefined ? rows : rows.filter((r) => kept.has(`${r.document}\u0000${r.group}`));
+    const inGroups = options.below === undefined ? rows : rows.filter((r) => kept.has(`${r.document}\u0000${groupOf(r)}`));
     const total = { ...totalRow(inGroups, { group: 'Total' }), programs: inGroups.length };
     return { tables: [{ title, columns, rows: grouped, totals: [total], moneyUnit, omitWhenEmpty: docs.length === 0 }], ...noted };
   }
@@ -153,6 +159,10 @@ export const budget: Command = ({ documents, options }): CommandResult => {
     sourceColumn(),
     pageColumn(),
   ];
+  // Trailing columns of the contract, shown when some line has them (settlement and multi-year tables).
+  if (rows.some((r) => r.year !== '')) columns.push({ key: 'year', label: 'year', kind: 'text' });
+  if (rows.some((r) => r.carried_over_krw !== undefined)) columns.push({ key: 'carried_over_krw', label: 'carried over', kind: 'krw' });
+  if (rows.some((r) => r.unused_krw !== undefined)) columns.push({ key: 'unused_krw', label: 'unused', kind: 'krw' });
   const sorted = options.sort !== undefined && options.sort !== 'name';
   return {
     tables: [

@@ -3,7 +3,6 @@
 // uses these intervals so that a rounding of the printed inputs never becomes
 // an error. Pure.
 
-import { MONEY_UNITS } from './amounts.js';
 import { foldFullWidth } from './text.js';
 
 const MAGNITUDE: Record<string, number> = { 십: 10, 백: 100, 천: 1e3, 만: 1e4, 억: 1e8, 조: 1e12 };
@@ -33,12 +32,7 @@ export function printedStep(text: string, scale = 1): number {
   const mag = /^([십백천]?)([만억조]?)/.exec(after);
   if (mag && (mag[1] || mag[2])) {
     magnitude = (mag[1] ? MAGNITUDE[mag[1]]! : 1) * (mag[2] ? MAGNITUDE[mag[2]]! : 1);
-  } else {
-    // A money unit written after the number (`천원`, `백만원`) scales like a magnitude.
-    const unit = /^(천원|만원|백만원|천만원|억원|십억원|조원)/.exec(after)?.[1];
-    if (unit) magnitude = MONEY_UNITS[unit]!;
-    else magnitude = scale;
-  }
+  } else magnitude = scale; // money units (`천원`, `백만원`) begin with a magnitude word and are caught above
   return 10 ** -decimals * magnitude;
 }
 

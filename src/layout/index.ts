@@ -35,8 +35,8 @@ export async function readLayout(file: string, bytes: Uint8Array): Promise<Layou
     return readHwpxLayout(file, bytes);
   }
   if (extension === 'pdf' || isPdf(bytes)) {
-    const { readPdfLinesLayout } = await import('./pdf-lines.js');
-    return readPdfLinesLayout(file, bytes);
+    const { readPdfLayout } = await import('./pdf.js');
+    return readPdfLayout(file, bytes);
   }
   const decoded = decodeBytes(bytes);
   if ('error' in decoded) return decoded;

@@ -240,16 +240,20 @@ export interface RatioClaim extends ClaimContext {
 }
 
 /** A change between two figures stated as percentage points (`%p`) or as a multiple (`N배`). */
-export interface ChangeClaim extends ClaimContext {
-  kind: 'points' | 'multiple';
-  label: string;
-  /** Stated change: percentage points (negative for a fall) or the multiple. */
+/** A change stated between two figures, with the periods they are for. */
+export interface FromToClaim extends ClaimContext {
+  /** The stated change: percent for growth, percentage points for `%p`, a multiple for `배`. */
   stated: Quantity;
   from: Quantity;
   to: Quantity;
   fromPeriod?: string;
   toPeriod?: string;
   source: Source;
+}
+
+export interface ChangeClaim extends FromToClaim {
+  kind: 'points' | 'multiple';
+  label: string;
 }
 
 /** A stated count of the items listed after it (`3건: A, B, C`). */
@@ -266,16 +270,8 @@ export type Claim =
   | RatioClaim
   | ChangeClaim
   | CountClaim
-  | (ClaimContext & {
-      kind: 'growth';
-      /** Stated change in percent (positive for 상승/증가, negative for 감소). */
-      stated: Quantity;
-      from: Quantity;
-      to: Quantity;
-      fromPeriod?: string;
-      toPeriod?: string;
-      source: Source;
-    })
+  /** Growth: `stated` in percent (positive for 상승/증가, negative for 감소). */
+  | (FromToClaim & { kind: 'growth' })
   | (ClaimContext & {
       kind: 'sum';
       label: string;

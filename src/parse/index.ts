@@ -50,16 +50,11 @@ export async function parseBytes(file: string, bytes: Uint8Array, options: LoadO
     rawText = lines.map((l) => l.text).join('\n');
   } else if (extension === 'pdf' || (bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46)) {
     // One load of the PDF gives both the numbered lines (for the kinds' own readers) and the layout.
-    const { readPdfPages, pdfLines } = await import('./pdf.js');
-    const doc = await readPdfPages(bytes, { rules: true });
-    if ('error' in doc) return doc;
-    const pdf = pdfLines(doc);
-    if ('error' in pdf) return pdf;
-    lines = pdf.lines.map((l, i) => ({ n: i + 1, text: l.text, page: l.page, items: l.items, y: l.y }));
-    const { layoutOfPages } = await import('../layout/pdf.js');
-    const read = layoutOfPages(file, doc.pages);
+    const { readPdfWithLayout } = await import('../layout/pdf.js');
+    const read = await readPdfWithLayout(file, bytes);
     if ('error' in read) return read;
-    layout = read;
+    layout = read.layout;
+    lines = read.text.lines.map((l, i) => ({ n: i + 1, text: l.text, page: l.page, items: l.items, y: l.y }));
     origin = 'pdf';
   } else {
     const decoded = decodeBytes(bytes);

@@ -130,6 +130,8 @@ describe('programs --kind', () => {
     expect(forced.code).toBe(0);
     // Forced to another kind, the kind is the one forced, and the layout extractors still read the plan's targets.
     const other = await cli(['targets', 'fixtures/samples/national-plan-2023.txt', '--kind', 'regional-report', '--format', 'csv']);
-    expect(other.stdout.trimEnd().split('\n').length).toBeGreaterThan(1);
+    // Line 43: "보급 목표(3만개)를 초과 달성(누계 30,144개)" → target 30,000, actual 30,144.
+    const cells = other.stdout.split('\n')[1]!.split(',');
+    expect([cells[3], cells[4], cells[6], cells[9]]).toEqual(['개', '30000', '30144', 'fixtures/samples/national-plan-2023.txt:43']);
   });
 });
