@@ -8,6 +8,7 @@ import type { Source } from '../model/types.js';
 import { parseUnitDeclaration } from '../extract/tables.js';
 import { decodeEntities } from '../extract/text.js';
 import type { Block, Layout, TableBlock, TableCell, TableRow } from './types.js';
+import { paragraphBlock } from './paragraphs.js';
 
 const require = createRequire(import.meta.url);
 
@@ -119,6 +120,7 @@ export function readHtmlTables(file: string, html: string, firstLine = 1): Table
 export function readHtmlLayout(file: string, html: string): Layout {
   const blocks: Block[] = [];
   let pendingUnit: string | undefined;
+  const families: string[] = [];
   const src = (node: Node, text: string): Source => ({ file, line: lineOf(node, 0), text: text.split('\n')[0] ?? '' });
   const pushText = (node: Node, text: string) => {
     for (const part of text.split('\n')) {
@@ -129,13 +131,9 @@ export function readHtmlLayout(file: string, html: string): Layout {
         pendingUnit = unit.money ?? unit.units[0];
         continue;
       }
-      const note = /^(※|\*|주\s*[)）:：])\s*/.exec(t);
-      if (note) blocks.push({ type: 'note', marker: note[1]!, text: t.slice(note[0].length), source: src(node, t) });
-      else {
-        const marker = /^([□■○◦●·•▪\-①-⑳])\s*/.exec(t);
-        if (marker) blocks.push({ type: 'list-item', marker: marker[1]!, depth: 0, text: t.slice(marker[0].length), source: src(node, t) });
-        else blocks.push({ type: 'paragraph', text: t, source: src(node, t) });
-      }
+      // The markers, notes and nesting every reader shares (`-5% 감소` is no list item, `**굵게**` no note).
+      const block = paragraphBlock(t, src(node, t), families);
+      if (block) blocks.push(block);
     }
   };
   const walk = (node: Node, depth: number): void => {

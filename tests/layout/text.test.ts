@@ -100,3 +100,15 @@ describe('tables continued over a page break', () => {
     expect(cells(merged[0]!)[4]).toEqual(['', '셋', '80']);
   });
 });
+
+describe('HTML paragraphs share the text reader\'s markers', () => {
+  it('`- 항목` is a list item, `-5% 감소` and `※` lines are not', async () => {
+    const { readHtmlLayout } = await import('../../src/layout/html.js');
+    const html = '<p>- 신청 접수</p>\n<p>-5% 감소</p>\n<p>※ 예산 기준</p>';
+    expect(readHtmlLayout('h.html', html).blocks.map((b) => [b.type, b.type === 'table' ? '' : b.text])).toEqual([
+      ['list-item', '신청 접수'],
+      ['paragraph', '-5% 감소'],
+      ['note', '예산 기준'],
+    ]);
+  });
+});
