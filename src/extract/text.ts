@@ -27,7 +27,35 @@ export function normalizeText(text: string): string {
   return normalizeLine(text.replace(/\r\n?/g, '\n'));
 }
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+// Named entities that exported tables and blog posts (WordPress, Hugo, MDX) leak.
+const ENTITIES: Record<string, string> = {
+  nbsp: ' ',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  middot: '·',
+  hellip: '…',
+  ndash: '–',
+  mdash: '—',
+  lsquo: '‘',
+  rsquo: '’',
+  ldquo: '“',
+  rdquo: '”',
+  laquo: '«',
+  raquo: '»',
+  bull: '•',
+  rarr: '→',
+  larr: '←',
+  times: '×',
+  copy: '©',
+  reg: '®',
+  trade: '™',
+  zwj: '',
+  zwnj: '',
+  shy: '',
+};
 
 /** Decode the HTML entities found in exported tables (`&amp;`, `&lt;`, `&#39;`). */
 export function decodeEntities(text: string): string {

@@ -17,33 +17,33 @@ async function kindOf(file: string): Promise<{ kind: string; reasons: string[] }
 
 describe('kind detection on the repository documents', () => {
   it.each([
-    ['fixtures/samples/blog-post.md', 'blog-post'],
-    ['fixtures/samples/national-plan-2023.txt', 'national-plan'],
-    ['fixtures/samples/regional-report-2020h1.txt', 'regional-report'],
-    ['fixtures/plan/plain-layout-2024.txt', 'national-plan'],
-    ['fixtures/report/other-agency-2021h2.txt', 'regional-report'],
-    ['fixtures/report/html-export-2022h1.html', 'regional-report'],
-    ['fixtures/broken/unknown-kind.txt', 'document'],
-  ])('%s → %s', async (file, kind) => {
+    ['fixtures/samples/blog-post.md', 'blog-post', 'front matter with post fields'],
+    ['fixtures/samples/national-plan-2023.txt', 'national-plan', 'title names a national plan'],
+    ['fixtures/samples/regional-report-2020h1.txt', 'regional-report', 'work report or work plan'],
+    ['fixtures/plan/plain-layout-2024.txt', 'national-plan', 'issued by a central ministry'],
+    ['fixtures/report/other-agency-2021h2.txt', 'regional-report', 'budget execution table'],
+    ['fixtures/report/html-export-2022h1.html', 'regional-report', 'work report or work plan'],
+    ['fixtures/broken/unknown-kind.txt', 'document', 'no kind scored 3 or more'],
+  ])('%s → %s (%s)', async (file, kind, reason) => {
     const found = await kindOf(ROOT + file);
     expect(found.kind).toBe(kind);
-    expect(found.reasons.length).toBeGreaterThan(0);
+    expect(found.reasons.some((r) => r.startsWith(reason))).toBe(true);
   });
 });
 
 describe.skipIf(!existsSync(REAL))('kind detection on real published documents', () => {
   it.each([
-    ['program-sheets/program-sheet-moel-national-learning-card-2024.pdf', 'national-plan'],
-    ['program-sheets/program-sheet-mohw-senior-jobs-2024.pdf', 'national-plan'],
-    ['program-sheets/program-sheet-molit-small-housing-renewal-2024.pdf', 'national-plan'],
-    ['regional-plans/report-busan-transport-innovation-2025.pdf', 'regional-report'],
-    ['regional-plans/report-busan-women-family-2025.pdf', 'regional-report'],
-    ['regional-plans/report-busan-finance-startup-2025.pdf', 'regional-report'],
-    ['blogs/blog-senior-jobs-2026.mdx', 'blog-post'],
-  ])('%s → %s', async (file, kind) => {
+    ['program-sheets/program-sheet-moel-national-learning-card-2024.pdf', 'national-plan', 'national budget program sheet'],
+    ['program-sheets/program-sheet-mohw-senior-jobs-2024.pdf', 'national-plan', 'national budget program sheet'],
+    ['program-sheets/program-sheet-molit-small-housing-renewal-2024.pdf', 'national-plan', 'national budget program sheet'],
+    ['regional-plans/report-busan-transport-innovation-2025.pdf', 'regional-report', 'council committee addressed'],
+    ['regional-plans/report-busan-women-family-2025.pdf', 'regional-report', 'issued by a local government'],
+    ['regional-plans/report-busan-finance-startup-2025.pdf', 'regional-report', 'revenue and expenditure by department'],
+    ['blogs/blog-senior-jobs-2026.mdx', 'blog-post', 'reader-facing guide wording'],
+  ])('%s → %s (%s)', async (file, kind, reason) => {
     const found = await kindOf(REAL + file);
     expect(found.kind).toBe(kind);
-    expect(found.reasons.length).toBeGreaterThan(0);
+    expect(found.reasons.some((r) => r.startsWith(reason))).toBe(true);
   });
 });
 

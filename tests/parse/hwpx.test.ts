@@ -35,6 +35,14 @@ describe('an HWPX document gives the same figures as its text version', async ()
       ['시민 참여', '에너지 자립마을 조성'],
       ['시민 참여', '탄소중립 시민교육'],
     ]);
+    // Read off the text version's table (백만원): 계 column and 집행액.
+    expect(hwpx.document.budgetLines.map((l) => [l.budget.value, l.executed?.value])).toEqual([
+      [1_500_000_000, 1_230_000_000],
+      [900_000_000, 612_000_000],
+      [2_500_000_000, 1_750_000_000],
+      [750_000_000, 690_000_000],
+      [250_000_000, 235_000_000],
+    ]);
     expect(run(budget, hwpx).rows).toEqual(run(budget, text).rows);
   });
 
@@ -42,7 +50,13 @@ describe('an HWPX document gives the same figures as its text version', async ()
     expect(run(yoy, hwpx).rows).toEqual(run(yoy, text).rows);
     expect(run(targets, hwpx).rows).toEqual(run(targets, text).rows);
     expect(run(check, hwpx).findings).toEqual(run(check, text).findings);
-    expect(run(check, hwpx).findings.length).toBeGreaterThan(0);
+    // The four indicators of the 성과지표 table: target and actual as printed.
+    expect(hwpx.document.targets.filter((t) => t.actual).map((t) => [t.target.value, t.actual?.value])).toEqual([
+      [2000, 1840],
+      [5, 5],
+      [1200, 1320],
+      [2, 1],
+    ]);
   });
 
   it('sources point at the paragraph index of the row', () => {

@@ -4,45 +4,7 @@
 // `<br/>`), Markdown emphasis and links reduced to their text, spaces collapsed.
 // WordPress exports, Hugo/Jekyll front matter and MDX bodies all leak these.
 
-const NAMED: Record<string, string> = {
-  nbsp: ' ',
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  middot: '·',
-  hellip: '…',
-  ndash: '–',
-  mdash: '—',
-  lsquo: '‘',
-  rsquo: '’',
-  ldquo: '“',
-  rdquo: '”',
-  laquo: '«',
-  raquo: '»',
-  bull: '•',
-  rarr: '→',
-  larr: '←',
-  times: '×',
-  copy: '©',
-  reg: '®',
-  trade: '™',
-  zwj: '',
-  zwnj: '',
-  shy: '',
-};
-
-/** One pass of entity decoding; unknown names are left as printed. */
-function decodeOnce(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
-    if (name[0] === '#') {
-      const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
-      return Number.isFinite(code) && code > 0 && code < 0x110000 ? String.fromCodePoint(code) : whole;
-    }
-    return NAMED[name.toLowerCase()] ?? whole;
-  });
-}
+import { decodeEntities as decodeOnce } from '../../extract/text.js';
 
 /** Entities decoded, twice over for doubly escaped exports (`&amp;nbsp;`). */
 export function decodeEntities(text: string): string {
