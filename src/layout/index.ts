@@ -2,7 +2,7 @@
 // content. Unreadable input comes back as `{ error }` naming the reason.
 
 import { normalizeText } from '../extract/text.js';
-import { decodeBytes } from '../parse/decode.js';
+import { decodeBytes } from './decode.js';
 import type { Layout } from './types.js';
 
 export type LayoutResult = Layout | { error: string };

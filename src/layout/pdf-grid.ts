@@ -4,7 +4,7 @@
 // cell (row and column spans). Tables often leave their left and right sides
 // open, so the ends of the horizontal rules close them.
 
-import type { PdfRule } from '../parse/pdf-engine.js';
+import type { PdfRule } from './pdf-engine.js';
 
 /** Rules closer than this (points) are one rule; ends closer than this touch. */
 const SNAP = 2;

@@ -7,8 +7,8 @@
 // - Header rows are the rows above the first one that holds a figure.
 
 import type { Source } from '../model/types.js';
-import type { PdfItem, PdfLine } from '../parse/pdf.js';
-import { joinItems } from '../parse/pdf.js';
+import type { PdfItem, PdfLine } from './pdf-text.js';
+import { joinItems } from './pdf-text.js';
 import type { TableCell, TableRow } from './types.js';
 import type { Grid, GridCell } from './pdf-grid.js';
 

@@ -1,5 +1,5 @@
-// PDF → Layout. Text items and ruling lines come from pdf.js (parse/pdf-engine);
-// lines are rebuilt and numbered exactly as the line pipeline (parse/pdf.ts)
+// PDF → Layout. Text items and ruling lines come from pdf.js (layout/pdf-engine);
+// lines are rebuilt and numbered exactly as the line pipeline (layout/pdf-text.ts)
 // numbers them, so a block's source line means the same in both.
 //
 // Tables: where the page has ruling lines, their grid gives the cells (lattice);
@@ -10,7 +10,7 @@
 
 import type { Source } from '../model/types.js';
 import { normalizeLine } from '../extract/text.js';
-import { joinItems, pdfLines, readPdfPages, type PdfText, type PdfItem, type PdfLine, type PdfPage } from '../parse/pdf.js';
+import { joinItems, pdfLines, readPdfPages, type PdfText, type PdfItem, type PdfLine, type PdfPage } from './pdf-text.js';
 import { tableGrid, type Block, type Layout, type TableBlock, type TableRow } from './types.js';
 import { buildGrid, ruleGroups, type Grid } from './pdf-grid.js';
 import { inReadingOrder, insideBox, noteContentOrder, isFigure, sourceOfLine, tableRows, type PlacedItem } from './pdf-table.js';

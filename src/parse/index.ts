@@ -6,7 +6,7 @@ import type { DocumentKind, ParseResult } from '../model/types.js';
 import type { Layout } from '../layout/types.js';
 import { detectKindOf, viewOf, type KindDecision } from '../kinds/sniff.js';
 import { normalizeText } from '../extract/text.js';
-import { decodeBytes } from './decode.js';
+import { decodeBytes } from '../layout/decode.js';
 import { textLines, type ParseInput, type SourceLine } from './lines.js';
 export type Parser = (input: ParseInput) => Promise<ParseResult> | ParseResult;
 

@@ -3,7 +3,7 @@
 
 import type { Source } from '../model/types.js';
 import { stripMarkdown } from '../extract/text.js';
-import type { PdfItem } from './pdf.js';
+import type { PdfItem } from '../layout/pdf-text.js';
 import type { Layout } from '../layout/types.js';
 
 export interface SourceLine {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { layoutOfPages, readPdfLayout, readPdfWithLayout, unitOf } from '../../src/layout/pdf.js';
-import { readPdf } from '../../src/parse/pdf.js';
+import { readPdf } from '../../src/layout/pdf-text.js';
 import { buildGrid, ruleGroups } from '../../src/layout/pdf-grid.js';
 import { cutAtRules, isFigure } from '../../src/layout/pdf-table.js';
 import type { Layout, TableBlock } from '../../src/layout/types.js';

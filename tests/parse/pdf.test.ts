@@ -5,7 +5,7 @@ import { yoy } from '../../src/commands/yoy.js';
 import { targets } from '../../src/commands/targets.js';
 import type { ParseResult } from '../../src/model/types.js';
 import { bodyHeight } from '../../src/parse/pdf-structure.js';
-import { groupLines, joinItems } from '../../src/parse/pdf.js';
+import { groupLines, joinItems } from '../../src/layout/pdf-text.js';
 
 function rows(command: typeof budget, r: ParseResult, drop: string[]) {
   const t = command({ documents: [r.document], diagnostics: new Map(), options: {} }).tables[0]!;

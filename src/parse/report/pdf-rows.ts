@@ -16,7 +16,7 @@ import { mapColumns } from '../../extract/tables.js';
 import { parseNumber, parsePercent } from '../../extract/amounts.js';
 import { parseYearLabel } from '../../extract/periods.js';
 import type { SourceLine } from '../lines.js';
-import type { PdfItem } from '../pdf.js';
+import type { PdfItem } from '../../layout/pdf-text.js';
 import { BUDGET_COLUMNS, isBudgetHeader } from './budget-table.js';
 import { isProjectListHeader } from './projects.js';
 

@@ -1,5 +1,5 @@
 // Loading PDFs through pdf-parse (pdf.js 5 underneath), shared by the line
-// pipeline (parse/pdf.ts) and the layout reader (layout/pdf.ts). Text items
+// pipeline (layout/pdf-text.ts) and the layout reader (layout/pdf.ts). Text items
 // come with positions; on request, the page's ruling lines (stroked segments
 // and thin filled rectangles) come too, read from the operator list.
 //
@@ -15,7 +15,7 @@
 import { maxOf, minOf } from '../extract/collections.js';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { PdfItem } from './pdf.js';
+import type { PdfItem } from './pdf-text.js';
 
 /** An axis-parallel ruling line, in page coordinates from the top-left (y grows downward). */
 export interface PdfRule {
