@@ -1,42 +1,70 @@
-// A table broken over pages (or repeated under a new page's header) is one
-// table: the next table continues it when its header rows print the same
-// words, and only headings of no more than page furniture lie between. The
-// continued table's rows are appended, its repeated header dropped.
+// A table broken over pages is one table. The next table continues the open one
+// when either
+// - its header rows print the same words (a header repeated on the new page;
+//   the repeated header is dropped), or
+// - it has no header rows and no caption, has as many columns, and starts on the
+//   page right after the open table's last row (a PDF page break cut the body);
+// and only page furniture (a page number, the table's own caption repeated), at
+// most two blocks of it, lies between. Every reader's layout goes through this one
+// rule, so a table continued in a PDF and one continued in an HWPX fold the same way.
 
-import type { Block, TableBlock } from './types.js';
+import { tableGrid, type Block, type TableBlock, type TableRow } from './types.js';
 
-function headerKey(table: TableBlock): string {
-  return table.rows
-    .slice(0, Math.max(1, table.headerRows))
-    .map((r) => r.cells.map((c) => c.text.replace(/\s+/g, '')).join('|'))
-    .join('/');
+const MAX_FURNITURE_BETWEEN = 2;
+
+function rowKey(row: TableRow): string {
+  return row.cells.map((c) => c.text.replace(/\s+/g, '')).join('|');
+}
+
+function headerKey(table: TableBlock): string | undefined {
+  if (table.headerRows === 0) return undefined;
+  return table.rows.slice(0, table.headerRows).map(rowKey).join('/');
+}
+
+function columnCount(table: TableBlock): number {
+  return tableGrid(table)[0]?.length ?? 0;
+}
+
+function isFurniture(text: string, open: TableBlock | undefined): boolean {
+  const squeezed = text.replace(/\s+/g, '');
+  return /^[-–—(]?\d{1,4}[-–—)]?$|^\d+\/\d+$/.test(squeezed) || (open?.caption !== undefined && squeezed === open.caption.replace(/\s+/g, ''));
+}
+
+/** How many leading rows of `next` to drop when it continues `open`, or undefined when it does not. */
+function continuation(open: TableBlock, next: TableBlock): number | undefined {
+  const key = headerKey(next);
+  if (key !== undefined) return key === headerKey(open) ? next.headerRows : undefined;
+  const lastPage = open.rows[open.rows.length - 1]?.source.page;
+  const firstPage = next.rows[0]?.source.page ?? next.source.page;
+  const nextPage = lastPage !== undefined && firstPage === lastPage + 1;
+  return nextPage && next.caption === undefined && columnCount(next) === columnCount(open) ? 0 : undefined;
 }
 
 /** Blocks with each continued table folded into the table it continues. */
 export function mergeContinuedTables(blocks: Block[]): Block[] {
   const out: Block[] = [];
-  let open: { table: TableBlock; key: string } | undefined;
+  // The open table is a copy owned here, so rows are appended in place (no copy per page).
+  let open: { table: TableBlock } | undefined;
   let between = 0;
   for (const block of blocks) {
     if (block.type === 'table') {
-      const key = headerKey(block);
-      if (open && block.headerRows > 0 && key === open.key && between <= 2) {
-        const merged: TableBlock = { ...open.table, rows: [...open.table.rows, ...block.rows.slice(block.headerRows)] };
-        if (!merged.unit && block.unit) merged.unit = block.unit;
-        out[out.indexOf(open.table)] = merged;
-        open = { table: merged, key };
+      const drop = open && between <= MAX_FURNITURE_BETWEEN ? continuation(open.table, block) : undefined;
+      if (open && drop !== undefined) {
+        for (let i = drop; i < block.rows.length; i++) open.table.rows.push(block.rows[i]!);
+        if (!open.table.unit && block.unit) {
+          open.table.unit = block.unit;
+          if (block.unitSource) open.table.unitSource = block.unitSource;
+        }
         between = 0;
         continue;
       }
-      out.push(block);
-      open = block.headerRows > 0 ? { table: block, key } : undefined;
+      const copy: TableBlock = { ...block, rows: block.rows.slice() };
+      open = { table: copy };
+      out.push(copy);
       between = 0;
       continue;
     }
-    // Only page furniture (a page number) or the table's own caption repeated may lie between.
-    const text = block.text.replace(/\s+/g, '');
-    const furniture = /^[-–—(]?\d{1,4}[-–—)]?$|^\d+\/\d+$/.test(text) || (open?.table.caption !== undefined && text === open.table.caption.replace(/\s+/g, ''));
-    if (!furniture) open = undefined;
+    if (!isFurniture(block.text, open?.table)) open = undefined;
     between++;
     out.push(block);
   }

@@ -11,9 +11,10 @@
 import type { Source } from '../model/types.js';
 import { normalizeLine } from '../extract/text.js';
 import { joinItems, pdfLines, readPdfPages, type PdfText, type PdfItem, type PdfLine, type PdfPage } from './pdf-text.js';
-import { tableGrid, type Block, type Layout, type TableBlock, type TableRow } from './types.js';
+import { type Block, type Layout, type TableBlock, type TableRow } from './types.js';
 import { buildGrid, ruleGroups, type Grid } from './pdf-grid.js';
 import { inReadingOrder, insideBox, noteContentOrder, isFigure, sourceOfLine, tableRows, type PlacedItem } from './pdf-table.js';
+import { mergeContinuedTables } from './continuation.js';
 
 export async function readPdfLayout(file: string, bytes: Uint8Array): Promise<Layout | { error: string }> {
   const read = await readPdfWithLayout(file, bytes);
@@ -60,7 +61,7 @@ export function layoutOfPages(file: string, pages: PdfPage[], lines?: PdfLine[])
   const rightEdge = new Map<number, number>();
   for (const l of lines) for (const i of l.items) rightEdge.set(l.page, Math.max(rightEdge.get(l.page) ?? 0, i.x + i.width));
   const blocks = flowBlocks(file, entries, body, lineNumber, rightEdge);
-  return { file, format: 'pdf', blocks: joinContinuedTables(blocks), pages: pages.length };
+  return { file, format: 'pdf', blocks: mergeContinuedTables(blocks), pages: pages.length };
 }
 
 /** A piece of a page in reading order: a text line (perhaps the part of one outside a table) or a table. */
@@ -458,30 +459,3 @@ function joinText(a: string, b: string): string {
  * without a caption, or it repeats the same header (a table the author split
  * at page breaks). The repeated header is dropped.
  */
-function joinContinuedTables(blocks: Block[]): Block[] {
-  const out: Block[] = [];
-  for (const b of blocks) {
-    const prev = out[out.length - 1];
-    if (b.type === 'table' && prev?.type === 'table' && b.caption === undefined && width(prev) === width(b)) {
-      const lastPage = prev.rows[prev.rows.length - 1]?.source.page ?? 0;
-      const header = prev.rows.slice(0, prev.headerRows).map(rowKey).join('\n');
-      const repeated = b.headerRows > 0 && b.headerRows === prev.headerRows && b.rows.slice(0, b.headerRows).map(rowKey).join('\n') === header;
-      const nextPage = (b.source.page ?? 0) === lastPage + 1;
-      if (repeated || (nextPage && b.headerRows === 0)) {
-        if (prev.unit === undefined && b.unit !== undefined) prev.unit = b.unit;
-        for (const row of b.rows.slice(repeated ? b.headerRows : 0)) prev.rows.push(row);
-        continue;
-      }
-    }
-    out.push(b);
-  }
-  return out;
-}
-
-function width(t: TableBlock): number {
-  return tableGrid(t)[0]?.length ?? 0;
-}
-
-function rowKey(r: TableRow): string {
-  return r.cells.map((c) => c.text.replace(/\s+/g, '')).join('|');
-}

@@ -99,6 +99,25 @@ describe('tables continued over a page break', () => {
     expect(merged.map((t) => t.rows.length)).toEqual([5, 2]);
     expect(cells(merged[0]!)[4]).toEqual(['', '셋', '80']);
   });
+
+  it('folds a headerless table on the next page into the open one, and nothing else', async () => {
+    const { mergeContinuedTables } = await import('../../src/layout/continuation.js');
+    const row = (page: number, ...texts: string[]) => ({ cells: texts.map((text) => ({ text, rowSpan: 1, colSpan: 1 })), source: { file: 'p.pdf', line: 1, text: '', page } });
+    const table = (page: number, headerRows: number, rows: ReturnType<typeof row>[], caption?: string) =>
+      ({ type: 'table' as const, headerRows, rows, caption, source: rows[0]!.source });
+    const first = table(3, 1, [row(3, '사업명', '예산액'), row(3, '가', '100')]);
+    const nextPage = table(4, 0, [row(4, '나', '120')]);
+    const skipsAPage = table(6, 0, [row(6, '다', '5')]);
+    const otherWidth = table(7, 0, [row(7, '라', '1', '2')]);
+    const merged = mergeContinuedTables([first, { type: 'paragraph', text: '- 4 -', source: row(4).source }, nextPage, skipsAPage, otherWidth]);
+    expect(merged.filter((b) => b.type === 'table').map((t) => (t.type === 'table' ? t.rows.map((r) => r.cells[0]!.text) : []))).toEqual([
+      ['사업명', '가', '나'],
+      ['다'],
+      ['라'],
+    ]);
+    // The input tables are not changed.
+    expect(first.rows).toHaveLength(2);
+  });
 });
 
 describe('HTML paragraphs share the text reader\'s markers', () => {
