@@ -166,7 +166,10 @@ function readTableAt(lines: Line[], i: number, file: string, options: TextLayout
     const box = readBoxTable(lines, i, file);
     if (box) return box;
   }
-  if (!INNER_GAP.test(line.text) || !INNER_GAP.test(lines[i + 1]?.text ?? '')) return undefined;
+  const first = nextContentLine(lines, i);
+  if (first === undefined || !INNER_GAP.test(lines[first]!.text)) return undefined;
+  const second = nextContentLine(lines, first + 1);
+  if (second === undefined || !INNER_GAP.test(lines[second]!.text)) return undefined;
   return readAlignedTable(lines, i, file);
 }
 
@@ -335,6 +338,25 @@ function displayWidth(ch: string): number {
 
 const INNER_GAP = /\S(?: {2,}|\t)\S/;
 
+/**
+ * A rule line drawn under a header or above a total in typed tables: one rule
+ * character repeated (`----`, `====`, `────`, `━━━━`, `····`, `…………`), spaces
+ * allowed between. It separates rows; it is never a row.
+ */
+const RULE_CHARACTERS = /^[-=─━═·‥…⋯.．_~＿－＝―—–]+$/u;
+export function isRuleLine(text: string): boolean {
+  const compact = text.replace(/\s+/g, '');
+  return compact.length >= 5 && RULE_CHARACTERS.test(compact) && new Set(compact).size <= 2;
+}
+
+/** The first line from `i` that is not a rule line (at most two rules skipped), undefined at a blank line. */
+function nextContentLine(lines: Line[], i: number): number | undefined {
+  let j = i;
+  while (j < lines.length && j < i + 2 && isRuleLine(lines[j]!.text)) j++;
+  const line = lines[j];
+  return line && line.text !== '' && !isRuleLine(line.text) ? j : undefined;
+}
+
 interface Span {
   start: number;
   end: number;
@@ -369,6 +391,31 @@ function spansOf(raw: string): Span[] {
   return spans;
 }
 
+/**
+ * A child row marked like a list item (`ㆍ상수도사업   112,408  105,332`,
+ * `- 시설비   300   250`): inside a table, a marked line whose every cell after
+ * its name is a figure or a blank mark is a row, not a list item.
+ */
+function isMarkedFigureRow(text: string, spans: Span[]): boolean {
+  if (NOTE.test(text)) return false;
+  const rest = spans.slice(1).map((s) => s.text);
+  return rest.some(isDataFigure) && rest.every((t) => isDataFigure(t) || ZERO_MARK.test(t));
+}
+
+/** A cell printed as a dash for none or zero. */
+const ZERO_MARK = /^[-–—－]$/;
+
+/**
+ * Header rows of a space-aligned table: the rows above its first rule line,
+ * when there are one to three of them and none holds a figure; else the rows
+ * before the first figure.
+ */
+function headerRowsOf(rows: string[][], firstRule: number | undefined): number {
+  const counted = countHeaderRows(rows);
+  if (firstRule !== undefined && firstRule >= 1 && firstRule <= 3 && firstRule <= counted) return firstRule;
+  return counted;
+}
+
 function isListOrNote(text: string): boolean {
   return NOTE.test(text) || LIST_MARKERS.some((m) => m.family !== 'numbered' && m.family !== 'hangul' && m.pattern.test(text));
 }
@@ -382,19 +429,27 @@ function isListOrNote(text: string): boolean {
 function readAlignedTable(lines: Line[], start: number, file: string): { block: TableBlock; next: number } | undefined {
   const block: { line: Line; spans: Span[] }[] = [];
   let j = start;
+  let firstRule: number | undefined;
   while (j < lines.length && lines[j]!.text !== '') {
+    if (isRuleLine(lines[j]!.text)) {
+      if (firstRule === undefined && block.length > 0) firstRule = block.length;
+      j++;
+      continue;
+    }
     // Cheap guard: a line with no run of two spaces between words has one cell.
     if (!INNER_GAP.test(lines[j]!.text)) break;
     const spans = spansOf(lines[j]!.raw);
-    if (spans.length < 2 || isListOrNote(lines[j]!.text)) break;
+    if (spans.length < 2) break;
+    if (isListOrNote(lines[j]!.text) && !(block.length > 0 && isMarkedFigureRow(lines[j]!.text, spans))) break;
     block.push({ line: lines[j]!, spans });
     j++;
   }
+  // Rule lines after the last row belong to the table; rules before a line that is not a row do too.
   if (block.length < 3) return undefined;
   const wide = block.filter((b) => b.spans.length >= 3).length;
   if (wide < block.length * 0.6) return undefined;
   if (!block.some((b) => b.spans.slice(1).some((s) => isDataFigure(s.text)))) return undefined;
-  const headerCount = countHeaderRows(block.map((b) => b.spans.map((s) => s.text)));
+  const headerCount = headerRowsOf(block.map((b) => b.spans.map((s) => s.text)), firstRule);
   const body = block.slice(headerCount);
   // Column ranges from the body rows' cells.
   const ranges: { start: number; end: number }[] = [];
@@ -473,7 +528,8 @@ function lineBlock(lines: Line[], i: number, file: string, options: TextLayoutOp
     let text = stripMarkdown(line.text.slice(m[0].length));
     let j = i + 1;
     // Continuation lines: indented deeper than the marker, no marker of their own.
-    while (j < lines.length && lines[j]!.text !== '' && (lines[j]!.raw.length - lines[j]!.raw.trimStart().length) > indent && !startsBlock(lines[j]!.text)) {
+    // A unit declaration indented under a list item belongs to the table below, not to the item.
+    while (j < lines.length && lines[j]!.text !== '' && (lines[j]!.raw.length - lines[j]!.raw.trimStart().length) > indent && !startsBlock(lines[j]!.text) && !unitDeclarationOf(lines[j]!.text)?.alone) {
       text += ' ' + stripMarkdown(lines[j]!.text);
       j++;
     }
