@@ -357,7 +357,7 @@ function nextContentLine(lines: Line[], i: number): number | undefined {
   return line && line.text !== '' && !isRuleLine(line.text) ? j : undefined;
 }
 
-interface Span {
+export interface Span {
   start: number;
   end: number;
   text: string;
@@ -399,7 +399,8 @@ function spansOf(raw: string): Span[] {
 function isMarkedFigureRow(text: string, spans: Span[]): boolean {
   if (NOTE.test(text)) return false;
   const rest = spans.slice(1).map((s) => s.text);
-  return rest.some(isDataFigure) && rest.every((t) => isDataFigure(t) || ZERO_MARK.test(t));
+  // A child with nothing in any column (`▪ 특수교육   -   -   -`) is still a row.
+  return (rest.some(isDataFigure) || rest.length >= 2) && rest.every((t) => isDataFigure(t) || ZERO_MARK.test(t));
 }
 
 /** A cell printed as a dash for none or zero. */
@@ -414,6 +415,45 @@ function headerRowsOf(rows: string[][], firstRule: number | undefined): number {
   const counted = countHeaderRows(rows);
   if (firstRule !== undefined && firstRule >= 1 && firstRule <= 3 && firstRule <= counted) return firstRule;
   return counted;
+}
+
+/**
+ * Letter-spaced header words (`잔    액`, `구      분`, `사    업    명`): single
+ * syllables that the spacing cut into cells are one word when they stand over
+ * the same column. A syllable over no column (in the gap between two) starts
+ * the word of the column after it when the next syllable stands over a column,
+ * else it ends the word before it. Syllables over two different columns
+ * (`계  국  도` over 계 | 국비 | 도비) stay apart.
+ */
+export function joinSpacedSyllables(spans: Span[], columnsOf: (s: Span) => number[]): Span[] {
+  const isSyllable = (s: Span | undefined) => s !== undefined && /^[가-힣]$/.test(s.text);
+  const out: Span[] = [];
+  // Whether the last span out is a syllable or syllables joined here, and the columns it stands over.
+  let open = false;
+  let lastColumns: number[] = [];
+  spans.forEach((span, k) => {
+    const columns = columnsOf(span);
+    const last = out[out.length - 1];
+    if (last && open && isSyllable(span)) {
+      const next = spans[k + 1];
+      const startsNextWord = columns.length === 0 && isSyllable(next) && columnsOf(next!).length > 0;
+      const join = lastColumns.length === 0 || (columns.length > 0 && columns.some((c) => lastColumns.includes(c))) || (columns.length === 0 && !startsNextWord);
+      if (join) {
+        out[out.length - 1] = { start: last.start, end: span.end, text: `${last.text} ${span.text}` };
+        if (lastColumns.length === 0) lastColumns = columns;
+        return;
+      }
+    }
+    out.push(span);
+    open = isSyllable(span);
+    lastColumns = columns;
+  });
+  return out;
+}
+
+/** A header word printed one syllable at a time (`사 업 비`, `잔 액`) is the word (`사업비`). */
+function compactSpacedWord(text: string): string {
+  return /^[가-힣](?: [가-힣])+$/.test(text) ? text.replace(/ /g, '') : text;
 }
 
 function isListOrNote(text: string): boolean {
@@ -479,7 +519,9 @@ function readAlignedTable(lines: Line[], start: number, file: string): { block: 
     }
     return hit;
   };
-  const rows: TableRow[] = block.map(({ line, spans }, r) => {
+  const overlapping = (s: Span): number[] => ranges.flatMap((range, c) => (s.start < range.end && s.end > range.start ? [c] : []));
+  const rows: TableRow[] = block.map(({ line, spans: lineSpans }, r) => {
+    const spans = r < headerCount ? joinSpacedSyllables(lineSpans, overlapping) : lineSpans;
     const texts: string[] = ranges.map(() => '');
     const spanOf: number[] = ranges.map(() => 1);
     const covered = new Set<number>();
@@ -493,7 +535,7 @@ function readAlignedTable(lines: Line[], start: number, file: string): { block: 
       }
     }
     const cells = texts
-      .map((text, c) => ({ text, rowSpan: 1, colSpan: spanOf[c]!, c }))
+      .map((text, c) => ({ text: r < headerCount ? compactSpacedWord(text) : text, rowSpan: 1, colSpan: spanOf[c]!, c }))
       .filter((cell) => !covered.has(cell.c))
       .map(({ text, rowSpan, colSpan }) => ({ text, rowSpan, colSpan }));
     return { cells, source: { file, line: line.n, text: line.text } };
