@@ -2,6 +2,9 @@
 // people type them: tab-separated rows, Markdown pipe tables, box-drawing
 // tables, columns aligned with runs of spaces, and <table> markup inside
 // Markdown. Everything else becomes headings, list items, notes and paragraphs.
+// Space-aligned tables are read across their rule lines (`----`, `====`, `━━━`,
+// `····`), with marked child rows (`ㆍ상수도사업  112,408 …`) and letter-spaced
+// header words (`잔    액`) kept in their columns.
 // Pure: text in, Layout out; each block cites its first line.
 
 import type { Source } from '../model/types.js';
