@@ -75,6 +75,15 @@ function moneyQuantity(row: BodyRow, column: ColumnInfo | undefined, units: Unit
   return { value: Math.round(f.value * units.mult), unit: '원', source };
 }
 
+/**
+ * A dash printed where a budgeted row's executed amount goes (`850 | - | 850 | 0.0`) is
+ * nothing spent: 0. An empty cell or `해당 없음` says nothing and stays unread.
+ */
+function dashAsZero(row: BodyRow, column: ColumnInfo | undefined, units: Units): Quantity | undefined {
+  if (!column || !units.money || !/^[-–—－]$/.test(row.cells[column.index]?.text.trim() ?? '')) return undefined;
+  return { value: 0, unit: '원', source: sourceOfCell(row, column.index) };
+}
+
 function secondQuantity(row: BodyRow, column: ColumnInfo | undefined, units: Units, kind: 'bracket' | 'paren'): Quantity | undefined {
   if (!column || !units.money) return undefined;
   const f = row.figures.get(column.index);
@@ -152,7 +161,7 @@ function lineFromRow(row: BodyRow, columns: ColumnInfo[], units: Units, year: st
   if (budget) line.budget = budget;
   const basis = budgetColumn && budgetColumn.role === 'budget' ? basisWord(budgetColumn) : undefined;
   if (basis) line.budgetBasis = basis;
-  const executed = moneyQuantity(row, executedColumn, units);
+  const executed = moneyQuantity(row, executedColumn, units) ?? (budget ? dashAsZero(row, executedColumn, units) : undefined);
   if (executed) line.executed = executed;
   const disbursed = secondQuantity(row, executedColumn, units, 'bracket');
   if (disbursed) line.disbursed = disbursed;

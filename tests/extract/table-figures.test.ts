@@ -1273,3 +1273,27 @@ describe("figuresFromTables: '23 → '24 columns, units in names, a 목표 year 
     expect(f.diagnostics).toEqual([]);
   });
 });
+
+describe('figuresFromTables: a dash where a budgeted row\'s executed amount goes', () => {
+  it.each([
+    {
+      name: 'a dash is nothing spent (education office execution, ▪ children)',
+      rows: [['정책사업', '예산액', '지출액', '잔액', '집행률'], ['무상급식 지원', '11,930', '8,911', '3,019', '74.7'], ['특수교육 지원', '850', '-', '850', '0.0']],
+      expected: [
+        { program: '무상급식 지원', budget: 11_930_000_000, executed: 8_911_000_000, remaining: 3_019_000_000 },
+        { program: '특수교육 지원', budget: 850_000_000, executed: 0, remaining: 850_000_000 },
+      ],
+    },
+    {
+      name: 'an empty cell says nothing: no executed amount',
+      rows: [['사업명', '예산액', '집행액'], ['도로정비', '1,200', '800'], ['하천관리', '300', '']],
+      expected: [
+        { program: '도로정비', budget: 1_200_000_000, executed: 800_000_000 },
+        { program: '하천관리', budget: 300_000_000 },
+      ],
+    },
+  ])('$name', ({ rows, expected }) => {
+    const f = figuresFromTables(layoutOf(table(1, rows, { unit: '백만원', caption: '집행 현황' })));
+    expect(lineViews(f)).toEqual(expected);
+  });
+});
