@@ -46,17 +46,23 @@ export const LIST_MARKERS: { family: string; pattern: RegExp }[] = [
   { family: 'plus', pattern: /^([+*])\s+/ },
 ];
 
+/** How many blocks may stand between a unit declaration and the table it serves. */
+const UNIT_REACH_BLOCKS = 3;
+
 export function readTextLayout(file: string, text: string, options: TextLayoutOptions = {}): Layout {
   const lines: Line[] = text.split('\n').map((raw, i) => ({ n: i + 1, raw, text: raw.trim() }));
   const blocks: Block[] = [];
   const families: string[] = [];
   let pendingUnit: string | undefined;
   let pendingUnitSource: Source | undefined;
+  // How many blocks there were when the unit was declared: a declaration serves the
+  // table in the next few blocks (a caption, a note between), not one far below.
+  let pendingUnitAt = 0;
   let i = skipFrontMatter(lines);
   const source = (line: Line): Source => ({ file, line: line.n, text: line.text });
 
   const pushTable = (table: TableBlock) => {
-    if (!table.unit && pendingUnit) {
+    if (!table.unit && pendingUnit && blocks.length - pendingUnitAt <= UNIT_REACH_BLOCKS) {
       table.unit = pendingUnit;
       if (pendingUnitSource) table.unitSource = pendingUnitSource;
     }
@@ -96,6 +102,7 @@ export function readTextLayout(file: string, text: string, options: TextLayoutOp
     if (unit !== undefined && unit.alone) {
       pendingUnit = unit.money ?? unit.first;
       pendingUnitSource = source(line);
+      pendingUnitAt = blocks.length;
       i++;
       continue;
     }
@@ -108,6 +115,7 @@ export function readTextLayout(file: string, text: string, options: TextLayoutOp
     if (unit !== undefined) {
       pendingUnit = unit.money ?? unit.first;
       pendingUnitSource = source(line);
+      pendingUnitAt = blocks.length;
     }
     const block = lineBlock(lines, i, file, options, families);
     blocks.push(block.block);

@@ -172,6 +172,15 @@ describe('space-aligned tables with rule lines, letter-spaced headers and marked
     expect(tables(readTextLayout('n.txt', text).blocks)).toHaveLength(0);
   });
 
+  it.each([
+    ['a caption between the unit and the table', '(단위: 백만원)\n\n< 부서별 집행 >\n구분          예산액    집행액\n가사업         1,000       500\n나사업           800       400\n', '백만원'],
+    ['a unit in a bullet two lines above', '○ 금액 단위 : 억원\n○ 기준일 : 2024. 6. 30.\n\n구분          예산액    집행액\n가사업         1,000       500\n나사업           800       400\n', '억원'],
+    ['a unit declared four paragraphs above serves no table', '○ 금액 단위 : 억원\n○ 첫째 문단\n○ 둘째 문단\n○ 셋째 문단\n○ 넷째 문단\n\n구분          예산액    집행액\n가사업         1,000       500\n나사업           800       400\n', undefined],
+  ])('unit reach: %s', (_name, text, unit) => {
+    const [t] = tables(readTextLayout('u.txt', text).blocks);
+    expect(t!.unit).toBe(unit);
+  });
+
   it('a note under the table stays a note, not a row', () => {
     const text = ['구분          예산액    집행액', '------------------------------', '가사업         1,000       500', '나사업           800       400', '------------------------------', '※ 인건비 제외'].join('\n');
     const blocks = readTextLayout('n.txt', text).blocks;
