@@ -482,6 +482,7 @@ function readAlignedTable(lines: Line[], start: number, file: string): { block: 
   let j = start;
   let firstRule: number | undefined;
   while (j < lines.length && lines[j]!.text !== '') {
+    // Rule lines are skipped (a trailing one is the table's); the first one after a row may end the header.
     if (isRuleLine(lines[j]!.text)) {
       if (firstRule === undefined && block.length > 0) firstRule = block.length;
       j++;
@@ -495,7 +496,6 @@ function readAlignedTable(lines: Line[], start: number, file: string): { block: 
     block.push({ line: lines[j]!, spans });
     j++;
   }
-  // Rule lines after the last row belong to the table; rules before a line that is not a row do too.
   if (block.length < 3) return undefined;
   const wide = block.filter((b) => b.spans.length >= 3).length;
   if (wide < block.length * 0.6) return undefined;
