@@ -354,7 +354,7 @@ const INNER_GAP = /\S(?: {2,}|\t)\S/;
  * character repeated (`----`, `====`, `────`, `━━━━`, `····`, `…………`), spaces
  * allowed between. It separates rows; it is never a row.
  */
-const RULE_CHARACTERS = /^[-=─━═·‥…⋯.．_~＿－＝―—–]+$/u;
+const RULE_CHARACTERS = /^[-=─━═·‥…⋯.．_＿－＝―—–]+$/u;
 export function isRuleLine(text: string): boolean {
   const compact = text.replace(/\s+/g, '');
   return compact.length >= 5 && RULE_CHARACTERS.test(compact) && new Set(compact).size <= 2;

@@ -2,7 +2,7 @@
 // blocks around tables. Inputs are written here; expectations are read off them.
 
 import { describe, expect, it } from 'vitest';
-import { readTextLayout } from '../../src/layout/text.js';
+import { isRuleLine, readTextLayout } from '../../src/layout/text.js';
 import { tableGrid, type Block, type TableBlock } from '../../src/layout/types.js';
 
 const tables = (blocks: Block[]) => blocks.filter((b): b is TableBlock => b.type === 'table');
@@ -65,6 +65,25 @@ describe('tables in every shape', () => {
   it('does not take sentences with figures for a table', () => {
     const text = '□ 2024년 예산은 1,200억원으로  전년 대비 10% 증가\n○ 지원 인원은 3,000명  (전년 2,500명)\n';
     expect(tables(readTextLayout('s.txt', text).blocks)).toHaveLength(0);
+  });
+});
+
+describe('isRuleLine', () => {
+  it.each([
+    ['-----', true],
+    ['=====', true],
+    ['━━━━━━━━', true],
+    ['  ············', true],
+    ['………………', true],
+    ['- - - - - -', true],
+    ['-=-=-=-=', true],
+    ['----', false],
+    ['~~~~~', false],
+    ['1. 개요 ........ 3', false],
+    ['-----※-----', false],
+    ['-=·-=·-=·', false],
+  ])('%s → %s', (text, expected) => {
+    expect(isRuleLine(text)).toBe(expected);
   });
 });
 
