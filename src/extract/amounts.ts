@@ -132,7 +132,7 @@ export function parseKoreanAmount(text: string, defaultUnit?: string): Amount | 
 /** Unit nouns that follow counts, longest first so `개사` wins over `개`. */
 export const COUNT_UNITS = [
   '개기관', '개국', '개사', '개교', '개소', '개월', '개팀', '과제', '개', '명', '건', '회', '편', '종', '팀',
-  '곳', '대', '권', '부', '점', '시간', '일', '배', '품목', '社', '톤', '가구', '칸',
+  '곳', '대', '권', '부', '점', '시간', '일', '배', '품목', '社', '톤', '가구', '칸', '호', 'ha',
 ];
 
 export interface Count {

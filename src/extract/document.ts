@@ -43,11 +43,25 @@ export function figuresFromLayout(layout: Layout, options: ProseFiguresOptions =
     diagnostics: tables.diagnostics,
   };
   for (const s of prose.series) figures.series.push(s);
-  for (const t of prose.targets) figures.targets.push(t);
+  for (const t of prose.targets) if (!tables.targets.some((k) => restates(t, k))) figures.targets.push(t);
   for (const d of prose.diagnostics) figures.diagnostics.push(d);
   const unit = dominantMoneyUnit(tables.budgetLines);
   if (unit) figures.moneyUnit = unit;
   return figures;
+}
+
+const compact = (s: string) => s.replace(/[\s()·\-]/g, '');
+
+/**
+ * A sentence restating a table's target (`2025년 목표 : 인증면적 1,010ha` under a
+ * `2025(계획)` row of 1,010): the same value, unit and year, one indicator
+ * name containing the other. Kept once, from the table, unless the sentence adds an actual.
+ */
+function restates(prose: Target, table: Target): boolean {
+  if (prose.actual || prose.unit !== table.unit || prose.target.value !== table.target.value || prose.targetYear !== table.targetYear) return false;
+  const a = compact(prose.indicator);
+  const b = compact(table.indicator);
+  return a !== '' && b !== '' && (a.includes(b) || b.includes(a));
 }
 
 const UNIT_SIZES: [string, number][] = [['조원', 1e12], ['억원', 1e8], ['백만원', 1e6], ['천원', 1e3]];

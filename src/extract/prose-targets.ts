@@ -69,10 +69,12 @@ function numberedTargets(text: string, source: Source, category: string | undefi
 }
 
 const UNTIL = /(?:(\d{4})|['’‘](\d{2}))\s*년?\s*까지/;
-const GOAL_AFTER = /^\s*(?:\(\s*목표\s*\)|목표|을\s*목표|를\s*목표|달성\s*목표)/;
+const GOAL_AFTER = /^\s*(?:\(\s*목표\s*\)|목표|을\s*목표|를\s*목표|달성\s*[을를]?\s*목표)/;
 // `전략목표`, `정책목표` name goals (a count of them follows, `4대 전략목표 14개 과제`), not a target value.
 const TARGET_BEFORE = /(?<!전략|정책|성과|추진|세부|핵심|중점)목표\s*(?:치|량|값)?\s*(?:은|는|:|：)?\s*\(?\s*$/;
-const ACTUAL_BEFORE = /(실적|달성)\s*(?:은|는|:|：)?\s*\(?\s*(?:누적|누계)?\s*$/;
+// The actual to date: `실적 45건`, `달성(누계 30,144개)`, `'23년까지 누적 42.6만명`.
+const ACTUAL_BEFORE = /(?:(실적|달성)\s*(?:은|는|:|：)?\s*\(?\s*(?:누적|누계)?|(?:까지|현재|기준)\s*(?:누적|누계))\s*$/;
+const ACTUAL_YEAR = /(?:(\d{4})|['’‘](\d{2}))\s*년?\s*(?:실적|말|기준|까지\s*(?:누적|누계))/;
 
 /** Targets and actuals in one sentence. */
 function sentenceTargets(text: string, source: Source, category: string | undefined, fallbackYear: string | undefined, out: ProseTargetsResult): void {
@@ -89,7 +91,8 @@ function sentenceTargets(text: string, source: Source, category: string | undefi
     for (const f of figures) {
       if (f.index < listed.index || f.kind === 'percent' && /달성|대비/.test(near(f))) continue;
       const between = text.slice(listed.index + listed[0].length, f.index);
-      if (/^[\s\d,.가-힣~]*$/.test(between) && !/실적|달성/.test(between)) goals.push(f);
+      // Only names and earlier figures of the list between (units such as `ha` included).
+      if (/^[\s\d,.가-힣A-Za-z~]*$/.test(between) && !/실적|달성/.test(between)) goals.push(f);
     }
   }
   for (const f of figures) {
@@ -108,7 +111,7 @@ function sentenceTargets(text: string, source: Source, category: string | undefi
     const actual = figures.find((f) => !goals.includes(f) && f.kind !== 'percent' && sameUnit(f, g) && ACTUAL_BEFORE.test(near(f, 14)));
     if (actual) {
       t.actual = toQuantity(actual, source);
-      const actualYear = /(?:(\d{4})|['’‘](\d{2}))\s*년?\s*(?:실적|말|기준)/.exec(text);
+      const actualYear = ACTUAL_YEAR.exec(text);
       if (actualYear) t.actualPeriod = String(actualYear[1] ?? expandYear(actualYear[2]!));
     }
     out.targets.push(t);

@@ -41,6 +41,16 @@ const LETTER_AFTER = /^[A-Za-z\uAC00-\uD7A3]/;
 const CLASSIFIER_AFTER = /^\s*(분야|개\s*분야|권역|세대|차\b)/;
 const QUALIFIER = /^\s?([\uAC00-\uD7A3A-Za-z]{1,8})/;
 
+/**
+ * Unit words that also number or name things: `제3호`, `2호선`, `1호점` are not
+ * counts of 호; `ha` glued to more Latin letters is a word, not hectares.
+ */
+function isNameNotUnit(unit: string, before: string, after: string): boolean {
+  if (unit === '호') return /제\s*$/.test(before) || /^[선점기실차봉]/.test(after);
+  if (/^[A-Za-z]+$/.test(unit)) return /^[A-Za-z]/.test(after);
+  return false;
+}
+
 function labelBefore(text: string, index: number): string | undefined {
   const before = text.slice(Math.max(0, index - 40), index);
   const paren = /\(([^()]{1,20})\)\s*$/.exec(before);
@@ -71,6 +81,7 @@ export function findQuantities(input: string): FoundQuantity[] {
     const hi = m[2]?.replace(/\s+/g, '');
     if (!unit && !/[만억조천백십]$/.test(lo) && LETTER_AFTER.test(after)) continue; // 4차, 2년, 3배
     if (unit && unit !== '원' && !unit.startsWith('%') && CLASSIFIER_AFTER.test(after)) continue;
+    if (isNameNotUnit(unit, before, after)) continue;
     if (/^\d{1,2}\.\d/.test(lo) && /^\s*\./.test(after)) continue; // dates such as 22.6.
     let q: FoundQuantity | undefined;
     const hasBig = /[만억조]/.test(lo + (hi ?? ''));

@@ -75,6 +75,15 @@ function moneyQuantity(row: BodyRow, column: ColumnInfo | undefined, units: Unit
   return { value: Math.round(f.value * units.mult), unit: '원', source };
 }
 
+/**
+ * A dash printed where a budgeted row's executed amount goes (`850 | - | 850 | 0.0`) is
+ * nothing spent: 0. An empty cell or `해당 없음` says nothing and stays unread.
+ */
+function dashAsZero(row: BodyRow, column: ColumnInfo | undefined, units: Units): Quantity | undefined {
+  if (!column || !units.money || !/^[-–—－]$/.test(row.cells[column.index]?.text.trim() ?? '')) return undefined;
+  return { value: 0, unit: '원', source: sourceOfCell(row, column.index) };
+}
+
 function secondQuantity(row: BodyRow, column: ColumnInfo | undefined, units: Units, kind: 'bracket' | 'paren'): Quantity | undefined {
   if (!column || !units.money) return undefined;
   const f = row.figures.get(column.index);
@@ -152,7 +161,7 @@ function lineFromRow(row: BodyRow, columns: ColumnInfo[], units: Units, year: st
   if (budget) line.budget = budget;
   const basis = budgetColumn && budgetColumn.role === 'budget' ? basisWord(budgetColumn) : undefined;
   if (basis) line.budgetBasis = basis;
-  const executed = moneyQuantity(row, executedColumn, units);
+  const executed = moneyQuantity(row, executedColumn, units) ?? (budget ? dashAsZero(row, executedColumn, units) : undefined);
   if (executed) line.executed = executed;
   const disbursed = secondQuantity(row, executedColumn, units, 'bracket');
   if (disbursed) line.disbursed = disbursed;
@@ -572,7 +581,40 @@ function yearsDownTable(ctx: TableInContext, rows: BodyRow[], cls: TableClass, u
     if (context) s.group = context;
     out.series.push(s);
   }
+  yearRowTargets(ctx, rows, cls, units, out);
   projectLinesByYear(ctx, rows, cls, units, out);
+}
+
+/** Row words that make a year's row a goal: `2025(목표)`, `2025(계획)`. */
+const GOAL_ROW_WORDS = ['목표', '계획'];
+
+/**
+ * Years down the rows, one of them a goal (`2025(계획)`, `2027(목표)`): each
+ * measure of that row (`인증면적 1,010` ha, `취업률 70` %) is a target for that
+ * year. Money in a planned row is a planned budget (a budget line), not a target.
+ */
+function yearRowTargets(ctx: TableInContext, rows: BodyRow[], cls: TableClass, units: Units, out: TableFigures): void {
+  for (const row of rows) {
+    const year = yearOf(row.label);
+    if (!year || year.bucket || row.total || !periodFlags(row.label).some((w) => GOAL_ROW_WORDS.includes(w))) continue;
+    for (const column of cls.columns) {
+      if (!isFigureColumn(column, cls) || column.role === 'change' || column.role === 'changeRate' || column.role === 'achievement') continue;
+      const name = column.path.join(' ');
+      const unitOfColumn = rowUnit(name, units);
+      if (unitOfColumn === undefined && units.money && !isMoneyName(name)) continue;
+      const v = seriesValue(row, column, units, unitOfColumn);
+      if (!v || v.unit === '원') continue;
+      const source = sourceOfCell(row, column.index);
+      out.targets.push({
+        category: contextOf(ctx) ?? '',
+        indicator: withoutLabelUnit(name),
+        unit: v.unit,
+        target: { value: v.value, unit: v.unit, source },
+        targetYear: year.year,
+        source: row.source,
+      });
+    }
+  }
 }
 
 /**

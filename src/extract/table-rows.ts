@@ -7,7 +7,7 @@ import { pushAll } from './collections.js';
 import type { Diagnostic, Source } from '../model/types.js';
 import { tableGrid, type Block, type GridCell, type TableBlock } from '../layout/types.js';
 import { collapseLetterSpacing } from './names.js';
-import { parseUnitDeclaration } from './tables.js';
+import { parseUnitDeclaration, type UnitDeclaration } from './tables.js';
 import { foldFullWidth } from './text.js';
 import { BLANK, readCellFigure, type CellFigure } from './table-cells.js';
 import { diag } from './table-diagnostics.js';
@@ -80,9 +80,19 @@ function isSubjectText(text: string): boolean {
   );
 }
 
+/**
+ * The whole declaration the table's unit was read from, when the reader kept it:
+ * `(단위: 백만원, ha)` declares a second unit for the rows not named as money.
+ * Only when it states the same unit the reader took.
+ */
+function fullDeclaration(table: TableBlock): UnitDeclaration | undefined {
+  const declared = table.unitSource ? parseUnitDeclaration(table.unitSource.text) : undefined;
+  return declared && table.unit !== undefined && (declared.money ?? declared.units[0]) === table.unit ? declared : undefined;
+}
+
 /** The money unit: the table's declaration, else its caption, else the header cells (`사업비(천원)`). */
 export function moneyUnitOf(ctx: TableInContext, grid: GridCell[][], headerRows: number): { money?: string; units: string[] } {
-  const declared = ctx.table.unit ? parseUnitDeclaration(`(단위: ${ctx.table.unit})`) : undefined;
+  const declared = ctx.table.unit ? fullDeclaration(ctx.table) ?? parseUnitDeclaration(`(단위: ${ctx.table.unit})`) : undefined;
   if (declared) return declared.money ? { money: declared.money, units: declared.units } : { units: declared.units };
   const fromCaption = ctx.caption ? parseUnitDeclaration(ctx.caption) : undefined;
   if (fromCaption) return fromCaption.money ? { money: fromCaption.money, units: fromCaption.units } : { units: fromCaption.units };

@@ -25,7 +25,8 @@ export function parseUnitDeclaration(line: string): UnitDeclaration | undefined 
   if (!m) return undefined;
   const units = (m[1] ?? '')
     .split(/[,/·]/)
-    .map((u) => u.replace(/\s+/g, ''))
+    // A remark after the unit (`억원 (소수점 첫째 자리)`) is not part of it.
+    .map((u) => u.replace(/\(.*$/, '').replace(/\s+/g, ''))
     .filter(Boolean);
   if (units.length === 0) return undefined;
   const money = units.find(isMoneyUnit);

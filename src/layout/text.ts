@@ -2,6 +2,9 @@
 // people type them: tab-separated rows, Markdown pipe tables, box-drawing
 // tables, columns aligned with runs of spaces, and <table> markup inside
 // Markdown. Everything else becomes headings, list items, notes and paragraphs.
+// Space-aligned tables are read across their rule lines (`----`, `====`, `━━━`,
+// `····`), with marked child rows (`ㆍ상수도사업  112,408 …`) and letter-spaced
+// header words (`잔    액`) kept in their columns.
 // Pure: text in, Layout out; each block cites its first line.
 
 import type { Source } from '../model/types.js';
@@ -43,17 +46,23 @@ export const LIST_MARKERS: { family: string; pattern: RegExp }[] = [
   { family: 'plus', pattern: /^([+*])\s+/ },
 ];
 
+/** How many blocks may stand between a unit declaration and the table it serves. */
+const UNIT_REACH_BLOCKS = 3;
+
 export function readTextLayout(file: string, text: string, options: TextLayoutOptions = {}): Layout {
   const lines: Line[] = text.split('\n').map((raw, i) => ({ n: i + 1, raw, text: raw.trim() }));
   const blocks: Block[] = [];
   const families: string[] = [];
   let pendingUnit: string | undefined;
   let pendingUnitSource: Source | undefined;
+  // How many blocks there were when the unit was declared: a declaration serves the
+  // table in the next few blocks (a caption, a note between), not one far below.
+  let pendingUnitAt = 0;
   let i = skipFrontMatter(lines);
   const source = (line: Line): Source => ({ file, line: line.n, text: line.text });
 
   const pushTable = (table: TableBlock) => {
-    if (!table.unit && pendingUnit) {
+    if (!table.unit && pendingUnit && blocks.length - pendingUnitAt <= UNIT_REACH_BLOCKS) {
       table.unit = pendingUnit;
       if (pendingUnitSource) table.unitSource = pendingUnitSource;
     }
@@ -93,6 +102,7 @@ export function readTextLayout(file: string, text: string, options: TextLayoutOp
     if (unit !== undefined && unit.alone) {
       pendingUnit = unit.money ?? unit.first;
       pendingUnitSource = source(line);
+      pendingUnitAt = blocks.length;
       i++;
       continue;
     }
@@ -105,6 +115,7 @@ export function readTextLayout(file: string, text: string, options: TextLayoutOp
     if (unit !== undefined) {
       pendingUnit = unit.money ?? unit.first;
       pendingUnitSource = source(line);
+      pendingUnitAt = blocks.length;
     }
     const block = lineBlock(lines, i, file, options, families);
     blocks.push(block.block);
@@ -166,7 +177,10 @@ function readTableAt(lines: Line[], i: number, file: string, options: TextLayout
     const box = readBoxTable(lines, i, file);
     if (box) return box;
   }
-  if (!INNER_GAP.test(line.text) || !INNER_GAP.test(lines[i + 1]?.text ?? '')) return undefined;
+  const first = nextContentLine(lines, i);
+  if (first === undefined || !INNER_GAP.test(lines[first]!.text)) return undefined;
+  const second = nextContentLine(lines, first + 1);
+  if (second === undefined || !INNER_GAP.test(lines[second]!.text)) return undefined;
   return readAlignedTable(lines, i, file);
 }
 
@@ -335,7 +349,26 @@ function displayWidth(ch: string): number {
 
 const INNER_GAP = /\S(?: {2,}|\t)\S/;
 
-interface Span {
+/**
+ * A rule line drawn under a header or above a total in typed tables: one rule
+ * character repeated (`----`, `====`, `────`, `━━━━`, `····`, `…………`), spaces
+ * allowed between. It separates rows; it is never a row.
+ */
+const RULE_CHARACTERS = /^[-=─━═·‥…⋯.．_＿－＝―—–]+$/u;
+export function isRuleLine(text: string): boolean {
+  const compact = text.replace(/\s+/g, '');
+  return compact.length >= 5 && RULE_CHARACTERS.test(compact) && new Set(compact).size <= 2;
+}
+
+/** The first line from `i` that is not a rule line (at most two rules skipped), undefined at a blank line. */
+function nextContentLine(lines: Line[], i: number): number | undefined {
+  let j = i;
+  while (j < lines.length && j < i + 2 && isRuleLine(lines[j]!.text)) j++;
+  const line = lines[j];
+  return line && line.text !== '' && !isRuleLine(line.text) ? j : undefined;
+}
+
+export interface Span {
   start: number;
   end: number;
   text: string;
@@ -369,6 +402,71 @@ function spansOf(raw: string): Span[] {
   return spans;
 }
 
+/**
+ * A child row marked like a list item (`ㆍ상수도사업   112,408  105,332`,
+ * `- 시설비   300   250`): inside a table, a marked line whose every cell after
+ * its name is a figure or a blank mark is a row, not a list item.
+ */
+function isMarkedFigureRow(text: string, spans: Span[]): boolean {
+  if (NOTE.test(text)) return false;
+  const rest = spans.slice(1).map((s) => s.text);
+  // A child with nothing in any column (`▪ 특수교육   -   -   -`) is still a row.
+  return (rest.some(isDataFigure) || rest.length >= 2) && rest.every((t) => isDataFigure(t) || ZERO_MARK.test(t));
+}
+
+/** A cell printed as a dash for none or zero. */
+const ZERO_MARK = /^[-–—－]$/;
+
+/**
+ * Header rows of a space-aligned table: the rows above its first rule line,
+ * when there are one to three of them and none holds a figure; else the rows
+ * before the first figure.
+ */
+function headerRowsOf(rows: string[][], firstRule: number | undefined): number {
+  const counted = countHeaderRows(rows);
+  if (firstRule !== undefined && firstRule >= 1 && firstRule <= 3 && firstRule <= counted) return firstRule;
+  return counted;
+}
+
+/**
+ * Letter-spaced header words (`잔    액`, `구      분`, `사    업    명`): single
+ * syllables that the spacing cut into cells are one word when they stand over
+ * the same column. A syllable over no column (in the gap between two) starts
+ * the word of the column after it when the next syllable stands over a column,
+ * else it ends the word before it. Syllables over two different columns
+ * (`계  국  도` over 계 | 국비 | 도비) stay apart.
+ */
+export function joinSpacedSyllables(spans: Span[], columnsOf: (s: Span) => number[]): Span[] {
+  const isSyllable = (s: Span | undefined) => s !== undefined && /^[가-힣]$/.test(s.text);
+  const out: Span[] = [];
+  // Whether the last span out is a syllable or syllables joined here, and the columns it stands over.
+  let open = false;
+  let lastColumns: number[] = [];
+  spans.forEach((span, k) => {
+    const columns = columnsOf(span);
+    const last = out[out.length - 1];
+    if (last && open && isSyllable(span)) {
+      const next = spans[k + 1];
+      const startsNextWord = columns.length === 0 && isSyllable(next) && columnsOf(next!).length > 0;
+      const join = lastColumns.length === 0 || (columns.length > 0 && columns.some((c) => lastColumns.includes(c))) || (columns.length === 0 && !startsNextWord);
+      if (join) {
+        out[out.length - 1] = { start: last.start, end: span.end, text: `${last.text} ${span.text}` };
+        if (lastColumns.length === 0) lastColumns = columns;
+        return;
+      }
+    }
+    out.push(span);
+    open = isSyllable(span);
+    lastColumns = columns;
+  });
+  return out;
+}
+
+/** A header word printed one syllable at a time (`사 업 비`, `잔 액`) is the word (`사업비`). */
+function compactSpacedWord(text: string): string {
+  return /^[가-힣](?: [가-힣])+$/.test(text) ? text.replace(/ /g, '') : text;
+}
+
 function isListOrNote(text: string): boolean {
   return NOTE.test(text) || LIST_MARKERS.some((m) => m.family !== 'numbered' && m.family !== 'hangul' && m.pattern.test(text));
 }
@@ -382,11 +480,19 @@ function isListOrNote(text: string): boolean {
 function readAlignedTable(lines: Line[], start: number, file: string): { block: TableBlock; next: number } | undefined {
   const block: { line: Line; spans: Span[] }[] = [];
   let j = start;
+  let firstRule: number | undefined;
   while (j < lines.length && lines[j]!.text !== '') {
+    // Rule lines are skipped (a trailing one is the table's); the first one after a row may end the header.
+    if (isRuleLine(lines[j]!.text)) {
+      if (firstRule === undefined && block.length > 0) firstRule = block.length;
+      j++;
+      continue;
+    }
     // Cheap guard: a line with no run of two spaces between words has one cell.
     if (!INNER_GAP.test(lines[j]!.text)) break;
     const spans = spansOf(lines[j]!.raw);
-    if (spans.length < 2 || isListOrNote(lines[j]!.text)) break;
+    if (spans.length < 2) break;
+    if (isListOrNote(lines[j]!.text) && !(block.length > 0 && isMarkedFigureRow(lines[j]!.text, spans))) break;
     block.push({ line: lines[j]!, spans });
     j++;
   }
@@ -394,7 +500,7 @@ function readAlignedTable(lines: Line[], start: number, file: string): { block: 
   const wide = block.filter((b) => b.spans.length >= 3).length;
   if (wide < block.length * 0.6) return undefined;
   if (!block.some((b) => b.spans.slice(1).some((s) => isDataFigure(s.text)))) return undefined;
-  const headerCount = countHeaderRows(block.map((b) => b.spans.map((s) => s.text)));
+  const headerCount = headerRowsOf(block.map((b) => b.spans.map((s) => s.text)), firstRule);
   const body = block.slice(headerCount);
   // Column ranges from the body rows' cells.
   const ranges: { start: number; end: number }[] = [];
@@ -424,7 +530,9 @@ function readAlignedTable(lines: Line[], start: number, file: string): { block: 
     }
     return hit;
   };
-  const rows: TableRow[] = block.map(({ line, spans }, r) => {
+  const overlapping = (s: Span): number[] => ranges.flatMap((range, c) => (s.start < range.end && s.end > range.start ? [c] : []));
+  const rows: TableRow[] = block.map(({ line, spans: lineSpans }, r) => {
+    const spans = r < headerCount ? joinSpacedSyllables(lineSpans, overlapping) : lineSpans;
     const texts: string[] = ranges.map(() => '');
     const spanOf: number[] = ranges.map(() => 1);
     const covered = new Set<number>();
@@ -438,7 +546,7 @@ function readAlignedTable(lines: Line[], start: number, file: string): { block: 
       }
     }
     const cells = texts
-      .map((text, c) => ({ text, rowSpan: 1, colSpan: spanOf[c]!, c }))
+      .map((text, c) => ({ text: r < headerCount ? compactSpacedWord(text) : text, rowSpan: 1, colSpan: spanOf[c]!, c }))
       .filter((cell) => !covered.has(cell.c))
       .map(({ text, rowSpan, colSpan }) => ({ text, rowSpan, colSpan }));
     return { cells, source: { file, line: line.n, text: line.text } };
@@ -473,7 +581,8 @@ function lineBlock(lines: Line[], i: number, file: string, options: TextLayoutOp
     let text = stripMarkdown(line.text.slice(m[0].length));
     let j = i + 1;
     // Continuation lines: indented deeper than the marker, no marker of their own.
-    while (j < lines.length && lines[j]!.text !== '' && (lines[j]!.raw.length - lines[j]!.raw.trimStart().length) > indent && !startsBlock(lines[j]!.text)) {
+    // A unit declaration indented under a list item belongs to the table below, not to the item.
+    while (j < lines.length && lines[j]!.text !== '' && (lines[j]!.raw.length - lines[j]!.raw.trimStart().length) > indent && !startsBlock(lines[j]!.text) && !unitDeclarationOf(lines[j]!.text)?.alone) {
       text += ' ' + stripMarkdown(lines[j]!.text);
       j++;
     }

@@ -103,3 +103,17 @@ describe('formatAmount', () => {
     expect(formatAmount(30_790_000_000, '억원', 1)).toBe('307.9');
   });
 });
+
+describe('findQuantities: unit words that also name things', () => {
+  it.each([
+    ['인증농가 1,250호', [[1250, '호']]],
+    ['인증면적 1,010ha', [[1010, 'ha']]],
+    ['제3호 안건', []],
+    ['2호선 연장', []],
+    ['1호점 개소', []],
+    ['12 hats', []],
+  ])('%s', async (text, expected) => {
+    const { findQuantities } = await import('../../src/extract/quantities.js');
+    expect(findQuantities(text).map((q) => [q.value, q.unit])).toEqual(expected);
+  });
+});

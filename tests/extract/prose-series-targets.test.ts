@@ -90,6 +90,13 @@ const TARGETS: [string, Block[], T[]][] = [
   ['목표 after an arrow mark [real ocean-agriculture-fisheries p.40]', [item('도매시장 활성화를 위한 출하장려금 등 지급 ▹ 목표 105억원')], [{ indicator: '출하장려금 지급', unit: '원', target: 10_500_000_000, targetYear: '2027' }]],
   ['목표 in brackets [real ocean-agriculture-fisheries p.41]', [item('도매시장 신뢰도 제고▹안전성검사(목표 1,020건 이상), 등급표시(주1회)')], [{ indicator: '안전성검사', unit: '건', target: 1020, targetYear: '2027' }]],
   ['the same target stated twice is one target [real women-family p.25, p.34]', [item('설치 목표 : 75개소(‘25년) → 80개소(‘26년) ※ ‘24년 68개소', 1, '-'), item('다함께돌봄센터 7개소 추가 설치(‘25년 75개소 목표)', 0, 'ㅇ')], [{ indicator: '설치', unit: '개소', target: 75, targetYear: '2025' }]],
+  ['달성을 목표 after the figure [written skills plan line 12]', [item('2027년까지 취업률 70% 달성을 목표로 과정 품질관리 강화', 1, '-')], [{ indicator: '취업률', unit: '%', target: 70, targetYear: '2027' }]],
+  ["까지 누적 before a figure is the actual to date [written skills plan line 14]", [item("2027년까지 디지털 인재 100만명 양성 목표 중 '23년까지 누적 42.6만명 양성")], [{ indicator: '디지털 인재', unit: '명', target: 1_000_000, targetYear: '2027', actual: 426_000, actualPeriod: '2023' }]],
+  ['까지 누적 with 달성을 목표 [written Cheongju plan line 22]', [item('2030년까지 전기차 누적 보급 3만대 달성을 목표로 하며, 2024년까지 누적 8,220대 보급')], [{ indicator: '전기차 누적 보급', unit: '대', target: 30_000, targetYear: '2030', actual: 8220, actualPeriod: '2024' }]],
+  ['a 목표 list in hectares and households [written Yangpyeong report line 18]', [item('2025년 목표 : 친환경 인증면적 1,010ha, 인증농가 1,250호')], [
+    { indicator: '인증면적', unit: 'ha', target: 1010, targetYear: '2025' },
+    { indicator: '인증농가', unit: '호', target: 1250, targetYear: '2025' },
+  ]],
   // Not targets.
   ['a numbered list of means with no figure is not a target line (the sample plan’s footnote)', [note2('① 기업성장 혁신 : 혁신기업 육성, 자유응모 방식, 프로그램형 지원')], []],
   ['an achievement ratio alone is not a target [real ocean-agriculture-fisheries p.40]', [note2('2024년 실적 : 물량 329천톤(목표 대비 94%)')], []],

@@ -733,6 +733,29 @@ describe('figuresFromTables: target/actual tables', () => {
     ]);
     expect(f.diagnostics).toEqual([]);
   });
+  it.each([
+    {
+      name: 'a 2025(목표) row: a target per measure column, none for money; the second declared unit (ha) is the measure\'s',
+      text: ['1. 친환경농업 육성 지원', '  ◦ 연도별 추진 현황        (단위: 백만원, ha)', '연도\t사업비\t국비\t인증면적\t참여율(%)', '2023\t2,104\t480\t905\t41.2', '2024\t2,236\t512\t948\t43.0', '2025(목표)\t2,410\t540\t1,010\t45.0'].join('\n'),
+      expected: [
+        ['인증면적', 'ha', 1010, '2025', null, null, null],
+        ['참여율', '%', 45, '2025', null, null, null],
+      ],
+    },
+    {
+      name: 'a 2026(계획) row counts as a goal; the years before it give none',
+      text: ['2. 체험마을 활성화', '  ◦ 연도별 현황        (단위: 백만원, 개소)', '연도\t사업비\t지원마을', '2024\t742\t51', '2025\t790\t56', '2026(계획)\t820\t60'].join('\n'),
+      expected: [['지원마을', '개소', 60, '2026', null, null, null]],
+    },
+    {
+      name: 'a measure column in a table declaring money only has no known unit: no target',
+      text: ['3. 숲길 조성', '  ◦ 연도별 현황        (단위: 백만원)', '연도\t사업비\t조성면적', '2024\t300\t12', '2025(목표)\t350\t15'].join('\n'),
+      expected: [],
+    },
+  ])('years down the rows: $name', ({ text, expected }) => {
+    const f = figuresFromTables(readTextLayout('goals.txt', text));
+    expect(targetViews(f)).toEqual(expected);
+  });
   it('a stated achievement that is neither actual ÷ target nor its inverse is a finding', () => {
     const f = figuresFromTables(layoutOf(indicatorsAcross('110.0')));
     expect(f.diagnostics.map((d) => [d.code, d.message])).toEqual([
@@ -1248,5 +1271,29 @@ describe("figuresFromTables: '23 → '24 columns, units in names, a 목표 year 
     ]);
     expect(f.budgetLines).toEqual([]);
     expect(f.diagnostics).toEqual([]);
+  });
+});
+
+describe('figuresFromTables: a dash where a budgeted row\'s executed amount goes', () => {
+  it.each([
+    {
+      name: 'a dash is nothing spent (education office execution, ▪ children)',
+      rows: [['정책사업', '예산액', '지출액', '잔액', '집행률'], ['무상급식 지원', '11,930', '8,911', '3,019', '74.7'], ['특수교육 지원', '850', '-', '850', '0.0']],
+      expected: [
+        { program: '무상급식 지원', budget: 11_930_000_000, executed: 8_911_000_000, remaining: 3_019_000_000 },
+        { program: '특수교육 지원', budget: 850_000_000, executed: 0, remaining: 850_000_000 },
+      ],
+    },
+    {
+      name: 'an empty cell says nothing: no executed amount',
+      rows: [['사업명', '예산액', '집행액'], ['도로정비', '1,200', '800'], ['하천관리', '300', '']],
+      expected: [
+        { program: '도로정비', budget: 1_200_000_000, executed: 800_000_000 },
+        { program: '하천관리', budget: 300_000_000 },
+      ],
+    },
+  ])('$name', ({ rows, expected }) => {
+    const f = figuresFromTables(layoutOf(table(1, rows, { unit: '백만원', caption: '집행 현황' })));
+    expect(lineViews(f)).toEqual(expected);
   });
 });

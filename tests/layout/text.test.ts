@@ -2,7 +2,7 @@
 // blocks around tables. Inputs are written here; expectations are read off them.
 
 import { describe, expect, it } from 'vitest';
-import { readTextLayout } from '../../src/layout/text.js';
+import { isRuleLine, readTextLayout } from '../../src/layout/text.js';
 import { tableGrid, type Block, type TableBlock } from '../../src/layout/types.js';
 
 const tables = (blocks: Block[]) => blocks.filter((b): b is TableBlock => b.type === 'table');
@@ -65,6 +65,145 @@ describe('tables in every shape', () => {
   it('does not take sentences with figures for a table', () => {
     const text = '□ 2024년 예산은 1,200억원으로  전년 대비 10% 증가\n○ 지원 인원은 3,000명  (전년 2,500명)\n';
     expect(tables(readTextLayout('s.txt', text).blocks)).toHaveLength(0);
+  });
+});
+
+describe('isRuleLine', () => {
+  it.each([
+    ['-----', true],
+    ['=====', true],
+    ['━━━━━━━━', true],
+    ['  ············', true],
+    ['………………', true],
+    ['- - - - - -', true],
+    ['-=-=-=-=', true],
+    ['----', false],
+    ['~~~~~', false],
+    ['1. 개요 ........ 3', false],
+    ['-----※-----', false],
+    ['-=·-=·-=·', false],
+  ])('%s → %s', (text, expected) => {
+    expect(isRuleLine(text)).toBe(expected);
+  });
+});
+
+describe('space-aligned tables with rule lines, letter-spaced headers and marked child rows', () => {
+  it.each([
+    {
+      name: '= and - rules, a letter-spaced header, ㆍ children, △, the unit indented under a numbered item (city budget overview)',
+      text: [
+        '2. 회계별 예산',
+        '                              (단위 : 천원)',
+        '회 계 별               2024년 당초     2023년 당초',
+        '==================================================',
+        '총    계                 230,000         220,000',
+        '--------------------------------------------------',
+        '일반회계                 180,000         175,000',
+        '특별회계                  50,000          45,000',
+        '  ㆍ상수도사업            30,000          32,000',
+        '  ㆍ하수도사업            20,000          13,000',
+        '==================================================',
+        '   ※ 특별회계는 공기업특별회계의 합임',
+      ].join('\n'),
+      expected: {
+        unit: '천원',
+        headerRows: 1,
+        cells: [['회계별', '2024년 당초', '2023년 당초'], ['총 계', '230,000', '220,000'], ['일반회계', '180,000', '175,000'], ['특별회계', '50,000', '45,000'], ['ㆍ상수도사업', '30,000', '32,000'], ['ㆍ하수도사업', '20,000', '13,000']],
+        lines: [3, 5, 7, 8, 9, 10],
+      },
+    },
+    {
+      name: '━ rules, ▪ children, a dash for nothing, the unit in a bullet above, syllables over a gap (education office execution)',
+      text: [
+        '  ○ 금액 단위 : 백만원, %',
+        '',
+        '정 책 사 업           예 산 액    지 출 액    잔    액',
+        '━━━━━━━━━━━━━━━━━━━━━━━━━━━━',
+        '합      계              1,200         700         500',
+        '━━━━━━━━━━━━━━━━━━━━━━━━━━━━',
+        '교육복지                1,200         700         500',
+        '  ▪ 무상급식 지원         900         700         200',
+        '  ▪ 특수교육 지원         300           -         300',
+      ].join('\n'),
+      expected: {
+        unit: '백만원',
+        headerRows: 1,
+        cells: [['정책사업', '예산액', '지출액', '잔액'], ['합 계', '1,200', '700', '500'], ['교육복지', '1,200', '700', '500'], ['▪ 무상급식 지원', '900', '700', '200'], ['▪ 특수교육 지원', '300', '-', '300']],
+        lines: [3, 5, 7, 8, 9],
+      },
+    },
+    {
+      name: 'a dotted rule under a header spaced word by word (council settlement review)',
+      text: [
+        '사    업    명              예산현액    지출액    불용액',
+        '  ··················································',
+        '광교 복합문화센터 건립        412.5     187.3      30.2',
+        '영통 어린이 도서관             31.4      30.1       1.3',
+        '  ··················································',
+        '합  계                        443.9     217.4      31.5',
+      ].join('\n'),
+      expected: {
+        headerRows: 1,
+        cells: [['사업명', '예산현액', '지출액', '불용액'], ['광교 복합문화센터 건립', '412.5', '187.3', '30.2'], ['영통 어린이 도서관', '31.4', '30.1', '1.3'], ['합 계', '443.9', '217.4', '31.5']],
+        lines: [1, 3, 4, 6],
+      },
+    },
+    {
+      name: '─ rules and years down the rows; a syllable in the gap before its column starts that column\'s word',
+      text: [
+        '  연    도          사 업 비    국    비    보급대수',
+        '  ──────────────────────────',
+        '  2023                21,600      12,960       1,800',
+        '  2024                19,980      11,988       1,850',
+        '  2025(목표)          24,000      14,400       2,400',
+        '  ──────────────────────────',
+      ].join('\n'),
+      expected: {
+        headerRows: 1,
+        cells: [['연도', '사업비', '국비', '보급대수'], ['2023', '21,600', '12,960', '1,800'], ['2024', '19,980', '11,988', '1,850'], ['2025(목표)', '24,000', '14,400', '2,400']],
+        lines: [1, 3, 4, 5],
+      },
+    },
+    {
+      name: 'single-syllable headers over different columns stay apart',
+      text: ['구분        계        국        도', '가사업     300       200       100', '나사업     150       100        50', '다사업      90        60        30'].join('\n'),
+      expected: {
+        headerRows: 1,
+        cells: [['구분', '계', '국', '도'], ['가사업', '300', '200', '100'], ['나사업', '150', '100', '50'], ['다사업', '90', '60', '30']],
+        lines: [1, 2, 3, 4],
+      },
+    },
+  ])('$name', ({ text, expected }) => {
+    const found = tables(readTextLayout('t.txt', text).blocks);
+    expect(found).toHaveLength(1);
+    const t = found[0]!;
+    expect(cells(t)).toEqual(expected.cells);
+    expect(t.headerRows).toBe(expected.headerRows);
+    expect(t.rows.map((r) => r.source.line)).toEqual(expected.lines);
+    if ('unit' in expected) expect(t.unit).toBe(expected.unit);
+  });
+
+  it.each([
+    ['a rule line alone', '----------\n'],
+    ['list items with figures but no table around them', '- 시설비   300   250\n- 운영비   100    80\n'],
+    ['a note after a rule is not a row', '==========\n※ 단위 : 백만원\n'],
+  ])('%s: no table', (_name, text) => {
+    expect(tables(readTextLayout('n.txt', text).blocks)).toHaveLength(0);
+  });
+
+  it.each([
+    ['a caption between the unit and the table', '(단위: 백만원)\n\n< 부서별 집행 >\n구분          예산액    집행액\n가사업         1,000       500\n나사업           800       400\n', '백만원'],
+    ['a unit in a bullet two lines above', '○ 금액 단위 : 억원\n○ 기준일 : 2024. 6. 30.\n\n구분          예산액    집행액\n가사업         1,000       500\n나사업           800       400\n', '억원'],
+    ['a unit declared four paragraphs above serves no table', '○ 금액 단위 : 억원\n○ 첫째 문단\n○ 둘째 문단\n○ 셋째 문단\n○ 넷째 문단\n\n구분          예산액    집행액\n가사업         1,000       500\n나사업           800       400\n', undefined],
+  ])('unit reach: %s', (_name, text, unit) => {
+    const [t] = tables(readTextLayout('u.txt', text).blocks);
+    expect(t!.unit).toBe(unit);
+  });
+
+  it('a note under the table stays a note, not a row', () => {
+    const text = ['구분          예산액    집행액', '------------------------------', '가사업         1,000       500', '나사업           800       400', '------------------------------', '※ 인건비 제외'].join('\n');
+    const blocks = readTextLayout('n.txt', text).blocks;
+    expect(blocks.map((b) => b.type)).toEqual(['table', 'note']);
   });
 });
 
