@@ -290,9 +290,24 @@ function columnPath(grid: GridCell[][], headerRows: number, c: number): string[]
     const text = cell.text.replace(/\s+/g, ' ').trim();
     if (text === '' || key === last) continue;
     last = key;
-    if (path[path.length - 1] !== text) path.push(text);
+    for (const part of headerLines(cell.text)) if (path[path.length - 1] !== part) path.push(part);
   }
   return path;
+}
+
+const isFigureWord = (text: string) => HEADER_ONLY_ROLES.has(roleOfHeader(text).role ?? 'other');
+
+/**
+ * One header cell as path entries. A cell that names nothing as a whole but
+ * whose lines do is two headers stacked in one cell (a missing rule under it):
+ * `2023년 예산` over `본예산(A)`, `지원 금액` over `(2024 예산)`. Its lines are
+ * then taken as stacked header rows. Otherwise the cell is one header.
+ */
+export function headerLines(text: string): string[] {
+  const whole = text.replace(/\s+/g, ' ').trim();
+  const lines = text.split('\n').map((l) => l.replace(/\s+/g, ' ').trim()).filter((l) => l !== '');
+  if (lines.length < 2 || isFigureWord(whole) || roleOfHeader(whole).role === 'label') return [whole];
+  return lines.some(isFigureWord) ? lines : [whole];
 }
 
 /** The meaning of each column from its stacked header cells: the lowest cell with a role decides it. */

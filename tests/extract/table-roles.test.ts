@@ -3,7 +3,7 @@
 // ones printed on the real pages named beside them, or common variants.
 
 import { describe, expect, it } from 'vitest';
-import { classifyTable, columnInfos, formulaOf, headerRowCount, normalizeHeader, roleOfHeader, yearOf } from '../../src/extract/table-roles.js';
+import { classifyTable, columnInfos, formulaOf, headerLines, headerRowCount, normalizeHeader, roleOfHeader, yearOf } from '../../src/extract/table-roles.js';
 import { table } from './table-helpers.js';
 
 describe('normalizeHeader', () => {
@@ -112,6 +112,30 @@ describe('formulaOf', () => {
 });
 
 describe('columnInfos: stacked headers combined per column from the grid', () => {
+  it('two headers stacked in one cell (no rule between them, mohw and moel sheets p.1): its lines are the header rows', () => {
+    const t = table(2, [
+      [{ t: '사업명', r: 2 }, { t: '2022년\n결산', r: 2 }, { t: '2023년 예산\n본예산(A)', r: 2 }, { t: '2024년', c: 2 }, { t: '증감', c: 2 }],
+      ['정부안', '확정(B)', '(B-A)', '(B-A)/A'],
+      ['생계급여', '5,386,007', '6,014,148', '7,541,072', '7,541,072', '1,526,924', '25.4'],
+    ]);
+    expect(columnInfos(t).map((c) => [c.path, c.role, c.stage ?? null, c.year?.year ?? null])).toEqual([
+      [['사업명'], 'label', null, null],
+      [['2022년 결산'], 'executed', 'settled', '2022'],
+      [['2023년 예산', '본예산(A)'], 'budget', 'original', '2023'],
+      [['2024년', '정부안'], 'budget', 'proposal', '2024'],
+      [['2024년', '확정(B)'], 'budget', 'final', '2024'],
+      [['증감', '(B-A)'], 'change', null, null],
+      [['증감', '(B-A)/A'], 'changeRate', null, null],
+    ]);
+  });
+  it.each([
+    ['2023년 예산\n본예산(A)', ['2023년 예산', '본예산(A)']],
+    ['지원 금액\n(2024 예산)', ['지원 금액', '(2024 예산)']], // mohw senior-jobs p.3
+    ['2022년\n결산', ['2022년 결산']], // the whole cell names its role
+    ['피보조․\n피출연 등\n기관명', ['피보조․ 피출연 등 기관명']], // no line names a figure
+    ['내역\n사업명', ['내역 사업명']],
+    ['지원\n비율(%)', ['지원 비율(%)']],
+  ])('headerLines(%j) → %j', (text, expected) => expect(headerLines(text)).toEqual(expected));
   it('a year over 결산 / 예산 over 본예산 / 증감 over (B-A) (moel program sheet p.1)', () => {
     const t = table(2, [
       [{ t: '사업명', r: 2 }, '2022년', '2023년 예산', { t: '2024년', c: 2 }, { t: '증감', c: 2 }],
