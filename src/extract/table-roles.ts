@@ -402,6 +402,17 @@ function isWordColumn(body: GridCell[][], c: number): boolean {
   return texts.length >= 2 && words.length * 2 > texts.length;
 }
 
+/** Headers that name the item itself (사업명, 내역사업명), not a kind of row (구분). */
+const ITEM_NAME = /^(사업명|세부사업명?|내역사업명?|단위사업명?|세부내역)$/;
+
+/** Some body cell of the column is a funding part or a total (계, 국비, 시비): rows are parts of an item. */
+function holdsFundingParts(body: GridCell[][], c: number): boolean {
+  return body.some((r) => {
+    const role = roleOfHeader(r[c]?.text ?? '').role;
+    return role === 'funding' || role === 'total';
+  });
+}
+
 /** The column's cells are merged down (or left empty below a value) while the next column goes on. */
 function repeatsDown(body: GridCell[][], c: number): boolean {
   return body.some((r) => r[c]?.spanned === true || ((r[c]?.text.trim() ?? '') === '' && (r[c + 1]?.text.trim() ?? '') !== ''));
@@ -431,6 +442,13 @@ export function classifyTable(table: TableBlock): TableClass {
   const named = labelColumns(columns);
   let { label, group } = named;
   const bodyRows = grid.slice(headerRows);
+  // 내역사업명 | 구분 (보조, 직접수행): the column that names the item is the label, the
+  // 구분 beside it a group, unless 구분 splits each item into funding parts (계, 국비…).
+  const item = columns.find((c) => c.role === 'label' && c.index !== label && c.path.some((p) => ITEM_NAME.test(normalizeHeader(p))));
+  if (item && label !== undefined && !columns[label]!.path.some((p) => ITEM_NAME.test(normalizeHeader(p))) && !holdsFundingParts(bodyRows, label)) {
+    group = label;
+    label = item.index;
+  }
   // Two word columns at the left, the first merged down the rows (청구법인 › 매출원가, 판관비…):
   // the first groups, the second names.
   if (label !== undefined && group === undefined && isWordColumn(bodyRows, label + 1) && repeatsDown(bodyRows, label)) {

@@ -491,6 +491,32 @@ const valid: Case[] = [
     ],
     diagnostics: [],
   },
+  {
+    name: 'a year table without a unit (moel learning-card p.3) takes 백만원 from p.1, which prints the same 2024 amount 584,906',
+    blocks: [
+      learningCard(),
+      table(1, [['연도', '2020', '2021', '2022', '2023', '2024'], ['사업비', '106,069', '297,934', '426,290', '518,815', '584,906']], { caption: '최근 5년 간 투입된 사업비' }),
+    ],
+    series: [
+      ['내일배움카드(일반)', '원', [['2022', 322_799 * M, '결산'], ['2023', 518_815 * M, '본예산'], ['2024', 584_906 * M, '확정']]],
+      ['사업비', '원', [['2020', 106_069 * M, ''], ['2021', 297_934 * M, ''], ['2022', 426_290 * M, ''], ['2023', 518_815 * M, ''], ['2024', 584_906 * M, '']]],
+    ],
+    diagnostics: ['table-unit-by-agreement'],
+  },
+  {
+    name: 'a breakdown without a unit whose column adds up to a stated amount of the same year (city plan shape, 천원) takes that unit',
+    blocks: [
+      table(1, [['사업명', '2025년 예산액'], ['청년 창업 지원', '1,380,000'], ['창업 공간 운영', '620,000']], { unit: '천원' }),
+      table(1, [['세부내역', '지원 금액\n(2025 예산)'], ['멘토링', '480,000'], ['시제품 제작', '900,000']]),
+    ],
+    lines: [
+      { program: '청년 창업 지원', budget: 1_380_000 * K, year: '2025' },
+      { program: '창업 공간 운영', budget: 620_000 * K, year: '2025' },
+      { program: '멘토링', budget: 480_000 * K, year: '2025' },
+      { program: '시제품 제작', budget: 900_000 * K, year: '2025' },
+    ],
+    diagnostics: ['table-unit-by-agreement'],
+  },
 ];
 
 describe('figuresFromTables: valid cases', () => {
@@ -621,6 +647,35 @@ const invalid: Invalid[] = [
     blocks: [table(1, [['연도', '2020', '2021', '2022', '2023', '2024'], ['사업비', '106,069', '297,934', '426,290', '518,815', '584,906']])],
     findings: [['table-unit-missing', 'declares no money unit']],
     lines: [],
+  },
+  {
+    name: 'a year table without a unit that repeats a stated amount only under another year is not read',
+    blocks: [
+      learningCard(),
+      table(1, [['연도', '2021', '2022', '2023'], ['사업비', '297,934', '584,906', '600,001']]),
+    ],
+    findings: [['table-unit-missing', 'declares no money unit']],
+    lines: [
+      { program: '내일배움카드(일반)', budget: 518_815 * M, year: '2023', basis: '본예산' },
+    ],
+    year: '2023',
+  },
+  {
+    name: 'a small amount repeated (under five digits) is no evidence of the unit',
+    blocks: [
+      table(1, [['사업명', '2025년 예산액'], ['가 사업', '4,500']], { unit: '백만원' }),
+      table(1, [['연도', '2024', '2025'], ['사업비', '4,100', '4,500']]),
+    ],
+    findings: [['table-unit-missing', 'declares no money unit']],
+  },
+  {
+    name: 'the same amount stated in two units: no unit is taken',
+    blocks: [
+      table(1, [['사업명', '2025년 예산액'], ['가 사업', '45,000']], { unit: '백만원' }),
+      table(1, [['세부사업', '2025년 본예산'], ['나 사업', '45,000']], { unit: '천원' }),
+      table(1, [['연도', '2024', '2025'], ['사업비', '41,000', '45,000']]),
+    ],
+    findings: [['table-unit-missing', 'declares no money unit']],
   },
 ];
 

@@ -261,6 +261,21 @@ describe('classifyTable', () => {
       table(1, [['번호', '사업명', '사업기간', '사업비(천원)', '주관부처'], ['1', 'SW융합클러스터2.0', '2020.4.1.~2024.12.31.', '17,780,000', '과학기술정보통신부']]),
       'other', 1, undefined,
     ],
+    [
+      '내역사업명 left of 구분 (보조, 직접수행): the item names the row, 구분 groups it (mohw senior-jobs p.3)',
+      table(1, [['내역사업명', '구분', '피보조․ 피출연 등 기관명', '지원 금액\n(2024 예산)'], ['한국노인 인력개발원 운영지원', '보조', '민간보조', '21,746'], ['노인일자리및 사회활동운영', '직접수행', '민간보조', '137']]),
+      'budget-execution', 0, 1,
+    ],
+    [
+      '세부사업명 left of 구분 (신규, 계속), another ministry\'s shape',
+      table(1, [['세부사업명', '구분', '2025년 예산'], ['디지털 배움터', '계속', '12,400'], ['AI 교육 바우처', '신규', '3,000']]),
+      'budget-execution', 0, 1,
+    ],
+    [
+      '사업명 left of 구분 holding 계 / 국비 / 시비: 구분 stays the label (each row is a part of the item)',
+      table(1, [['사업명', '구분', '2025년 예산'], [{ t: '가 사업', r: 3 }, '계', '1,000'], ['국비', '500'], ['시비', '500']]),
+      'funding-breakdown', 1, 0,
+    ],
   ])('%s', (_name, t, kind, labelColumn, groupColumn) => {
     const cls = classifyTable(t);
     expect(cls.kind).toBe(kind);
