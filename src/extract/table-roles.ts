@@ -405,11 +405,18 @@ function isWordColumn(body: GridCell[][], c: number): boolean {
 /** Headers that name the item itself (사업명, 내역사업명), not a kind of row (구분). */
 const ITEM_NAME = /^(사업명|세부사업명?|내역사업명?|단위사업명?|세부내역)$/;
 
-/** Some body cell of the column is a funding part or a total (계, 국비, 시비): rows are parts of an item. */
-function holdsFundingParts(body: GridCell[][], c: number): boolean {
-  return body.some((r) => {
+/**
+ * The column splits items into parts (계, 국비, 시비 under one 사업명): a total word
+ * in it, or a funding word on a row that continues the item above (merged or
+ * repeated name). A funding word on an item's only row (융자 as 지원 형태) is a kind.
+ */
+function holdsFundingParts(body: GridCell[][], c: number, item: number): boolean {
+  return body.some((r, i) => {
     const role = roleOfHeader(r[c]?.text ?? '').role;
-    return role === 'funding' || role === 'total';
+    if (role === 'total') return true;
+    const name = r[item];
+    const continues = name !== undefined && (name.spanned || (i > 0 && name.text.trim() !== '' && name.text === body[i - 1]![item]?.text));
+    return role === 'funding' && continues;
   });
 }
 
@@ -445,7 +452,7 @@ export function classifyTable(table: TableBlock): TableClass {
   // 내역사업명 | 구분 (보조, 직접수행): the column that names the item is the label, the
   // 구분 beside it a group, unless 구분 splits each item into funding parts (계, 국비…).
   const item = columns.find((c) => c.role === 'label' && c.index !== label && c.path.some((p) => ITEM_NAME.test(normalizeHeader(p))));
-  if (item && label !== undefined && !columns[label]!.path.some((p) => ITEM_NAME.test(normalizeHeader(p))) && !holdsFundingParts(bodyRows, label)) {
+  if (item && label !== undefined && !columns[label]!.path.some((p) => ITEM_NAME.test(normalizeHeader(p))) && !holdsFundingParts(bodyRows, label, item.index)) {
     group = label;
     label = item.index;
   }

@@ -272,6 +272,16 @@ describe('classifyTable', () => {
       'budget-execution', 0, 1,
     ],
     [
+      '내역사업명 left of 구분 holding 융자 on each item\'s only row: a kind of support, not a funding part (molit small-housing p.4)',
+      table(1, [['내역사업명', '구분', '지원 금액\n(2024계획)'], ['가로주택\n정비사업', '융자', '402,100'], ['자율주택\n정비사업', '융자', '4,700'], ['이차보전', '융자', '6,800']]),
+      'budget-execution', 0, 1,
+    ],
+    [
+      '사업명 repeated on each row beside 구분 국비 / 시비 (text export, no merged cell): 구분 stays the label',
+      table(1, [['사업명', '구분', '2025년 예산'], ['가 사업', '국비', '500'], ['가 사업', '시비', '500']]),
+      'budget-execution', 1, 0,
+    ],
+    [
       '사업명 left of 구분 holding 계 / 국비 / 시비: 구분 stays the label (each row is a part of the item)',
       table(1, [['사업명', '구분', '2025년 예산'], [{ t: '가 사업', r: 3 }, '계', '1,000'], ['국비', '500'], ['시비', '500']]),
       'funding-breakdown', 1, 0,
