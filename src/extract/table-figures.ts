@@ -704,6 +704,8 @@ interface ReadTable {
   units: Units;
   /** Undefined for a table whose figures are not read (no header, or staff and schedules). */
   rows?: BodyRow[];
+  /** A figure under no header: the table's columns could not be aligned. */
+  orphan?: ReturnType<typeof figuresWithoutHeader>;
   rowDiagnostics: Diagnostic[];
 }
 
@@ -718,7 +720,7 @@ function readTable(ctx: TableInContext): ReadTable {
   const units: Units = { units: declared.units, mult: declared.money ? MONEY_UNITS[declared.money]! : 1 };
   if (declared.money) units.money = declared.money;
   const rows = readRows(ctx, cls, rowDiagnostics);
-  return { ctx, cls, units, rows, rowDiagnostics };
+  return { ctx, cls, units, rows, orphan: figuresWithoutHeader(rows, cls), rowDiagnostics };
 }
 
 /** Figures from every table of a layout. Tables that hold no figures give none. */
@@ -736,14 +738,13 @@ export function figuresFromTables(layout: Layout): TableFigures {
   // Every table is read first: a table without a unit may take the unit of another
   // table of the document that prints the same amount for the same year (later ones too).
   const read = tablesInContext(layout.blocks).map((ctx) => readTable(ctx));
-  const anchors = indexAnchors(read.flatMap((t) => (t.rows && t.units.money && !figuresWithoutHeader(t.rows, t.cls) ? anchorsOf(t.rows, t.cls.columns, t.units.money) : [])));
-  for (const { ctx, cls, units, rows, rowDiagnostics } of read) {
+  const anchors = indexAnchors(read.flatMap((t) => (t.rows && t.units.money && !t.orphan ? anchorsOf(t.rows, t.cls.columns, t.units.money) : [])));
+  for (const { ctx, cls, units, rows, orphan, rowDiagnostics } of read) {
     tag();
     table++;
     out.tables.push({ source: ctx.table.source, kind: cls.kind, reasons: cls.reasons });
     if (!rows) continue;
     pushAll(out.diagnostics, rowDiagnostics);
-    const orphan = figuresWithoutHeader(rows, cls);
     if (orphan) {
       // Figures under no header: the reader lost the columns' alignment, so no column
       // can be trusted to mean what its header says. Nothing is read, nothing is checked.
