@@ -158,6 +158,29 @@ const smallHousing = (executedCell = '306,121\n[306,121]') =>
     { unit: '백만원', file: 'small-housing.pdf' },
   );
 
+/**
+ * The same page's whole table: the 기능별 section, then 비목별 and 기능·비목별 sections
+ * repeating its total. As printed, 비목별's 기타민간 융자금 gives 21,500 under 2023 수정 (the
+ * total's figure; 463,600 + 25,100 = 488,700 is its 계획현액), so that section does not add
+ * up; 기능·비목별 nests one 목 under each 사업 with the same figures.
+ */
+const smallHousingSections = () => {
+  const t = smallHousing();
+  const sections: string[][] = [
+    ['○ 비목별 분류(합계)', '317,500\n(31,800)', '349,300', '341,802\n[341,802]', '-', '7,498', '467,600', '21,500', '489,100', '488,073\n[488,073]', '489,100', '488,073\n[488,073]', '-', '1,027', '413,600'],
+    ['· 기타민간 융자금(450-04)', '317,500\n(31,800)', '349,300', '341,802\n[341,802]', '-', '7,498', '463,600', '21,500', '488,700', '487,801\n[487,801]', '488,700', '487,801\n[487,801]', '-', '899', '406,800'],
+    ['· 이차보전금 (320-05)', '-', '-', '-', '-', '-', '4,000', '-3,600', '400', '272\n[272]', '400', '272\n[272]', '-', '128', '6,800'],
+    ['○ 기능·비목별 분류(합계)', '317,500\n(31,800)', '349,300', '341,802\n[341,802]', '-', '7,498', '467,600', '21,500', '489,100', '488,073\n[488,073]', '489,100', '488,073\n[488,073]', '-', '1,027', '413,600'],
+    ['· 가로주택정비사업', '267,500\n(43,900)', '311,400', '306,121\n[306,121]', '-', '5,279', '449,600', '25,844', '475,444', '474,546\n[474,546]', '475,444', '474,546\n[474,546]', '-', '898', '402,100'],
+    ['- 기타민간 융자금(450-04)', '267,500\n(43,900)', '311,400', '306,121\n[306,121]', '-', '5,279', '449,600', '25,844', '475,444', '474,546\n[474,546]', '475,444', '474,546\n[474,546]', '-', '898', '402,100'],
+    ['· 자율주택 정비사업', '50,000\n(-12,100)', '37,900', '35,681\n[35,681]', '-', '2,219', '14,000', '-744', '13,256', '13,255\n[13,255]', '13,256', '13,255\n[13,255]', '-', '1', '4,700'],
+    ['- 기타민간 융자금(450-04)', '50,000\n(-12,100)', '37,900', '35,681\n[35,681]', '-', '2,219', '14,000', '-744', '13,256', '13,255\n[13,255]', '13,256', '13,255\n[13,255]', '-', '1', '4,700'],
+    ['· 이차보전지원', '-', '-', '-', '-', '-', '4,000', '-3,600', '400', '272\n[272]', '400', '272\n[272]', '-', '128', '6,800'],
+    ['- 이차보전금(320-05)', '-', '-', '-', '-', '-', '4,000', '-3,600', '400', '272\n[272]', '400', '272\n[272]', '-', '128', '6,800'],
+  ];
+  return table(3, [...t.rows.map((r) => r.cells.map((c) => ({ t: c.text, r: c.rowSpan, c: c.colSpan }))), ...sections], { unit: '백만원', file: 'small-housing.pdf' });
+};
+
 /** report-busan-transport-innovation-2025.pdf p.34, 연도별 예산 및 집행 현황 (단위: 백만원): funding parts down the rows. */
 const busanDrt = (total = '1,580') =>
   table(
@@ -381,6 +404,22 @@ const valid: Case[] = [
     ],
     totals: [['기능별분류(합계)', null, 349_300 * M], ['기능별분류(합계)', null, 489_100 * M], ['기능별분류(합계)', null, 413_600 * M]],
     diagnostics: [],
+  },
+  {
+    name: 'three breakdowns of one total (molit small-housing p.2): a 수정 column with cuts (25,844 − 744 − 3,600 = 21,500) still groups; the repeated totals\' rows are not lines, even where they do not add up',
+    blocks: [smallHousingSections()],
+    lines: [
+      { program: '가로주택정비사업', budget: 311_400 * M, executed: 306_121 * M, unused: 5_279 * M, disbursed: 306_121 * M, year: '2022', basis: '계획현액' },
+      { program: '자율주택정비사업', budget: 37_900 * M, executed: 35_681 * M, unused: 2_219 * M, disbursed: 35_681 * M, year: '2022', basis: '계획현액' },
+      { program: '가로주택정비사업', budget: 475_444 * M, executed: 474_546 * M, disbursed: 474_546 * M, year: '2023', basis: '계획현액' },
+      { program: '자율주택정비사업', budget: 13_256 * M, executed: 13_255 * M, disbursed: 13_255 * M, year: '2023', basis: '계획현액' },
+      { program: '이차보전지원', budget: 400 * M, executed: 272 * M, disbursed: 272 * M, year: '2023', basis: '계획현액' },
+      { program: '가로주택정비사업', budget: 402_100 * M, year: '2024', basis: '계획' },
+      { program: '자율주택정비사업', budget: 4_700 * M, year: '2024', basis: '계획' },
+      { program: '이차보전지원', budget: 6_800 * M, year: '2024', basis: '계획' },
+    ],
+    totals: [['기능별분류(합계)', null, 349_300 * M], ['기능별분류(합계)', null, 489_100 * M], ['기능별분류(합계)', null, 413_600 * M]],
+    diagnostics: ['table-alternative-breakdown', 'table-alternative-breakdown'],
   },
   {
     name: 'fund table (천원): no budget lines; 총계 adds up and (A+B) holds',
