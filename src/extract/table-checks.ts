@@ -71,6 +71,9 @@ function addInto(acc: Vector, v: Vector): void {
   for (const [c, x] of v) acc.set(c, (acc.get(c) ?? 0) + x);
 }
 
+/** With negative parts, how many parts a group's search goes on past its target. */
+const MAX_PARTS_PAST_TARGET = 64;
+
 export interface Hierarchy {
   nodes: Node[];
   /** Kind per row index. */
@@ -93,6 +96,10 @@ export function buildHierarchy(rows: BodyRow[], columns: number[], mult: number,
   const kinds: Node['kind'][] = rows.map(() => 'leaf');
   const parent: (number | undefined)[] = rows.map(() => undefined);
   const memo = new Map<number, Node | null>();
+  // A part may be negative (a 수정 column's cuts: 25,844, -744, -3,600 under 21,500), so a
+  // running sum past its target can come back. Only a table without negative figures stops
+  // there at once; with them, the search still ends after a bounded number of parts.
+  const negatives = vectors.some((v) => [...v.values()].some((x) => x < 0));
   const sameGroup = (i: number, j: number) => rows[i]!.group === rows[j]!.group || rows[i]!.group === undefined || rows[i]!.total && !rows[i]!.subtotal;
 
   const tryGroup = (i: number): Node | undefined => {
@@ -121,7 +128,7 @@ export function buildHierarchy(rows: BodyRow[], columns: number[], mult: number,
         memo.set(i, node);
         return node;
       }
-      if (positive && [...acc].some(([c, x]) => x > (target.get(c) ?? 0) + 1e-6)) break;
+      if (positive && (!negatives || kids.length > MAX_PARTS_PAST_TARGET) && [...acc].some(([c, x]) => x > (target.get(c) ?? 0) + 1e-6)) break;
     }
     return undefined;
   };
@@ -159,6 +166,25 @@ export function buildHierarchy(rows: BodyRow[], columns: number[], mult: number,
     const row = rows[i]!;
     const node = tryGroup(i);
     if (row.total && !node) {
+      // A total equal to an earlier one heads another breakdown of the same money (기능별,
+      // then 비목별), never closes the rows above it. Its rows, down to the next total,
+      // are not counted again, even where they do not add up to it.
+      const repeat = row.subtotal ? undefined : totals.find((t) => equalVectors(t.vector, vectors[i]!, columns));
+      if (repeat) {
+        closeOpen();
+        let end = i + 1;
+        while (end < rows.length && !(rows[end]!.total && !rows[end]!.subtotal)) end++;
+        for (let k = i; k < end; k++) alternative.add(k);
+        diagnostics.push(diag('table-alternative-breakdown', `"${row.label}" repeats the total of "${rows[repeat.row]!.label}": its rows break the same money down another way and are not counted again`, row.source));
+        kinds[i] = 'total';
+        nodes.push({ row: i, end, kids: [], kind: 'total' });
+        grand = [];
+        run = [];
+        runSum = new Map();
+        runNonZero = 0;
+        i = end;
+        continue;
+      }
       const pending = row.subtotal ? run : grand.concat(run);
       if (pending.length > 0) {
         // A total after its rows: 소계 covers the run since the last total, 합계 everything since the last grand total.

@@ -15,6 +15,7 @@ export const TABLE_DIAGNOSTICS = {
   'table-cell-unreadable': 'warning',
   'table-value-implausible': 'warning',
   'table-unit-missing': 'warning',
+  'table-unit-by-agreement': 'info',
   'table-alternative-breakdown': 'info',
   'table-row-realigned': 'info',
   'table-header-misaligned': 'warning',

@@ -24,6 +24,7 @@ import {
   type TableClass,
 } from './table-roles.js';
 import { readCellFigure } from './table-cells.js';
+import { anchorsOf, indexAnchors, unitByAgreement } from './table-unit-agreement.js';
 import { buildHierarchy, checkFormulas, checkTotalColumns, compareStated, fmt, valueIn, type Hierarchy } from './table-checks.js';
 import { diag, TABLE_DIAGNOSTICS, type TableDiagnosticCode } from './table-diagnostics.js';
 import {
@@ -739,6 +740,31 @@ function actualSeries(ctx: TableInContext, rows: BodyRow[], cls: TableClass, out
 
 // ---------------------------------------------------------------- entry
 
+interface ReadTable {
+  ctx: TableInContext;
+  cls: TableClass;
+  units: Units;
+  /** Undefined for a table whose figures are not read (no header, or staff and schedules). */
+  rows?: BodyRow[];
+  /** A figure under no header: the table's columns could not be aligned. */
+  orphan?: ReturnType<typeof figuresWithoutHeader>;
+  rowDiagnostics: Diagnostic[];
+}
+
+function readTable(ctx: TableInContext): ReadTable {
+  const cls = classifyTable(ctx.table);
+  const rowDiagnostics: Diagnostic[] = [];
+  const nonFigure = cls.kind === 'other' && cls.reasons.some((r) => /names staff|names no money/.test(r));
+  // A table without any header row says nothing about what its figures are.
+  if (nonFigure || cls.headerRows === 0) return { ctx, cls, units: { units: [], mult: 1 }, rowDiagnostics };
+  const grid = tableGrid(ctx.table);
+  const declared = moneyUnitOf(ctx, grid, cls.headerRows);
+  const units: Units = { units: declared.units, mult: declared.money ? MONEY_UNITS[declared.money]! : 1 };
+  if (declared.money) units.money = declared.money;
+  const rows = readRows(ctx, cls, rowDiagnostics);
+  return { ctx, cls, units, rows, orphan: figuresWithoutHeader(rows, cls), rowDiagnostics };
+}
+
 /** Figures from every table of a layout. Tables that hold no figures give none. */
 export function figuresFromTables(layout: Layout): TableFigures {
   const out: TableFigures = { budgetLines: [], budgetTotals: [], series: [], targets: [], diagnostics: [], tables: [] };
@@ -751,20 +777,16 @@ export function figuresFromTables(layout: Layout): TableFigures {
     for (; lines < out.budgetLines.length; lines++) out.budgetLines[lines]!.table = table;
     for (; totals < out.budgetTotals.length; totals++) out.budgetTotals[totals]!.table = table;
   };
-  for (const ctx of tablesInContext(layout.blocks)) {
+  // Every table is read first: a table without a unit may take the unit of another
+  // table of the document that prints the same amount for the same year (later ones too).
+  const read = tablesInContext(layout.blocks).map((ctx) => readTable(ctx));
+  const anchors = indexAnchors(read.flatMap((t) => (t.rows && t.units.money && !t.orphan ? anchorsOf(t.rows, t.cls.columns, t.units.money) : [])));
+  for (const { ctx, cls, units, rows, orphan, rowDiagnostics } of read) {
     tag();
     table++;
-    const cls = classifyTable(ctx.table);
     out.tables.push({ source: ctx.table.source, kind: cls.kind, reasons: cls.reasons });
-    const nonFigure = cls.kind === 'other' && cls.reasons.some((r) => /names staff|names no money/.test(r));
-    // A table without any header row says nothing about what its figures are.
-    if (nonFigure || cls.headerRows === 0) continue;
-    const grid = tableGrid(ctx.table);
-    const declared = moneyUnitOf(ctx, grid, cls.headerRows);
-    const units: Units = { units: declared.units, mult: declared.money ? MONEY_UNITS[declared.money]! : 1 };
-    if (declared.money) units.money = declared.money;
-    const rows = readRows(ctx, cls, out.diagnostics);
-    const orphan = figuresWithoutHeader(rows, cls);
+    if (!rows) continue;
+    pushAll(out.diagnostics, rowDiagnostics);
     if (orphan) {
       // Figures under no header: the reader lost the columns' alignment, so no column
       // can be trusted to mean what its header says. Nothing is read, nothing is checked.
@@ -784,8 +806,22 @@ export function figuresFromTables(layout: Layout): TableFigures {
         units.units.length === 0 &&
         rows.some((r) => !labelUnit(r.label) && [...r.figures.values()].some((f) => f.value !== undefined && !f.percent && !f.countUnit && f.krw === undefined)));
     if (moneyTable && !units.money) {
-      out.diagnostics.push(diag('table-unit-missing', `table (${cls.kind}) declares no money unit (단위); its amounts are not read`, ctx.table.source));
-      continue;
+      const agreed = unitByAgreement(rows, cls.columns, anchors);
+      if (!agreed) {
+        out.diagnostics.push(diag('table-unit-missing', `table (${cls.kind}) declares no money unit (단위); its amounts are not read`, ctx.table.source));
+        continue;
+      }
+      const where = agreed.anchor.source.page !== undefined ? `p.${agreed.anchor.source.page}` : `line ${agreed.anchor.source.line}`;
+      out.diagnostics.push(
+        diag(
+          'table-unit-by-agreement',
+          `table (${cls.kind}) declares no money unit; read in ${agreed.unit}, the unit of the table at ${where}, which prints the same ${agreed.year} amount ${fmt(agreed.value)}${agreed.summed ? ' (the sum of this column)' : ''}`,
+          ctx.table.source,
+        ),
+      );
+      units.money = agreed.unit;
+      units.mult = MONEY_UNITS[agreed.unit]!;
+      units.units = [agreed.unit];
     }
     checkFormulas(rows, cls, units.mult, out.diagnostics);
     checkTotalColumns(rows, cls, units.mult, out.diagnostics);

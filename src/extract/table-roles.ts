@@ -290,9 +290,24 @@ function columnPath(grid: GridCell[][], headerRows: number, c: number): string[]
     const text = cell.text.replace(/\s+/g, ' ').trim();
     if (text === '' || key === last) continue;
     last = key;
-    if (path[path.length - 1] !== text) path.push(text);
+    for (const part of headerLines(cell.text)) if (path[path.length - 1] !== part) path.push(part);
   }
   return path;
+}
+
+const isFigureWord = (text: string) => HEADER_ONLY_ROLES.has(roleOfHeader(text).role ?? 'other');
+
+/**
+ * One header cell as path entries. A cell that names nothing as a whole but
+ * whose lines do is two headers stacked in one cell (a missing rule under it):
+ * `2023년 예산` over `본예산(A)`, `지원 금액` over `(2024 예산)`. Its lines are
+ * then taken as stacked header rows. Otherwise the cell is one header.
+ */
+export function headerLines(text: string): string[] {
+  const whole = text.replace(/\s+/g, ' ').trim();
+  const lines = text.split('\n').map((l) => l.replace(/\s+/g, ' ').trim()).filter((l) => l !== '');
+  if (lines.length < 2 || isFigureWord(whole) || roleOfHeader(whole).role === 'label') return [whole];
+  return lines.some(isFigureWord) ? lines : [whole];
 }
 
 /** The meaning of each column from its stacked header cells: the lowest cell with a role decides it. */
@@ -387,6 +402,24 @@ function isWordColumn(body: GridCell[][], c: number): boolean {
   return texts.length >= 2 && words.length * 2 > texts.length;
 }
 
+/** Headers that name the item itself (사업명, 내역사업명), not a kind of row (구분). */
+const ITEM_NAME = /^(사업명|세부사업명?|내역사업명?|단위사업명?|세부내역)$/;
+
+/**
+ * The column splits items into parts (계, 국비, 시비 under one 사업명): a total word
+ * in it, or a funding word on a row that continues the item above (merged or
+ * repeated name). A funding word on an item's only row (융자 as 지원 형태) is a kind.
+ */
+function holdsFundingParts(body: GridCell[][], c: number, item: number): boolean {
+  return body.some((r, i) => {
+    const role = roleOfHeader(r[c]?.text ?? '').role;
+    if (role === 'total') return true;
+    const name = r[item];
+    const continues = name !== undefined && (name.spanned || (i > 0 && name.text.trim() !== '' && name.text === body[i - 1]![item]?.text));
+    return role === 'funding' && continues;
+  });
+}
+
 /** The column's cells are merged down (or left empty below a value) while the next column goes on. */
 function repeatsDown(body: GridCell[][], c: number): boolean {
   return body.some((r) => r[c]?.spanned === true || ((r[c]?.text.trim() ?? '') === '' && (r[c + 1]?.text.trim() ?? '') !== ''));
@@ -416,6 +449,13 @@ export function classifyTable(table: TableBlock): TableClass {
   const named = labelColumns(columns);
   let { label, group } = named;
   const bodyRows = grid.slice(headerRows);
+  // 내역사업명 | 구분 (보조, 직접수행): the column that names the item is the label, the
+  // 구분 beside it a group, unless 구분 splits each item into funding parts (계, 국비…).
+  const item = columns.find((c) => c.role === 'label' && c.index !== label && c.path.some((p) => ITEM_NAME.test(normalizeHeader(p))));
+  if (item && label !== undefined && !columns[label]!.path.some((p) => ITEM_NAME.test(normalizeHeader(p))) && !holdsFundingParts(bodyRows, label, item.index)) {
+    group = label;
+    label = item.index;
+  }
   // Two word columns at the left, the first merged down the rows (청구법인 › 매출원가, 판관비…):
   // the first groups, the second names.
   if (label !== undefined && group === undefined && isWordColumn(bodyRows, label + 1) && repeatsDown(bodyRows, label)) {

@@ -158,6 +158,29 @@ const smallHousing = (executedCell = '306,121\n[306,121]') =>
     { unit: '백만원', file: 'small-housing.pdf' },
   );
 
+/**
+ * The same page's whole table: the 기능별 section, then 비목별 and 기능·비목별 sections
+ * repeating its total. As printed, 비목별's 기타민간 융자금 gives 21,500 under 2023 수정 (the
+ * total's figure; 463,600 + 25,100 = 488,700 is its 계획현액), so that section does not add
+ * up; 기능·비목별 nests one 목 under each 사업 with the same figures.
+ */
+const smallHousingSections = () => {
+  const t = smallHousing();
+  const sections: string[][] = [
+    ['○ 비목별 분류(합계)', '317,500\n(31,800)', '349,300', '341,802\n[341,802]', '-', '7,498', '467,600', '21,500', '489,100', '488,073\n[488,073]', '489,100', '488,073\n[488,073]', '-', '1,027', '413,600'],
+    ['· 기타민간 융자금(450-04)', '317,500\n(31,800)', '349,300', '341,802\n[341,802]', '-', '7,498', '463,600', '21,500', '488,700', '487,801\n[487,801]', '488,700', '487,801\n[487,801]', '-', '899', '406,800'],
+    ['· 이차보전금 (320-05)', '-', '-', '-', '-', '-', '4,000', '-3,600', '400', '272\n[272]', '400', '272\n[272]', '-', '128', '6,800'],
+    ['○ 기능·비목별 분류(합계)', '317,500\n(31,800)', '349,300', '341,802\n[341,802]', '-', '7,498', '467,600', '21,500', '489,100', '488,073\n[488,073]', '489,100', '488,073\n[488,073]', '-', '1,027', '413,600'],
+    ['· 가로주택정비사업', '267,500\n(43,900)', '311,400', '306,121\n[306,121]', '-', '5,279', '449,600', '25,844', '475,444', '474,546\n[474,546]', '475,444', '474,546\n[474,546]', '-', '898', '402,100'],
+    ['- 기타민간 융자금(450-04)', '267,500\n(43,900)', '311,400', '306,121\n[306,121]', '-', '5,279', '449,600', '25,844', '475,444', '474,546\n[474,546]', '475,444', '474,546\n[474,546]', '-', '898', '402,100'],
+    ['· 자율주택 정비사업', '50,000\n(-12,100)', '37,900', '35,681\n[35,681]', '-', '2,219', '14,000', '-744', '13,256', '13,255\n[13,255]', '13,256', '13,255\n[13,255]', '-', '1', '4,700'],
+    ['- 기타민간 융자금(450-04)', '50,000\n(-12,100)', '37,900', '35,681\n[35,681]', '-', '2,219', '14,000', '-744', '13,256', '13,255\n[13,255]', '13,256', '13,255\n[13,255]', '-', '1', '4,700'],
+    ['· 이차보전지원', '-', '-', '-', '-', '-', '4,000', '-3,600', '400', '272\n[272]', '400', '272\n[272]', '-', '128', '6,800'],
+    ['- 이차보전금(320-05)', '-', '-', '-', '-', '-', '4,000', '-3,600', '400', '272\n[272]', '400', '272\n[272]', '-', '128', '6,800'],
+  ];
+  return table(3, [...t.rows.map((r) => r.cells.map((c) => ({ t: c.text, r: c.rowSpan, c: c.colSpan }))), ...sections], { unit: '백만원', file: 'small-housing.pdf' });
+};
+
 /** report-busan-transport-innovation-2025.pdf p.34, 연도별 예산 및 집행 현황 (단위: 백만원): funding parts down the rows. */
 const busanDrt = (total = '1,580') =>
   table(
@@ -383,6 +406,22 @@ const valid: Case[] = [
     diagnostics: [],
   },
   {
+    name: 'three breakdowns of one total (molit small-housing p.2): a 수정 column with cuts (25,844 − 744 − 3,600 = 21,500) still groups; the repeated totals\' rows are not lines, even where they do not add up',
+    blocks: [smallHousingSections()],
+    lines: [
+      { program: '가로주택정비사업', budget: 311_400 * M, executed: 306_121 * M, unused: 5_279 * M, disbursed: 306_121 * M, year: '2022', basis: '계획현액' },
+      { program: '자율주택정비사업', budget: 37_900 * M, executed: 35_681 * M, unused: 2_219 * M, disbursed: 35_681 * M, year: '2022', basis: '계획현액' },
+      { program: '가로주택정비사업', budget: 475_444 * M, executed: 474_546 * M, disbursed: 474_546 * M, year: '2023', basis: '계획현액' },
+      { program: '자율주택정비사업', budget: 13_256 * M, executed: 13_255 * M, disbursed: 13_255 * M, year: '2023', basis: '계획현액' },
+      { program: '이차보전지원', budget: 400 * M, executed: 272 * M, disbursed: 272 * M, year: '2023', basis: '계획현액' },
+      { program: '가로주택정비사업', budget: 402_100 * M, year: '2024', basis: '계획' },
+      { program: '자율주택정비사업', budget: 4_700 * M, year: '2024', basis: '계획' },
+      { program: '이차보전지원', budget: 6_800 * M, year: '2024', basis: '계획' },
+    ],
+    totals: [['기능별분류(합계)', null, 349_300 * M], ['기능별분류(합계)', null, 489_100 * M], ['기능별분류(합계)', null, 413_600 * M]],
+    diagnostics: ['table-alternative-breakdown', 'table-alternative-breakdown'],
+  },
+  {
     name: 'fund table (천원): no budget lines; 총계 adds up and (A+B) holds',
     blocks: [womenFund()],
     lines: [],
@@ -490,6 +529,32 @@ const valid: Case[] = [
       ['국비', '원', [['2021', 600 * M, ''], ['2022', 700 * M, ''], ['2023', 650 * M, '']]],
     ],
     diagnostics: [],
+  },
+  {
+    name: 'a year table without a unit (moel learning-card p.3) takes 백만원 from p.1, which prints the same 2024 amount 584,906',
+    blocks: [
+      learningCard(),
+      table(1, [['연도', '2020', '2021', '2022', '2023', '2024'], ['사업비', '106,069', '297,934', '426,290', '518,815', '584,906']], { caption: '최근 5년 간 투입된 사업비' }),
+    ],
+    series: [
+      ['내일배움카드(일반)', '원', [['2022', 322_799 * M, '결산'], ['2023', 518_815 * M, '본예산'], ['2024', 584_906 * M, '확정']]],
+      ['사업비', '원', [['2020', 106_069 * M, ''], ['2021', 297_934 * M, ''], ['2022', 426_290 * M, ''], ['2023', 518_815 * M, ''], ['2024', 584_906 * M, '']]],
+    ],
+    diagnostics: ['table-unit-by-agreement'],
+  },
+  {
+    name: 'a breakdown without a unit whose column adds up to a stated amount of the same year (city plan shape, 천원) takes that unit',
+    blocks: [
+      table(1, [['사업명', '2025년 예산액'], ['청년 창업 지원', '1,380,000'], ['창업 공간 운영', '620,000']], { unit: '천원' }),
+      table(1, [['세부내역', '지원 금액\n(2025 예산)'], ['멘토링', '480,000'], ['시제품 제작', '900,000']]),
+    ],
+    lines: [
+      { program: '청년 창업 지원', budget: 1_380_000 * K, year: '2025' },
+      { program: '창업 공간 운영', budget: 620_000 * K, year: '2025' },
+      { program: '멘토링', budget: 480_000 * K, year: '2025' },
+      { program: '시제품 제작', budget: 900_000 * K, year: '2025' },
+    ],
+    diagnostics: ['table-unit-by-agreement'],
   },
 ];
 
@@ -621,6 +686,35 @@ const invalid: Invalid[] = [
     blocks: [table(1, [['연도', '2020', '2021', '2022', '2023', '2024'], ['사업비', '106,069', '297,934', '426,290', '518,815', '584,906']])],
     findings: [['table-unit-missing', 'declares no money unit']],
     lines: [],
+  },
+  {
+    name: 'a year table without a unit that repeats a stated amount only under another year is not read',
+    blocks: [
+      learningCard(),
+      table(1, [['연도', '2021', '2022', '2023'], ['사업비', '297,934', '584,906', '600,001']]),
+    ],
+    findings: [['table-unit-missing', 'declares no money unit']],
+    lines: [
+      { program: '내일배움카드(일반)', budget: 518_815 * M, year: '2023', basis: '본예산' },
+    ],
+    year: '2023',
+  },
+  {
+    name: 'a small amount repeated (under five digits) is no evidence of the unit',
+    blocks: [
+      table(1, [['사업명', '2025년 예산액'], ['가 사업', '4,500']], { unit: '백만원' }),
+      table(1, [['연도', '2024', '2025'], ['사업비', '4,100', '4,500']]),
+    ],
+    findings: [['table-unit-missing', 'declares no money unit']],
+  },
+  {
+    name: 'the same amount stated in two units: no unit is taken',
+    blocks: [
+      table(1, [['사업명', '2025년 예산액'], ['가 사업', '45,000']], { unit: '백만원' }),
+      table(1, [['세부사업', '2025년 본예산'], ['나 사업', '45,000']], { unit: '천원' }),
+      table(1, [['연도', '2024', '2025'], ['사업비', '41,000', '45,000']]),
+    ],
+    findings: [['table-unit-missing', 'declares no money unit']],
   },
 ];
 

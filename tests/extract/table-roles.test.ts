@@ -3,7 +3,7 @@
 // ones printed on the real pages named beside them, or common variants.
 
 import { describe, expect, it } from 'vitest';
-import { classifyTable, columnInfos, formulaOf, headerRowCount, normalizeHeader, roleOfHeader, yearOf } from '../../src/extract/table-roles.js';
+import { classifyTable, columnInfos, formulaOf, headerLines, headerRowCount, normalizeHeader, roleOfHeader, yearOf } from '../../src/extract/table-roles.js';
 import { table } from './table-helpers.js';
 
 describe('normalizeHeader', () => {
@@ -112,6 +112,30 @@ describe('formulaOf', () => {
 });
 
 describe('columnInfos: stacked headers combined per column from the grid', () => {
+  it('two headers stacked in one cell (no rule between them, mohw and moel sheets p.1): its lines are the header rows', () => {
+    const t = table(2, [
+      [{ t: '사업명', r: 2 }, { t: '2022년\n결산', r: 2 }, { t: '2023년 예산\n본예산(A)', r: 2 }, { t: '2024년', c: 2 }, { t: '증감', c: 2 }],
+      ['정부안', '확정(B)', '(B-A)', '(B-A)/A'],
+      ['생계급여', '5,386,007', '6,014,148', '7,541,072', '7,541,072', '1,526,924', '25.4'],
+    ]);
+    expect(columnInfos(t).map((c) => [c.path, c.role, c.stage ?? null, c.year?.year ?? null])).toEqual([
+      [['사업명'], 'label', null, null],
+      [['2022년 결산'], 'executed', 'settled', '2022'],
+      [['2023년 예산', '본예산(A)'], 'budget', 'original', '2023'],
+      [['2024년', '정부안'], 'budget', 'proposal', '2024'],
+      [['2024년', '확정(B)'], 'budget', 'final', '2024'],
+      [['증감', '(B-A)'], 'change', null, null],
+      [['증감', '(B-A)/A'], 'changeRate', null, null],
+    ]);
+  });
+  it.each([
+    ['2023년 예산\n본예산(A)', ['2023년 예산', '본예산(A)']],
+    ['지원 금액\n(2024 예산)', ['지원 금액', '(2024 예산)']], // mohw senior-jobs p.3
+    ['2022년\n결산', ['2022년 결산']], // the whole cell names its role
+    ['피보조․\n피출연 등\n기관명', ['피보조․ 피출연 등 기관명']], // no line names a figure
+    ['내역\n사업명', ['내역 사업명']],
+    ['지원\n비율(%)', ['지원 비율(%)']],
+  ])('headerLines(%j) → %j', (text, expected) => expect(headerLines(text)).toEqual(expected));
   it('a year over 결산 / 예산 over 본예산 / 증감 over (B-A) (moel program sheet p.1)', () => {
     const t = table(2, [
       [{ t: '사업명', r: 2 }, '2022년', '2023년 예산', { t: '2024년', c: 2 }, { t: '증감', c: 2 }],
@@ -236,6 +260,31 @@ describe('classifyTable', () => {
       'a project list: 사업비 beside 사업기간 is a multi-year cost',
       table(1, [['번호', '사업명', '사업기간', '사업비(천원)', '주관부처'], ['1', 'SW융합클러스터2.0', '2020.4.1.~2024.12.31.', '17,780,000', '과학기술정보통신부']]),
       'other', 1, undefined,
+    ],
+    [
+      '내역사업명 left of 구분 (보조, 직접수행): the item names the row, 구분 groups it (mohw senior-jobs p.3)',
+      table(1, [['내역사업명', '구분', '피보조․ 피출연 등 기관명', '지원 금액\n(2024 예산)'], ['한국노인 인력개발원 운영지원', '보조', '민간보조', '21,746'], ['노인일자리및 사회활동운영', '직접수행', '민간보조', '137']]),
+      'budget-execution', 0, 1,
+    ],
+    [
+      '세부사업명 left of 구분 (신규, 계속), another ministry\'s shape',
+      table(1, [['세부사업명', '구분', '2025년 예산'], ['디지털 배움터', '계속', '12,400'], ['AI 교육 바우처', '신규', '3,000']]),
+      'budget-execution', 0, 1,
+    ],
+    [
+      '내역사업명 left of 구분 holding 융자 on each item\'s only row: a kind of support, not a funding part (molit small-housing p.4)',
+      table(1, [['내역사업명', '구분', '지원 금액\n(2024계획)'], ['가로주택\n정비사업', '융자', '402,100'], ['자율주택\n정비사업', '융자', '4,700'], ['이차보전', '융자', '6,800']]),
+      'budget-execution', 0, 1,
+    ],
+    [
+      '사업명 repeated on each row beside 구분 국비 / 시비 (text export, no merged cell): 구분 stays the label',
+      table(1, [['사업명', '구분', '2025년 예산'], ['가 사업', '국비', '500'], ['가 사업', '시비', '500']]),
+      'budget-execution', 1, 0,
+    ],
+    [
+      '사업명 left of 구분 holding 계 / 국비 / 시비: 구분 stays the label (each row is a part of the item)',
+      table(1, [['사업명', '구분', '2025년 예산'], [{ t: '가 사업', r: 3 }, '계', '1,000'], ['국비', '500'], ['시비', '500']]),
+      'funding-breakdown', 1, 0,
     ],
   ])('%s', (_name, t, kind, labelColumn, groupColumn) => {
     const cls = classifyTable(t);
