@@ -1,11 +1,12 @@
 // A kind's own reader knows its documents' habits; the layout extractors know
 // every document's tables and sentences. For each kind of figure (budget
-// lines, series, targets, claims) the kind's reader wins where it read any;
-// where it read none, the extractors' figures are taken. So a figure is never
+// lines, series, targets) the kind's reader wins where it read any; where it
+// read none, the extractors' figures are taken. Claims are merged sentence by
+// sentence: the reader's where it read one, the extractors' elsewhere. So a figure is never
 // counted twice, and a document the kind's reader does not know still gets
 // every figure the extractors can read.
 
-import type { BudgetLine, ParseResult } from '../model/types.js';
+import type { BudgetLine, Claim, ParseResult, Source } from '../model/types.js';
 import type { Layout } from '../layout/types.js';
 import { figuresFromLayout } from '../extract/document.js';
 import { pushAll } from '../extract/collections.js';
@@ -38,12 +39,61 @@ export function enrich(result: ParseResult, layout: Layout): void {
     pushAll(doc.targets, figures.targets);
     used = true;
   }
-  if (doc.claims.length === 0 && figures.claims.length > 0) {
-    pushAll(doc.claims, figures.claims);
+  // Claims are sentences, not a table to read one way or another: the kind's reader
+  // wins sentence by sentence, and the extractors add every claim it did not read.
+  const added = figures.claims.filter((c) => !doc.claims.some((own) => sameClaim(own, c)));
+  if (added.length > 0) {
+    pushAll(doc.claims, added);
+    // The reader's "names no figures" for a sentence an extractor resolved is moot.
+    const kept = result.diagnostics.filter((d) => !(d.code === 'claim-unresolved' && d.source && added.some((c) => covers(c, d.source!) && d.message.includes(`${statedValue(c)}%`))));
+    result.diagnostics.length = 0;
+    pushAll(result.diagnostics, kept);
     used = true;
   }
   // The extractors' notes matter only where their figures were taken.
   if (used) pushAll(result.diagnostics, figures.diagnostics);
+}
+
+type ClaimFamily = 'change' | 'ratio' | 'count' | 'sum' | 'months' | 'series';
+
+const FAMILY: Record<Claim['kind'], ClaimFamily> = {
+  growth: 'change',
+  points: 'change',
+  multiple: 'change',
+  share: 'ratio',
+  rate: 'ratio',
+  achievement: 'ratio',
+  ratio: 'ratio',
+  count: 'count',
+  sum: 'sum',
+  months: 'months',
+  difference: 'series',
+};
+
+/** The figure a claim states (a sum's total, a period's months). */
+function statedValue(c: Claim): number | undefined {
+  if (c.kind === 'sum') return c.total.value;
+  if (c.kind === 'months') return c.period.statedMonths;
+  return c.stated.value;
+}
+
+/** Lines a sentence read as one block may run over after the line it starts on. */
+const BLOCK_LINES = 4;
+
+/** Whether a place lies in the block an extractor's claim was read from (its first line and the few after it, same page). */
+function covers(claim: Claim, at: Source): boolean {
+  const s = claim.source;
+  if (s.page !== undefined && at.page !== undefined && s.page !== at.page) return false;
+  return at.line >= s.line && at.line <= s.line + BLOCK_LINES;
+}
+
+/** The same statement read twice: one family of claim, one stated figure, one place. */
+function sameClaim(own: Claim, extracted: Claim): boolean {
+  if (FAMILY[own.kind] !== FAMILY[extracted.kind]) return false;
+  const a = statedValue(own);
+  const b = statedValue(extracted);
+  if (a === undefined || b === undefined || Math.abs(Math.abs(a) - Math.abs(b)) > 1e-9) return false;
+  return covers(extracted, own.source) || covers(own, extracted.source);
 }
 
 /** Lines whose printed 잔액 is not their budget less executed, or whose printed rate is not executed/budget (beyond rounding). */
