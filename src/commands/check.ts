@@ -247,13 +247,13 @@ function checkBudget(c: Checker, doc: PolicyDocument): void {
     const label = total.group ? `${total.label} (${total.group})` : total.label;
     const scope = totalScope(doc, total);
     type Line = (typeof doc.budgetLines)[number];
-    // Each column is checked over the first scope its parts add up in; none → the first scope, as ambiguous when there were several.
+    // Each column is checked over the first scope its parts add up in; none → over the likeliest scope, as ambiguous when several totals share the lines.
     const column = (what: string, stated: Quantity | undefined, pick: (l: Line) => Quantity | undefined) => {
       if (!stated) return;
       const partsOf = (lines: Line[]) => lines.map(pick).filter((q): q is Quantity => q !== undefined);
       const fits = scope.candidates.find((lines) => c.sums(stated, partsOf(lines)));
       const ambiguous = scope.ambiguous ? { ambiguous: scope.ambiguous } : undefined;
-      c.sum(`${label} ${what}`, stated, partsOf(fits ?? scope.candidates[0]!), total.source, 'error', 'total', fits ? undefined : ambiguous);
+      c.sum(`${label} ${what}`, stated, partsOf(fits ?? scope.primary), total.source, 'error', 'total', fits ? undefined : ambiguous);
     };
     column('budget', total.budget, (l) => l.budget);
     column('executed', total.executed, (l) => l.executed);
@@ -276,18 +276,19 @@ type DocTotal = PolicyDocument['budgetTotals'][number];
  * of its own section, after it or before it. A line printed with the same
  * figures as the line just above it is that line's only breakdown (a 내역사업
  * and its one 비목) and may be the same money counted twice. Ambiguous (so a
- * mismatch is a warning, not an error) when several totals share the lines.
+ * mismatch is a warning, not an error) when several totals share the lines;
+ * the mismatch is then shown against the total's own section.
  */
-function totalScope(doc: PolicyDocument, total: DocTotal): { candidates: DocLine[][]; ambiguous?: string } {
+function totalScope(doc: PolicyDocument, total: DocTotal): { candidates: DocLine[][]; primary: DocLine[]; ambiguous?: string } {
   const inTable = doc.budgetLines.filter((l) => l.table === total.table && l.year === total.year);
   const heads = total.group === undefined && total.table !== undefined && inTable.some((l) => l.group === total.label);
   const lines = inTable.filter((l) => (heads ? l.group === total.label : !total.group || l.group === total.group));
   const candidates = [lines];
   const collapsed = withoutRepeats(lines);
   if (collapsed.length < lines.length) candidates.push(collapsed);
-  if (total.table === undefined || heads) return { candidates };
+  if (total.table === undefined || heads) return { candidates, primary: lines };
   const siblings = doc.budgetTotals.filter((t) => t.table === total.table && t.year === total.year && t.group === total.group && !(t.group === undefined && inTable.some((l) => l.group === t.label)));
-  if (siblings.length < 2) return { candidates };
+  if (siblings.length < 2) return { candidates, primary: lines };
   const at = (s: Source) => (s.page ?? 0) * 1e6 + s.line;
   const here = at(total.source);
   const previous = siblings.reduce((m, t) => (at(t.source) < here ? Math.max(m, at(t.source)) : m), -Infinity);
@@ -300,7 +301,8 @@ function totalScope(doc: PolicyDocument, total: DocTotal): { candidates: DocLine
     const once = withoutRepeats(section);
     if (once.length < section.length) candidates.push(once);
   }
-  return { candidates, ambiguous: `the table prints ${siblings.length} totals for ${total.year ?? 'the same year'}; which rows each covers is not certain` };
+  const primary = following.length ? following : preceding.length ? preceding : lines;
+  return { candidates, primary, ambiguous: `the table prints ${siblings.length} totals for ${total.year ?? 'the same year'}; which rows each covers is not certain` };
 }
 
 /** Lines without those that repeat the figures of the line just above them. */
