@@ -38,9 +38,13 @@ const EPS = 1e-9;
 export function judgeStated(stated: number, decimals: number, computed: Interval, ambiguous = false): RateVerdict {
   const step = 10 ** -decimals;
   const meets = (lo: number, hi: number) => computed.lo <= hi + EPS * Math.max(1, Math.abs(hi)) && computed.hi >= lo - EPS * Math.max(1, Math.abs(lo));
-  if (meets(stated - step / 2, stated + step / 2)) return { how: 'rounded' };
+  // A computed range (printed inputs) is open at its ends: 2.9 − 3.8 lies in (−1.0, −0.8), so a
+  // band that only touches an end is not reached (−0.7 truncated covers [−0.8, −0.7]: no).
+  const overlaps = (lo: number, hi: number) => Math.min(computed.hi, hi) - Math.max(computed.lo, lo) > EPS * Math.max(1, Math.abs(hi), Math.abs(lo));
+  const reaches = (lo: number, hi: number) => (computed.hi > computed.lo ? overlaps(lo, hi) : meets(lo, hi));
+  if (reaches(stated - step / 2, stated + step / 2)) return { how: 'rounded' };
   // Truncation moves toward zero: a stated 15.7 covers [15.7, 15.8) when positive.
-  const trunc = stated >= 0 ? meets(stated, stated + step) : meets(stated - step, stated);
+  const trunc = stated >= 0 ? reaches(stated, stated + step) : reaches(stated - step, stated);
   if (trunc) return { severity: 'info', how: 'truncated' };
   return { severity: ambiguous ? 'warning' : 'error', how: 'off' };
 }
