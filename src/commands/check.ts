@@ -247,9 +247,10 @@ function checkBudget(c: Checker, doc: PolicyDocument): void {
       c.stated(`${line.program} execution rate`, statedRate, pct, [{ role: 'executed', q: executed }, { role: 'budget', q: budget }], 'rate', '%');
     }
   }
+  const tables = tablesOf(doc);
   for (const total of doc.budgetTotals) {
     const label = total.group ? `${total.label} (${total.group})` : total.label;
-    const scope = totalScope(doc, total);
+    const scope = totalScope(tables.get(tableKey(total)) ?? { lines: [], totals: [], groups: new Set() }, total);
     type Line = (typeof doc.budgetLines)[number];
     // Each column is checked over the first scope its parts add up in; none → over the likeliest scope, as ambiguous when several totals share the lines.
     const column = (what: string, stated: Quantity | undefined, pick: (l: Line) => Quantity | undefined) => {
@@ -271,6 +272,32 @@ function checkBudget(c: Checker, doc: PolicyDocument): void {
 type DocLine = PolicyDocument['budgetLines'][number];
 type DocTotal = PolicyDocument['budgetTotals'][number];
 
+/** The lines and totals of one table and year, and the groups its lines name. */
+interface TableFigures {
+  lines: DocLine[];
+  totals: DocTotal[];
+  groups: Set<string>;
+}
+
+const tableKey = (x: { table?: number; year?: string }) => `${x.table ?? ''}|${x.year ?? ''}`;
+
+/** Lines and totals by table and year, in one pass (a large report has thousands of totals). */
+function tablesOf(doc: PolicyDocument): Map<string, TableFigures> {
+  const map = new Map<string, TableFigures>();
+  const get = (key: string) => {
+    let t = map.get(key);
+    if (!t) map.set(key, (t = { lines: [], totals: [], groups: new Set() }));
+    return t;
+  };
+  for (const l of doc.budgetLines) {
+    const t = get(tableKey(l));
+    t.lines.push(l);
+    if (l.group !== undefined) t.groups.add(l.group);
+  }
+  for (const total of doc.budgetTotals) get(tableKey(total)).totals.push(total);
+  return map;
+}
+
 /**
  * The lines a total may stand for, most likely first. A total sums the lines of
  * its own table and year (when the reader recorded them), of its group if it
@@ -283,15 +310,15 @@ type DocTotal = PolicyDocument['budgetTotals'][number];
  * mismatch is a warning, not an error) when several totals share the lines;
  * the mismatch is then shown against the total's own section.
  */
-function totalScope(doc: PolicyDocument, total: DocTotal): { candidates: DocLine[][]; primary: DocLine[]; ambiguous?: string } {
-  const inTable = doc.budgetLines.filter((l) => l.table === total.table && l.year === total.year);
-  const heads = total.group === undefined && total.table !== undefined && inTable.some((l) => l.group === total.label);
+function totalScope(table: TableFigures, total: DocTotal): { candidates: DocLine[][]; primary: DocLine[]; ambiguous?: string } {
+  const inTable = table.lines;
+  const heads = total.group === undefined && total.table !== undefined && table.groups.has(total.label);
   const lines = inTable.filter((l) => (heads ? l.group === total.label : !total.group || l.group === total.group));
   const candidates = [lines];
   const collapsed = withoutRepeats(lines);
   if (collapsed.length < lines.length) candidates.push(collapsed);
   if (total.table === undefined || heads) return { candidates, primary: lines };
-  const siblings = doc.budgetTotals.filter((t) => t.table === total.table && t.year === total.year && t.group === total.group && !(t.group === undefined && inTable.some((l) => l.group === t.label)));
+  const siblings = table.totals.filter((t) => t.group === total.group && !(t.group === undefined && table.groups.has(t.label)));
   if (siblings.length < 2) return { candidates, primary: lines };
   const at = (s: Source) => (s.page ?? 0) * 1e6 + s.line;
   const here = at(total.source);

@@ -6,7 +6,7 @@
 // counted twice, and a document the kind's reader does not know still gets
 // every figure the extractors can read.
 
-import type { BudgetLine, Claim, ParseResult, Source } from '../model/types.js';
+import type { BudgetLine, Claim, ParseResult, Series, Source } from '../model/types.js';
 import type { Layout } from '../layout/types.js';
 import { figuresFromLayout } from '../extract/document.js';
 import { pushAll } from '../extract/collections.js';
@@ -31,8 +31,11 @@ export function enrich(result: ParseResult, layout: Layout): void {
     if (figures.moneyUnit && doc.moneyUnit === '원') doc.moneyUnit = figures.moneyUnit;
     used = true;
   }
-  if (doc.series.length === 0 && figures.series.length > 0) {
-    pushAll(doc.series, figures.series);
+  // Series as claims: the reader's rows and sentences stay, the extractors add those it did not read.
+  const read = new Set(doc.series.flatMap(placesOf));
+  const series = figures.series.filter((s) => !placesOf(s).some((p) => read.has(p)));
+  if (series.length > 0) {
+    pushAll(doc.series, series);
     used = true;
   }
   if (doc.targets.length === 0 && figures.targets.length > 0) {
@@ -41,11 +44,13 @@ export function enrich(result: ParseResult, layout: Layout): void {
   }
   // Claims are sentences, not a table to read one way or another: the kind's reader
   // wins sentence by sentence, and the extractors add every claim it did not read.
-  const added = figures.claims.filter((c) => !doc.claims.some((own) => sameClaim(own, c)));
+  const own = claimsByPlace(doc.claims);
+  const added = figures.claims.filter((c) => !nearby(own, c.source).some((o) => sameClaim(o, c)));
   if (added.length > 0) {
     pushAll(doc.claims, added);
     // The reader's "names no figures" for a sentence an extractor resolved is moot.
-    const kept = result.diagnostics.filter((d) => !(d.code === 'claim-unresolved' && d.source && added.some((c) => covers(c, d.source!) && d.message.includes(`${statedValue(c)}%`))));
+    const byPlace = claimsByPlace(added);
+    const kept = result.diagnostics.filter((d) => !(d.code === 'claim-unresolved' && d.source && nearby(byPlace, d.source).some((c) => covers(c, d.source!) && d.message.includes(`${statedValue(c)}%`))));
     result.diagnostics.length = 0;
     pushAll(result.diagnostics, kept);
     used = true;
@@ -94,6 +99,36 @@ function sameClaim(own: Claim, extracted: Claim): boolean {
   const b = statedValue(extracted);
   if (a === undefined || b === undefined || Math.abs(Math.abs(a) - Math.abs(b)) > 1e-9) return false;
   return covers(extracted, own.source) || covers(own, extracted.source);
+}
+
+const placeKey = (s: Source) => `${s.page ?? ''}:${s.line}`;
+
+/** The lines a series was read from (its row or sentence, and each point's): two readings of one row share one. */
+function placesOf(s: Series): string[] {
+  const out = [placeKey(s.source)];
+  for (const p of s.points) if (p.source) out.push(placeKey(p.source));
+  return out;
+}
+
+/** Claims by the line they start on, so a claim's neighbours are found without a scan (a large report has thousands). */
+function claimsByPlace(claims: Claim[]): Map<string, Claim[]> {
+  const map = new Map<string, Claim[]>();
+  for (const c of claims) {
+    const key = placeKey(c.source);
+    const list = map.get(key);
+    if (list) list.push(c);
+    else map.set(key, [c]);
+  }
+  return map;
+}
+
+/** Claims starting within a block's reach of a place, before or after it. */
+function nearby(map: Map<string, Claim[]>, at: Source): Claim[] {
+  const out: Claim[] = [];
+  for (let line = at.line - BLOCK_LINES; line <= at.line + BLOCK_LINES; line++) {
+    for (const c of map.get(placeKey({ ...at, line })) ?? []) out.push(c);
+  }
+  return out;
 }
 
 /** Lines whose printed 잔액 is not their budget less executed, or whose printed rate is not executed/budget (beyond rounding). */

@@ -68,6 +68,9 @@ const FOUND: [string, Block[], Record<string, unknown>[]][] = [
   // Percentage points.
   ['points, arrow between years [real women-family p.7, reading order]', [item('부산형 공보육 이용률 (’23년) 46% → (‘24년) 48%로 2%p 상승')], [{ kind: 'points', stated: 2, from: 46, to: 48, ...same }]],
   ['points, a fall', [para('실업률은 4.1%에서 3.6%로 0.5%p 하락')], [{ kind: 'points', stated: -0.5, from: 4.1, to: 3.6, ...same }]],
+  ['points spelled %포인트, a fall said 떨어졌다 (a press release)', [item('체납률은 2023년 3.8%에서 2024년 2.9%로 0.9%포인트 떨어졌다.', 0, 'ㅇ')], [{ kind: 'points', stated: -0.9, from: 3.8, to: 2.9, ...same }]],
+  ['points, a rise said 높아졌다', [para('만족도는 80.1%에서 83.4%로 3.3%포인트 높아졌다.')], [{ kind: 'points', stated: 3.3, from: 80.1, to: 83.4, ...same }]],
+  ['growth, a fall said 낮아졌다', [para('이용 요금은 2023년 4,000원에서 2024년 3,000원으로 25% 낮아졌다.')], [{ kind: 'growth', stated: -25, from: 4000, to: 3000, ...same }]],
   // Multiples.
   ['multiple', [para('투자유치액은 120억원에서 360억원으로 3배 증가')], [{ kind: 'multiple', stated: 3, from: 12_000_000_000, to: 36_000_000_000, ...same }]],
   // Shares.
@@ -231,6 +234,8 @@ const WRONG: [string, Block[], [string, string, number, number][]][] = [
   ['35% stated, 25% computed', [para('매출액은 2023년 120억원에서 2024년 150억원으로 35% 증가하였다.')], [['error', 'growth', 35, 25]]],
   // 45.1 − 42.5 = 2.6 (±0.1 from the printed inputs), stated 3.2
   ['3.2%p stated, 2.6 computed', [para('고용률은 42.5%에서 45.1%로 3.2%p 상승')], [['error', 'points', 3.2, 2.6]]],
+  // 2.9 − 3.8 = −0.9 (the range from the printed inputs is (−1.0, −0.8), open), stated −0.7: not a truncation of −0.8
+  ['0.7%p 낮아졌다 stated, −0.9 computed', [item('수도요금 체납률은 2023년 3.8%에서 2024년 2.9%로 0.7%p 낮아졌다.', 0, 'ㅇ')], [['error', 'points', -0.7, -0.9]]],
   // 240/120 = 2, stated 3
   ['3배 stated, 2 computed', [para('투자유치액은 120억원에서 240억원으로 3배 증가')], [['error', 'multiple', 3, 2]]],
   // 70/120 = 58.33%, stated 60.5
