@@ -306,7 +306,9 @@ export function checkFormulas(rows: BodyRow[], cls: TableClass, mult: number, di
         if (ok) computed = sum;
       }
       if (computed === undefined) continue;
-      compareStated(row, c, stated, computed, ratio || share ? 'percent' : 'amount', `${c.path.join(' ')} = ${expression}`, diagnostics);
+      // Both printed operands named, so a reader finds them (`B 413,600, A 467,600`).
+      const operands = [...new Set(expression.match(/[A-Z]/g) ?? [])].map((l) => `${l} ${fmt(get(l)!)}`).join(', ');
+      compareStated(row, c, stated, computed, ratio || share ? 'percent' : 'amount', `${c.path.join(' ')} = ${expression} (${operands})`, diagnostics);
     }
   }
 }

@@ -29,6 +29,10 @@ export function enrich(result: ParseResult, layout: Layout): void {
     pushAll(doc.budgetLines, figures.budgetLines);
     pushAll(doc.budgetTotals, figures.budgetTotals);
     if (figures.moneyUnit && doc.moneyUnit === '원') doc.moneyUnit = figures.moneyUnit;
+    // The reader's "announces a budget table but no rows could be read" is moot: the extractors read them.
+    const kept = result.diagnostics.filter((d) => d.code !== 'budget-table-missing');
+    result.diagnostics.length = 0;
+    pushAll(result.diagnostics, kept);
     used = true;
   }
   // Series as claims: the reader's rows and sentences stay, the extractors add those it did not read.

@@ -5,7 +5,7 @@ import { emptyDocument, type BudgetLine, type BudgetTotal } from '../../src/mode
 // Model-level cases of the `total` check's scope: which lines a printed total stands for.
 const FILE = 'sheet.txt';
 const src = (line: number) => ({ file: FILE, line, text: '' });
-const won = (v: number) => ({ value: v * 1_000_000, unit: '원' });
+const won = (v: number) => ({ value: v * 1_000_000, unit: '원', source: src(0) });
 const line = (at: number, program: string, budget: number, executed: number): BudgetLine => ({
   program, normalizedName: program, budget: won(budget), executed: won(executed), year: '2022', table: 0, source: src(at),
 });
