@@ -38,9 +38,13 @@ const EPS = 1e-9;
 export function judgeStated(stated: number, decimals: number, computed: Interval, ambiguous = false): RateVerdict {
   const step = 10 ** -decimals;
   const meets = (lo: number, hi: number) => computed.lo <= hi + EPS * Math.max(1, Math.abs(hi)) && computed.hi >= lo - EPS * Math.max(1, Math.abs(lo));
-  if (meets(stated - step / 2, stated + step / 2)) return { how: 'rounded' };
+  // A computed range (printed inputs) is open at its ends: 2.9 − 3.8 lies in (−1.0, −0.8), so a
+  // band that only touches an end is not reached (−0.7 truncated covers [−0.8, −0.7]: no).
+  const overlaps = (lo: number, hi: number) => Math.min(computed.hi, hi) - Math.max(computed.lo, lo) > EPS * Math.max(1, Math.abs(hi), Math.abs(lo));
+  const reaches = (lo: number, hi: number) => (computed.hi > computed.lo ? overlaps(lo, hi) : meets(lo, hi));
+  if (reaches(stated - step / 2, stated + step / 2)) return { how: 'rounded' };
   // Truncation moves toward zero: a stated 15.7 covers [15.7, 15.8) when positive.
-  const trunc = stated >= 0 ? meets(stated, stated + step) : meets(stated - step, stated);
+  const trunc = stated >= 0 ? reaches(stated, stated + step) : reaches(stated - step, stated);
   if (trunc) return { severity: 'info', how: 'truncated' };
   return { severity: ambiguous ? 'warning' : 'error', how: 'off' };
 }
@@ -166,6 +170,14 @@ class Checker {
     this.add(v.severity, code, msg + (v.severity ? d.suffix : ''), stated.value, Number(fmt2(point)), stated.source, d.extra);
   }
 
+  /** Whether parts add up to a stated total within the rounding of the printed figures. */
+  sums(total: Quantity, parts: Quantity[]): boolean {
+    if (parts.length === 0) return false;
+    const sum = parts.reduce((s, p) => s + p.value, 0);
+    const tolerance = this.step(total) / 2 + parts.reduce((s, p) => s + this.step(p) / 2, 0);
+    return Math.abs(total.value - sum) <= tolerance + 1e-6 * Math.max(1, Math.abs(total.value));
+  }
+
   /**
    * A stated total against its parts. Equal within the printed precision of all
    * of them → consistent; otherwise `severity`. A money figure of 1,000조원 or more
@@ -235,21 +247,102 @@ function checkBudget(c: Checker, doc: PolicyDocument): void {
       c.stated(`${line.program} execution rate`, statedRate, pct, [{ role: 'executed', q: executed }, { role: 'budget', q: budget }], 'rate', '%');
     }
   }
+  const tables = tablesOf(doc);
   for (const total of doc.budgetTotals) {
-    // A total sums the lines of its own table and year (when the reader recorded them), of its group if it has one.
-    const inTable = doc.budgetLines.filter((l) => l.table === total.table && l.year === total.year);
-    // A group row read as a total (특별회계 above its accounts) sums the lines it heads.
-    const heads = total.group === undefined && total.table !== undefined && inTable.some((l) => l.group === total.label);
-    const lines = inTable.filter((l) => (heads ? l.group === total.label : !total.group || l.group === total.group));
     const label = total.group ? `${total.label} (${total.group})` : total.label;
-    const parts = (pick: (l: (typeof lines)[number]) => Quantity | undefined) => lines.map(pick).filter((q): q is Quantity => q !== undefined);
-    if (total.budget) c.sum(`${label} budget`, total.budget, parts((l) => l.budget), total.source, 'error', 'total');
-    if (total.executed) c.sum(`${label} executed`, total.executed, parts((l) => l.executed), total.source, 'error', 'total');
-    if (total.remaining) c.sum(`${label} remaining`, total.remaining, parts((l) => l.remaining ?? (l.budget && l.executed ? { ...l.budget, value: l.budget.value - l.executed.value } : undefined)), total.source, 'error', 'total');
+    const scope = totalScope(tables.get(tableKey(total)) ?? { lines: [], totals: [], groups: new Set() }, total);
+    type Line = (typeof doc.budgetLines)[number];
+    // Each column is checked over the first scope its parts add up in; none → over the likeliest scope, as ambiguous when several totals share the lines.
+    const column = (what: string, stated: Quantity | undefined, pick: (l: Line) => Quantity | undefined) => {
+      if (!stated) return;
+      const partsOf = (lines: Line[]) => lines.map(pick).filter((q): q is Quantity => q !== undefined);
+      const fits = scope.candidates.find((lines) => c.sums(stated, partsOf(lines)));
+      const ambiguous = scope.ambiguous ? { ambiguous: scope.ambiguous } : undefined;
+      c.sum(`${label} ${what}`, stated, partsOf(fits ?? scope.primary), total.source, 'error', 'total', fits ? undefined : ambiguous);
+    };
+    column('budget', total.budget, (l) => l.budget);
+    column('executed', total.executed, (l) => l.executed);
+    column('remaining', total.remaining, (l) => l.remaining ?? (l.budget && l.executed ? { ...l.budget, value: l.budget.value - l.executed.value } : undefined));
     if (total.statedRate && total.budget && total.executed && total.budget.value !== 0 && !otherBase(c, label, total)) {
       c.stated(`${label} execution rate`, total.statedRate, pct, [{ role: 'executed', q: total.executed }, { role: 'budget', q: total.budget }], 'rate', '%');
     }
   }
+}
+
+type DocLine = PolicyDocument['budgetLines'][number];
+type DocTotal = PolicyDocument['budgetTotals'][number];
+
+/** The lines and totals of one table and year, and the groups its lines name. */
+interface TableFigures {
+  lines: DocLine[];
+  totals: DocTotal[];
+  groups: Set<string>;
+}
+
+const tableKey = (x: { table?: number; year?: string }) => `${x.table ?? ''}|${x.year ?? ''}`;
+
+/** Lines and totals by table and year, in one pass (a large report has thousands of totals). */
+function tablesOf(doc: PolicyDocument): Map<string, TableFigures> {
+  const map = new Map<string, TableFigures>();
+  const get = (key: string) => {
+    let t = map.get(key);
+    if (!t) map.set(key, (t = { lines: [], totals: [], groups: new Set() }));
+    return t;
+  };
+  for (const l of doc.budgetLines) {
+    const t = get(tableKey(l));
+    t.lines.push(l);
+    if (l.group !== undefined) t.groups.add(l.group);
+  }
+  for (const total of doc.budgetTotals) get(tableKey(total)).totals.push(total);
+  return map;
+}
+
+/**
+ * The lines a total may stand for, most likely first. A total sums the lines of
+ * its own table and year (when the reader recorded them), of its group if it
+ * has one; a group row read as a total (특별회계 above its accounts) sums the
+ * lines it heads. A table that prints several totals of one year (기능별 합계,
+ * 비목별 합계 …: the same money broken down several ways) gives each the lines
+ * of its own section, after it or before it. A line printed with the same
+ * figures as the line just above it is that line's only breakdown (a 내역사업
+ * and its one 비목) and may be the same money counted twice. Ambiguous (so a
+ * mismatch is a warning, not an error) when several totals share the lines;
+ * the mismatch is then shown against the total's own section.
+ */
+function totalScope(table: TableFigures, total: DocTotal): { candidates: DocLine[][]; primary: DocLine[]; ambiguous?: string } {
+  const inTable = table.lines;
+  const heads = total.group === undefined && total.table !== undefined && table.groups.has(total.label);
+  const lines = inTable.filter((l) => (heads ? l.group === total.label : !total.group || l.group === total.group));
+  const candidates = [lines];
+  const collapsed = withoutRepeats(lines);
+  if (collapsed.length < lines.length) candidates.push(collapsed);
+  if (total.table === undefined || heads) return { candidates, primary: lines };
+  const siblings = table.totals.filter((t) => t.group === total.group && !(t.group === undefined && table.groups.has(t.label)));
+  if (siblings.length < 2) return { candidates, primary: lines };
+  const at = (s: Source) => (s.page ?? 0) * 1e6 + s.line;
+  const here = at(total.source);
+  const previous = siblings.reduce((m, t) => (at(t.source) < here ? Math.max(m, at(t.source)) : m), -Infinity);
+  const next = siblings.reduce((m, t) => (at(t.source) > here ? Math.min(m, at(t.source)) : m), Infinity);
+  const following = lines.filter((l) => at(l.source) > here && at(l.source) < next);
+  const preceding = lines.filter((l) => at(l.source) < here && at(l.source) > previous);
+  for (const section of [following, preceding]) {
+    if (section.length === 0) continue;
+    candidates.push(section);
+    const once = withoutRepeats(section);
+    if (once.length < section.length) candidates.push(once);
+  }
+  const primary = following.length ? following : preceding.length ? preceding : lines;
+  return { candidates, primary, ambiguous: `the table prints ${siblings.length} totals for ${total.year ?? 'the same year'}; which rows each covers is not certain` };
+}
+
+/** Lines without those that repeat the figures of the line just above them. */
+function withoutRepeats(lines: DocLine[]): DocLine[] {
+  const same = (a?: Quantity, b?: Quantity) => (a === undefined) === (b === undefined) && (a === undefined || a.value === b!.value);
+  return lines.filter((l, i) => {
+    const above = lines[i - 1];
+    return !(above && (l.budget || l.executed) && same(l.budget, above.budget) && same(l.executed, above.executed));
+  });
 }
 
 const RATIO_CODES = { share: 'share', rate: 'rate', achievement: 'achievement' } as const;

@@ -41,8 +41,8 @@ export interface ClaimsResult {
 }
 
 /** Words that say a figure went up or down, right after the stated percentage. */
-const UP = '증가|상승|성장|늘|확대|신장|증액|향상|개선|↑|▲';
-const DOWN = '감소|하락|줄|축소|감액|저하|↓|▼';
+const UP = '증가|상승|성장|늘|확대|신장|증액|향상|개선|높아|올라|올랐|오른|↑|▲';
+const DOWN = '감소|하락|줄|축소|감액|저하|낮아|떨어|내려|내린|↓|▼';
 const DIRECTION_AFTER = new RegExp(String.raw`^\s*(?:가량|정도|수준|이상|내외|p|포인트)?\s*(?:[을를이가]\s*)?(?:(${UP})|(${DOWN}))`);
 const GROWTH_BEFORE = /(증가율|상승률|성장률|신장률|증감률|감소율|하락률|증가폭)\s*(?:은|는|이|가|:)?\s*(?:약\s*)?([+△▲▼-]?)\s*$/;
 const SIGNED_AFTER_BASE = /대비\s*([+△▲▼-])\s*$/;

@@ -31,7 +31,8 @@ export interface FoundQuantity {
 const NUM = String.raw`(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?`;
 const MAG = String.raw`(?:\s*[십백천])?(?:\s*[만억조])?`;
 const FULL = String.raw`(?:${NUM}\s*조\s*)?${NUM}${MAG}`;
-const UNIT = String.raw`원|%p|%|${COUNT_UNITS.join('|')}`;
+// `%포인트` is the spelled-out `%p` (press releases write it so).
+const UNIT = String.raw`원|%p|%\s*포인트|%|${COUNT_UNITS.join('|')}`;
 const QTY = new RegExp(String.raw`(${FULL})(?:\s*[~∼～]\s*(${FULL}))?\s*(${UNIT})?`, 'g');
 
 const HANGUL = /[\uAC00-\uD7A3]/;
@@ -76,7 +77,7 @@ export function findQuantities(input: string): FoundQuantity[] {
       // `R&D2`, `Net-Zero`, `K-2`: digits glued to a word are part of a name.
       if (/[A-Za-z\-_]$/.test(before)) continue;
     }
-    const unit = m[3] ?? '';
+    const unit = m[3] && /포인트$/.test(m[3]) ? '%p' : m[3] ?? '';
     const lo = m[1]!.replace(/\s+/g, '');
     const hi = m[2]?.replace(/\s+/g, '');
     if (!unit && !/[만억조천백십]$/.test(lo) && LETTER_AFTER.test(after)) continue; // 4차, 2년, 3배

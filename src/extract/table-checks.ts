@@ -332,7 +332,9 @@ export function checkFormulas(rows: BodyRow[], cls: TableClass, mult: number, di
         if (ok) computed = sum;
       }
       if (computed === undefined) continue;
-      compareStated(row, c, stated, computed, ratio || share ? 'percent' : 'amount', `${c.path.join(' ')} = ${expression}`, diagnostics);
+      // Both printed operands named, so a reader finds them (`B 413,600, A 467,600`).
+      const operands = [...new Set(expression.match(/[A-Z]/g) ?? [])].map((l) => `${l} ${fmt(get(l)!)}`).join(', ');
+      compareStated(row, c, stated, computed, ratio || share ? 'percent' : 'amount', `${c.path.join(' ')} = ${expression} (${operands})`, diagnostics);
     }
   }
 }
@@ -366,8 +368,18 @@ export function compareStated(row: BodyRow, column: ColumnInfo, stated: CellFigu
 export function checkTotalColumns(rows: BodyRow[], cls: TableClass, mult: number, diagnostics: Diagnostic[]): void {
   const parentOf = (c: ColumnInfo) => c.path.slice(0, -1).join('/');
   for (const total of cls.columns.filter((c) => c.role === 'total')) {
+    // `계*`: a total qualified by a note (`* … 중복`: counted once though in several columns) is not their sum.
+    if (/[*※]\s*\)?$|주\)$/.test(total.path[total.path.length - 1] ?? '')) continue;
+    const under = (c: ColumnInfo) => c.path.slice(0, total.path.length - 1).join('/') === parentOf(total);
     const parts = cls.columns.filter(
-      (c) => c !== total && parentOf(c) === parentOf(total) && c.path.length === total.path.length && isFigureColumn(c, cls) && ['year', 'funding', 'other'].includes(c.role) && !c.year?.bucket,
+      (c) =>
+        c !== total &&
+        isFigureColumn(c, cls) &&
+        !c.year?.bucket &&
+        under(c) &&
+        // Beside 계: its sibling columns, and the sub-columns of a sibling header that spans several
+        // (숙박업 over 일반 | 생활): categories, never the budget/executed columns of a year.
+        ((c.path.length === total.path.length && ['year', 'funding', 'other'].includes(c.role)) || (c.path.length > total.path.length && c.role === 'other')),
     );
     if (parts.length < 2) continue;
     for (const row of rows) {

@@ -1,11 +1,12 @@
 // A kind's own reader knows its documents' habits; the layout extractors know
 // every document's tables and sentences. For each kind of figure (budget
-// lines, series, targets, claims) the kind's reader wins where it read any;
-// where it read none, the extractors' figures are taken. So a figure is never
+// lines, series, targets) the kind's reader wins where it read any; where it
+// read none, the extractors' figures are taken. Claims are merged sentence by
+// sentence: the reader's where it read one, the extractors' elsewhere. So a figure is never
 // counted twice, and a document the kind's reader does not know still gets
 // every figure the extractors can read.
 
-import type { BudgetLine, ParseResult } from '../model/types.js';
+import type { BudgetLine, Claim, ParseResult, Series, Source } from '../model/types.js';
 import type { Layout } from '../layout/types.js';
 import { figuresFromLayout } from '../extract/document.js';
 import { pushAll } from '../extract/collections.js';
@@ -28,22 +29,110 @@ export function enrich(result: ParseResult, layout: Layout): void {
     pushAll(doc.budgetLines, figures.budgetLines);
     pushAll(doc.budgetTotals, figures.budgetTotals);
     if (figures.moneyUnit && doc.moneyUnit === '원') doc.moneyUnit = figures.moneyUnit;
+    // The reader's "announces a budget table but no rows could be read" is moot: the extractors read them.
+    const kept = result.diagnostics.filter((d) => d.code !== 'budget-table-missing');
+    result.diagnostics.length = 0;
+    pushAll(result.diagnostics, kept);
     used = true;
   }
-  if (doc.series.length === 0 && figures.series.length > 0) {
-    pushAll(doc.series, figures.series);
+  // Series as claims: the reader's rows and sentences stay, the extractors add those it did not read.
+  const read = new Set(doc.series.flatMap(placesOf));
+  const series = figures.series.filter((s) => !placesOf(s).some((p) => read.has(p)));
+  if (series.length > 0) {
+    pushAll(doc.series, series);
     used = true;
   }
   if (doc.targets.length === 0 && figures.targets.length > 0) {
     pushAll(doc.targets, figures.targets);
     used = true;
   }
-  if (doc.claims.length === 0 && figures.claims.length > 0) {
-    pushAll(doc.claims, figures.claims);
+  // Claims are sentences, not a table to read one way or another: the kind's reader
+  // wins sentence by sentence, and the extractors add every claim it did not read.
+  const own = claimsByPlace(doc.claims);
+  const added = figures.claims.filter((c) => !nearby(own, c.source).some((o) => sameClaim(o, c)));
+  if (added.length > 0) {
+    pushAll(doc.claims, added);
+    // The reader's "names no figures" for a sentence an extractor resolved is moot.
+    const byPlace = claimsByPlace(added);
+    const kept = result.diagnostics.filter((d) => !(d.code === 'claim-unresolved' && d.source && nearby(byPlace, d.source).some((c) => covers(c, d.source!) && d.message.includes(`${statedValue(c)}%`))));
+    result.diagnostics.length = 0;
+    pushAll(result.diagnostics, kept);
     used = true;
   }
   // The extractors' notes matter only where their figures were taken.
   if (used) pushAll(result.diagnostics, figures.diagnostics);
+}
+
+type ClaimFamily = 'change' | 'ratio' | 'count' | 'sum' | 'months' | 'series';
+
+const FAMILY: Record<Claim['kind'], ClaimFamily> = {
+  growth: 'change',
+  points: 'change',
+  multiple: 'change',
+  share: 'ratio',
+  rate: 'ratio',
+  achievement: 'ratio',
+  ratio: 'ratio',
+  count: 'count',
+  sum: 'sum',
+  months: 'months',
+  difference: 'series',
+};
+
+/** The figure a claim states (a sum's total, a period's months). */
+function statedValue(c: Claim): number | undefined {
+  if (c.kind === 'sum') return c.total.value;
+  if (c.kind === 'months') return c.period.statedMonths;
+  return c.stated.value;
+}
+
+/** Lines a sentence read as one block may run over after the line it starts on. */
+const BLOCK_LINES = 4;
+
+/** Whether a place lies in the block an extractor's claim was read from (its first line and the few after it, same page). */
+function covers(claim: Claim, at: Source): boolean {
+  const s = claim.source;
+  if (s.page !== undefined && at.page !== undefined && s.page !== at.page) return false;
+  return at.line >= s.line && at.line <= s.line + BLOCK_LINES;
+}
+
+/** The same statement read twice: one family of claim, one stated figure, one place. */
+function sameClaim(own: Claim, extracted: Claim): boolean {
+  if (FAMILY[own.kind] !== FAMILY[extracted.kind]) return false;
+  const a = statedValue(own);
+  const b = statedValue(extracted);
+  if (a === undefined || b === undefined || Math.abs(Math.abs(a) - Math.abs(b)) > 1e-9) return false;
+  return covers(extracted, own.source) || covers(own, extracted.source);
+}
+
+const placeKey = (s: Source) => `${s.page ?? ''}:${s.line}`;
+
+/** The lines a series was read from (its row or sentence, and each point's): two readings of one row share one. */
+function placesOf(s: Series): string[] {
+  const out = [placeKey(s.source)];
+  for (const p of s.points) if (p.source) out.push(placeKey(p.source));
+  return out;
+}
+
+/** Claims by the line they start on, so a claim's neighbours are found without a scan (a large report has thousands). */
+function claimsByPlace(claims: Claim[]): Map<string, Claim[]> {
+  const map = new Map<string, Claim[]>();
+  for (const c of claims) {
+    const key = placeKey(c.source);
+    const list = map.get(key);
+    if (list) list.push(c);
+    else map.set(key, [c]);
+  }
+  return map;
+}
+
+/** Claims starting within a block's reach of a place, before or after it. */
+function nearby(map: Map<string, Claim[]>, at: Source): Claim[] {
+  const out: Claim[] = [];
+  for (let line = at.line - BLOCK_LINES; line <= at.line + BLOCK_LINES; line++) {
+    for (const c of map.get(placeKey({ ...at, line })) ?? []) out.push(c);
+  }
+  return out;
 }
 
 /** Lines whose printed 잔액 is not their budget less executed, or whose printed rate is not executed/budget (beyond rounding). */

@@ -68,6 +68,9 @@ const FOUND: [string, Block[], Record<string, unknown>[]][] = [
   // Percentage points.
   ['points, arrow between years [real women-family p.7, reading order]', [item('부산형 공보육 이용률 (’23년) 46% → (‘24년) 48%로 2%p 상승')], [{ kind: 'points', stated: 2, from: 46, to: 48, ...same }]],
   ['points, a fall', [para('실업률은 4.1%에서 3.6%로 0.5%p 하락')], [{ kind: 'points', stated: -0.5, from: 4.1, to: 3.6, ...same }]],
+  ['points spelled %포인트, a fall said 떨어졌다 (a press release)', [item('체납률은 2023년 3.8%에서 2024년 2.9%로 0.9%포인트 떨어졌다.', 0, 'ㅇ')], [{ kind: 'points', stated: -0.9, from: 3.8, to: 2.9, ...same }]],
+  ['points, a rise said 높아졌다', [para('만족도는 80.1%에서 83.4%로 3.3%포인트 높아졌다.')], [{ kind: 'points', stated: 3.3, from: 80.1, to: 83.4, ...same }]],
+  ['growth, a fall said 낮아졌다', [para('이용 요금은 2023년 4,000원에서 2024년 3,000원으로 25% 낮아졌다.')], [{ kind: 'growth', stated: -25, from: 4000, to: 3000, ...same }]],
   // Multiples.
   ['multiple', [para('투자유치액은 120억원에서 360억원으로 3배 증가')], [{ kind: 'multiple', stated: 3, from: 12_000_000_000, to: 36_000_000_000, ...same }]],
   // Shares.
@@ -177,36 +180,50 @@ function verdicts(blocks: Block[], moneyUnit = '원') {
 }
 
 // Each expected computed value worked out by hand from the printed figures.
-const CORRECT: [string, Block[]][] = [
+const CORRECT: [string, Block[], [string, number][]][] = [
   // (14,800 − 13,500) / 13,500 = 9.63% → 9.6 ✓ (the review case that once compared a figure with itself)
-  ['9.6% from 13,500 to 14,800 백만원', [para('2025년 예산 14,800백만원은 전년(13,500백만원) 대비 9.6% 증가')]],
+  ['9.6% from 13,500 to 14,800 백만원', [para('2025년 예산 14,800백만원은 전년(13,500백만원) 대비 9.6% 증가')], [['growth', 9.6]]],
   // 150/120 − 1 = 25%
-  ['25% from 120 to 150억원', [para('매출액은 2023년 120억원에서 2024년 150억원으로 25% 증가하였다.')]],
+  ['25% from 120 to 150억원', [para('매출액은 2023년 120억원에서 2024년 150억원으로 25% 증가하였다.')], [['growth', 25]]],
   // 60/50 − 1 = 20%
-  ['20% from 50 to 60억원', [para("수출액 ('23) 50억원 → ('24) 60억원(20% 증가)")]],
+  ['20% from 50 to 60억원', [para("수출액 ('23) 50억원 → ('24) 60억원(20% 증가)")], [['growth', 20]]],
   // 13,300/9,500 − 1 = 40%
-  ['40%↑ from 9,500 to 13,300만원', [item('대도시 9,500→13,300만원(40%↑)')]],
+  ['40%↑ from 9,500 to 13,300만원', [item('대도시 9,500→13,300만원(40%↑)')], [['growth', 40]]],
   // 48 − 46 = 2
-  ['2%p from 46% to 48%', [item('부산형 공보육 이용률 (’23년) 46% → (‘24년) 48%로 2%p 상승')]],
+  ['2%p from 46% to 48%', [item('부산형 공보육 이용률 (’23년) 46% → (‘24년) 48%로 2%p 상승')], [['points', 2]]],
   // 70/120 = 58.33%, 50/120 = 41.67%
-  ['58.3% and 41.7% of 120', [para('총 120개사 중 제조업 70개사(58.3%), 서비스업 50개사(41.7%)')]],
+  ['58.3% and 41.7% of 120', [para('총 120개사 중 제조업 70개사(58.3%), 서비스업 50개사(41.7%)')], [['share', 58.3], ['share', 41.7]]],
   // 0.3 + 0.4 = 0.7
-  ['0.7억원 = 0.3 + 0.4', [item('중소·벤처기업 인재 양성 청년 일자리 지원 ▸ 0.7억원(국 0.3, 시 0.4)')]],
+  ['0.7억원 = 0.3 + 0.4', [item('중소·벤처기업 인재 양성 청년 일자리 지원 ▸ 0.7억원(국 0.3, 시 0.4)')], [['sum', 70_000_000]]],
   // 2,070 / 2,000 = 103.5%
-  ['103.5% of 2,000개소', [item('음식점 외국어 메뉴판 지원(2,000개소)', 1, '-'), item('외국어메뉴판 지원 대상 음식점 2,070개소 선정(달성률 103.5%)')]],
+  ['103.5% of 2,000개소', [item('음식점 외국어 메뉴판 지원(2,000개소)', 1, '-'), item('외국어메뉴판 지원 대상 음식점 2,070개소 선정(달성률 103.5%)')], [['achievement', 103.5]]],
   // 1,380/1,200 − 1 = 15%
-  ['15% from the table', [table([['구분', '2023년', '2024년'], ['매출액', '1,200', '1,380']], { unit: '백만원' }), para('2024년 매출액은 1,380백만원으로 전년 대비 15% 증가')]],
+  ['15% from the table', [table([['구분', '2023년', '2024년'], ['매출액', '1,200', '1,380']], { unit: '백만원' }), para('2024년 매출액은 1,380백만원으로 전년 대비 15% 증가')], [['growth', 15]]],
   // 271/485 = 55.88% → 56 ✓
-  ['56% of 485', [para('전환율 56%(271개/485개)')]],
+  ['56% of 485', [para('전환율 56%(271개/485개)')], [['share', 56]]],
   // 4,178,057 / 26,507,677 = 15.76% → 15.8 ✓ (the table's own total row)
-  ['15.8% against the table total', [table([['구분', '예산액', '집행액'], ['계', '26,507,677', '4,178,057']], { unit: '천원' }), para('상반기 전체 집행률은 15.8%이다.')]],
+  ['15.8% against the table total', [table([['구분', '예산액', '집행액'], ['계', '26,507,677', '4,178,057']], { unit: '천원' }), para('상반기 전체 집행률은 15.8%이다.')], [['rate', 15.8]]],
   // 1,000/1,250 − 1 = −20%
-  ['−20% from 1,250 to 1,000명', [item('방문객 ’23년 1,250명 → ’24년 1,000명으로 20% 감소')]],
+  ['−20% from 1,250 to 1,000명', [item('방문객 ’23년 1,250명 → ’24년 1,000명으로 20% 감소')], [['growth', -20]]],
 ];
 
-describe('check on prose claims: correct claims give no finding', () => {
-  it.each(CORRECT)('%s', (_name, blocks) => {
-    expect(verdicts(blocks)).toEqual([]);
+/** The kind and stated figure of each claim (a sum's total), and `check`'s tally over them. */
+function recognised(blocks: Block[]) {
+  const doc = emptyDocument('test.txt', 'regional-report', 'test');
+  doc.claims = extractClaims(blocks).claims;
+  const run = runChecks(doc, []);
+  return {
+    claims: doc.claims.map((c) => [c.kind, c.kind === 'sum' ? c.total.value : 'stated' in c ? c.stated.value : undefined]),
+    findings: run.findings.map((f) => [f.severity, f.code]),
+    checked: run.checked,
+    passed: run.passed,
+  };
+}
+
+describe('check on prose claims: correct claims are recognised (kind and stated figure), checked and consistent', () => {
+  it.each(CORRECT)('%s', (_name, blocks, claims) => {
+    // Every claim checked and passed: a claim that was not recognised, or not checked, fails here.
+    expect(recognised(blocks)).toEqual({ claims, findings: [], checked: claims.length, passed: claims.length });
   });
 });
 
@@ -217,6 +234,8 @@ const WRONG: [string, Block[], [string, string, number, number][]][] = [
   ['35% stated, 25% computed', [para('매출액은 2023년 120억원에서 2024년 150억원으로 35% 증가하였다.')], [['error', 'growth', 35, 25]]],
   // 45.1 − 42.5 = 2.6 (±0.1 from the printed inputs), stated 3.2
   ['3.2%p stated, 2.6 computed', [para('고용률은 42.5%에서 45.1%로 3.2%p 상승')], [['error', 'points', 3.2, 2.6]]],
+  // 2.9 − 3.8 = −0.9 (the range from the printed inputs is (−1.0, −0.8), open), stated −0.7: not a truncation of −0.8
+  ['0.7%p 낮아졌다 stated, −0.9 computed', [item('수도요금 체납률은 2023년 3.8%에서 2024년 2.9%로 0.7%p 낮아졌다.', 0, 'ㅇ')], [['error', 'points', -0.7, -0.9]]],
   // 240/120 = 2, stated 3
   ['3배 stated, 2 computed', [para('투자유치액은 120억원에서 240억원으로 3배 증가')], [['error', 'multiple', 3, 2]]],
   // 70/120 = 58.33%, stated 60.5

@@ -556,6 +556,28 @@ const valid: Case[] = [
     ],
     diagnostics: ['table-unit-by-agreement'],
   },
+  {
+    // 계 beside a header spanning two sub-columns (음식점 over 일반 | 휴게): 700 + 300 + 150 + 100 = 1,250.
+    name: 'a 계 column over sibling columns and the sub-columns of a spanning header (written, 군 위생업소 현황 shape): no finding',
+    blocks: [
+      table(
+        2,
+        [
+          [{ t: '계', r: 2 }, { t: '음식점', c: 2 }, { t: '숙박업', r: 2 }, { t: '이·미용업', r: 2 }],
+          ['일반', '휴게'],
+          ['1,250', '700', '300', '150', '100'],
+        ],
+        { unit: '개소', caption: '위생업소 현황' },
+      ),
+    ],
+    diagnostics: [],
+  },
+  {
+    // 90 + 60 = 150 ≠ 120, but the note says a facility open day and night is counted once.
+    name: 'a 계* qualified by a note (counted once in several columns) is not checked as their sum: no finding',
+    blocks: [table(1, [['계*', '주간', '야간'], ['120', '90', '60']], { unit: '개소', caption: '돌봄기관 현황' })],
+    diagnostics: [],
+  },
 ];
 
 describe('figuresFromTables: valid cases', () => {
@@ -632,7 +654,7 @@ const invalid: Invalid[] = [
     name: 'fund balance (A+B) misprinted, and 총계 then does not add up',
     blocks: [womenFund('5,683,543')],
     findings: [
-      ['table-formula-mismatch', '"청소년육성계정": 2025년도말 조성예정액 (A+B) = A+B states 5,683,543 but the columns give 5,683,443'],
+      ['table-formula-mismatch', '"청소년육성계정": 2025년도말 조성예정액 (A+B) = A+B (A 5,554,825, B 128,618) states 5,683,543 but the columns give 5,683,443'],
       ['table-total-mismatch', '"총계" states 45,495,782 under "2025년도말 조성예정액 (A+B)" but the 3 row(s) it covers add up to 45,495,882'],
     ],
   },
@@ -715,6 +737,22 @@ const invalid: Invalid[] = [
       table(1, [['연도', '2024', '2025'], ['사업비', '41,000', '45,000']]),
     ],
     findings: [['table-unit-missing', 'declares no money unit']],
+  },
+  {
+    // 700 + 300 + 150 + 100 = 1,250, printed 1,300.
+    name: 'a 계 column that is not the sum of its siblings and the sub-columns of a spanning header',
+    blocks: [
+      table(
+        2,
+        [
+          [{ t: '계', r: 2 }, { t: '음식점', c: 2 }, { t: '숙박업', r: 2 }, { t: '이·미용업', r: 2 }],
+          ['일반', '휴게'],
+          ['1,300', '700', '300', '150', '100'],
+        ],
+        { unit: '개소', caption: '위생업소 현황' },
+      ),
+    ],
+    findings: [['table-formula-mismatch', 'states 1,300 but the columns give 1,250']],
   },
 ];
 
@@ -1135,7 +1173,7 @@ describe('figuresFromTables: a settlement with lettered columns (written, 도 �
   it('a 집행률(B/A) that is not B ÷ A is a finding', () => {
     const f = figuresFromTables(layoutOf(settlement('85.0')));
     expect(f.diagnostics.map((d) => [d.code, d.message])).toEqual([
-      ['table-formula-mismatch', '"복지국": 집행률(B/A) = B/A states 85.0 but the columns give 95.0'],
+      ['table-formula-mismatch', '"복지국": 집행률(B/A) = B/A (B 2,850,000, A 3,000,000) states 85.0 but the columns give 95.0'],
     ]);
   });
 });
