@@ -29,6 +29,12 @@ describe('diagnostic code catalogue (src/model/diagnostics.ts)', () => {
     expect(emitted.filter((code) => !(code in DIAGNOSTIC_CODES))).toEqual([]);
   });
 
+  it('is the table of docs/CONTRACT.md, code for code and meaning for meaning', () => {
+    const contract = readFileSync(path.join(ROOT, 'docs/CONTRACT.md'), 'utf8').split('## Diagnostic codes')[1]!.split('\n## ')[0]!;
+    const rows = Object.fromEntries([...contract.matchAll(/^\| `([a-z0-9-]+)` \| (.+) \|$/gm)].map((m) => [m[1]!, m[2]!]));
+    expect(rows).toEqual(DIAGNOSTIC_CODES);
+  });
+
   it('gives each code a one-line meaning', () => {
     expect(Object.entries(DIAGNOSTIC_CODES).filter(([, meaning]) => meaning.length < 20 || meaning.includes('\n'))).toEqual([]);
   });
