@@ -5,13 +5,22 @@
 // counted twice, and a document the kind's reader does not know still gets
 // every figure the extractors can read.
 
-import type { BudgetLine, ParseResult } from '../model/types.js';
+import type { BudgetLine, ParseResult, Source } from '../model/types.js';
 import type { Layout } from '../layout/types.js';
 import { figuresFromLayout } from '../extract/document.js';
 import { pushAll } from '../extract/collections.js';
 import { titleOf } from './document.js';
 
-export function enrich(result: ParseResult, layout: Layout): void {
+export interface EnrichOptions {
+  /**
+   * The kind reads only structural claims (staff sums, project lists, funding splits) and leaves
+   * the prose claims to the extractors: theirs are added line by line. Otherwise the kind's
+   * claims, where it read any, stand alone (a kind that still reads its prose claims itself).
+   */
+  mergeClaims?: boolean;
+}
+
+export function enrich(result: ParseResult, layout: Layout, options: EnrichOptions = {}): void {
   const doc = result.document;
   if (doc.title.startsWith('(untitled')) doc.title = titleOf(layout) ?? doc.title;
   const figures = figuresFromLayout(layout, doc.fiscalPeriod ? { year: doc.fiscalPeriod.slice(0, 4) } : {});
@@ -38,12 +47,40 @@ export function enrich(result: ParseResult, layout: Layout): void {
     pushAll(doc.targets, figures.targets);
     used = true;
   }
-  if (doc.claims.length === 0 && figures.claims.length > 0) {
-    pushAll(doc.claims, figures.claims);
+  // Claims: the kind's own stay; with mergeClaims, a claim of the extractors is added where
+  // the kind read none on that line, so a sentence is checked once.
+  const kindLines = new Set(doc.claims.map((c) => lineKey(c.source)));
+  const added = options.mergeClaims || doc.claims.length === 0 ? figures.claims.filter((c) => !kindLines.has(lineKey(c.source))) : [];
+  if (added.length > 0) {
+    pushAll(doc.claims, added);
     used = true;
   }
   // The extractors' notes matter only where their figures were taken.
   if (used) pushAll(result.diagnostics, figures.diagnostics);
+}
+
+function lineKey(source: Source): string {
+  return `${source.file}:${source.line}`;
+}
+
+/** Section titles that announce a budget execution table (data: add wordings here). */
+export const BUDGET_TABLE_TITLES: readonly RegExp[] = [/예산\s*집행\s*(현황|실적)/, /세출\s*예산\s*집행/];
+
+/**
+ * A document whose heading announces a budget execution table but from which no budget line
+ * was read has lost that table (a PDF table that could not be rebuilt, a table pasted without
+ * its columns): a warning on the heading, rather than an empty budget in silence.
+ */
+export function missingBudgetTable(result: ParseResult, layout: Layout): void {
+  if (result.document.budgetLines.length > 0) return;
+  const announced = layout.blocks.find((b) => b.type === 'heading' && BUDGET_TABLE_TITLES.some((t) => t.test(b.text)) && !/\d\s*$/.test(b.text));
+  if (!announced) return;
+  result.diagnostics.push({
+    severity: 'warning',
+    code: 'budget-table-missing',
+    message: `the document announces a budget execution table but no rows could be read${layout.format === 'pdf' ? ' from the PDF' : ''}`,
+    source: announced.source,
+  });
 }
 
 /** Lines whose printed 잔액 is not their budget less executed, or whose printed rate is not executed/budget (beyond rounding). */

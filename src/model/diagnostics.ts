@@ -8,11 +8,7 @@ export const DIAGNOSTIC_CODES = {
   // Kind readers
   'output-unreadable': "an activity's output figure (`name : figure`) is neither a count with a unit nor a status word; not read",
   'subtotal-count': 'a subtotal row states a number of items (`부서(3건)`) other than the rows above it',
-  'number-unreadable': 'a money cell of a project list or budget table is not a number; the amount is not read',
-  'unit-missing': 'a budget table declares no money unit (단위); its amounts are read as 원',
-  'budget-row-unread': 'a budget table row has no figures; skipped',
-  'budget-row-unnamed': 'a budget table row has figures but no program name; skipped',
-  'budget-row-realigned': 'a budget table row with fewer cells than its header was realigned on its first figure',
+  'number-unreadable': 'a money cell of a project list is not a number; the amount is not read',
   'budget-table-missing': 'the document announces a budget execution table but no budget line could be read from it',
   'target-unreadable': 'a target item has no figure that could be read',
   // Prose extractors

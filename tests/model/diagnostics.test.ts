@@ -25,7 +25,7 @@ describe('diagnostic code catalogue (src/model/diagnostics.ts)', () => {
 
   it('every code written as code:/warning(/diag( in src/ is catalogued', () => {
     const emitted = [...text.matchAll(/(?:code: |warning\(|diag\()'([a-z0-9-]+)'/g)].map((m) => m[1]!);
-    expect(emitted.length).toBeGreaterThan(20); // the grep itself still finds the emitters
+    expect(emitted.length).toBeGreaterThan(10); // the grep itself still finds the emitters
     expect(emitted.filter((code) => !(code in DIAGNOSTIC_CODES))).toEqual([]);
   });
 

@@ -42,7 +42,9 @@ describe('an HWPX document gives the same figures as its text version', async ()
     expect(run(yoy, hwpx).rows).toEqual(run(yoy, text).rows);
     expect(run(targets, hwpx).rows).toEqual(run(targets, text).rows);
     expect(run(check, hwpx).findings).toEqual(run(check, text).findings);
-    expect(run(check, hwpx).findings.length).toBeGreaterThan(0);
+    // Every figure checks out (23 checks); the only finding the legacy line reader gave was a spurious
+    // budget-row-unread warning on the second header row (본예산 | 추경 | 계), which the layout reads as a header.
+    expect(run(check, text).findings).toEqual([]);
   });
 
   it('sources point at the paragraph index of the row', () => {

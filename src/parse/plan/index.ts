@@ -26,7 +26,7 @@ import { decimalsOf, money } from '../common.js';
 import { sourceOf, type ParseInput } from '../lines.js';
 import { joinWrapped, outline, type PlanLine } from './structure.js';
 import { budgetAmount } from './budget-wording.js';
-import { readFunding } from '../report/projects.js';
+import { readFunding } from '../../kinds/projects.js';
 import { markdownizePdfLines } from '../pdf-structure.js';
 
 interface Context {
