@@ -397,8 +397,10 @@ function repeatsDown(body: GridCell[][], c: number): boolean {
  * left empty while column `other` is filled. Total rows (계 with an empty name cell) say nothing.
  */
 function spansRows(body: GridCell[][], c: number, other: number): boolean {
-  const isTotalRow = (r: GridCell[]) => r.some((cell) => roleOfHeader(cell.text).role === 'total');
-  return body.some((r) => !isTotalRow(r) && (r[c]?.spanned === true || ((r[c]?.text.trim() ?? '') === '' && (r[other]?.text.trim() ?? '') !== '')));
+  // The cheap test first: a large table has few such rows, and only those are asked whether they total.
+  const empty = (r: GridCell[]) => r[c]?.spanned === true || ((r[c]?.text.trim() ?? '') === '' && (r[other]?.text.trim() ?? '') !== '');
+  const isTotalRow = (r: GridCell[]) => [r[c], r[other]].some((cell) => cell !== undefined && roleOfHeader(cell.text).role === 'total');
+  return body.some((r) => empty(r) && !isTotalRow(r));
 }
 
 function labelColumns(columns: ColumnInfo[]): { label?: number; group?: number } {
