@@ -1,7 +1,7 @@
 // The diagnostics the table extractor gives: one catalogue of codes with their
 // severity, and the constructor every table module uses. Pure.
 
-import type { Diagnostic, Source } from '../model/types.js';
+import type { Diagnostic, DiagnosticCode, Source } from '../model/types.js';
 
 /** Diagnostic codes of this extractor, with their severity. */
 export const TABLE_DIAGNOSTICS = {
@@ -19,7 +19,7 @@ export const TABLE_DIAGNOSTICS = {
   'table-alternative-breakdown': 'info',
   'table-row-realigned': 'info',
   'table-header-misaligned': 'warning',
-} as const satisfies Record<string, Diagnostic['severity']>;
+} as const satisfies Partial<Record<DiagnosticCode, Diagnostic['severity']>>;
 export type TableDiagnosticCode = keyof typeof TABLE_DIAGNOSTICS;
 
 export function diag(code: TableDiagnosticCode, message: string, source: Source, severity: Diagnostic['severity'] = TABLE_DIAGNOSTICS[code]): Diagnostic {

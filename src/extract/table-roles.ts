@@ -425,6 +425,17 @@ function repeatsDown(body: GridCell[][], c: number): boolean {
   return body.some((r) => r[c]?.spanned === true || ((r[c]?.text.trim() ?? '') === '' && (r[c + 1]?.text.trim() ?? '') !== ''));
 }
 
+/**
+ * Column `c` spans rows: in a row that is not a total, its cell is merged from above or
+ * left empty while column `other` is filled. Total rows (계 with an empty name cell) say nothing.
+ */
+function spansRows(body: GridCell[][], c: number, other: number): boolean {
+  // The cheap test first: a large table has few such rows, and only those are asked whether they total.
+  const empty = (r: GridCell[]) => r[c]?.spanned === true || ((r[c]?.text.trim() ?? '') === '' && (r[other]?.text.trim() ?? '') !== '');
+  const isTotalRow = (r: GridCell[]) => [r[c], r[other]].some((cell) => cell !== undefined && roleOfHeader(cell.text).role === 'total');
+  return body.some((r) => empty(r) && !isTotalRow(r));
+}
+
 function labelColumns(columns: ColumnInfo[]): { label?: number; group?: number } {
   const named = columns.filter((c) => c.role === 'label');
   const groups = columns.filter((c) => c.role === 'group');
@@ -464,6 +475,11 @@ export function classifyTable(table: TableBlock): TableClass {
       group = label;
       label = label + 1;
     }
+  }
+  // Two named label columns (사업명 | 구분): the group is the one whose cells span rows
+  // (written once, empty below), whatever its place; the leftmost only when both or neither span.
+  if (label !== undefined && group !== undefined && named.group === group && columns[group]?.role === 'label' && spansRows(bodyRows, label, group) && !spansRows(bodyRows, group, label)) {
+    [label, group] = [group, label];
   }
   // A word column just left of the name column, unnamed by the vocabulary, groups it.
   if (label !== undefined && label > 0 && group === undefined && columns[label - 1]?.role === 'other' && isWordColumn(bodyRows, label - 1)) {

@@ -135,6 +135,26 @@ function nearby(map: Map<string, Claim[]>, at: Source): Claim[] {
   return out;
 }
 
+/** Section titles that announce a budget execution table (data: add wordings here). */
+export const BUDGET_TABLE_TITLES: readonly RegExp[] = [/예산\s*집행\s*(현황|실적)/, /세출\s*예산\s*집행/];
+
+/**
+ * A document whose heading announces a budget execution table but from which no budget line
+ * was read has lost that table (a PDF table that could not be rebuilt, a table pasted without
+ * its columns): a warning on the heading, rather than an empty budget in silence.
+ */
+export function missingBudgetTable(result: ParseResult, layout: Layout): void {
+  if (result.document.budgetLines.length > 0) return;
+  const announced = layout.blocks.find((b) => b.type === 'heading' && BUDGET_TABLE_TITLES.some((t) => t.test(b.text)) && !/\d\s*$/.test(b.text));
+  if (!announced) return;
+  result.diagnostics.push({
+    severity: 'warning',
+    code: 'budget-table-missing',
+    message: `the document announces a budget execution table but no rows could be read${layout.format === 'pdf' ? ' from the PDF' : ''}`,
+    source: announced.source,
+  });
+}
+
 /** Lines whose printed 잔액 is not their budget less executed, or whose printed rate is not executed/budget (beyond rounding). */
 function selfContradictions(lines: BudgetLine[]): number {
   let n = 0;

@@ -2,6 +2,9 @@
 // Money is integer KRW (원). Every figure read from a document carries a Source
 // (1-based line); a computed figure carries none and points at its inputs instead.
 
+import type { DiagnosticCode } from './diagnostics.js';
+export type { DiagnosticCode } from './diagnostics.js';
+
 /** `document` is the generic kind: every extractor runs, nothing kind-specific is added. */
 export const DOCUMENT_KINDS = ['blog-post', 'national-plan', 'regional-report', 'document'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
@@ -37,7 +40,8 @@ export type Severity = 'error' | 'warning' | 'info';
 
 export interface Diagnostic {
   severity: Severity;
-  code: string;
+  /** One of the catalogue in diagnostics.ts. */
+  code: DiagnosticCode;
   message: string;
   source?: Source;
 }

@@ -1,7 +1,7 @@
 // Helpers the three parsers share: building Quantities with their source,
 // reading a cell as money / count / percent, and diagnostics wording.
 
-import type { Diagnostic, Quantity, Source } from '../model/types.js';
+import type { Diagnostic, DiagnosticCode, Quantity, Source } from '../model/types.js';
 import { parseKoreanAmount, parsePercent, MONEY_UNITS } from '../extract/amounts.js';
 
 export function money(krw: number, source: Source, maxKrw?: number): Quantity {
@@ -39,6 +39,6 @@ export function quantityIn(value: number, unit: string, source: Source): Quantit
   return { value, unit, source };
 }
 
-export function warning(code: string, message: string, source?: Source): Diagnostic {
+export function warning(code: DiagnosticCode, message: string, source?: Source): Diagnostic {
   return source ? { severity: 'warning', code, message, source } : { severity: 'warning', code, message };
 }

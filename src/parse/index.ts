@@ -14,7 +14,11 @@ export type Parser = (input: ParseInput) => Promise<ParseResult> | ParseResult;
 export const parsers = {
   'blog-post': async () => (await import('./blog/index.js')).parseBlogPost,
   'national-plan': async () => (await import('./plan/index.js')).parsePlan,
-  'regional-report': async () => (await import('./report/index.js')).parseReport,
+  // Read from layout blocks only: head, staff table, activities, project descriptions and lists.
+  'regional-report': async () => {
+    const { parseReportLayout } = await import('../kinds/report.js');
+    return (input: ParseInput) => parseReportLayout(input.layout!);
+  },
 } satisfies Record<Exclude<DocumentKind, 'document'>, () => Promise<Parser>>;
 
 export { SUPPORTED_EXTENSIONS } from './extensions.js';
@@ -75,16 +79,18 @@ export async function parseBytes(file: string, bytes: Uint8Array, options: LoadO
       const { parseGenericDocument } = await import('../kinds/document.js');
       result = parseGenericDocument(layout);
     } else {
-      if (origin === 'html' && kind !== 'blog-post') {
-        // Plans and reports exported as HTML: tables to tab rows, headings to `##` lines.
+      if (origin === 'html' && kind === 'national-plan') {
+        // Plans exported as HTML: tables to tab rows, headings to `##` lines (the plan reader still reads lines).
         const { htmlToLines } = await import('./html.js');
         lines = htmlToLines(lines);
         origin = 'text';
       }
       const parser = await parsers[kind]();
       result = await parser({ file, lines, origin, extension, layout });
-      const { enrich } = await import('../kinds/enrich.js');
+      const { enrich, missingBudgetTable } = await import('../kinds/enrich.js');
+      // The report kind reads no prose claims of its own any more (growth claims are the extractors').
       enrich(result, layout);
+      if (kind === 'regional-report') missingBudgetTable(result, layout);
     }
     result.document.kindReasons = reasons;
     const { summarizeTables } = await import('../kinds/tables-summary.js');

@@ -91,7 +91,8 @@ describe('a budget table over three PDF pages, header repeated, with running hea
 describe('a PDF table whose cells are centred vertically (names wrap above and below the figures)', () => {
   it('gives each wrapped line to the row whose figure line is nearer', async () => {
     const { document } = await load('fixtures/pdf/centred-cells.pdf');
-    expect(document.budgetLines.map((l) => [l.group, l.program, l.budget?.value, l.executed?.value])).toEqual([
+    // Names compared without spaces: a name wrapped inside a cell cannot tell whether a space stood at the wrap.
+    expect(document.budgetLines.map((l) => [l.group, l.program.replace(/\s+/g, ''), l.budget?.value, l.executed?.value])).toEqual([
       ['분야', '가나다라마바사업', 1_000_000, 400_000],
       ['분야', '아자차카타사업', 500_000, 100_000],
     ]);
@@ -130,7 +131,9 @@ describe('properties (fast-check, fixed seed)', () => {
   });
 
   it('budget totals equal the row sums and each rate equals executed/budget', async () => {
-    const row = fc.record({ budget: fc.integer({ min: 1, max: 9_999_999 }), executed: fc.integer({ min: 0, max: 9_999_999 }) });
+    // Amounts within four orders of magnitude of each other: the table extractor sets aside a figure
+    // 10,000 times the column's median as implausible (a misread), so 1 beside 10,000 is not a table it sums.
+    const row = fc.record({ budget: fc.integer({ min: 1_000, max: 9_999_999 }), executed: fc.oneof(fc.constant(0), fc.integer({ min: 1_000, max: 9_999_999 })) });
     await fc.assert(
       fc.asyncProperty(fc.array(row, { minLength: 1, maxLength: 25 }), async (rows) => {
         const lines = rows.map((r, i) => `${i === 0 ? '분야' : ''}\t사업${i}\t${r.budget.toLocaleString('en-US')}\t${r.executed.toLocaleString('en-US')}\t\t`);

@@ -286,6 +286,16 @@ describe('classifyTable', () => {
       table(1, [['사업명', '구분', '2025년 예산'], [{ t: '가 사업', r: 3 }, '계', '1,000'], ['국비', '500'], ['시비', '500']]),
       'funding-breakdown', 1, 0,
     ],
+    [
+      'names first, the group column second and written once (fixtures/report/other-agency-2021h2.txt:27-34)',
+      table(1, [['사업명', '구분', '예산현액', '지출액', '집행잔액', '집행율'], ['데이터바우처지원', '디지털 혁신', '3,000', '2,700', '300', '90.0%'], ['AI인재양성', '', '2,000', '1,500', '500', '75.0%']]),
+      'budget-execution', 0, 1,
+    ],
+    [
+      'names first, the department merged down the rows (HTML export with rowspan)',
+      table(1, [['세부사업명', '부서', '예산액', '집행액'], ['가 사업', { t: '복지정책과', r: 2 }, '100', '50'], ['나 사업', '200', '100'], ['다 사업', '청년정책과', '300', '30']]),
+      'budget-execution', 0, 1,
+    ],
   ])('%s', (_name, t, kind, labelColumn, groupColumn) => {
     const cls = classifyTable(t);
     expect(cls.kind).toBe(kind);

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mapColumns, parseUnitDeclaration, splitCells } from '../../src/extract/tables.js';
 import { cellText, normalizeLine } from '../../src/extract/text.js';
-import { BUDGET_COLUMNS } from '../../src/parse/report/budget-table.js';
 
 describe('parseUnitDeclaration', () => {
   it.each([
@@ -17,14 +16,6 @@ describe('parseUnitDeclaration', () => {
   });
 
   it('a line without 단위 declares nothing', () => expect(parseUnitDeclaration('(2회추경 기준)')).toBeUndefined());
-});
-
-describe('budget column mapping by header meaning', () => {
-  it.each([
-    [['구분', '사업명', '예산액', '집행액', '잔 액', '집행률', '비고 (교부일자)'], { group: 0, name: 1, budget: 2, executed: 3, remaining: 4, rate: 5, note: 6 }],
-    [['사업명', '구분', '예산현액', '지출액', '집행잔액', '집행율'], { name: 0, group: 1, budget: 2, executed: 3, remaining: 4, rate: 5 }],
-    [['분야', '세부사업', '집행률', '집행액', '예산'], { group: 0, name: 1, rate: 2, executed: 3, budget: 4 }],
-  ])('%j', (headers, expected) => expect(mapColumns(headers, BUDGET_COLUMNS)).toEqual(expected));
 });
 
 describe('cells and text clean-up', () => {

@@ -51,7 +51,7 @@ describe('regional report sample (text)', async () => {
     expect(row.budget!.value).toBe(230_000_000);
     expect(row.executed!.value).toBe(44_223_000);
     expect(row.allocationDate).toBe('2020-03-18');
-    expect(diagnostics.some((d) => d.code === 'budget-row-realigned' && d.source?.line === row.source.line)).toBe(true);
+    expect(diagnostics.some((d) => d.code === 'table-row-realigned' && d.source?.line === row.source.line)).toBe(true);
   });
 
   it('continues a group across the repeated header after a page break', () => {
@@ -85,10 +85,10 @@ describe('regional report sample (text)', async () => {
     ]);
   });
 
-  it('turns the yearly acquisition table into two series', () => {
-    expect(doc.series.map((s) => [s.indicator, s.unit, s.points.map((p) => p.value)])).toEqual([
-      ['신규사업 확보 건수', '건', [6, 4, 9, 28]],
-      ['신규사업 확보 총사업비', '원', [2_200_000_000, 1_000_000_000, 15_900_000_000, 42_273_000_000]],
+  it('turns the yearly acquisition table into two series (read by the table extractor, grouped by its caption)', () => {
+    expect(doc.series.map((s) => [s.group, s.indicator, s.unit, s.points.map((p) => p.value)])).toEqual([
+      ['연도별 신규사업 확보실적', '건수', '건', [6, 4, 9, 28]],
+      ['연도별 신규사업 확보실적', '총사업비', '원', [2_200_000_000, 1_000_000_000, 15_900_000_000, 42_273_000_000]],
     ]);
   });
 
@@ -172,7 +172,8 @@ describe('budget tables of other agencies', () => {
       report(['(단위 : 천원)', '구분\t사업명\t예산액\t집행액\t잔액\t집행률', '분야A\t가사업\t1O0\t10\t90\t10.0%', '\t나사업\t300\t30\t270\t10.0%'].join('\n')),
     );
     expect(document.budgetLines.map((l) => l.program)).toEqual(['가사업', '나사업']);
-    expect(diagnostics.find((d) => d.code === 'number-unreadable')).toMatchObject({ source: { line: 7 } }); // line 7: the first table row
+    expect(document.budgetLines.map((l) => l.budget?.value)).toEqual([undefined, 300_000]);
+    expect(diagnostics.find((d) => d.code === 'table-cell-unreadable')).toMatchObject({ source: { line: 7 } }); // line 7: the first table row
   });
 });
 

@@ -6,99 +6,34 @@
 
 import { pushTo, pushAll } from '../../extract/collections.js';
 import {
-  emptyDocument,
   type Claim,
   type Diagnostic,
   type ParseResult,
-  type Program,
   type Quantity,
   type Series,
   type Source,
   type Target,
 } from '../../model/types.js';
-import { MONEY_UNITS, parseCount, parseKoreanAmount, parsePercent } from '../../extract/amounts.js';
+import { parseCount } from '../../extract/amounts.js';
 import { normalizeName } from '../../extract/names.js';
 import { findQuantities, type FoundQuantity } from '../../extract/quantities.js';
 import { findSeries } from '../../extract/series.js';
-import { stripMarkdown } from '../../extract/text.js';
 import { expandYear } from '../../extract/periods.js';
-import { decimalsOf, money } from '../common.js';
+import { decimalsOf } from '../common.js';
 import { sourceOf, type ParseInput } from '../lines.js';
 import { joinWrapped, outline, type PlanLine } from './structure.js';
-import { budgetAmount } from './budget-wording.js';
-import { readFunding } from '../report/projects.js';
 import { markdownizePdfLines } from '../pdf-structure.js';
+import { parsePlanLayout, readNamedAmounts } from '../../kinds/plan.js';
 
 interface Context {
   file: string;
   diagnostics: Diagnostic[];
 }
 
-function readHead(lines: PlanLine[]): { title: string; issuer?: string; date?: string; year?: string; horizonEnd?: string } {
-  const texts = lines.slice(0, 60).map((l) => l.content.replace(/\s+/g, ' '));
-  const plan = texts.find((t) => /(촉진|기본|종합|중장기)\s*계획/.test(t) && /제\s*\d+\s*차|\d{4}/.test(t));
-  const yearly = texts.find((t) => /\d{4}\s*년도?\s*시행\s*계획/.test(t));
-  const title = [plan, yearly].filter(Boolean).join(' ').trim() || texts.find((t) => /시행\s*계획/.test(t)) || '(untitled plan)';
-  const head: { title: string; issuer?: string; date?: string; year?: string; horizonEnd?: string } = { title };
-  const year = /(\d{4})\s*년도?\s*시행\s*계획/.exec(title)?.[1];
-  if (year) head.year = year;
-  const horizon = /\(\s*(?:['’‘](\d{2})|(\d{4}))\s*[~∼-]\s*(?:['’‘](\d{2})|(\d{4}))\s*\)/.exec(title);
-  if (horizon) head.horizonEnd = String(horizon[3] ? expandYear(horizon[3]) : Number(horizon[4]));
-  for (const l of lines.slice(0, 60)) {
-    const cells = l.line.text.split('\t').map((c) => c.trim());
-    const key = (cells[0] ?? '').replace(/\s+/g, '');
-    if (key === '제출자' && cells[1]) head.issuer = cells[1].replace(/장관.*$/, '').trim();
-    const dated = /^(제\s*출\s*연\s*월\s*일|심\s*의\s*연\s*월\s*일)\s*(.*)$/.exec(l.line.text.replace(/\t/g, ' ').trim());
-    if (dated && !head.date) {
-      const d = /(\d{4})\s*\.\s*(\d{1,2})\s*\.\s*(\d{1,2})/.exec(dated[2]!);
-      if (d) head.date = `${d[1]}-${d[2]!.padStart(2, '0')}-${d[3]!.padStart(2, '0')}`;
-    }
-  }
-  if (!head.issuer) {
-    const ministry = texts.find((t) => /^[가-힣]+(부|처|청|위원회)$/.test(t));
-    if (ministry) head.issuer = ministry;
-  }
-  return head;
-}
-
 function quantityOf(q: FoundQuantity, source: Source): Quantity {
   const out: Quantity = { value: q.value, unit: q.unit, source };
   if (q.max !== undefined) out.max = q.max;
   return out;
-}
-
-/** `■ 생산성 혁신 ① 스마트공장 보급 : 3만개, ② 중소기업R&D 인력 : 20만명` → Targets. */
-function readTargets(ctx: Context, lines: PlanLine[], targetYear: string | undefined): Target[] {
-  const targets: Target[] = [];
-  for (const pl of lines) {
-    const text = stripMarkdown(pl.line.text);
-    if (!/[①②③④⑤⑥⑦⑧⑨]/.test(text) || !/[:：]/.test(text) || !/■|\t/.test(text)) continue;
-    const firstItem = text.search(/[①②③④⑤⑥⑦⑧⑨]/);
-    const category = text.slice(0, firstItem).replace(/[■\t]/g, ' ').trim();
-    const items = text.slice(firstItem).split(/[①②③④⑤⑥⑦⑧⑨]/).map((s) => s.replace(/,\s*$/, '').trim()).filter(Boolean);
-    const source = sourceOf(ctx.file, pl.line);
-    for (const item of items) {
-      const m = /^(.+?)\s*[:：]\s*(.+)$/.exec(item);
-      if (!m) continue;
-      const indicator = m[1]!.trim();
-      const valueText = m[2]!.replace(/\(.*?\)/g, '').trim();
-      const pct = parsePercent(valueText);
-      const count = parseCount(valueText);
-      const q: Quantity | undefined = pct
-        ? { value: pct.value, unit: pct.unit, source }
-        : count
-          ? { value: count.value, unit: count.unit, source }
-          : undefined;
-      if (!q) {
-        ctx.diagnostics.push({ severity: 'warning', code: 'target-unreadable', message: `target "${item}" has no figure that could be read`, source });
-        continue;
-      }
-      const t: Target = { category: category || '(목표)', indicator, unit: q.unit, target: q, source };
-      if (targetYear) t.targetYear = targetYear;
-      targets.push(t);
-    }
-  }
-  return targets;
 }
 
 /** `보급 목표(3만개)를 초과 달성(누계 30,144개)` → the actual of the target 30,000 개. */
@@ -163,22 +98,6 @@ function readSeries(ctx: Context, lines: PlanLine[]): Series[] {
   return series;
 }
 
-/** `혁신성장(1조 1,081억원), 전략분야(5,987억원), 인프라(1,271억원)`: named amounts, the unit written once. */
-export function readNamedAmounts(text: string): { name: string; value: number }[] | undefined {
-  if (!text.includes('원') || !/\(\s*\d/.test(text)) return undefined;
-  const items = [...text.matchAll(/([가-힣A-Za-z][가-힣A-Za-z0-9·\- ]{0,24}?)\s*\(\s*((?:[\d,.]+\s*조\s*)?[\d,.]+)\s*(억원|조원|백만원|천원|원)?\s*[,)]/g)];
-  if (items.length < 2) return undefined;
-  const unit = items.map((m) => m[3]).filter(Boolean).pop();
-  if (!unit) return undefined;
-  const out: { name: string; value: number }[] = [];
-  for (const m of items) {
-    const amount = parseKoreanAmount(`${m[2]!.replace(/\s+/g, ' ')}${m[3] ?? unit}`);
-    if (!amount) return undefined;
-    out.push({ name: m[1]!.replace(/^.*?(?:를|을|로|는|은|,)\s+/, '').replace(/\s*등$/, '').trim(), value: amount.krw });
-  }
-  return out;
-}
-
 /** Per-year budget structures; a category named in two years becomes a series. */
 function readBudgetCategories(ctx: Context, lines: PlanLine[]): Series[] {
   const byName = new Map<string, { period: string; value: number; source: Source; strategy?: string }[]>();
@@ -212,65 +131,6 @@ function readBudgetCategories(ctx: Context, lines: PlanLine[]): Series[] {
     series.push(s);
   }
   return series;
-}
-
-/** Keyword bullets with money, their footnoted amounts and funding splits. */
-function readPrograms(ctx: Context, lines: PlanLine[], claims: Claim[]): Program[] {
-  const programs: Program[] = [];
-  const byLine = new Map<PlanLine, Program>();
-  for (const pl of lines) {
-    const source = sourceOf(ctx.file, pl.line);
-    if (pl.role === 'bullet' && pl.keyword) {
-      const amount = budgetAmount(pl.content, findQuantities(pl.content));
-      if (!amount) continue;
-      const p: Program = { name: pl.keyword, normalizedName: normalizeName(pl.keyword), totalBudget: money(amount.value, source, amount.max), sources: [source] };
-      if (pl.strategy) p.group = pl.strategy;
-      programs.push(p);
-      byLine.set(pl, p);
-      continue;
-    }
-    if (pl.role !== 'footnote') continue;
-    const total = /총\s*(?:사업비|예산)\s*([\d,.]+\s*[조억만천백]*원)\s*\(([^)]*)\)/.exec(pl.content);
-    if (total) {
-      const amount = parseKoreanAmount(total[1]!.replace(/\s+/g, ''));
-      const funding = readFunding(total[2]!, '원', source);
-      if (!amount) continue;
-      const parent = pl.parent;
-      let program = parent ? byLine.get(parent) : undefined;
-      if (!program && parent?.keyword) {
-        program = { name: parent.keyword, normalizedName: normalizeName(parent.keyword), sources: [sourceOf(ctx.file, parent.line)] };
-        if (parent.strategy) program.group = parent.strategy;
-        programs.push(program);
-        byLine.set(parent, program);
-      }
-      if (program) {
-        program.totalBudget = money(amount.krw, source);
-        if (funding.length) program.funding = funding;
-        program.sources.push(source);
-      }
-      if (funding.length >= 2) {
-        claims.push({
-          kind: 'sum',
-          label: `${program?.name ?? '총 사업비'} 총 사업비`,
-          total: money(amount.krw, source),
-          parts: funding.map((f) => ({ label: f.name, amount: f.amount })),
-          source,
-        });
-      }
-      continue;
-    }
-    // `* 중소기업 탄소중립 전환지원(55억원, 기업당 최대 3억원 지원)`: one named program with its amount.
-    const single = /^([가-힣A-Za-z][^()]{2,40}?)\s*\(\s*([\d,.]+\s*[조억만천백]*원)\s*[,)]/.exec(pl.content);
-    if (single && !readNamedAmounts(pl.content)) {
-      const amount = parseKoreanAmount(single[2]!.replace(/\s+/g, ''));
-      if (!amount) continue;
-      const name = single[1]!.trim();
-      const p: Program = { name, normalizedName: normalizeName(name), totalBudget: money(amount.krw, source), sources: [source] };
-      if (pl.strategy) p.group = pl.strategy;
-      programs.push(p);
-    }
-  }
-  return programs;
 }
 
 const PART_ITEM = /^\(?([^()\d]{1,25}?)\)?\s*\(?\s*((?:[\d,.]+\s*[만억조천]?\s*[가-힣%]*\s*,?\s*){1,2})\)?$/;
@@ -395,55 +255,19 @@ function readDifferenceClaims(ctx: Context, lines: PlanLine[], series: Series[])
   return claims;
 }
 
-function readMeta(ctx: Context, lines: PlanLine[], doc: ReturnType<typeof emptyDocument>): void {
-  const strategies: string[] = [];
-  const schedule: NonNullable<typeof doc.meta.schedule> = [];
-  let inStrategies = false;
-  lines.forEach((pl, i) => {
-    if (pl.role === 'heading' && /추진\s*전략/.test(pl.content)) inStrategies = true;
-    else if (pl.role === 'heading' && /^(I|II|III|IV|V|Ⅰ|Ⅱ|Ⅲ|Ⅳ|Ⅴ)\s*\./.test(pl.content)) inStrategies = false;
-    if (/^비\s*전$/.test(pl.content) && !doc.meta.vision) {
-      const next = lines[i + 1];
-      if (next && next.role !== 'heading') doc.meta.vision = next.content;
-      else if (next && !/^목\s*표$/.test(next.content)) doc.meta.vision = next.content;
-    }
-    const strat = /^(\d)\.\s+(.+)$/.exec(pl.content);
-    if (inStrategies && strat && pl.role === 'heading' && !strategies.includes(strat[2]!)) strategies.push(strat[2]!.trim());
-    const cells = pl.line.text.split('\t').map((c) => c.trim());
-    if (cells.length >= 3 && /^\d+-\d+$/.test(cells[0]!)) {
-      schedule.push({ task: cells[0]!, name: cells[1]!, timing: cells[cells.length - 1]!, source: sourceOf(ctx.file, pl.line) });
-    }
-  });
-  if (strategies.length) doc.meta.strategies = strategies;
-  if (schedule.length) doc.meta.schedule = schedule;
-}
-
-/** The money unit the plan writes most often (억원 in most national plans), for display. */
-export function dominantMoneyUnit(text: string): string {
-  const counts = new Map<string, number>();
-  for (const m of text.matchAll(/\d\s*(조|억|백만|천만|만|천)?\s*원/g)) {
-    const unit = `${m[1] ?? ''}원`;
-    counts.set(unit, (counts.get(unit) ?? 0) + 1);
-  }
-  const best = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
-  return best && best in MONEY_UNITS ? best : '원';
-}
-
 export function parsePlan(input: ParseInput): ParseResult {
   const ctx: Context = { file: input.file, diagnostics: [] };
+  // What is the plan's own — head, vision, strategies, schedule, goal targets, programs with
+  // their footnoted budgets — is read from layout blocks (src/kinds/plan.ts).
+  const own = parsePlanLayout(input.layout!);
+  const doc = own.document;
+  pushAll(ctx.diagnostics, own.diagnostics);
+  // Still read from lines, until the shared extractors read them at parity: series and
+  // budget-category series, actuals stated in prose, ratio/breakdown/difference claims.
   const source = input.origin === 'pdf' ? markdownizePdfLines(input.lines) : input.lines;
   const lines = outline(joinWrapped(source, 'text'));
-  const head = readHead(lines);
-  const doc = emptyDocument(input.file, 'national-plan', head.title);
-  doc.moneyUnit = dominantMoneyUnit(lines.map((l) => l.content).join('\n'));
-  if (head.issuer) doc.issuer = head.issuer;
-  if (head.date) doc.date = head.date;
-  if (head.year) doc.fiscalPeriod = head.year;
-  readMeta(ctx, lines, doc);
-  doc.targets = readTargets(ctx, lines, head.horizonEnd);
   readActuals(ctx, lines, doc.targets);
   doc.series = [...readSeries(ctx, lines), ...readBudgetCategories(ctx, lines)];
-  doc.programs = readPrograms(ctx, lines, doc.claims);
   pushAll(doc.claims, readClaims(ctx, lines));
   pushAll(doc.claims, readDifferenceClaims(ctx, lines, doc.series));
   return { document: doc, diagnostics: ctx.diagnostics };

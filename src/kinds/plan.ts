@@ -1,0 +1,344 @@
+// The national-plan kind (a ministry's 기본계획, 종합계획 or yearly 시행계획),
+// read from layout blocks. What is specific to the kind: its head (title,
+// issuer, date, plan year, horizon), its meta (vision, strategies, schedule
+// table), the targets of its goal table, and its programs: keyword bullets
+// `(사업명) … 1,200억원` under a strategy title, with the total budget and
+// funding split their footnotes state. Series, prose targets and claims are
+// every document's, read by the extractors (src/extract) and added by `enrich`.
+
+import { pushAll } from '../extract/collections.js';
+import { emptyDocument, type Claim, type Diagnostic, type ParseResult, type Program, type Quantity, type Target } from '../model/types.js';
+import { tableGrid, type Block, type Layout, type TableBlock } from '../layout/types.js';
+import { MONEY_UNITS, parseCount, parseKoreanAmount, parsePercent } from '../extract/amounts.js';
+import { normalizeName } from '../extract/names.js';
+import { expandYear } from '../extract/periods.js';
+import { findQuantities } from '../extract/quantities.js';
+import { budgetAmount } from '../parse/plan/budget-wording.js';
+import { money } from '../parse/common.js';
+import { blockText, cellLine, isTitle, PART_NUMBER, TASK_NUMBER, unitsOf, type Unit } from './blocks.js';
+import { readFunding } from './projects.js';
+import { titleOf } from './document.js';
+
+const squash = (s: string) => s.replace(/\s+/g, '');
+
+/** The head area: every block before the first level-1 heading or numbered part title (cover tables included). */
+export function headArea(layout: Layout): Block[] {
+  const area: Block[] = [];
+  for (const block of layout.blocks) {
+    if (block.type === 'heading' && block.level === 1) break;
+    if (block.type !== 'table' && PART_NUMBER.test(blockText(block))) break;
+    area.push(block);
+  }
+  return area;
+}
+
+/** A plan's name: `제4차 … 촉진계획('19~'23)`, `… 기본계획(2024~2028)`. */
+const PLAN_NAME = /(촉진|기본|종합|중장기|발전|마스터)\s*계획/;
+/** The yearly plan of a multi-year plan: `2023년도 시행계획(안)`. */
+const YEARLY_PLAN = /\d{4}\s*년도?\s*(시행|실행|세부)\s*계획/;
+/** Cover fields naming who submits the plan and when (the cabinet agenda cover). */
+const SUBMITTER = /^(제출자|제출기관|작성기관|소관부처|주관부처)$/;
+const DATED = /^(제출연월일|심의연월일|작성일|보고일|의결일)$/;
+const MINISTRY = /^[가-힣]{2,12}(부|처|청|위원회)$/;
+
+export interface PlanHead {
+  title?: string;
+  issuer?: string;
+  date?: string;
+  year?: string;
+  horizonEnd?: string;
+}
+
+function coverFields(area: Block[]): [string, string][] {
+  const fields: [string, string][] = [];
+  for (const block of area) {
+    if (block.type !== 'table') continue;
+    for (const line of tableGrid(block)) {
+      for (let c = 0; c + 1 < line.length; c++) fields.push([squash(line[c]!.text), line[c + 1]!.text.replace(/\s+/g, ' ').trim()]);
+    }
+  }
+  return fields;
+}
+
+export function readPlanHead(layout: Layout): PlanHead {
+  const head: PlanHead = {};
+  const area = headArea(layout);
+  const texts = area.filter((b) => b.type !== 'table').map(blockText);
+  const plan = texts.find((t) => PLAN_NAME.test(t) && /제\s*\d+\s*차|\d{2,4}/.test(t));
+  const yearly = texts.find((t) => YEARLY_PLAN.test(t) && t !== plan);
+  const title = [plan, yearly].filter(Boolean).join(' ').trim() || texts.find((t) => /계획/.test(t)) || titleOf(layout);
+  if (title) head.title = title;
+  const year = title ? /(\d{4})\s*년도?\s*(?:시행|실행|세부)?\s*계획/.exec(title)?.[1] : undefined;
+  if (year) head.year = year;
+  const horizon = title ? /\(\s*(?:['’‘](\d{2})|(\d{4}))\s*[~∼-]\s*(?:['’‘](\d{2})|(\d{4}))\s*\)/.exec(title) : undefined;
+  if (horizon) head.horizonEnd = String(horizon[3] ? expandYear(horizon[3]) : Number(horizon[4]));
+  // Cover fields printed as lines: `제출 연월일 2023. 4. 27.`.
+  const lines: [string, string][] = area
+    .filter((b) => b.type !== 'table')
+    .map((b) => blockText(b))
+    .flatMap((t) => {
+      const m = /^((?:\S\s?){2,8}?)\s*(\d{4}\s*\..*)$/.exec(t);
+      return m ? [[squash(m[1]!), m[2]!] as [string, string]] : [];
+    });
+  for (const [key, value] of [...coverFields(area), ...lines]) {
+    if (!head.issuer && SUBMITTER.test(key) && value) head.issuer = value.replace(/\s*장관.*$/, '').trim();
+    if (!head.date && DATED.test(key)) {
+      const d = /(\d{4})\s*\.\s*(\d{1,2})\s*\.\s*(\d{1,2})/.exec(value);
+      if (d) head.date = `${d[1]}-${d[2]!.padStart(2, '0')}-${d[3]!.padStart(2, '0')}`;
+    }
+  }
+  if (!head.issuer) {
+    // The ministry's name standing alone on the cover (also after the head area's first heading).
+    const alone = layout.blocks.slice(0, area.length + 40).map((b) => (b.type === 'table' ? '' : squash(blockText(b)))).find((t) => MINISTRY.test(t));
+    if (alone) head.issuer = alone;
+  }
+  return head;
+}
+
+/** A strategy title: `[전략1] …`, `【전략 2】 …`, `전략 3. …`. */
+const STRATEGY = /^(?:[[【]\s*전략\s*(\d+)\s*[)\]】]|전략\s*(\d+)\s*[.:])\s*(.*)$/;
+
+function strategyOf(text: string): string | undefined {
+  const s = STRATEGY.exec(text);
+  return s ? `전략${s[1] ?? s[2]} ${s[3]!.replace(/[\])】]/g, '').trim()}`.trim() : undefined;
+}
+
+/** A footnote: a note block (※), or a line led by `*` (`* 총예산 …`, `** …`). */
+function isFootnote(unit: Unit): boolean {
+  return unit.block.type === 'note' || /^(\\?\*)+\s*/.test(unit.text);
+}
+
+function footnoteText(unit: Unit): string {
+  return unit.text.replace(/^(\\?\*)+\s*/, '').replace(/\\\*/g, '*').trim();
+}
+
+/** `(디지털가상제조플랫폼) 중소 제조기업의 …`: the keyword a bullet leads with. */
+function keywordOf(unit: Unit): string | undefined {
+  if (unit.block.type !== 'list-item' && !unit.marker) return undefined;
+  const keyword = /^\(([^()]{1,30})\)/.exec(unit.text)?.[1]?.trim();
+  // `('23) …`, `(2022년) …`: a period in brackets dates the line, it does not name a program.
+  return keyword && !/^['’‘]?\d{2,4}/.test(keyword) ? keyword : undefined;
+}
+
+/** `혁신성장(1조 1,081억원), 전략분야(5,987억원), 인프라(1,271억원)`: named amounts, the unit written once. */
+export function readNamedAmounts(text: string): { name: string; value: number }[] | undefined {
+  if (!text.includes('원') || !/\(\s*\d/.test(text)) return undefined;
+  const items = [...text.matchAll(/([가-힣A-Za-z][가-힣A-Za-z0-9·\- ]{0,24}?)\s*\(\s*((?:[\d,.]+\s*조\s*)?[\d,.]+)\s*(억원|조원|백만원|천원|원)?\s*[,)]/g)];
+  if (items.length < 2) return undefined;
+  const unit = items.map((m) => m[3]).filter(Boolean).pop();
+  if (!unit) return undefined;
+  const out: { name: string; value: number }[] = [];
+  for (const m of items) {
+    const amount = parseKoreanAmount(`${m[2]!.replace(/\s+/g, ' ')}${m[3] ?? unit}`);
+    if (!amount) return undefined;
+    out.push({ name: m[1]!.replace(/^.*?(?:를|을|로|는|은|,)\s+/, '').replace(/\s*등$/, '').trim(), value: amount.krw });
+  }
+  return out;
+}
+
+/** `총 사업비 2,726억원(국비 1,095억원, …)`: a footnote stating a program's whole budget and its split. */
+const TOTAL_BUDGET = /총\s*(?:사업비|예산)\s*([\d,.]+\s*[조억만천백]*원)\s*\(([^)]*)\)/;
+/** `중소기업 탄소중립 전환지원(55억원, 기업당 최대 3억원 지원)`: one named program with its amount. */
+const NAMED_PROGRAM = /^([가-힣A-Za-z][^()]{2,40}?)\s*\(\s*([\d,.]+\s*[조억만천백]*원)\s*[,)]/;
+
+/**
+ * Programs: keyword bullets that state money (the first amount is the
+ * program's), footnotes naming a program with its amount, and footnotes
+ * giving the whole budget of the keyword bullet above them, with its split.
+ */
+export function readPlanPrograms(units: Unit[]): { programs: Program[]; claims: Claim[] } {
+  const programs: Program[] = [];
+  const claims: Claim[] = [];
+  const byUnit = new Map<Unit, Program>();
+  let strategy: string | undefined;
+  let parent: Unit | undefined;
+  for (const unit of units) {
+    if (unit.block.type === 'table') continue;
+    const titled = isTitle(unit) || unit.block.type === 'heading';
+    if (titled && PART_NUMBER.test(unit.text)) strategy = undefined;
+    // Strategy titles are printed in brackets (`[전략1]`), which layouts without headings give as paragraphs.
+    const named = titled || unit.block.type === 'paragraph' ? strategyOf(unit.text) : undefined;
+    if (named) strategy = named;
+    if (unit.block.type === 'heading') {
+      parent = undefined;
+      continue;
+    }
+    const source = unit.source;
+    if (isFootnote(unit)) {
+      const text = footnoteText(unit);
+      const total = TOTAL_BUDGET.exec(text);
+      if (total) {
+        const amount = parseKoreanAmount(squash(total[1]!));
+        if (!amount) continue;
+        const funding = readFunding(total[2]!, '원', source);
+        let program = parent ? byUnit.get(parent) : undefined;
+        const keyword = parent ? keywordOf(parent) : undefined;
+        if (!program && parent && keyword) {
+          program = { name: keyword, normalizedName: normalizeName(keyword), sources: [parent.source] };
+          if (strategy) program.group = strategy;
+          programs.push(program);
+          byUnit.set(parent, program);
+        }
+        if (program) {
+          program.totalBudget = money(amount.krw, source);
+          if (funding.length) program.funding = funding;
+          program.sources.push(source);
+        }
+        if (funding.length >= 2) {
+          claims.push({
+            kind: 'sum',
+            label: `${program?.name ?? '총 사업비'} 총 사업비`,
+            total: money(amount.krw, source),
+            parts: funding.map((f) => ({ label: f.name, amount: f.amount })),
+            source,
+          });
+        }
+        continue;
+      }
+      const single = NAMED_PROGRAM.exec(text);
+      if (single && !readNamedAmounts(text)) {
+        const amount = parseKoreanAmount(squash(single[2]!));
+        if (!amount) continue;
+        const name = single[1]!.trim();
+        const program: Program = { name, normalizedName: normalizeName(name), totalBudget: money(amount.krw, source), sources: [source] };
+        if (strategy) program.group = strategy;
+        programs.push(program);
+      }
+      continue;
+    }
+    const keyword = keywordOf(unit);
+    if (!keyword) continue;
+    parent = unit;
+    // Only an amount the wording states as the program's budget (budget-wording.ts), not investment attracted or a cap.
+    const amount = budgetAmount(unit.text, findQuantities(unit.text));
+    if (!amount) continue;
+    const program: Program = { name: keyword, normalizedName: normalizeName(keyword), totalBudget: money(amount.value, source, amount.max), sources: [source] };
+    if (strategy) program.group = strategy;
+    programs.push(program);
+    byUnit.set(unit, program);
+  }
+  return { programs, claims };
+}
+
+/** Words that head a plan's vision and its strategies. */
+const VISION_LABEL = /^비전$/;
+const STRATEGIES_LABEL = /전략$/;
+
+/**
+ * Meta: the vision (the block after a `비 전` label), the strategies (numbered
+ * titles under a title ending in 전략, up to the next part) and the schedule
+ * (rows of a table whose first cell is a task number `1-1`, `2-3`).
+ */
+export function readPlanMeta(layout: Layout, units: Unit[]): { vision?: string; strategies?: string[]; schedule?: { task: string; name: string; timing: string; source: Unit['source'] }[] } {
+  const meta: ReturnType<typeof readPlanMeta> = {};
+  const strategies: string[] = [];
+  let inStrategies = false;
+  units.forEach((unit, i) => {
+    const titled = isTitle(unit) || unit.block.type === 'heading';
+    if (titled && PART_NUMBER.test(unit.text)) inStrategies = false;
+    else if (titled && STRATEGIES_LABEL.test(squash(unit.text)) && !TASK_NUMBER.test(unit.text)) inStrategies = true;
+    if (!meta.vision && titled && VISION_LABEL.test(squash(unit.text))) {
+      const next = units[i + 1];
+      if (next && next.block.type !== 'table') meta.vision = next.text;
+    }
+    const numberedItem = unit.block.type === 'list-item' && /^\d{1,2}[.)]$/.test(unit.marker ?? '');
+    if (inStrategies && ((titled && TASK_NUMBER.test(unit.text)) || numberedItem)) {
+      const name = unit.text.replace(TASK_NUMBER, '').trim();
+      if (name && !strategies.includes(name)) strategies.push(name);
+    }
+  });
+  if (strategies.length) meta.strategies = strategies;
+  const schedule: NonNullable<typeof meta.schedule> = [];
+  for (const block of layout.blocks) {
+    if (block.type !== 'table') continue;
+    tableGrid(block).forEach((line, r) => {
+      const cells = line.filter((c, k) => k === 0 || !(c.spanned && c.originCol !== k)).map((c) => cellLine(c.text));
+      if (cells.length >= 3 && /^\d+-\d+$/.test(cells[0]!)) {
+        schedule.push({ task: cells[0]!, name: cells[1]!, timing: cells[cells.length - 1]!, source: block.rows[r]!.source });
+      }
+    });
+  }
+  if (schedule.length) meta.schedule = schedule;
+  return meta;
+}
+
+const CIRCLED = /[①②③④⑤⑥⑦⑧⑨⑩]/;
+
+/**
+ * Targets of a goal table: rows `■ 생산성 혁신 | ① 스마트공장 보급 : 3만개, ② …`,
+ * the category in the first cell and circled-number items `indicator : value`
+ * after it; the plan's horizon is their year.
+ */
+export function readGoalTargets(layout: Layout, targetYear: string | undefined, diagnostics: Diagnostic[]): Target[] {
+  const targets: Target[] = [];
+  // Goal rows: table rows, or lines of a goal table a reader could not keep as a table (`■ 생산성 혁신 ① … : 3만개`).
+  const rows: { texts: string[]; source: Target['source'] }[] = [];
+  for (const block of layout.blocks) {
+    if (block.type === 'table') {
+      for (const row of (block as TableBlock).rows) rows.push({ texts: row.cells.map((c) => c.text.replace(/\s+/g, ' ').trim()), source: row.source });
+    } else if (block.type === 'list-item' && /^[■□◆]$/.test(block.marker)) {
+      const text = blockText(block);
+      const first = text.search(CIRCLED);
+      if (first > 0) rows.push({ texts: [text.slice(0, first).trim(), text.slice(first)], source: block.source });
+    }
+  }
+  for (const { texts, source } of rows) {
+    {
+      const at = texts.findIndex((t) => CIRCLED.test(t) && /[:：]/.test(t));
+      if (at < 0) continue;
+      const category = texts.slice(0, at).join(' ').replace(/[■□◆]/g, ' ').trim();
+      const joined = texts.slice(at).join(' ');
+      const first = joined.search(CIRCLED);
+      for (const item of joined.slice(first).split(CIRCLED).map((s) => s.replace(/,\s*$/, '').trim()).filter(Boolean)) {
+        const m = /^(.+?)\s*[:：]\s*(.+)$/.exec(item);
+        if (!m) continue;
+        const valueText = m[2]!.replace(/\(.*?\)/g, '').trim();
+        const pct = parsePercent(valueText);
+        const count = parseCount(valueText);
+        const q: Quantity | undefined = pct ? { value: pct.value, unit: pct.unit, source } : count ? { value: count.value, unit: count.unit, source } : undefined;
+        if (!q) {
+          diagnostics.push({ severity: 'warning', code: 'target-unreadable', message: `target "${item}" has no figure that could be read`, source });
+          continue;
+        }
+        const t: Target = { category: category || '(목표)', indicator: m[1]!.trim(), unit: q.unit, target: q, source };
+        if (targetYear) t.targetYear = targetYear;
+        targets.push(t);
+      }
+    }
+  }
+  return targets;
+}
+
+/** The money unit the plan writes most often (억원 in most national plans), for display. */
+export function dominantMoneyUnit(layout: Layout): string {
+  const counts = new Map<string, number>();
+  for (const block of layout.blocks) {
+    const text = block.type === 'table' ? block.rows.map((r) => r.cells.map((c) => c.text).join(' ')).join('\n') : block.text;
+    for (const m of text.matchAll(/\d\s*(조|억|백만|천만|만|천)?\s*원/g)) {
+      const unit = `${m[1] ?? ''}원`;
+      counts.set(unit, (counts.get(unit) ?? 0) + 1);
+    }
+  }
+  const best = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+  return best && best in MONEY_UNITS ? best : '원';
+}
+
+export function parsePlanLayout(layout: Layout): ParseResult {
+  const diagnostics: Diagnostic[] = [];
+  const head = readPlanHead(layout);
+  const doc = emptyDocument(layout.file, 'national-plan', head.title ?? '(untitled plan)');
+  doc.moneyUnit = dominantMoneyUnit(layout);
+  if (head.issuer) doc.issuer = head.issuer;
+  if (head.date) doc.date = head.date;
+  if (head.year) doc.fiscalPeriod = head.year;
+  const units = unitsOf(layout);
+  const meta = readPlanMeta(layout, units);
+  if (meta.vision) doc.meta.vision = meta.vision;
+  if (meta.strategies) doc.meta.strategies = meta.strategies;
+  if (meta.schedule) doc.meta.schedule = meta.schedule;
+  pushAll(doc.targets, readGoalTargets(layout, head.horizonEnd, diagnostics));
+  const programs = readPlanPrograms(units);
+  pushAll(doc.programs, programs.programs);
+  pushAll(doc.claims, programs.claims);
+  return { document: doc, diagnostics };
+}

@@ -1,0 +1,123 @@
+// The national-plan kind read from layout blocks (src/kinds/plan.ts): the
+// sample against its golden model, the PDF against the text, and a plan of
+// another layout (plain text, 【전략1】 titles, a goal line).
+
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { readLayout } from '../../src/layout/index.js';
+import { readPdfLayout } from '../../src/layout/pdf.js';
+import type { Layout } from '../../src/layout/types.js';
+import type { PolicyDocument, Program, Target } from '../../src/model/types.js';
+import { parsePlanLayout, readNamedAmounts } from '../../src/kinds/plan.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+async function layoutOf(rel: string): Promise<Layout> {
+  const layout = await readLayout(rel, new Uint8Array(readFileSync(ROOT + rel)));
+  if ('error' in layout) throw new Error(layout.error);
+  return layout;
+}
+
+const programKey = (p: Program, lines = true) => [
+  p.name,
+  p.group?.replace(/\s+/g, ''),
+  p.totalBudget?.value,
+  p.funding?.map((f) => [f.name, f.amount.value]),
+  lines ? p.sources.map((s) => s.line) : 0,
+];
+const targetKey = (t: Target, lines = true) => [t.category, t.indicator, t.unit, t.target.value, t.targetYear, lines ? t.source.line : 0];
+
+describe('national plan sample read from its layout', async () => {
+  const g = JSON.parse(readFileSync(ROOT + 'fixtures/samples/national-plan-2023.txt.model.json', 'utf8')) as PolicyDocument;
+  const text = parsePlanLayout(await layoutOf('fixtures/samples/national-plan-2023.txt'));
+  const pdf = parsePlanLayout(await layoutOf('fixtures/samples/national-plan-2023.pdf'));
+
+  it('gives the golden head', () => {
+    for (const r of [text, pdf]) {
+      const d = r.document;
+      expect([d.title, d.issuer, d.date, d.fiscalPeriod, d.moneyUnit]).toEqual([g.title, g.issuer, g.date, g.fiscalPeriod, g.moneyUnit]);
+    }
+  });
+
+  it('gives the golden vision, strategies and schedule', () => {
+    expect(text.document.meta.vision).toBe(g.meta.vision);
+    expect(text.document.meta.strategies).toEqual(g.meta.strategies);
+    expect(text.document.meta.schedule).toEqual(g.meta.schedule);
+    expect([pdf.document.meta.vision, pdf.document.meta.strategies]).toEqual([g.meta.vision, g.meta.strategies]);
+  });
+
+  it('gives the golden programs, with groups and footnoted budgets', () => {
+    expect(text.document.programs.map((p) => programKey(p))).toEqual(g.programs.map((p) => programKey(p)));
+    expect(pdf.document.programs.map((p) => programKey(p, false))).toEqual(g.programs.map((p) => programKey(p, false)));
+  });
+
+  it('gives the golden targets of the goal table', () => {
+    expect(text.document.targets.map((t) => targetKey(t))).toEqual(g.targets.map((t) => targetKey(t)));
+    expect(pdf.document.targets.map((t) => targetKey(t, false))).toEqual(g.targets.map((t) => targetKey(t, false)));
+  });
+
+  it('gives the golden head, meta, targets and programs from the PDF layout reader', async () => {
+    const layout = await readPdfLayout('fixtures/samples/national-plan-2023.pdf', new Uint8Array(readFileSync(ROOT + 'fixtures/samples/national-plan-2023.pdf')));
+    if ('error' in layout) throw new Error(layout.error);
+    const d = parsePlanLayout(layout).document;
+    expect([d.title, d.issuer, d.date, d.fiscalPeriod, d.meta.vision, d.meta.strategies]).toEqual([g.title, g.issuer, g.date, g.fiscalPeriod, g.meta.vision, g.meta.strategies]);
+    expect(d.programs.map((p) => programKey(p, false))).toEqual(g.programs.map((p) => programKey(p, false)));
+    expect(d.targets.map((t) => targetKey(t, false))).toEqual(g.targets.map((t) => targetKey(t, false)));
+    // `'23.⏎상` wraps in its cell; the break is kept as a space.
+    const row = (s: { task: string; name: string; timing: string }) => [s.task, s.name, s.timing.replace(/\s+/g, '')];
+    expect(d.meta.schedule?.map(row)).toEqual(g.meta.schedule?.map(row));
+  });
+
+  it('gives the golden funding-split claims', () => {
+    const key = (c: PolicyDocument['claims'][number]) => (c.kind === 'sum' ? [c.label, c.total.value, c.parts.map((x) => [x.label, x.amount.value])] : []);
+    expect(text.document.claims.map(key)).toEqual(g.claims.filter((c) => c.kind === 'sum' && c.label.endsWith('총 사업비')).map(key));
+  });
+});
+
+describe('a plan of another layout (plain text, 【전략1】 titles, a goal line with a tab)', async () => {
+  const { document: d } = parsePlanLayout(await layoutOf('fixtures/plan/plain-layout-2024.txt'));
+
+  it('reads its head', () => {
+    expect([d.title, d.issuer, d.fiscalPeriod]).toEqual(["제2차 지역 스마트제조 혁신 기본계획('22~'26) 2024년도 시행계획", '중소벤처기업부', '2024']);
+  });
+
+  it('reads the keyword bullets that state money as a budget, the footnoted total winning over the bullet figure', () => {
+    // Line 23 `(예산구조) 스마트제조(3,085억원), 인프라(512억원)으로 구성` labels the parts of a list: no program's budget (budget-wording.ts).
+    expect(d.programs.map((p) => [p.name, p.group, p.totalBudget?.value, p.funding?.map((f) => f.amount.value)])).toEqual([
+      ['고도화', '전략1 제조현장 디지털 전환', 90_000_000_000, [60_000_000_000, 25_000_000_000, 5_000_000_000]],
+    ]);
+  });
+
+  it('reads the goal line as targets for the plan horizon', () => {
+    expect(d.targets.map((t) => [t.category, t.indicator, t.target.value, t.unit, t.targetYear])).toEqual([
+      ['제조 혁신', '스마트공장 보급', 35_000, '개', '2026'],
+      ['제조 혁신', '스마트제조 인력', 10_000, '명', '2026'],
+    ]);
+  });
+});
+
+describe('plan programs', () => {
+  const li = (text: string, line: number) => ({ type: 'list-item' as const, marker: '-', depth: 0, text, source: { file: 'x', line, text } });
+  it('a bracketed year dates a line, it does not name a program', () => {
+    const layout: Layout = {
+      file: 'x.txt',
+      format: 'text',
+      blocks: [
+        { type: 'heading', level: 2, text: '[전략1] 기술혁신', source: { file: 'x', line: 1, text: '[전략1] 기술혁신' } },
+        li("('23) 신규 과제 120개, 12억원 지원", 2),
+        li('(바우처) 중소기업 기술개발 바우처 350억원 지원', 3),
+      ],
+    };
+    expect(parsePlanLayout(layout).document.programs.map((p) => [p.name, p.group, p.totalBudget?.value])).toEqual([['바우처', '전략1 기술혁신', 35_000_000_000]]);
+  });
+});
+
+describe('named amounts', () => {
+  it.each([
+    ['혁신성장(1조 1,081억원), 전략분야(5,987억원), 인프라(1,271억원) 지원', [['혁신성장', 1_108_100_000_000], ['전략분야', 598_700_000_000], ['인프라', 127_100_000_000]]],
+    ['중소기업 탄소중립 전환지원(55억원, 기업당 최대 3억원 지원)', undefined],
+  ])('%s', (text, named) => {
+    expect(readNamedAmounts(text)?.map((n) => [n.name, n.value])).toEqual(named);
+  });
+});
