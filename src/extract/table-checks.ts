@@ -6,7 +6,7 @@ import type { Diagnostic } from '../model/types.js';
 import type { CellFigure } from './table-cells.js';
 import { diag } from './table-diagnostics.js';
 import { isFigureColumn, type BodyRow } from './table-rows.js';
-import type { ColumnInfo, TableClass } from './table-roles.js';
+import type { ColumnInfo, ColumnRole, TableClass } from './table-roles.js';
 
 type Vector = Map<number, number>;
 
@@ -333,16 +333,57 @@ export function compareStated(row: BodyRow, column: ColumnInfo, stated: CellFigu
   );
 }
 
+const PART_ROLES: ReadonlySet<ColumnRole> = new Set(['year', 'funding', 'other']);
+
+/**
+ * The columns a 계 column adds up: the run of figure columns right beside it under
+ * the same header (to its right, else to its left), stopping at the first column
+ * that is not a part (a note, a rate, another 계, a column under another header).
+ * A header over sub-columns (`도매상 › 의약품 | 한약`, `숙박업 › 일반 | 생활`) is a part
+ * made of its sub-columns, or of its own 소계 sub-column when it prints one.
+ * Columns on the far side of the 계 (`개수 | 계 | 국비 | 지방비`) are not parts.
+ */
+export function partsOfTotalColumn(total: ColumnInfo, cls: TableClass): ColumnInfo[] {
+  const prefix = total.path.slice(0, -1);
+  const depth = total.path.length;
+  const under = (c: ColumnInfo) => c.path.length >= depth && prefix.every((p, k) => c.path[k] === p) && c.path[depth - 1] !== total.path[depth - 1];
+  const isPart = (c: ColumnInfo) =>
+    c !== total && under(c) && isFigureColumn(c, cls) && !c.year?.bucket && (PART_ROLES.has(c.role) || (c.role === 'total' && c.path.length > depth));
+  const run = (step: 1 | -1): ColumnInfo[] => {
+    const out: ColumnInfo[] = [];
+    for (let i = total.index + step; i >= 0 && i < cls.columns.length; i += step) {
+      const c = cls.columns[i]!;
+      if (!isPart(c)) break;
+      out.push(c);
+    }
+    return step === 1 ? out : out.reverse();
+  };
+  const side = run(1).length ? run(1) : run(-1);
+  // A header over sub-columns counts once: by its 소계 when printed, else by its sub-columns.
+  const groups = new Map<string, ColumnInfo[]>();
+  for (const c of side) {
+    const key = c.path[depth - 1] ?? '';
+    groups.set(key, [...(groups.get(key) ?? []), c]);
+  }
+  const parts: ColumnInfo[] = [];
+  for (const members of groups.values()) {
+    const subtotal = members.find((c) => c.role === 'total');
+    if (subtotal) parts.push(subtotal);
+    else for (const c of members) if (c.role !== 'total') parts.push(c);
+  }
+  return parts;
+}
+
 /**
  * A column headed 계/합계 beside its parts (years, funding parts, departments under
  * the same header) equals their sum in every row where all are printed.
  */
 export function checkTotalColumns(rows: BodyRow[], cls: TableClass, mult: number, diagnostics: Diagnostic[]): void {
-  const parentOf = (c: ColumnInfo) => c.path.slice(0, -1).join('/');
   for (const total of cls.columns.filter((c) => c.role === 'total')) {
-    const parts = cls.columns.filter(
-      (c) => c !== total && parentOf(c) === parentOf(total) && c.path.length === total.path.length && isFigureColumn(c, cls) && ['year', 'funding', 'other'].includes(c.role) && !c.year?.bucket,
-    );
+    // `계*`: a footnote qualifies how the total was counted (institutions counted once
+    // across overlapping columns), so it is not the plain sum of its columns.
+    if (/[*※¹²³]\s*$/.test(total.path[total.path.length - 1] ?? '')) continue;
+    const parts = partsOfTotalColumn(total, cls);
     if (parts.length < 2) continue;
     for (const row of rows) {
       const stated = row.figures.get(total.index);

@@ -24,6 +24,7 @@ import {
   type TableClass,
 } from './table-roles.js';
 import { readCellFigure } from './table-cells.js';
+import { transposedAcross } from './table-across.js';
 import { buildHierarchy, checkFormulas, checkTotalColumns, compareStated, fmt, valueIn, type Hierarchy } from './table-checks.js';
 import { diag, TABLE_DIAGNOSTICS, type TableDiagnosticCode } from './table-diagnostics.js';
 import {
@@ -482,7 +483,64 @@ function multiYearTable(ctx: TableInContext, rows: BodyRow[], cls: TableClass, u
   // The hierarchy over every figure column; budget lines per year of a budget table.
   const h = buildHierarchy(dataRows, figureColumns(cls), units.mult, out.diagnostics, units.money ?? '', columnNames(cls));
   if (!isBudgetContext(ctx, cls) || !units.money || inBlock.size) return;
+  if (isOneAmountBrokenDown(dataRows)) {
+    projectLinesAcrossYears(ctx, dataRows, cls, units, out);
+    return;
+  }
   linesByYear(dataRows, h, cls, units, out);
+}
+
+/** A 계 row first and only funding parts (국비, 시비, 기타…) under it: the rows break one amount down. */
+function isOneAmountBrokenDown(rows: BodyRow[]): boolean {
+  const labelled = rows.filter((r) => r.label);
+  return labelled.length >= 2 && labelled[0]!.total && labelled.slice(1).every((r) => r.funding);
+}
+
+/** The year a line of a multi-year column is for: the year, or `2023 이전` for money of the years up to it. */
+function lineYearOf(column: ColumnInfo): string | undefined {
+  const y = column.year;
+  if (!y || y.end || y.bucket === 'after') return undefined;
+  return y.bucket === 'before' ? `${y.year} 이전` : y.year;
+}
+
+/**
+ * One project's money across the years (`구분 | 총사업비 | '23년 이전 예산 | 집행 | '24년 예산 |
+ * 집행 | '25년 | '26년 이후` over 계 / 국비 / 시비 rows): a line per year for the project the
+ * table is about (its `사업명`), from the 계 row, with the funding parts of the rows below.
+ * Money of the years before (`'23년 이전`) is a line of its own, dated `2023 이전`; money
+ * planned for the years after is not a budget yet and gives none; nor does a year with no
+ * figure or only zeros. Without a name above the table there is no program to give the
+ * lines to, and none are made.
+ */
+function projectLinesAcrossYears(ctx: TableInContext, rows: BodyRow[], cls: TableClass, units: Units, out: TableFigures): void {
+  if (!ctx.subject) return;
+  const total = rows.find((r) => r.total)!;
+  const parts = rows.filter((r) => r.funding);
+  const years = new Map<string, ColumnInfo[]>();
+  for (const c of cls.columns) {
+    if (c.excluded || c.expected || !['budget', 'executed', 'year'].includes(c.role)) continue;
+    const year = lineYearOf(c);
+    if (year) years.set(year, [...(years.get(year) ?? []), c.role === 'year' ? { ...c, role: 'budget' as const } : c]);
+  }
+  for (const [year, columns] of years) {
+    const budgetColumn = pickBudget(columns);
+    const executedColumn = first(columns, 'executed');
+    const budget = moneyQuantity(total, budgetColumn, units);
+    const executed = moneyQuantity(total, executedColumn, units);
+    if (!budget?.value && !executed?.value) continue;
+    const line: BudgetLine = { program: ctx.subject, normalizedName: normalizeName(ctx.subject), year, source: total.source };
+    if (budget) line.budget = budget;
+    if (executed) line.executed = executed;
+    const basis = budgetColumn ? basisWord(budgetColumn) : undefined;
+    if (basis) line.budgetBasis = basis;
+    const funding: FundingPart[] = [];
+    for (const row of parts) {
+      const amount = moneyQuantity(row, budgetColumn, units);
+      if (amount) funding.push({ name: row.label.replace(/\s+/g, ''), amount });
+    }
+    if (funding.length) line.funding = funding;
+    out.budgetLines.push(line);
+  }
 }
 
 /** A `2025(목표)` column beside the years: one target per row for that year. */
@@ -709,10 +767,14 @@ export function figuresFromTables(layout: Layout): TableFigures {
     for (; lines < out.budgetLines.length; lines++) out.budgetLines[lines]!.table = table;
     for (; totals < out.budgetTotals.length; totals++) out.budgetTotals[totals]!.table = table;
   };
-  for (const ctx of tablesInContext(layout.blocks)) {
+  for (const printed of tablesInContext(layout.blocks)) {
     tag();
     table++;
+    // Names across the columns and measures down the rows: read as the transpose.
+    const across = printed.extraRows.length ? undefined : transposedAcross(printed.table);
+    const ctx: TableInContext = across ? { ...printed, table: across.table } : printed;
     const cls = classifyTable(ctx.table);
+    if (across) cls.reasons.unshift(across.reason);
     out.tables.push({ source: ctx.table.source, kind: cls.kind, reasons: cls.reasons });
     const nonFigure = cls.kind === 'other' && cls.reasons.some((r) => /names staff|names no money/.test(r));
     // A table without any header row says nothing about what its figures are.

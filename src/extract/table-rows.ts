@@ -41,6 +41,8 @@ export function tablesInContext(blocks: Block[]): TableInContext[] {
   let subject: string | undefined;
   for (const block of blocks) {
     if (block.type === 'list-item' && isSubjectText(block.text)) subject = block.text.trim();
+    const named = block.type === 'list-item' || block.type === 'paragraph' ? nameLine(block.text) : undefined;
+    if (named) subject = named;
     if (block.type === 'heading') {
       subject = isSubjectText(block.text) ? block.text.replace(/^\s*(\d+|[IVXⅠ-Ⅹ]+|[가-하])[.)]\s*/, '').trim() : undefined;
       heading = block.text;
@@ -64,6 +66,17 @@ export function tablesInContext(blocks: Block[]): TableInContext[] {
     last = cls.headerRows > 0 ? { ctx, signature } : undefined;
   }
   return out;
+}
+
+/** Keys that introduce a project's name (`사 업 명 : 수요응답형 교통(DRT) 운영`). */
+const NAME_KEYS = /^(사업명|세부사업명|내역사업명|단위사업명|과제명|세부과제명|프로젝트명)$/;
+
+/** The name a `사업명 : X` line gives, or undefined. */
+export function nameLine(text: string): string | undefined {
+  const m = /^([^:：]{2,20}?)\s*[:：]\s*(.+)$/.exec(text.trim());
+  if (!m || !NAME_KEYS.test(m[1]!.replace(/\s+/g, ''))) return undefined;
+  const name = m[2]!.replace(/\s+/g, ' ').trim();
+  return name.length > 1 && name.length <= 80 ? name : undefined;
 }
 
 /** A short name (a program, a project), not a `key : value` line or a sentence. */
