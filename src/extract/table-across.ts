@@ -76,3 +76,41 @@ export function transposedAcross(table: TableBlock): AcrossTable | undefined {
   const measures = labels.map((l) => normalizeHeader(l)).join(', ');
   return { table: turned, reason: `line items across the columns (${header.length - 1} names) with measures down the rows (${measures}): read as its transpose` };
 }
+
+/** Every body cell is a figure or blank, and the body holds no merged cells. */
+function figuresOnly(grid: GridCell[][], headerRows: number): boolean {
+  const body = grid.slice(headerRows);
+  return (
+    body.length > 0 &&
+    body.every((r) => r.every((c) => !c.spanned && (c.text.trim() === '' || readCellFigure(c.text).value !== undefined || readCellFigure(c.text).blank)))
+  );
+}
+
+/**
+ * A wide table printed in two parts, one under the other (`계 | 의사 | … | 한약사`, then
+ * `임상병리사 | 방사선사 | …` with no caption): the second part's columns continue the
+ * first's, so its 계 adds up columns of both. Joined when the second part follows the
+ * first directly, has no caption and no unit of its own (or the same), no label or
+ * total column, the same number of body rows, and both bodies hold figures only (the
+ * one-row counts of a 현황 table: there are no row labels to align on, so any labels
+ * would make the join uncertain). Returns the joined table, or undefined.
+ */
+export function joinedAcross(a: TableBlock, b: TableBlock): TableBlock | undefined {
+  if (b.caption || (b.unit && b.unit !== a.unit)) return undefined;
+  const ga = tableGrid(a);
+  const gb = tableGrid(b);
+  const ha = headerRowCount(a, ga);
+  const hb = headerRowCount(b, gb);
+  if (ha < 1 || hb < 1 || ga.length - ha !== gb.length - hb) return undefined;
+  if (roleOfHeader(ga[0]![0]!.text).role !== 'total') return undefined;
+  if (gb[0]!.some((c) => ['label', 'group', 'total'].includes(roleOfHeader(c.text).role ?? ''))) return undefined;
+  if (!figuresOnly(ga, ha) || !figuresOnly(gb, hb)) return undefined;
+  // Header rows as made, the shorter header's last cells stretched down to the taller one's.
+  const height = Math.max(ha, hb);
+  const headerCells = (t: TableBlock, h: number, r: number): TableCell[] =>
+    r >= h ? [] : t.rows[r]!.cells.map((c) => (r + c.rowSpan >= h ? { ...c, rowSpan: c.rowSpan + height - h } : c));
+  const rows: TableRow[] = [];
+  for (let r = 0; r < height; r++) rows.push({ cells: [...headerCells(a, ha, r), ...headerCells(b, hb, r)], source: (a.rows[r] ?? a.rows[ha - 1]!).source });
+  for (let i = 0; i < ga.length - ha; i++) rows.push({ cells: [...a.rows[ha + i]!.cells, ...b.rows[hb + i]!.cells], source: a.rows[ha + i]!.source });
+  return { ...a, headerRows: height, rows };
+}

@@ -39,7 +39,8 @@ function vectorOf(row: BodyRow, columns: number[], mult: number): Vector {
   return v;
 }
 
-const close = (a: number, b: number) => Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(a), Math.abs(b));
+// Figures are exact in 원; the tolerance only absorbs floating-point error (a 10천원 misprint in 1조 is a finding).
+const close = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
 
 /**
  * Equal in every column both know, and at least one known column is not zero.
@@ -81,6 +82,16 @@ export interface Hierarchy {
   alternative: Set<number>;
 }
 
+/** Funding parts that hold others (지방비 = 시비 + 구비); every other part is a leaf. */
+export const FUNDING_WHOLES: Readonly<Record<string, RegExp>> = {
+  지방비: /^(시비|도비|구비|군비|시도비|시군비|시군구비|시·도비|시·군·구비)$/,
+};
+
+function isFundingPartOf(part: string, whole: string): boolean {
+  const pattern = FUNDING_WHOLES[whole.replace(/\s+/g, '')];
+  return pattern !== undefined && pattern.test(part.replace(/\s+/g, ''));
+}
+
 /**
  * Rows to a tree by arithmetic. A row is a group when the rows after it, read
  * as nodes themselves, add up to it in every figure column (at least two of
@@ -110,6 +121,8 @@ export function buildHierarchy(rows: BodyRow[], columns: number[], mult: number,
       const next = rows[j]!;
       if (next.total && !(row.total && next.subtotal)) break;
       if (!sameGroup(i, j)) break;
+      // 국비 50 / 시비 40 / 구비 10 adds up by design: a funding part holds only its own parts.
+      if (row.funding && !isFundingPartOf(next.label, row.label)) break;
       const kid = tryGroup(j) ?? { row: j, end: j + 1, kids: [], kind: 'leaf' as const };
       addInto(acc, vectors[kid.row]!);
       if (nonZero(vectors[kid.row]!)) nonZeroKids++;

@@ -99,7 +99,9 @@ function sourceOfCell(row: BodyRow, column: number): Source {
 /** Which budget column a line takes when a table prints several: the money the year actually has. */
 const STAGE_FOR_LINES: (BudgetStage | undefined)[] = ['current', undefined, 'final', 'revised', 'allocated', 'original', 'plan', 'proposal'];
 /** Which column a year's point takes: the latest decision about that year. */
-const STAGE_FOR_POINTS: (BudgetStage | 'year' | 'executed')[] = ['final', 'revised', 'current', 'original', 'allocated', 'year', 'plan', 'proposal', 'executed'];
+// A budget column without a stage word (`예산` beside `집행` under `'24년`) stands with a bare year:
+// the year's point is its budget, never its execution while a budget is printed.
+const STAGE_FOR_POINTS: (BudgetStage | 'year' | 'executed' | 'unstaged')[] = ['final', 'revised', 'current', 'original', 'allocated', 'unstaged', 'year', 'plan', 'proposal', 'executed'];
 
 const STAGE_WORD: Record<BudgetStage, string> = {
   original: '본예산',
@@ -305,7 +307,9 @@ function linesByYear(rows: BodyRow[], h: Hierarchy, cls: TableClass, units: Unit
 function pointColumn(columns: ColumnInfo[], year: string): ColumnInfo | undefined {
   const inYear = columns.filter((c) => c.year?.year === year && !c.year.bucket && !c.year.end && !c.excluded && !c.expected && (c.role === 'budget' || c.role === 'executed' || c.role === 'year'));
   for (const stage of STAGE_FOR_POINTS) {
-    const found = inYear.find((c) => (stage === 'year' ? c.role === 'year' : stage === 'executed' ? c.role === 'executed' : c.role === 'budget' && c.stage === stage));
+    const found = inYear.find((c) =>
+      stage === 'year' ? c.role === 'year' : stage === 'executed' ? c.role === 'executed' : c.role === 'budget' && (stage === 'unstaged' ? c.stage === undefined : c.stage === stage),
+    );
     if (found) return found;
   }
   return inYear.find((c) => c.role === 'budget');
@@ -407,7 +411,8 @@ function isBudgetContext(ctx: TableInContext, cls: TableClass): boolean {
 }
 
 function multiYearTable(ctx: TableInContext, rows: BodyRow[], cls: TableClass, units: Units, out: TableFigures): void {
-  const context = contextOf(ctx);
+  // One project's money (계 over 국비, 시비…): its rows are named after the project.
+  const context = (ctx.subject && isOneAmountBrokenDown(rows) ? ctx.subject : undefined) ?? contextOf(ctx);
   const years = [...new Set(cls.columns.filter((c) => c.year && !c.year.bucket && !c.year.end && !c.pair).map((c) => c.year!.year))].sort();
   const pointColumns: PointColumn[] = years
     .map((y) => [y, pointColumn(cls.columns, y)] as const)

@@ -477,7 +477,9 @@ export function classifyTable(table: TableBlock): TableClass {
     return withLabels('budget-execution');
   }
   const funding = columns.filter((c) => c.role === 'funding');
-  if (funding.length >= 2 || (funding.length >= 1 && has('total'))) {
+  // 기타 alone is "other", not a source of money: `계 | … | 기타` counts things as often as money.
+  const sources = funding.filter((c) => normalizeHeader(c.path[c.path.length - 1] ?? '') !== '기타');
+  if (sources.length >= 1 && (funding.length >= 2 || has('total'))) {
     reasons.push(`funding parts across the columns: ${funding.map((c) => c.path.join('/')).join(', ')}`);
     return withLabels('funding-breakdown');
   }

@@ -11,6 +11,7 @@ import { parseUnitDeclaration } from './tables.js';
 import { foldFullWidth } from './text.js';
 import { BLANK, readCellFigure, type CellFigure } from './table-cells.js';
 import { diag } from './table-diagnostics.js';
+import { joinedAcross } from './table-across.js';
 import { classifyTable, normalizeHeader, roleOfHeader, type ColumnInfo, type ColumnRole, type TableClass } from './table-roles.js';
 
 export interface TableInContext {
@@ -39,7 +40,11 @@ export function tablesInContext(blocks: Block[]): TableInContext[] {
   let path: { level: number; text: string }[] = [];
   let last: { ctx: TableInContext; signature: string } | undefined;
   let subject: string | undefined;
+  // The table read from the block just before, while nothing else stands between.
+  let adjacent: TableInContext | undefined;
   for (const block of blocks) {
+    const before = adjacent;
+    adjacent = undefined;
     if (block.type === 'list-item' && isSubjectText(block.text)) subject = block.text.trim();
     const named = block.type === 'list-item' || block.type === 'paragraph' ? nameLine(block.text) : undefined;
     if (named) subject = named;
@@ -51,6 +56,14 @@ export function tablesInContext(blocks: Block[]): TableInContext[] {
       continue;
     }
     if (block.type !== 'table') continue;
+    // A wide table printed in two parts: the second part's columns continue the first's.
+    const joined = before && before.extraRows.length === 0 ? joinedAcross(before.table, block) : undefined;
+    if (joined) {
+      before!.table = joined;
+      adjacent = before;
+      last = undefined;
+      continue;
+    }
     const grid = tableGrid(block);
     const cls = classifyTable(block);
     const signature = headerSignature(grid, cls.headerRows);
@@ -63,6 +76,7 @@ export function tablesInContext(blocks: Block[]): TableInContext[] {
     if (heading) ctx.heading = heading;
     if (block.caption) ctx.caption = block.caption;
     out.push(ctx);
+    adjacent = ctx;
     last = cls.headerRows > 0 ? { ctx, signature } : undefined;
   }
   return out;
