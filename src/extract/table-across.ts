@@ -20,6 +20,9 @@ export const MEASURE_ROWS: readonly RegExp[] = [
   /^(계|합계|총계)$/,
 ];
 
+/** More rows than this are line items, not measures. */
+const MAX_MEASURES = 8;
+
 export interface AcrossTable {
   /** The table as read: one row per name of the original header, one column per measure. */
   table: TableBlock;
@@ -47,6 +50,8 @@ function cellOf(g: GridCell): TableCell {
  * - the body cells under the names are figures (or blank).
  */
 export function transposedAcross(table: TableBlock): AcrossTable | undefined {
+  // Cheap tests first: measures are few rows, and the first cell names the labels.
+  if (table.rows.length > MAX_MEASURES + 1 || roleOfHeader(table.rows[0]?.cells[0]?.text ?? '').role !== 'label') return undefined;
   const grid = tableGrid(table);
   if (headerRowCount(table, grid) !== 1 || grid.length < 2) return undefined;
   if (grid.some((r) => r.some((c) => c.spanned))) return undefined;
@@ -96,7 +101,8 @@ function figuresOnly(grid: GridCell[][], headerRows: number): boolean {
  * would make the join uncertain). Returns the joined table, or undefined.
  */
 export function joinedAcross(a: TableBlock, b: TableBlock): TableBlock | undefined {
-  if (b.caption || (b.unit && b.unit !== a.unit)) return undefined;
+  if (b.caption || (b.unit && b.unit !== a.unit) || a.rows.length - a.headerRows !== b.rows.length - b.headerRows) return undefined;
+  if (roleOfHeader(a.rows[0]?.cells[0]?.text ?? '').role !== 'total') return undefined;
   const ga = tableGrid(a);
   const gb = tableGrid(b);
   const ha = headerRowCount(a, ga);
