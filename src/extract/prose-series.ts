@@ -15,6 +15,7 @@ import type { Block } from '../layout/types.js';
 import { findSeries } from './series.js';
 import { isProse, sameUnit, sentenceFigures, subjectBefore, yearBefore, yearsIn } from './prose.js';
 import { foldFullWidth } from './text.js';
+import { COUNT_UNITS, parseKoreanAmount, parseNumber } from './amounts.js';
 
 export interface ProseSeriesOptions {
   /** The document's own year, for `전년`/`금년` labels. Without it those sequences are reported, not guessed. */
@@ -79,6 +80,98 @@ export function previousYearPairs(text: string, year?: string): { indicator: str
   return out;
 }
 
+/**
+ * A change printed with an arrow and no periods: `대기시간 단축(21분→ 17분)`,
+ * `둘째이후(300→400만원)`, `(소득 8천만원→1.3억원, 보증금 3→4억원)`, `(월 2만원→ 월 4만원)`.
+ * The figure after the arrow carries the unit; the one before takes it when it has
+ * none. Its periods are `before` and `after`.
+ * Not read: a figure cut short (`858. 억`: digits lost by the reader), a year on
+ * either side (a year-labelled sequence is `findSeries`' business), figures in
+ * different units, a figure with no unit on either side.
+ */
+const CHANGE = new RegExp(
+  String.raw`(?<![\d.,'’‘])(\d[\d,]*(?:\.\d+)?)\s*([가-힣%㎡]{0,4}(?:·[가-힣]{1,2})?)\s*(?:→|⇒|➡|➜)\s*(?:(?:월|연|일|주|회당|1인당)\s*)?(\d[\d,]*(?:\.\d+)?)(?![\d.])\s*([가-힣%㎡]{1,4}(?:·[가-힣]{1,2})?)?`,
+  'g',
+);
+// Money needs 원 after 만 (`2,380만` alone counts people as often as money); 억 and 조 stand alone.
+const MONEY_TAIL = /^(?:[천백십]?[만억조]?원|[천백십]?[억조])$/;
+/** Units a change may be counted in besides money (`COUNT_UNITS` and measures). */
+const CHANGE_UNITS: readonly string[] = [...COUNT_UNITS, '%', '개구', '개구·군', '선석', '㎡', '천㎡', '만㎡', '세대', '호', '년', '분', '개월', '천명', '만명', '만건', '천톤', '만톤'];
+
+/** The longest known unit the letters after a figure start with (`원으로` → `원`), or ''. */
+function knownUnit(letters: string): string {
+  for (let n = letters.length; n > 0; n--) {
+    const u = letters.slice(0, n);
+    if (MONEY_TAIL.test(u) || CHANGE_UNITS.includes(u)) return u;
+  }
+  return '';
+}
+/** Words at the end of a name that say what was done, not what was measured. */
+const DOING = /\s*(확대|운영|단축|상향|하향|축소|강화|연장|변경|증액|감액|인상|인하|개선|확충|조정|완화|통합‧확대|통합·확대)$/;
+
+export interface ChangePair {
+  indicator: string;
+  unit: string;
+  from: number;
+  to: number;
+  index: number;
+}
+
+function cleanName(words: string): string {
+  // The name starts after the last clause mark (`…, 육아친화마을`, `…을 통해 저상버스 …`);
+  // with nothing after it (`(대도시) 5400만…`, `완화 : 4.17% → …`), the words before it.
+  let rest = words.replace(/[\s:：(（)）]+$/, '');
+  const clause = /.*(?:[,，)）:：’”]|으로|통해|위해|따라)\s*/s.exec(rest);
+  if (clause) rest = rest.slice(clause[0].length);
+  let name = rest.replace(/^[\s\-○□◦ㅇ▪·*※◇❍,(（]+/, '').replace(/[\s:：(（]+$/, '').trim();
+  for (let k = 0; k < 3 && DOING.test(name); k++) name = name.replace(DOING, '').trim();
+  return name.split(/\s+/).slice(-3).join(' ');
+}
+
+export function changePairs(text: string): ChangePair[] {
+  const out: ChangePair[] = [];
+  const t = foldFullWidth(text);
+  for (const m of t.matchAll(CHANGE)) {
+    const [, a, aLetters = '', b, bLetters = ''] = m;
+    const aUnit = knownUnit(aLetters);
+    const bUnit = knownUnit(bLetters);
+    // Letters that are no unit (`3월부터`) mean the figure is something else.
+    if ((aLetters && !aUnit) || (bLetters && !bUnit)) continue;
+    // A range on either side (`3500만~6900만 → 5300만~9900만`): its ends are not a before and an after.
+    if (/[~∼～\-]\s*$/.test(t.slice(0, m.index)) || /^\s*[~∼～]/.test(t.slice(m.index! + m[0].length))) continue;
+    const unit = bUnit || aUnit;
+    if (!unit || (aUnit && bUnit && aUnit !== bUnit && !(MONEY_TAIL.test(aUnit) && MONEY_TAIL.test(bUnit)))) continue;
+    if (/^년/.test(unit) && /^(19|20)\d{2}$/.test(b!)) continue;
+    const before = t.slice(0, m.index);
+    // A year label right before the first figure: a dated sequence, read elsewhere.
+    if (/(?:['’‘]\s*\d{2}|(?:19|20)\d{2})\s*년?\s*\)?\s*[.,]?\s*$/.test(before)) continue;
+    // `전년 1,200억원 → …`: a dated sequence (전년/금년), read by year or reported, never a bare change.
+    if (/(전년도?|작년|금년도?|올해|당해\s*연도|본년도?)\s*\(?\s*$/.test(before)) continue;
+    let from: number | undefined;
+    let to: number | undefined;
+    let outUnit = unit;
+    if (MONEY_TAIL.test(unit)) {
+      const tail = (/[만억조]?원?$/.exec(unit)?.[0] ?? '').replace(/^$/, '원');
+      to = parseKoreanAmount(b + (bUnit || tail))?.krw;
+      // `300→400만원`, `8→9천원`: the figure before the arrow is in the same unit.
+      from = parseKoreanAmount(a + (aUnit || bUnit || tail))?.krw;
+      outUnit = '원';
+    } else {
+      from = parseNumber(a!);
+      to = parseNumber(b!);
+    }
+    if (from === undefined || to === undefined) continue;
+    // The words naming it: inside its bracket before the figure, else before the bracket.
+    const open = Math.max(before.lastIndexOf('('), before.lastIndexOf(','), before.lastIndexOf('，'));
+    const inner = cleanName(before.slice(open + 1).replace(/\s*(월|연|1식|1인당|회당)\s*$/, ''));
+    const outer = open >= 0 && before[open] === '(' ? cleanName(before.slice(0, open)) : '';
+    const outerOfList = open >= 0 && before[open] !== '(' ? cleanName(before.slice(0, before.lastIndexOf('(', open) >= 0 ? before.lastIndexOf('(', open) : 0)) : '';
+    const indicator = [outer || outerOfList, inner].filter((x) => x && !/^\d/.test(x)).join(' ').trim();
+    out.push({ indicator, unit: outUnit, from, to, index: m.index! });
+  }
+  return out;
+}
+
 /** Every year-labelled sequence in the prose blocks. */
 export function extractProseSeries(blocks: Block[], options: ProseSeriesOptions = {}): ProseSeriesResult {
   const result: ProseSeriesResult = { series: [], diagnostics: [] };
@@ -93,6 +186,18 @@ export function extractProseSeries(blocks: Block[], options: ProseSeriesOptions 
     }
     const found = findSeries(text);
     if (found.length === 0) {
+      for (const p of changePairs(raw)) {
+        result.series.push({
+          indicator: p.indicator || heading || '(change)',
+          unit: p.unit,
+          flags: [],
+          points: [
+            { period: 'before', value: p.from, flags: [], source: block.source },
+            { period: 'after', value: p.to, flags: [], source: block.source },
+          ],
+          source: block.source,
+        });
+      }
       for (const p of previousYearPairs(raw, options.year)) {
         result.series.push({
           indicator: p.indicator || heading || '(series)',

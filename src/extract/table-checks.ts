@@ -6,7 +6,7 @@ import type { Diagnostic } from '../model/types.js';
 import type { CellFigure } from './table-cells.js';
 import { diag } from './table-diagnostics.js';
 import { isFigureColumn, type BodyRow } from './table-rows.js';
-import type { ColumnInfo, TableClass } from './table-roles.js';
+import type { ColumnInfo, ColumnRole, TableClass } from './table-roles.js';
 
 type Vector = Map<number, number>;
 
@@ -39,7 +39,8 @@ function vectorOf(row: BodyRow, columns: number[], mult: number): Vector {
   return v;
 }
 
-const close = (a: number, b: number) => Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(a), Math.abs(b));
+// Figures are exact in 원; the tolerance only absorbs floating-point error (a 10천원 misprint in 1조 is a finding).
+const close = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
 
 /**
  * Equal in every column both know, and at least one known column is not zero.
@@ -84,6 +85,16 @@ export interface Hierarchy {
   alternative: Set<number>;
 }
 
+/** Funding parts that hold others (지방비 = 시비 + 구비); every other part is a leaf. */
+export const FUNDING_WHOLES: Readonly<Record<string, RegExp>> = {
+  지방비: /^(시비|도비|구비|군비|시도비|시군비|시군구비|시·도비|시·군·구비)$/,
+};
+
+function isFundingPartOf(part: string, whole: string): boolean {
+  const pattern = FUNDING_WHOLES[whole.replace(/\s+/g, '')];
+  return pattern !== undefined && pattern.test(part.replace(/\s+/g, ''));
+}
+
 /**
  * Rows to a tree by arithmetic. A row is a group when the rows after it, read
  * as nodes themselves, add up to it in every figure column (at least two of
@@ -117,6 +128,8 @@ export function buildHierarchy(rows: BodyRow[], columns: number[], mult: number,
       const next = rows[j]!;
       if (next.total && !(row.total && next.subtotal)) break;
       if (!sameGroup(i, j)) break;
+      // 국비 50 / 시비 40 / 구비 10 adds up by design: a funding part holds only its own parts.
+      if (row.funding && !isFundingPartOf(next.label, row.label)) break;
       const kid = tryGroup(j) ?? { row: j, end: j + 1, kids: [], kind: 'leaf' as const };
       addInto(acc, vectors[kid.row]!);
       if (nonZero(vectors[kid.row]!)) nonZeroKids++;
@@ -361,26 +374,57 @@ export function compareStated(row: BodyRow, column: ColumnInfo, stated: CellFigu
   );
 }
 
+const PART_ROLES: ReadonlySet<ColumnRole> = new Set(['year', 'funding', 'other']);
+
+/**
+ * The columns a 계 column adds up: the run of figure columns right beside it under
+ * the same header (to its right, else to its left), stopping at the first column
+ * that is not a part (a note, a rate, another 계, a column under another header).
+ * A header over sub-columns (`도매상 › 의약품 | 한약`, `숙박업 › 일반 | 생활`) is a part
+ * made of its sub-columns, or of its own 소계 sub-column when it prints one.
+ * Columns on the far side of the 계 (`개수 | 계 | 국비 | 지방비`) are not parts.
+ */
+export function partsOfTotalColumn(total: ColumnInfo, cls: TableClass): ColumnInfo[] {
+  const prefix = total.path.slice(0, -1);
+  const depth = total.path.length;
+  const under = (c: ColumnInfo) => c.path.length >= depth && prefix.every((p, k) => c.path[k] === p) && c.path[depth - 1] !== total.path[depth - 1];
+  const isPart = (c: ColumnInfo) =>
+    c !== total && under(c) && isFigureColumn(c, cls) && !c.year?.bucket && (PART_ROLES.has(c.role) || (c.role === 'total' && c.path.length > depth));
+  const run = (step: 1 | -1): ColumnInfo[] => {
+    const out: ColumnInfo[] = [];
+    for (let i = total.index + step; i >= 0 && i < cls.columns.length; i += step) {
+      const c = cls.columns[i]!;
+      if (!isPart(c)) break;
+      out.push(c);
+    }
+    return step === 1 ? out : out.reverse();
+  };
+  const side = run(1).length ? run(1) : run(-1);
+  // A header over sub-columns counts once: by its 소계 when printed, else by its sub-columns.
+  const groups = new Map<string, ColumnInfo[]>();
+  for (const c of side) {
+    const key = c.path[depth - 1] ?? '';
+    groups.set(key, [...(groups.get(key) ?? []), c]);
+  }
+  const parts: ColumnInfo[] = [];
+  for (const members of groups.values()) {
+    const subtotal = members.find((c) => c.role === 'total');
+    if (subtotal) parts.push(subtotal);
+    else for (const c of members) if (c.role !== 'total') parts.push(c);
+  }
+  return parts;
+}
+
 /**
  * A column headed 계/합계 beside its parts (years, funding parts, departments under
  * the same header) equals their sum in every row where all are printed.
  */
 export function checkTotalColumns(rows: BodyRow[], cls: TableClass, mult: number, diagnostics: Diagnostic[]): void {
-  const parentOf = (c: ColumnInfo) => c.path.slice(0, -1).join('/');
   for (const total of cls.columns.filter((c) => c.role === 'total')) {
-    // `계*`: a total qualified by a note (`* … 중복`: counted once though in several columns) is not their sum.
-    if (/[*※]\s*\)?$|주\)$/.test(total.path[total.path.length - 1] ?? '')) continue;
-    const under = (c: ColumnInfo) => c.path.slice(0, total.path.length - 1).join('/') === parentOf(total);
-    const parts = cls.columns.filter(
-      (c) =>
-        c !== total &&
-        isFigureColumn(c, cls) &&
-        !c.year?.bucket &&
-        under(c) &&
-        // Beside 계: its sibling columns, and the sub-columns of a sibling header that spans several
-        // (숙박업 over 일반 | 생활): categories, never the budget/executed columns of a year.
-        ((c.path.length === total.path.length && ['year', 'funding', 'other'].includes(c.role)) || (c.path.length > total.path.length && c.role === 'other')),
-    );
+    // `계*`: a footnote qualifies how the total was counted (institutions counted once
+    // across overlapping columns), so it is not the plain sum of its columns.
+    if (/[*※¹²³]\s*\)?$|주\)$/.test(total.path[total.path.length - 1] ?? '')) continue;
+    const parts = partsOfTotalColumn(total, cls);
     if (parts.length < 2) continue;
     for (const row of rows) {
       const stated = row.figures.get(total.index);

@@ -25,6 +25,7 @@ import {
 } from './table-roles.js';
 import { readCellFigure } from './table-cells.js';
 import { anchorsOf, indexAnchors, unitByAgreement } from './table-unit-agreement.js';
+import { transposedAcross } from './table-across.js';
 import { buildHierarchy, checkFormulas, checkTotalColumns, compareStated, fmt, valueIn, type Hierarchy } from './table-checks.js';
 import { diag, TABLE_DIAGNOSTICS, type TableDiagnosticCode } from './table-diagnostics.js';
 import {
@@ -108,7 +109,9 @@ function sourceOfCell(row: BodyRow, column: number): Source {
 /** Which budget column a line takes when a table prints several: the money the year actually has. */
 const STAGE_FOR_LINES: (BudgetStage | undefined)[] = ['current', undefined, 'final', 'revised', 'allocated', 'original', 'plan', 'proposal'];
 /** Which column a year's point takes: the latest decision about that year. */
-const STAGE_FOR_POINTS: (BudgetStage | 'year' | 'executed')[] = ['final', 'revised', 'current', 'original', 'allocated', 'year', 'plan', 'proposal', 'executed'];
+// A budget column without a stage word (`예산` beside `집행` under `'24년`) stands with a bare year:
+// the year's point is its budget, never its execution while a budget is printed.
+const STAGE_FOR_POINTS: (BudgetStage | 'year' | 'executed' | 'unstaged')[] = ['final', 'revised', 'current', 'original', 'allocated', 'unstaged', 'year', 'plan', 'proposal', 'executed'];
 
 const STAGE_WORD: Record<BudgetStage, string> = {
   original: '본예산',
@@ -314,7 +317,9 @@ function linesByYear(rows: BodyRow[], h: Hierarchy, cls: TableClass, units: Unit
 function pointColumn(columns: ColumnInfo[], year: string): ColumnInfo | undefined {
   const inYear = columns.filter((c) => c.year?.year === year && !c.year.bucket && !c.year.end && !c.excluded && !c.expected && (c.role === 'budget' || c.role === 'executed' || c.role === 'year'));
   for (const stage of STAGE_FOR_POINTS) {
-    const found = inYear.find((c) => (stage === 'year' ? c.role === 'year' : stage === 'executed' ? c.role === 'executed' : c.role === 'budget' && c.stage === stage));
+    const found = inYear.find((c) =>
+      stage === 'year' ? c.role === 'year' : stage === 'executed' ? c.role === 'executed' : c.role === 'budget' && (stage === 'unstaged' ? c.stage === undefined : c.stage === stage),
+    );
     if (found) return found;
   }
   return inYear.find((c) => c.role === 'budget');
@@ -416,7 +421,8 @@ function isBudgetContext(ctx: TableInContext, cls: TableClass): boolean {
 }
 
 function multiYearTable(ctx: TableInContext, rows: BodyRow[], cls: TableClass, units: Units, out: TableFigures): void {
-  const context = contextOf(ctx);
+  // One project's money (계 over 국비, 시비…): its rows are named after the project.
+  const context = (ctx.subject && isOneAmountBrokenDown(rows) ? ctx.subject : undefined) ?? contextOf(ctx);
   const years = [...new Set(cls.columns.filter((c) => c.year && !c.year.bucket && !c.year.end && !c.pair).map((c) => c.year!.year))].sort();
   const pointColumns: PointColumn[] = years
     .map((y) => [y, pointColumn(cls.columns, y)] as const)
@@ -492,7 +498,64 @@ function multiYearTable(ctx: TableInContext, rows: BodyRow[], cls: TableClass, u
   // The hierarchy over every figure column; budget lines per year of a budget table.
   const h = buildHierarchy(dataRows, figureColumns(cls), units.mult, out.diagnostics, units.money ?? '', columnNames(cls));
   if (!isBudgetContext(ctx, cls) || !units.money || inBlock.size) return;
+  if (isOneAmountBrokenDown(dataRows)) {
+    projectLinesAcrossYears(ctx, dataRows, cls, units, out);
+    return;
+  }
   linesByYear(dataRows, h, cls, units, out);
+}
+
+/** A 계 row first and only funding parts (국비, 시비, 기타…) under it: the rows break one amount down. */
+function isOneAmountBrokenDown(rows: BodyRow[]): boolean {
+  const labelled = rows.filter((r) => r.label);
+  return labelled.length >= 2 && labelled[0]!.total && labelled.slice(1).every((r) => r.funding);
+}
+
+/** The year a line of a multi-year column is for: the year, or `2023 이전` for money of the years up to it. */
+function lineYearOf(column: ColumnInfo): string | undefined {
+  const y = column.year;
+  if (!y || y.end || y.bucket === 'after') return undefined;
+  return y.bucket === 'before' ? `${y.year} 이전` : y.year;
+}
+
+/**
+ * One project's money across the years (`구분 | 총사업비 | '23년 이전 예산 | 집행 | '24년 예산 |
+ * 집행 | '25년 | '26년 이후` over 계 / 국비 / 시비 rows): a line per year for the project the
+ * table is about (its `사업명`), from the 계 row, with the funding parts of the rows below.
+ * Money of the years before (`'23년 이전`) is a line of its own, dated `2023 이전`; money
+ * planned for the years after is not a budget yet and gives none; nor does a year with no
+ * figure or only zeros. Without a name above the table there is no program to give the
+ * lines to, and none are made.
+ */
+function projectLinesAcrossYears(ctx: TableInContext, rows: BodyRow[], cls: TableClass, units: Units, out: TableFigures): void {
+  if (!ctx.subject) return;
+  const total = rows.find((r) => r.total)!;
+  const parts = rows.filter((r) => r.funding);
+  const years = new Map<string, ColumnInfo[]>();
+  for (const c of cls.columns) {
+    if (c.excluded || c.expected || !['budget', 'executed', 'year'].includes(c.role)) continue;
+    const year = lineYearOf(c);
+    if (year) years.set(year, [...(years.get(year) ?? []), c.role === 'year' ? { ...c, role: 'budget' as const } : c]);
+  }
+  for (const [year, columns] of years) {
+    const budgetColumn = pickBudget(columns);
+    const executedColumn = first(columns, 'executed');
+    const budget = moneyQuantity(total, budgetColumn, units);
+    const executed = moneyQuantity(total, executedColumn, units);
+    if (!budget?.value && !executed?.value) continue;
+    const line: BudgetLine = { program: ctx.subject, normalizedName: normalizeName(ctx.subject), year, source: total.source };
+    if (budget) line.budget = budget;
+    if (executed) line.executed = executed;
+    const basis = budgetColumn ? basisWord(budgetColumn) : undefined;
+    if (basis) line.budgetBasis = basis;
+    const funding: FundingPart[] = [];
+    for (const row of parts) {
+      const amount = moneyQuantity(row, budgetColumn, units);
+      if (amount) funding.push({ name: row.label.replace(/\s+/g, ''), amount });
+    }
+    if (funding.length) line.funding = funding;
+    out.budgetLines.push(line);
+  }
 }
 
 /** A `2025(목표)` column beside the years: one target per row for that year. */
@@ -751,8 +814,12 @@ interface ReadTable {
   rowDiagnostics: Diagnostic[];
 }
 
-function readTable(ctx: TableInContext): ReadTable {
+function readTable(printed: TableInContext): ReadTable {
+  // Names across the columns and measures down the rows: read as the transpose.
+  const across = printed.extraRows.length ? undefined : transposedAcross(printed.table);
+  const ctx: TableInContext = across ? { ...printed, table: across.table } : printed;
   const cls = classifyTable(ctx.table);
+  if (across) cls.reasons.unshift(across.reason);
   const rowDiagnostics: Diagnostic[] = [];
   const nonFigure = cls.kind === 'other' && cls.reasons.some((r) => /names staff|names no money/.test(r));
   // A table without any header row says nothing about what its figures are.

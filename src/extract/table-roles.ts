@@ -74,7 +74,7 @@ export const ROLE_VOCABULARY: readonly RoleWord[] = [
   { role: 'budget', stage: 'proposal', pattern: /^(정부안|예산안|요구안|\(안\)|안)$/ },
   { role: 'budget', stage: 'allocated', pattern: /^(배정액|교부액|배정)$/ },
   { role: 'budget', stage: 'plan', pattern: /^(계획액|계획|예산계획)$/ },
-  { role: 'budget', pattern: /^(예산액|예산|사업비|총예산|연간예산)$/ },
+  { role: 'budget', pattern: /^(예산액|예산|사업비|총예산|연간예산|세출|세출예산|세출예산액)$/ },
   { role: 'executed', stage: 'settled', pattern: /^(결산액|결산)$/ },
   { role: 'executed', pattern: /^(집행액|지출액|실집행액|집행실적|집행|지출|사용액)$/ },
   { role: 'target', pattern: /^(목표|목표치|목표값|목표량)$/ },
@@ -533,7 +533,9 @@ export function classifyTable(table: TableBlock): TableClass {
     return withLabels('budget-execution');
   }
   const funding = columns.filter((c) => c.role === 'funding');
-  if (funding.length >= 2 || (funding.length >= 1 && has('total'))) {
+  // 기타 alone is "other", not a source of money: `계 | … | 기타` counts things as often as money.
+  const sources = funding.filter((c) => normalizeHeader(c.path[c.path.length - 1] ?? '') !== '기타');
+  if (sources.length >= 1 && (funding.length >= 2 || has('total'))) {
     reasons.push(`funding parts across the columns: ${funding.map((c) => c.path.join('/')).join(', ')}`);
     return withLabels('funding-breakdown');
   }

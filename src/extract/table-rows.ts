@@ -11,6 +11,7 @@ import { parseUnitDeclaration, type UnitDeclaration } from './tables.js';
 import { foldFullWidth } from './text.js';
 import { BLANK, readCellFigure, type CellFigure } from './table-cells.js';
 import { diag } from './table-diagnostics.js';
+import { joinedAcross } from './table-across.js';
 import { classifyTable, normalizeHeader, roleOfHeader, type ColumnInfo, type ColumnRole, type TableClass } from './table-roles.js';
 
 export interface TableInContext {
@@ -39,8 +40,14 @@ export function tablesInContext(blocks: Block[]): TableInContext[] {
   let path: { level: number; text: string }[] = [];
   let last: { ctx: TableInContext; signature: string } | undefined;
   let subject: string | undefined;
+  // The table read from the block just before, while nothing else stands between.
+  let adjacent: TableInContext | undefined;
   for (const block of blocks) {
+    const before = adjacent;
+    adjacent = undefined;
     if (block.type === 'list-item' && isSubjectText(block.text)) subject = block.text.trim();
+    const named = block.type === 'list-item' || block.type === 'paragraph' ? nameLine(block.text) : undefined;
+    if (named) subject = named;
     if (block.type === 'heading') {
       subject = isSubjectText(block.text) ? block.text.replace(/^\s*(\d+|[IVXⅠ-Ⅹ]+|[가-하])[.)]\s*/, '').trim() : undefined;
       heading = block.text;
@@ -49,6 +56,14 @@ export function tablesInContext(blocks: Block[]): TableInContext[] {
       continue;
     }
     if (block.type !== 'table') continue;
+    // A wide table printed in two parts: the second part's columns continue the first's.
+    const joined = before && before.extraRows.length === 0 ? joinedAcross(before.table, block) : undefined;
+    if (joined) {
+      before!.table = joined;
+      adjacent = before;
+      last = undefined;
+      continue;
+    }
     const grid = tableGrid(block);
     const cls = classifyTable(block);
     const signature = headerSignature(grid, cls.headerRows);
@@ -61,9 +76,21 @@ export function tablesInContext(blocks: Block[]): TableInContext[] {
     if (heading) ctx.heading = heading;
     if (block.caption) ctx.caption = block.caption;
     out.push(ctx);
+    adjacent = ctx;
     last = cls.headerRows > 0 ? { ctx, signature } : undefined;
   }
   return out;
+}
+
+/** Keys that introduce a project's name (`사 업 명 : 수요응답형 교통(DRT) 운영`). */
+const NAME_KEYS = /^(사업명|세부사업명|내역사업명|단위사업명|과제명|세부과제명|프로젝트명)$/;
+
+/** The name a `사업명 : X` line gives, or undefined. */
+export function nameLine(text: string): string | undefined {
+  const m = /^([^:：]{2,20}?)\s*[:：]\s*(.+)$/.exec(text.trim());
+  if (!m || !NAME_KEYS.test(m[1]!.replace(/\s+/g, ''))) return undefined;
+  const name = m[2]!.replace(/\s+/g, ' ').trim();
+  return name.length > 1 && name.length <= 80 ? name : undefined;
 }
 
 /** A short name (a program, a project), not a `key : value` line or a sentence. */

@@ -2,7 +2,7 @@
 // hand-read expectations. [real …] marks sentences read off ../shared/real/.
 
 import { describe, expect, it } from 'vitest';
-import { extractProseSeries, labelYears } from '../../src/extract/prose-series.js';
+import { changePairs, extractProseSeries, labelYears } from '../../src/extract/prose-series.js';
 import { extractProseTargets } from '../../src/extract/prose-targets.js';
 import type { Block } from '../../src/layout/types.js';
 import { heading, item, para } from './blocks.js';
@@ -34,8 +34,9 @@ const SERIES: [string, Block[], { indicator: string; unit: string; flags?: strin
   ['a foreign currency keeps its name, not 원 [real ocean-agriculture-fisheries p.11]', [item('(‘21) 약7,700억 달러 →(’25) 2조달러 →(’30) 6조달러', 0, '-')], [{ indicator: '(series)', unit: '달러', points: [['2021', 770_000_000_000], ['2025', 2_000_000_000_000], ['2030', 6_000_000_000_000]] }]],
   // No series: no periods, or dates rather than labels.
   ['stages with period ranges are not yearly points [real transport-innovation p.13]', [item('✓ 1단계(’24.~’25. 416개소, 843백만원) → 2단계(’25.~’26. 250개소, 510백만원)', 0, '✓')], []],
-  ['before → after without periods is not a series [real livelihood-benefit p.3]', [item('부양의무자 재산환산율(4.17% → 2.08%) 완화(‘19.9월)', 0, '-')], []],
-  ['an age range is not a series [real finance-startup p.13]', [item('딥테크 신산업(AI·반도체·바이오 등) 창업기업 지원 확대 (업력) 7년→ 10년', 0, '-')], []],
+  // A change without periods is a series from `before` to `after` (see changePairs below).
+  ['before → after without periods: periods before and after [real livelihood-benefit p.3]', [item('부양의무자 재산환산율(4.17% → 2.08%) 완화(‘19.9월)', 0, '-')], [{ indicator: '부양의무자 재산환산율', unit: '%', points: [['before', 4.17], ['after', 2.08]] }]],
+  ['a widened age limit: before and after [real finance-startup p.13]', [item('딥테크 신산업(AI·반도체·바이오 등) 창업기업 지원 확대 (업력) 7년→ 10년', 0, '-')], [{ indicator: '창업기업 지원 업력', unit: '년', points: [['before', 7], ['after', 10]] }]],
 ];
 
 describe('extractProseSeries', () => {
@@ -142,5 +143,48 @@ describe('goal names are not targets', () => {
     const { extractProseTargets } = await import('../../src/extract/prose-targets.js');
     const blocks = [{ type: 'paragraph' as const, text: '4대 전략목표 14개 이행과제', source: { file: 'g.txt', line: 1, text: '4대 전략목표 14개 이행과제' } }];
     expect(extractProseTargets(blocks).targets).toEqual([]);
+  });
+});
+
+describe('changePairs: a change printed with an arrow and no periods', () => {
+  it.each([
+    // report-busan-transport-innovation-2025.pdf p.7
+    ['배차시스템 도입으로 대기시간 단축( 21분→ 17분), 임산부 콜택시 지원금 상향', [['대기시간', '분', 21, 17]]],
+    ['( 월 2만원→ 월 4만원), 다인승 두리발 전국운행 시범 개시', [['', '원', 20_000, 40_000]]],
+    // report-busan-women-family-2025.pdf p.6: two changes in one bracket; the first figure takes the second's unit.
+    ['주거지원 연장(출산→임신·출산), 지원대상(소득 8천만원→1.3억원, 보증금 3→4억원)', [['지원대상 소득', '원', 80_000_000, 130_000_000], ['지원대상 보증금', '원', 300_000_000, 400_000_000]]],
+    ['아동급식 지원 강화(1식 8→9천원), 자립준비청년자립정착금(1천만원)', [['아동급식 지원', '원', 8_000, 9_000]]],
+    ['청소년쉼터 퇴소 청소년 자립수당 지급 기간 확대(36→60개월)', [['자립수당 지급 기간', '개월', 36, 60]]],
+    // report-busan-citizen-health-2025.pdf p.22
+    ['취약시간대(22시~01시) 공공심야약국 통합‧확대 운영(14 → 15개소)', [['공공심야약국', '개소', 14, 15]]],
+    // program-sheet-mohw-livelihood-benefit-2024.pdf p.3: the name before a colon
+    ['주거용 재산의 소득환산율 완화 : 4.17% → 1.04%(’13.1.1 시행)', [['주거용 재산의 소득환산율', '%', 4.17, 1.04]]],
+    ['정류소․운행횟수확대및운행시간연장(6억→8억)', [['정류소․운행횟수확대및운행시간', '원', 600_000_000, 800_000_000]]],
+  ])('%s', (text, expected) => {
+    expect(changePairs(text).map((p) => [p.indicator, p.unit, p.from, p.to])).toEqual(expected);
+  });
+  it.each([
+    // report-busan-citizen-health-2025.pdf p.32: the reader lost the decimals (`858.41억` printed as `858. 억`).
+    ['’24. 3. : 한도액 변경(증 78. 억 원, 780억→ 858. 억)'],
+    // program-sheet-mohw-livelihood-benefit-2024.pdf p.3: ranges on both sides.
+    ['(기본재산공제액) 3500만~6900만 → 5300만~9900만 / (주거용재산) 5200만~120백만원 → 112백만원~172백만원'],
+    ['(3~6%→6~15%)'],
+    // 만 without 원 counts people as often as money.
+    ['(중소도시) 6800만→9000만'],
+    // no unit on either side; a ratio; years (read as a dated sequence elsewhere).
+    ['출산율 감소에 따라 한부모 가구는 매년 감소( 122,595→ 114,534)'],
+    ['(1:3→1:2)'],
+    ["('23) 320 → ('24) 760개"],
+    ['2023년 46% → 2024년 48%'],
+    // letters after the figure that are no unit
+    ['(3월부터 780→1,040원으로 인상)'.replace('780', '7월→8')],
+  ])('nothing read from %s', (text) => {
+    expect(changePairs(text)).toEqual([]);
+  });
+  it('a block with such a change gives a series with the periods before and after', () => {
+    const f = extractProseSeries([item('AI·IoT기반 어르신 건강관리서비스 확대 운영(11개구 → 15개구)')]);
+    expect(f.series.map((s) => [s.indicator, s.unit, s.points.map((p) => [p.period, p.value])])).toEqual([
+      ['AI·IoT기반 어르신 건강관리서비스', '개구', [['before', 11], ['after', 15]]],
+    ]);
   });
 });

@@ -74,11 +74,12 @@ describe.skipIf(!hasChromium)('report in headless Chromium', () => {
     // Two series of four years (2017–2020) in the regional report.
     expect(await regional.locator('svg .series_point_marks path').count()).toBe(8);
     const plan = page.locator('section.doc[data-file="fixtures/samples/national-plan-2023.txt"]');
-    // The plan's 41 series hold 95 points (its golden model, fixtures/samples/national-plan-2023.txt.model.json,
-    // reviewed against the text: e.g. smart factories ('19) 12,660 → ('20) 19,799 → ('21) 25,039 → ('22) 30,144).
-    expect(await plan.locator('svg .series_point_marks path').count()).toBe(95);
+    // The plan's 42 series hold 97 points (its golden model, fixtures/samples/national-plan-2023.txt.model.json,
+    // reviewed against the text: e.g. smart factories ('19) 12,660 → ('20) 19,799 → ('21) 25,039 → ('22) 30,144,
+    // and line 399's 혁신조달 과제 지원규모 5억원→10억원 as a before → after pair).
+    expect(await plan.locator('svg .series_point_marks path').count()).toBe(97);
     // Each chart is labelled with its values: one text label per point.
-    expect(await plan.locator('svg .series_label_marks text').count()).toBe(95);
+    expect(await plan.locator('svg .series_label_marks text').count()).toBe(97);
   });
 
   it('sorts a table by a clicked column', async () => {
