@@ -183,6 +183,9 @@ function realign(cells: GridCell[], cls: TableClass): { cells: GridCell[]; why: 
   const firstFigure = cls.columns.find((c) => isFigureColumn(c, cls) && c.index > label);
   if (!firstFigure) return undefined;
   const words = (from: number, to: number) => cells.slice(from, to).every((c) => c.text.trim() !== '' && !/\d/.test(c.text));
+  // Any shift needs a word under the first figure header: without one (most rows) no shift can apply,
+  // and scoring five shifts per row was the largest cost on long tables.
+  if (!words(firstFigure.index, firstFigure.index + 1)) return undefined;
   const shift = bestShift(cells, cls.columns, cls, [1, 2, 3, 4, 5]);
   if (shift <= 0 || !words(firstFigure.index, firstFigure.index + shift)) return undefined;
   const joined = cells.slice(label, firstFigure.index + shift).map((c) => c.text.trim()).join(' ');
