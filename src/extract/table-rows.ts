@@ -215,11 +215,29 @@ function unstack(cells: GridCell[], cls: TableClass): GridCell[][] {
   return Array.from({ length: n }, (_, i) => cells.map((c, k) => ({ ...c, text: lines[k]!.length ? lines[k]![i]!.trim() : '' })));
 }
 
-function isRepeatedHeader(cells: GridCell[], headerGrid: GridCell[][]): boolean {
+/** The header's bottom row, normalized once per table: each body row is compared with it. */
+interface HeaderKey {
+  cells: string[];
+  joined: string;
+}
+
+function headerKey(headerGrid: GridCell[][]): HeaderKey | undefined {
   const bottom = headerGrid[headerGrid.length - 1];
-  if (!bottom) return false;
+  if (!bottom) return undefined;
+  const cells = bottom.map((c) => normalizeHeader(c.text));
+  return { cells, joined: cells.join('|') };
+}
+
+function isRepeatedHeader(cells: GridCell[], key: HeaderKey | undefined): boolean {
+  if (!key) return false;
+  // Same cell count and no '|' in the header: the joined strings are equal exactly when every cell is,
+  // so the comparison stops at the first differing cell (usually the name) instead of normalizing the row.
+  if (cells.length === key.cells.length && key.cells.every((c) => !c.includes('|'))) {
+    for (let i = 0; i < cells.length; i++) if (normalizeHeader(cells[i]!.text) !== key.cells[i]) return false;
+    return key.joined.replace(/\|/g, '') !== '';
+  }
   const a = cells.map((c) => normalizeHeader(c.text)).join('|');
-  return a === bottom.map((c) => normalizeHeader(c.text)).join('|') && a.replace(/\|/g, '') !== '';
+  return a === key.joined && a.replace(/\|/g, '') !== '';
 }
 
 export function readRows(ctx: TableInContext, cls: TableClass, diagnostics: Diagnostic[]): BodyRow[] {
@@ -227,10 +245,11 @@ export function readRows(ctx: TableInContext, cls: TableClass, diagnostics: Diag
   const headerGrid = grid.slice(0, cls.headerRows);
   const body = [...grid.slice(cls.headerRows), ...ctx.extraRows].flatMap((cells) => unstack(cells, cls));
   const rows: BodyRow[] = [];
+  const key = headerKey(headerGrid);
   let group: string | undefined;
   for (let cells of body) {
     if (cells.every((c) => c.text.trim() === '')) continue;
-    if (isRepeatedHeader(cells, headerGrid)) continue;
+    if (isRepeatedHeader(cells, key)) continue;
     const source = cells[0]!.source;
     const realigned = realign(cells, cls);
     if (realigned) {
