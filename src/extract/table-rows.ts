@@ -306,7 +306,27 @@ export function figuresWithoutHeader(rows: BodyRow[], cls: TableClass): { text: 
 }
 
 function digitsOf(value: number): number {
-  return String(Math.trunc(Math.abs(value))).length;
+  const t = Math.trunc(Math.abs(value));
+  // Counted without a string below 10^15 (every power of ten there is exact); the printed length above.
+  if (t >= 1e15) return String(t).length;
+  let digits = 1;
+  for (let p = 10; t >= p; p *= 10) digits++;
+  return digits;
+}
+
+/** The median (lower middle) of digit counts, by counting: a column of a long table has few distinct counts. */
+function medianDigits(values: number[]): number {
+  const counts: number[] = [];
+  for (const v of values) {
+    const d = digitsOf(v);
+    counts[d] = (counts[d] ?? 0) + 1;
+  }
+  let left = Math.floor((values.length - 1) / 2);
+  for (let d = 0; d < counts.length; d++) {
+    left -= counts[d] ?? 0;
+    if (left < 0) return d;
+  }
+  return 0;
 }
 
 /** A value ten thousand times the column's usual size, or a percentage over 1,000, is reported and left out. */
@@ -314,8 +334,7 @@ function flagImplausible(rows: BodyRow[], cls: TableClass, diagnostics: Diagnost
   for (const column of cls.columns) {
     const values = rows.map((r) => r.figures.get(column.index)?.value).filter((v): v is number => v !== undefined && v !== 0);
     if (values.length === 0) continue;
-    const digits = values.map(digitsOf).sort((a, b) => a - b);
-    const median = digits[Math.floor((digits.length - 1) / 2)]!;
+    const median = medianDigits(values);
     for (const row of rows) {
       const f = row.figures.get(column.index);
       if (f?.value === undefined) continue;
