@@ -54,11 +54,19 @@ function cleanName(text: string): string {
  * a percentage in 집행률); no shift wins ties. Undefined if no figure is found.
  */
 export function bestShift(cells: string[], columns: Partial<Record<BudgetColumn, number>>): number | undefined {
-  const isAmount = (c: string | undefined) => c !== undefined && parseNumber(c) !== undefined;
-  const isRate = (c: string | undefined) => c !== undefined && parsePercent(c) !== undefined;
+  // The five shifts look at the same few cells again and again: each cell is parsed at most once per reading.
+  const amounts = new Map<number, boolean>();
+  const rates = new Map<number, boolean>();
+  const memo = (seen: Map<number, boolean>, read: (c: string) => boolean, i: number) => {
+    let known = seen.get(i);
+    if (known === undefined) seen.set(i, (known = cells[i] !== undefined && read(cells[i]!)));
+    return known;
+  };
+  const isAmount = (i: number | undefined) => i !== undefined && memo(amounts, (c) => parseNumber(c) !== undefined, i);
+  const isRate = (i: number | undefined) => i !== undefined && memo(rates, (c) => parsePercent(c) !== undefined, i);
   let best: { shift: number; score: number } | undefined;
   for (const shift of [0, -1, 1, -2, 2]) {
-    const at = (col: number | undefined) => (col === undefined ? undefined : cells[col + shift]);
+    const at = (col: number | undefined) => (col === undefined ? undefined : col + shift);
     const score =
       (isAmount(at(columns.budget)) ? 1 : 0) +
       (isAmount(at(columns.executed)) ? 1 : 0) +
