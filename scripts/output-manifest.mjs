@@ -6,10 +6,11 @@
 // generated corpus. Run after a build:
 //   node scripts/output-manifest.mjs            print the manifest
 //   node scripts/output-manifest.mjs --write    write tests/cli/output-manifest.json
+//   node scripts/output-manifest.mjs --check    compare every group with it (the test skips the slow real PDFs)
 // A change that means to alter outputs regenerates the file and says why.
 
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,7 +30,7 @@ function filesIn(dir) {
   for (const name of readdirSync(dir).sort()) {
     const full = path.join(dir, name);
     if (statSync(full).isDirectory()) {
-      if (name !== 'expected') out.push(...filesIn(full).map((f) => f));
+      if (name !== 'expected') for (const f of filesIn(full)) out.push(f);
     } else if (DOCUMENT.test(name)) out.push(full);
   }
   return out;
@@ -41,8 +42,8 @@ async function outputOf(run, io, args) {
   return { code, text };
 }
 
-/** `{ group: { 'doc': { command: 'sha256:exit' } } }` for every document found. */
-export async function manifest() {
+/** `{ group: { 'doc': { command: 'sha256:exit' } } }` for every document found (of `only`'s groups, when given). */
+export async function manifest(only) {
   const { run } = await import(path.join(root, 'dist/cli/run.js'));
   const { realIo } = await import(path.join(root, 'dist/cli/io.js'));
   const io = realIo();
@@ -57,7 +58,7 @@ export async function manifest() {
     };
     const result = {};
     for (const [group, { dir, files }] of Object.entries(groups)) {
-      if (!files.length) continue;
+      if (!files.length || (only && !only.includes(group))) continue;
       const t0 = Date.now();
       result[group] = {};
       for (const file of files) {
@@ -82,7 +83,17 @@ export async function manifest() {
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const m = await manifest();
   const text = JSON.stringify(m, null, 1) + '\n';
-  if (process.argv.includes('--write')) {
+  if (process.argv.includes('--check')) {
+    const expected = JSON.parse(readFileSync(MANIFEST, 'utf8'));
+    const differ = [];
+    for (const [group, docs] of Object.entries(m)) {
+      for (const [doc, hashes] of Object.entries(docs)) {
+        for (const [command, hash] of Object.entries(hashes)) if (expected[group]?.[doc]?.[command] !== hash) differ.push(`${group}/${doc} ${command}`);
+      }
+    }
+    console.log(differ.length ? `differ:\n${differ.join('\n')}` : `identical: ${Object.values(m).reduce((s, g) => s + Object.keys(g).length, 0)} documents × ${COMMANDS.length} commands`);
+    process.exitCode = differ.length ? 1 : 0;
+  } else if (process.argv.includes('--write')) {
     writeFileSync(MANIFEST, text);
     console.log(`written: ${path.relative(root, MANIFEST)} (${Object.values(m).reduce((s, g) => s + Object.keys(g).length, 0)} documents)`);
   } else process.stdout.write(text);
