@@ -83,7 +83,7 @@ function measure(args, cwd = root) {
   const last = (r.stderr ?? '').trim().split('\n').pop() ?? '';
   try {
     const m = JSON.parse(last);
-    return { ok: m.code === 0 || m.code === 1, code: m.code, ms: m.ms, cpuMs: m.cpuMs, peakRssMb: m.maxRssMb };
+    return { ok: m.code === 0 || m.code === 1, code: m.code, ms: m.ms, cpuMs: m.cpuMs, peakRssMb: m.maxRssMb, ...(m.message ? { error: m.message } : {}) };
   } catch {
     return { ok: false, code: r.status, error: (r.stderr ?? '').trim().split('\n').slice(-3).join(' ').slice(0, 300) || `signal ${r.signal}` };
   }

@@ -46,7 +46,7 @@ function benchTable() {
       [`large report: \`${x.command}\` ${x.smallMb} MB → ${x.largeMb.toFixed(0)} MB`, `${(x.smallMs / 1000).toFixed(1)} s → ${(x.largeMs / 1000).toFixed(1)} s`, `${x.linearRatio.toFixed(2)}× the time (CPU time ${x.linearCpuRatio?.toFixed(2)}×) for ${x.sizeRatio.toFixed(2)}× the input — target ≤ 4.4×: ${met(x.linearRatio <= 4.4)}`],
       [`large report: \`${x.command}\` ${x.largeMb.toFixed(0)} MB, throughput and memory`, `${x.mbPerSecond.toFixed(1)} MB/s`, `${x.mbPerCpuSecond?.toFixed(1)} MB per CPU-second · ${x.floorRatio.toFixed(1)}× read-and-split (${x.floorMs.toFixed(0)} ms) — target ≥ 25 MB/s and ≤ 4×: ${met(x.mbPerSecond >= 25 && x.floorRatio <= 4)} · peak RSS ${mb(x.peakRssMb)} — target ≤ ${mb(x.rssLimitMb)}: ${met(x.peakRssMb <= x.rssLimitMb)}`],
     ]),
-    ...(r.huge ?? []).map((x) => [`${x.mb} MB report: \`${x.command}\``, x.ok ? `${(x.ms / 1000).toFixed(1)} s` : 'failed', x.ok ? `exit ${x.code}, peak RSS ${mb(x.peakRssMb)} — finishes: met` : `${x.error} — finishes: **not met**`]),
+    ...(r.huge ?? []).map((x) => [`${x.mb} MB report: \`${x.command}\``, x.ok ? `${(x.ms / 1000).toFixed(1)} s` : 'failed', x.ok ? `exit ${x.code}, peak RSS ${mb(x.peakRssMb)} — finishes: met` : `${String(x.error).replace(/^policy-lens: \S+: /, "")} — finishes: **not met**`]),
     ...r.scale.map((x) => {
       const limits = x.command === 'summary' ? [15, 400] : x.command === 'budget' ? [8, undefined] : [undefined, undefined];
       const t = limits[0] ? ` — target ≤ ${limits[0]} s: ${met(x.seconds <= limits[0])}` : '';
