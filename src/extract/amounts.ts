@@ -6,12 +6,19 @@ import { foldFullWidth } from './text.js';
 
 const DIGITS = String.raw`(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?`;
 
+const PLAIN_NUMBER = /^(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/;
+
 /**
  * A plain number as printed in a table cell: `1,234`, `12.5`, and the three ways
  * Korean tables write negatives: `△1,920`, `-1,920`, `(1,920)`. Undefined if the
  * cell is not exactly one number.
  */
 export function parseNumber(text: string): number | undefined {
+  // Most cells are a plain printed number: read it without the clean-up below (same result, far less garbage).
+  if (PLAIN_NUMBER.test(text)) {
+    const plain = Number(text.includes(',') ? text.replace(/,/g, '') : text);
+    return Number.isFinite(plain) ? plain : undefined;
+  }
   let s = foldFullWidth(text).trim().replace(/\s+/g, '');
   if (s === '') return undefined;
   let sign = 1;
@@ -27,7 +34,7 @@ export function parseNumber(text: string): number | undefined {
     s = s.slice(1);
   }
   // Thousands separators must be in groups of three, so `1,23` is not a number.
-  if (!/^(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/.test(s)) return undefined;
+  if (!PLAIN_NUMBER.test(s)) return undefined;
   const value = Number(s.replace(/,/g, ''));
   return Number.isFinite(value) ? sign * value : undefined;
 }

@@ -220,6 +220,9 @@ function realign(cells: GridCell[], cls: TableClass): { cells: GridCell[]; why: 
   const firstFigure = cls.columns.find((c) => isFigureColumn(c, cls) && c.index > label);
   if (!firstFigure) return undefined;
   const words = (from: number, to: number) => cells.slice(from, to).every((c) => c.text.trim() !== '' && !/\d/.test(c.text));
+  // Any shift needs a word under the first figure header: without one (most rows) no shift can apply,
+  // and scoring five shifts per row was the largest cost on long tables.
+  if (!words(firstFigure.index, firstFigure.index + 1)) return undefined;
   const shift = bestShift(cells, cls.columns, cls, [1, 2, 3, 4, 5]);
   if (shift <= 0 || !words(firstFigure.index, firstFigure.index + shift)) return undefined;
   const joined = cells.slice(label, firstFigure.index + shift).map((c) => c.text.trim()).join(' ');
@@ -249,11 +252,29 @@ function unstack(cells: GridCell[], cls: TableClass): GridCell[][] {
   return Array.from({ length: n }, (_, i) => cells.map((c, k) => ({ ...c, text: lines[k]!.length ? lines[k]![i]!.trim() : '' })));
 }
 
-function isRepeatedHeader(cells: GridCell[], headerGrid: GridCell[][]): boolean {
+/** The header's bottom row, normalized once per table: each body row is compared with it. */
+interface HeaderKey {
+  cells: string[];
+  joined: string;
+}
+
+function headerKey(headerGrid: GridCell[][]): HeaderKey | undefined {
   const bottom = headerGrid[headerGrid.length - 1];
-  if (!bottom) return false;
+  if (!bottom) return undefined;
+  const cells = bottom.map((c) => normalizeHeader(c.text));
+  return { cells, joined: cells.join('|') };
+}
+
+function isRepeatedHeader(cells: GridCell[], key: HeaderKey | undefined): boolean {
+  if (!key) return false;
+  // Same cell count and no '|' in the header: the joined strings are equal exactly when every cell is,
+  // so the comparison stops at the first differing cell (usually the name) instead of normalizing the row.
+  if (cells.length === key.cells.length && key.cells.every((c) => !c.includes('|'))) {
+    for (let i = 0; i < cells.length; i++) if (normalizeHeader(cells[i]!.text) !== key.cells[i]) return false;
+    return key.joined.replace(/\|/g, '') !== '';
+  }
   const a = cells.map((c) => normalizeHeader(c.text)).join('|');
-  return a === bottom.map((c) => normalizeHeader(c.text)).join('|') && a.replace(/\|/g, '') !== '';
+  return a === key.joined && a.replace(/\|/g, '') !== '';
 }
 
 export function readRows(ctx: TableInContext, cls: TableClass, diagnostics: Diagnostic[]): BodyRow[] {
@@ -261,10 +282,11 @@ export function readRows(ctx: TableInContext, cls: TableClass, diagnostics: Diag
   const headerGrid = grid.slice(0, cls.headerRows);
   const body = [...grid.slice(cls.headerRows), ...ctx.extraRows].flatMap((cells) => unstack(cells, cls));
   const rows: BodyRow[] = [];
+  const key = headerKey(headerGrid);
   let group: string | undefined;
   for (let cells of body) {
     if (cells.every((c) => c.text.trim() === '')) continue;
-    if (isRepeatedHeader(cells, headerGrid)) continue;
+    if (isRepeatedHeader(cells, key)) continue;
     const source = cells[0]!.source;
     const realigned = realign(cells, cls);
     if (realigned) {
@@ -321,7 +343,27 @@ export function figuresWithoutHeader(rows: BodyRow[], cls: TableClass): { text: 
 }
 
 function digitsOf(value: number): number {
-  return String(Math.trunc(Math.abs(value))).length;
+  const t = Math.trunc(Math.abs(value));
+  // Counted without a string below 10^15 (every power of ten there is exact); the printed length above.
+  if (t >= 1e15) return String(t).length;
+  let digits = 1;
+  for (let p = 10; t >= p; p *= 10) digits++;
+  return digits;
+}
+
+/** The median (lower middle) of digit counts, by counting: a column of a long table has few distinct counts. */
+function medianDigits(values: number[]): number {
+  const counts: number[] = [];
+  for (const v of values) {
+    const d = digitsOf(v);
+    counts[d] = (counts[d] ?? 0) + 1;
+  }
+  let left = Math.floor((values.length - 1) / 2);
+  for (let d = 0; d < counts.length; d++) {
+    left -= counts[d] ?? 0;
+    if (left < 0) return d;
+  }
+  return 0;
 }
 
 /** A value ten thousand times the column's usual size, or a percentage over 1,000, is reported and left out. */
@@ -329,8 +371,7 @@ function flagImplausible(rows: BodyRow[], cls: TableClass, diagnostics: Diagnost
   for (const column of cls.columns) {
     const values = rows.map((r) => r.figures.get(column.index)?.value).filter((v): v is number => v !== undefined && v !== 0);
     if (values.length === 0) continue;
-    const digits = values.map(digitsOf).sort((a, b) => a - b);
-    const median = digits[Math.floor((digits.length - 1) / 2)]!;
+    const median = medianDigits(values);
     for (const row of rows) {
       const f = row.figures.get(column.index);
       if (f?.value === undefined) continue;

@@ -103,6 +103,19 @@ export interface GridCell {
  * with empty cells.
  */
 export function tableGrid(table: TableBlock): GridCell[][] {
+  // Every extractor asks for the grid of the same table (eight times on a report's budget table):
+  // it is built once, and again only if rows were added since (PDF tables continued on the next page).
+  const cached = grids.get(table);
+  if (cached && cached.rows === table.rows && cached.count === table.rows.length) return cached.grid;
+  const grid = buildGrid(table);
+  grids.set(table, { rows: table.rows, count: table.rows.length, grid });
+  return grid;
+}
+
+/** Grids already built, per table; read-only to every caller. */
+const grids = new WeakMap<TableBlock, { rows: TableRow[]; count: number; grid: GridCell[][] }>();
+
+function buildGrid(table: TableBlock): GridCell[][] {
   const grid: (GridCell | undefined)[][] = [];
   table.rows.forEach((row, r) => {
     const line = (grid[r] ??= []);
