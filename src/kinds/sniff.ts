@@ -68,7 +68,8 @@ const squash = (s: string) => s.replace(/\s+/g, '');
  * county or district name standing as a word (`천안시`, `양평군`, `강서구`: a stem
  * of two or three syllables, so `도시`, `연구` are not taken for one).
  */
-const LOCAL_BODY = /[가-힣]{1,6}(특별자치시|특별자치도|특별시|광역시|도청|시청|군청|구청)|[가-힣]{2,5}(시|군|구|도)\s*의회|(경기|강원|충청[남북]|전라[남북]|경상[남북]|충[남북]|전[남북]|경[남북])도(교육청|청|의회)?(?![가-힣])|(?:^|[\s(「])[가-힣]{2,3}(시|군|구)(?=[\s,)」]|$)/m;
+// Local education offices (시·도 교육청, 교육지원청) are local bodies too: their budgets are local budgets.
+const LOCAL_BODY = /[가-힣]{1,6}(특별자치시|특별자치도|특별시|광역시|도청|시청|군청|구청)|[가-힣]{2,8}(교육지원청|교육청)(?![가-힣])|[가-힣]{2,5}(시|군|구|도)\s*의회|(경기|강원|충청[남북]|전라[남북]|경상[남북]|충[남북]|전[남북]|경[남북])도(교육청|청|의회)?(?![가-힣])|(?:^|[\s(「])[가-힣]{2,3}(시|군|구)(?=[\s,)」]|$)/m;
 /**
  * Central government: the ministries (부), ministries' agencies (처, 청) and
  * national committees, by name. A pattern such as `…부|…처|…청` would also take

@@ -24,6 +24,9 @@ describe('kind detection on the repository documents', () => {
     ['fixtures/report/other-agency-2021h2.txt', 'regional-report', 'budget execution table'],
     ['fixtures/report/html-export-2022h1.html', 'regional-report', 'work report or work plan'],
     ['fixtures/broken/unknown-kind.txt', 'document', 'no kind scored 3 or more'],
+    // Local education offices are local bodies: a 교육지원청 execution report and a 도 교육청 budget.
+    ['fixtures/corpus/gimhae-education-office-execution-2024q3.txt', 'regional-report', 'issued by a local government'],
+    ['fixtures/corpus/chungbuk-education-budget-2024.md', 'regional-report', 'issued by a local government'],
   ])('%s → %s (%s)', async (file, kind, reason) => {
     const found = await kindOf(ROOT + file);
     expect(found.kind).toBe(kind);
