@@ -16,6 +16,7 @@ import { findSeries } from './series.js';
 import { isProse, sameUnit, sentenceFigures, subjectBefore, yearBefore, yearsIn } from './prose.js';
 import { foldFullWidth } from './text.js';
 import { COUNT_UNITS, parseKoreanAmount, parseNumber } from './amounts.js';
+import { expandYear } from './periods.js';
 
 export interface ProseSeriesOptions {
   /** The document's own year, for `전년`/`금년` labels. Without it those sequences are reported, not guessed. */
@@ -80,6 +81,33 @@ export function previousYearPairs(text: string, year?: string): { indicator: str
   return out;
 }
 
+const BRACKET_YEAR = String.raw`\(\s*(?:['’‘]\s*(\d{2})|((?:19|20)\d{2}))\s*년?도?\s*\)`;
+const YEAR_THEN_ARROW = new RegExp(String.raw`^\s*${BRACKET_YEAR}\s*(?:→|⇒|➡|➜)\s*$`);
+const YEAR_AFTER = new RegExp(String.raw`^\s*${BRACKET_YEAR}`);
+
+/**
+ * Each figure followed by its year in brackets, joined by an arrow:
+ * `설치 목표 : 75개소(‘25년) → 80개소(‘26년)`. The two figures have the same unit;
+ * the words before the first name it.
+ */
+export function yearAfterPairs(text: string): { indicator: string; unit: string; from: { period: string; value: number }; to: { period: string; value: number } }[] {
+  const figures = sentenceFigures(text);
+  const out: ReturnType<typeof yearAfterPairs> = [];
+  for (let i = 0; i + 1 < figures.length; i++) {
+    const a = figures[i]!;
+    const b = figures[i + 1]!;
+    if (!a.unit || !sameUnit(a, b)) continue;
+    const first = YEAR_THEN_ARROW.exec(text.slice(a.end, b.index));
+    const second = YEAR_AFTER.exec(text.slice(b.end));
+    if (!first || !second) continue;
+    const from = String(expandYear(first[1] ?? first[2]!));
+    const to = String(expandYear(second[1] ?? second[2]!));
+    if (Number(to) <= Number(from)) continue;
+    out.push({ indicator: subjectBefore(text, a.index), unit: a.unit, from: { period: from, value: a.value }, to: { period: to, value: b.value } });
+  }
+  return out;
+}
+
 /**
  * A change printed with an arrow and no periods: `대기시간 단축(21분→ 17분)`,
  * `둘째이후(300→400만원)`, `(소득 8천만원→1.3억원, 보증금 3→4억원)`, `(월 2만원→ 월 4만원)`.
@@ -90,7 +118,7 @@ export function previousYearPairs(text: string, year?: string): { indicator: str
  * different units, a figure with no unit on either side.
  */
 const CHANGE = new RegExp(
-  String.raw`(?<![\d.,'’‘])(\d[\d,]*(?:\.\d+)?)\s*([가-힣%㎡]{0,4}(?:·[가-힣]{1,2})?)\s*(?:→|⇒|➡|➜)\s*(?:(?:월|연|일|주|회당|1인당)\s*)?(\d[\d,]*(?:\.\d+)?)(?![\d.])\s*([가-힣%㎡]{1,4}(?:·[가-힣]{1,2})?)?`,
+  String.raw`(?<![\d.,'’‘])(\d[\d,]*(?:\.\d+)?)\s*([가-힣%㎡]{0,4}(?:·[가-힣]{1,2})?)\s*(?:→|⇒|➡|➜)\s*(?:(?:월|연|일|주|회당|1인당|만(?=\s*\d{1,3}\s*세))\s*)?(\d[\d,]*(?:\.\d+)?)(?![\d.])\s*([가-힣%㎡]{1,4}(?:·[가-힣]{1,2})?)?`,
   'g',
 );
 // Money needs 원 after 만 (`2,380만` alone counts people as often as money); 억 and 조 stand alone.
@@ -98,11 +126,14 @@ const MONEY_TAIL = /^(?:[천백십]?[만억조]?원|[천백십]?[억조])$/;
 /** Units a change may be counted in besides money (`COUNT_UNITS` and measures). */
 const CHANGE_UNITS: readonly string[] = [...COUNT_UNITS, '%', '개구', '개구·군', '선석', '㎡', '천㎡', '만㎡', '세대', '호', '년', '분', '개월', '천명', '만명', '만건', '천톤', '만톤'];
 
+const AGE_TAIL = /^세(로|으로|까지|이상|이하|미만|부터)?$/;
 /** The longest known unit the letters after a figure start with (`원으로` → `원`), or ''. */
 function knownUnit(letters: string): string {
   for (let n = letters.length; n > 0; n--) {
     const u = letters.slice(0, n);
     if (MONEY_TAIL.test(u) || CHANGE_UNITS.includes(u)) return u;
+    // An age (`만 29세 → 만 34세`), when 세 is the whole word or takes a particle (세대, 세입 are other words).
+    if (u === '세' && AGE_TAIL.test(letters)) return u;
   }
   return '';
 }
@@ -163,7 +194,7 @@ export function changePairs(text: string): ChangePair[] {
     if (from === undefined || to === undefined) continue;
     // The words naming it: inside its bracket before the figure, else before the bracket.
     const open = Math.max(before.lastIndexOf('('), before.lastIndexOf(','), before.lastIndexOf('，'));
-    const inner = cleanName(before.slice(open + 1).replace(/\s*(월|연|1식|1인당|회당)\s*$/, ''));
+    const inner = cleanName(before.slice(open + 1).replace(/\s*(월|연|1식|1인당|회당|만)\s*$/, ''));
     const outer = open >= 0 && before[open] === '(' ? cleanName(before.slice(0, open)) : '';
     const outerOfList = open >= 0 && before[open] !== '(' ? cleanName(before.slice(0, before.lastIndexOf('(', open) >= 0 ? before.lastIndexOf('(', open) : 0)) : '';
     const indicator = [outer || outerOfList, inner].filter((x) => x && !/^\d/.test(x)).join(' ').trim();
@@ -198,7 +229,7 @@ export function extractProseSeries(blocks: Block[], options: ProseSeriesOptions 
           source: block.source,
         });
       }
-      for (const p of previousYearPairs(raw, options.year)) {
+      for (const p of previousYearPairs(raw, options.year).concat(yearAfterPairs(raw))) {
         result.series.push({
           indicator: p.indicator || heading || '(series)',
           unit: p.unit,

@@ -16,9 +16,17 @@ import { headerRowCount, normalizeHeader, roleOfHeader, yearOf } from './table-r
  */
 export const MEASURE_ROWS: readonly RegExp[] = [
   /^(세입|세입예산|세입예산액|세출|세출예산|세출예산액|예산|예산액|총예산|예산규모)$/,
+  /^(본예산|당초예산|추경예산|최종예산)$/,
   /^(일반회계|특별회계|기금|일반회계예산|특별회계예산|기금운용|기금운용계획)$/,
   /^(계|합계|총계)$/,
+  /^(증감|증감액|비교증감)$/,
 ];
+
+/**
+ * A year before a measure names the year it is for (`2024 예산`, `’25년 예산`,
+ * `2025년 본예산`): the measure is what the row holds, the year which column it fills.
+ */
+const YEAR_PREFIX = /^['’‘`]?(?:(?:19|20)\d{2}|\d{2}(?=년))(?:년도?)?/;
 
 /** More rows than this are line items, not measures. */
 const MAX_MEASURES = 8;
@@ -30,7 +38,7 @@ export interface AcrossTable {
 }
 
 function isMeasure(label: string): boolean {
-  const n = normalizeHeader(label);
+  const n = normalizeHeader(label).replace(YEAR_PREFIX, '');
   return n !== '' && MEASURE_ROWS.some((re) => re.test(n));
 }
 

@@ -173,6 +173,10 @@ function readTableAt(lines: Line[], i: number, file: string, options: TextLayout
     const pipe = readPipeTable(lines, i, file);
     if (pipe) return pipe;
   }
+  if (barePipeCells(line.text) !== undefined) {
+    const bare = readBarePipeTable(lines, i, file);
+    if (bare) return bare;
+  }
   if (/^[┌┏╔+]/.test(line.text) || /[│┃║]/.test(line.text)) {
     const box = readBoxTable(lines, i, file);
     if (box) return box;
@@ -286,6 +290,38 @@ function readPipeTable(lines: Line[], start: number, file: string): { block: Tab
   }
   if (rows.length < 2 && headerRows === 0) return undefined;
   return { block: tableBlock(rows, headerRows || countHeaderRows(rows.map((r) => r.cells.map((c) => c.text))), lines[start]!, file), next: j };
+}
+
+/**
+ * Cells of a pipe row printed without outer pipes (` 구 분 | 합 계 | 인구정책과`), as
+ * plain-text exports of a table give them; undefined unless the line has at least
+ * three cells and does not start or end with a pipe (those are Markdown rows).
+ */
+function barePipeCells(text: string): string[] | undefined {
+  if (text.startsWith('|') || text.endsWith('|') || text.split(/(?<!\\)\|/).length < 3) return undefined;
+  return splitPipeRow(text);
+}
+
+/**
+ * A run of bare pipe rows is a table when at least two consecutive lines have the
+ * same number of cells and some row below the first holds a figure: prose with a
+ * stray `|` never lines up like that. The run ends at a blank line or a row of
+ * another width.
+ */
+function readBarePipeTable(lines: Line[], start: number, file: string): { block: TableBlock; next: number } | undefined {
+  const width = barePipeCells(lines[start]!.text)!.length;
+  const rows: TableRow[] = [];
+  let j = start;
+  while (j < lines.length) {
+    const l = lines[j]!;
+    const cells = barePipeCells(l.text);
+    if (cells?.length !== width) break;
+    rows.push(plainRow(cells, { file, line: l.n, text: l.text }));
+    j++;
+  }
+  const texts = rows.map((r) => r.cells.map((c) => c.text));
+  if (rows.length < 2 || !texts.slice(1).some((r) => r.slice(1).some(isDataFigure))) return undefined;
+  return { block: tableBlock(rows, countHeaderRows(texts), lines[start]!, file), next: j };
 }
 
 /**

@@ -2,7 +2,7 @@
 // hand-read expectations. [real …] marks sentences read off ../shared/real/.
 
 import { describe, expect, it } from 'vitest';
-import { changePairs, extractProseSeries, labelYears } from '../../src/extract/prose-series.js';
+import { changePairs, extractProseSeries, labelYears, yearAfterPairs } from '../../src/extract/prose-series.js';
 import { extractProseTargets } from '../../src/extract/prose-targets.js';
 import type { Block } from '../../src/layout/types.js';
 import { heading, item, para } from './blocks.js';
@@ -159,6 +159,10 @@ describe('changePairs: a change printed with an arrow and no periods', () => {
     ['취약시간대(22시~01시) 공공심야약국 통합‧확대 운영(14 → 15개소)', [['공공심야약국', '개소', 14, 15]]],
     // program-sheet-mohw-livelihood-benefit-2024.pdf p.3: the name before a colon
     ['주거용 재산의 소득환산율 완화 : 4.17% → 1.04%(’13.1.1 시행)', [['주거용 재산의 소득환산율', '%', 4.17, 1.04]]],
+    // fixtures/corpus/daejeon-economy-science-work-plan-2025.md line 42: ages written 만 N세.
+    ['장학금 지원 확대(1인당 300→400만원), 대상 연령 상향(만 29세 → 만 34세)', [['장학금 지원', '원', 3_000_000, 4_000_000], ['대상 연령', '세', 29, 34]]],
+    // written: a 청년 정책 age limit lowered, the 세 taking a particle.
+    ['창업 지원 연령 조정(만 45세 → 만 39세까지)', [['창업 지원 연령', '세', 45, 39]]],
     ['정류소․운행횟수확대및운행시간연장(6억→8억)', [['정류소․운행횟수확대및운행시간', '원', 600_000_000, 800_000_000]]],
   ])('%s', (text, expected) => {
     expect(changePairs(text).map((p) => [p.indicator, p.unit, p.from, p.to])).toEqual(expected);
@@ -174,6 +178,8 @@ describe('changePairs: a change printed with an arrow and no periods', () => {
     // no unit on either side; a ratio; years (read as a dated sequence elsewhere).
     ['출산율 감소에 따라 한부모 가구는 매년 감소( 122,595→ 114,534)'],
     ['(1:3→1:2)'],
+    // 세 starting another word is no age.
+    ['(30→45세대)'.replace('세대', '세입')],
     ["('23) 320 → ('24) 760개"],
     ['2023년 46% → 2024년 48%'],
     // letters after the figure that are no unit
@@ -186,5 +192,26 @@ describe('changePairs: a change printed with an arrow and no periods', () => {
     expect(f.series.map((s) => [s.indicator, s.unit, s.points.map((p) => [p.period, p.value])])).toEqual([
       ['AI·IoT기반 어르신 건강관리서비스', '개구', [['before', 11], ['after', 15]]],
     ]);
+  });
+});
+
+describe('yearAfterPairs: each figure followed by its year in brackets, joined by an arrow', () => {
+  it.each([
+    // report-busan-women-family-2025.pdf p.25
+    ['설치 목표 : 75개소(‘25년) → 80개소(‘26년) ※ ‘24년 68개소', [['개소', '2025', 75, '2026', 80]]],
+    // written: a 시 보급률 goal in the 2-digit year form without 년
+    ['보급률 61%(’23) ⇒ 70%(’25)', [['%', '2023', 61, '2025', 70]]],
+    // written: four-digit years
+    ['공공 어린이집 120개소(2024년) → 135개소(2026년)', [['개소', '2024', 120, '2026', 135]]],
+  ])('%s', (text, expected) => {
+    expect(yearAfterPairs(text).map((p) => [p.unit, p.from.period, p.from.value, p.to.period, p.to.value])).toEqual(expected);
+  });
+  it.each([
+    ['75개소(‘25년) → 80명(‘26년)'],
+    ['80개소(‘26년) → 75개소(‘25년)'],
+    ['75개소(‘25년), 80개소(‘26년)'],
+    ['75(‘25년) → 80(‘26년)'],
+  ])('nothing read from %s', (text) => {
+    expect(yearAfterPairs(text)).toEqual([]);
   });
 });

@@ -40,6 +40,18 @@ const countyBudget = table(
   { unit: '천원' },
 );
 
+/** Written: a 도 실국 예산 현황 with the year before 예산 on each row and a 증감 row (△ negative). */
+const yearBudgets = table(
+  1,
+  [
+    ['구 분', '합 계', '가정책과', '나지원과'],
+    ['2024 예산', '30,500', '12,000', '18,500'],
+    ['2025 예산', '31,200', '14,100', '17,100'],
+    ['증 감', '700', '2,100', '△1,400'],
+  ],
+  { unit: '백만원' },
+);
+
 const lines = (blocks: Block[]) => figuresFromTables(layoutOf(...blocks)).budgetLines.map((l) => [l.program, l.budget?.value ?? null, l.year ?? null]);
 const totals = (blocks: Block[]) => figuresFromTables(layoutOf(...blocks)).budgetTotals.map((t) => [t.label, t.budget?.value ?? null]);
 const findings = (blocks: Block[]) => figuresFromTables(layoutOf(...blocks)).diagnostics.map((d) => [d.code, d.message]);
@@ -48,6 +60,8 @@ describe('transposedAcross: names across the columns, measures down the rows', (
   it.each([
     ['Busan citizen health p.5: 세입/세출 by 과', healthBudget(), ['구 분', '세 입', '세 출'], ['계', '건강정책과', '보건위생과', '감염병관리과']],
     ['written county table: 세출예산 alone, 합계 last', countyBudget, ['과 목', '세출예산'], ['농업정책과', '축산과', '산림녹지과', '합계']],
+    ['years before the measure and a 증감 row', yearBudgets, ['구 분', '2024 예산', '2025 예산', '증 감'], ['합 계', '가정책과', '나지원과']],
+    ['’25년 예산 and 2025년 본예산 rows', table(1, [['구분', '가과', '나과'], ['’25년 예산', '10', '20'], ['2025년 본예산', '10', '20']], { unit: '백만원' }), ['구분', '’25년 예산', '2025년 본예산'], ['가과', '나과']],
   ])('%s is read as its transpose', (_name, t, header, names) => {
     const turned = transposedAcross(t)!.table;
     expect(turned.rows[0]!.cells.map((c) => c.text)).toEqual(header);
@@ -59,6 +73,7 @@ describe('transposedAcross: names across the columns, measures down the rows', (
     ['years across (2025년도 | 2024년도) are a multi-year table', table(1, [['구 분', '2025년도', '2024년도'], ['일반회계', '7,361', '4,906'], ['특별회계', '3,392', '3,153']], { unit: '억원' })],
     ['rows that are not measures (정원/현원)', table(1, [['구 분', '계', '건강정책과', '보건위생과'], ['정 원', '40', '22', '18'], ['현 원', '41', '22', '19']])],
     ['revenue only: no budget once turned', table(1, [['구 분', '계', '가과', '나과'], ['세 입', '30', '10', '20']], { unit: '백만원' })],
+    ['a year before a row that is not a measure (2024 정원)', table(1, [['구 분', '가과', '나과'], ['2024 정원', '10', '20'], ['2025 예산', '30', '40']], { unit: '백만원' })],
     ['one name only', table(1, [['구 분', '계', '가과'], ['세 출', '30', '30']], { unit: '백만원' })],
     ['words under the names', table(1, [['구 분', '가과', '나과'], ['세 출', '미정', '협의 중']], { unit: '백만원' })],
     ['a header of two rows', table(2, [[{ t: '구 분', r: 2 }, { t: '경제국', c: 2 }], ['가과', '나과'], ['세 출', '10', '20']], { unit: '백만원' })],
@@ -81,6 +96,20 @@ describe('transposedAcross: names across the columns, measures down the rows', (
       ['산림녹지과', 5_210_000 * K, null],
     ]);
     expect(totals([countyBudget])).toEqual([['합계', 16_334_550 * K]]);
+  });
+
+  it('a year before 예산 gives each row its year; the 증감 row gives no line and no finding', () => {
+    expect(lines([yearBudgets])).toEqual([
+      ['가정책과', 12_000 * M, '2024'],
+      ['나지원과', 18_500 * M, '2024'],
+      ['가정책과', 14_100 * M, '2025'],
+      ['나지원과', 17_100 * M, '2025'],
+    ]);
+    expect(totals([yearBudgets])).toEqual([
+      ['합계', 30_500 * M],
+      ['합계', 31_200 * M],
+    ]);
+    expect(findings([yearBudgets])).toEqual([]);
   });
 
   it('a 계 that is not the sum of the departments is a finding', () => {

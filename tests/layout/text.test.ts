@@ -23,6 +23,18 @@ describe('tables in every shape', () => {
       expected: { headerRows: 1, cells: [['지원 대상', '한도'], ['청년', '300만원'], ['중장년', '200만원']] },
     },
     {
+      name: 'pipe rows without outer pipes in plain text (a 부서별 예산 export)',
+      text: '(단위: 백만원)\n 구 분     | 합 계 | 가정책과 | 나지원과\n 2024 예산 | 300 | 120 | 180\n 증 감     | △20 | 10 | △30\n',
+      markdown: false,
+      expected: { unit: '백만원', headerRows: 1, cells: [['구 분', '합 계', '가정책과', '나지원과'], ['2024 예산', '300', '120', '180'], ['증 감', '△20', '10', '△30']] },
+    },
+    {
+      name: 'bare pipe rows end at a row of another width',
+      text: '사업 | 예산 | 집행\n도로 | 1,200 | 800\n비고 | 하천 정비 포함\n',
+      markdown: false,
+      expected: { headerRows: 1, cells: [['사업', '예산', '집행'], ['도로', '1,200', '800']] },
+    },
+    {
       name: 'box-drawing table with a ruled header',
       text: '┌────┬──────┬──────┐\n│ 연도 │ 사업비 │ 인원 │\n├────┼──────┼──────┤\n│ 2022 │ 1,200 │ 30 │\n│ 2023 │ 1,450 │ 36 │\n└────┴──────┴──────┘\n',
       markdown: false,
@@ -48,6 +60,14 @@ describe('tables in every shape', () => {
     expect(t.headerRows).toBe(expected.headerRows);
     if ('unit' in expected) expect(t.unit).toBe(expected.unit);
     if ('caption' in expected) expect(t.caption).toBe(expected.caption);
+  });
+
+  it.each([
+    ['a line with pipes in prose', '선택 | 필수 | 해당 없음 중 하나를 고른다.\n'],
+    ['two bare pipe rows with no figure below the first', '구분 | 내용 | 비고\n대상 | 청년 | 없음\n'],
+    ['one bare pipe row alone', '가 | 1,000 | 2,000\n\n다음 문단\n'],
+  ])('%s is not a table', (_name, text) => {
+    expect(tables(readTextLayout('t.txt', text, { markdown: false }).blocks)).toHaveLength(0);
   });
 
   it('reads <table> markup inside Markdown with its spans', () => {
