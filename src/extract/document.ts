@@ -7,6 +7,7 @@ import type { Layout } from '../layout/types.js';
 import { mergeContinuedTables } from '../layout/continuation.js';
 import { figuresFromTables } from './table-figures.js';
 import { extractProseFigures, type ProseFiguresOptions } from './prose-figures.js';
+import { beforeAfterTables } from './table-before-after.js';
 
 export interface LayoutFigures {
   budgetLines: BudgetLine[];
@@ -43,6 +44,7 @@ export function figuresFromLayout(layout: Layout, options: ProseFiguresOptions =
     diagnostics: tables.diagnostics,
   };
   for (const s of prose.series) figures.series.push(s);
+  for (const s of beforeAfterTables(merged.blocks)) figures.series.push(s);
   for (const t of prose.targets) if (!tables.targets.some((k) => restates(t, k))) figures.targets.push(t);
   for (const d of prose.diagnostics) figures.diagnostics.push(d);
   const unit = dominantMoneyUnit(tables.budgetLines);
