@@ -207,8 +207,22 @@ function foundPairs(series) {
   return pairs;
 }
 
-const sameValue = (expectedValue, expectedUnit, value, unit) =>
-  MONEY[String(expectedUnit ?? '').replace(/\s/g, '')] ? inWon(value, unit) === expectedValue : value === expectedValue;
+/** A count unit with a magnitude word in front (`만건`, `천명`): its base unit and factor. */
+const MAGNITUDE = { 천: 1e3, 만: 1e4, 십만: 1e5, 백만: 1e6, 천만: 1e7, 억: 1e8 };
+function countScale(unit) {
+  const u = String(unit ?? '').replace(/\s/g, '');
+  const m = /^(천만|십만|백만|천|만|억)(.+)$/.exec(u);
+  return m ? { base: m[2], factor: MAGNITUDE[m[1]] } : { base: u, factor: 1 };
+}
+
+/** Equal as quantities: money in 원; a count printed `2,324만건` equals 23,240,000 건 (same base unit). */
+const sameValue = (expectedValue, expectedUnit, value, unit) => {
+  if (MONEY[String(expectedUnit ?? '').replace(/\s/g, '')]) return inWon(value, unit) === expectedValue;
+  if (value === expectedValue) return true;
+  const e = countScale(expectedUnit);
+  const f = countScale(unit);
+  return unit !== undefined && e.base === f.base && e.factor !== f.factor && Math.abs(value * f.factor - expectedValue * e.factor) < 1e-6 * Math.max(1, Math.abs(expectedValue * e.factor));
+};
 
 /**
  * Series pairs: periods and values equal (values in 원 when money). The indicator

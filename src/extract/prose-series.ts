@@ -32,6 +32,8 @@ const Q = `['’‘´]`;
 /** `'24년`, `’24년도`, `2024년`, `2024년도` directly before a figure (not `2024년 12월`). */
 const YEAR_WORD = new RegExp(String.raw`(?<![(\d])(?:${Q}\s*(\d{2})|(\d{4}))\s*년도?\s*(?=[(\d])`, 'g');
 const FROM_TO = new RegExp(String.raw`((?:${Q}\s*\d{2}|\d{4})\s*년도?\s*[\d.,]+\s*[가-힣%]{0,3})\s*에서\s+(?=(?:${Q}\s*\d{2}|\d{4})\s*년)`, 'g');
+/** A year followed by a short word before its figure (`’24년 동당 14백만원`). */
+const QUALIFIED_YEAR = new RegExp(String.raw`((?:${Q}\s*\d{2}|\d{4})\s*년도?)\s+([가-힣]{1,4})\s+(?=\d)`, 'g');
 const RELATIVE = /(?<![가-힣])(전년도?|작년|금년도?|올해|당해\s*연도|본년도?)\s*(?=[(\d])/g;
 
 /**
@@ -43,6 +45,7 @@ export function labelYears(text: string, year?: string): { text: string; relativ
   // `2023년 18,400명에서 2024년 19,320명으로`: a pair of dated figures joined by 에서 reads as an arrow.
   let out = foldFullWidth(text).replace(FROM_TO, '$1 → ');
   if (!/[→⇒➠]/.test(out)) return { text: out, relative: false };
+  out = liftSharedQualifier(out);
   out = out.replace(YEAR_WORD, (_w, yy: string | undefined, yyyy: string | undefined) => (yyyy ? `(${yyyy}) ` : `('${yy}) `));
   let relative = false;
   out = out.replace(RELATIVE, (w: string) => {
@@ -52,6 +55,23 @@ export function labelYears(text: string, year?: string): { text: string; relativ
     return /^(전년|작년)/.test(w) ? `(${y - 1}) ` : `(${y}) `;
   });
   return { text: out, relative };
+}
+
+/**
+ * `’24년 동당 14백만원 → ‘25년 동당 29백만원`: the same word after every year of a
+ * sequence says what each figure is per (동당, 1인당, 월); it is moved before the first
+ * year, into the indicator's name, so the figures sit right after their years. A word
+ * that differs between the years (`’24년 국비 5 → ’25년 시비 6`) is left: those are not one series.
+ */
+export function liftSharedQualifier(text: string): string {
+  const found = [...text.matchAll(QUALIFIED_YEAR)];
+  if (found.length < 2 || !found.every((m) => m[2] === found[0]![2])) return text;
+  let first = true;
+  return text.replace(QUALIFIED_YEAR, (_w, year: string) => {
+    const lifted = first ? `${found[0]![2]} ${year} ` : `${year} `;
+    first = false;
+    return lifted;
+  });
 }
 
 function indicatorOf(prefix: string, label: string | undefined, heading: string | undefined): string {

@@ -42,7 +42,8 @@ const Q = `['’‘´]`;
 const HALF = '(上|下|상반기|하반기|상|하)';
 const FLAG = `(${PERIOD_FLAGS.join('|')})`;
 const PAREN_LABEL = new RegExp(
-  String.raw`\(\s*(?:${Q}\s*(\d{2})|(\d{4}))\s*년?\s*(?:\.\s*${HALF})?\s*(?:[,.]\s*${FLAG})?\s*\)`,
+  // `(’20.)`: a year abbreviated with a full stop, as in `’24. 3.` dates.
+  String.raw`\(\s*(?:${Q}\s*(\d{2})|(\d{4}))\s*년?\s*(?:\.\s*${HALF})?\s*(?:[,.]\s*${FLAG})?\s*\.?\s*\)`,
   'g',
 );
 // Not the end of a period range (`’24.~’25. 416개소` is a stage, not a year's figure).

@@ -104,6 +104,21 @@ describe('eval matcher', () => {
     expect([s.found, s.wrong]).toEqual([2, 1]);
   });
 
+  it('a count printed with a magnitude word equals the same count in its base unit, and nothing else', () => {
+    // 2,324만건 = 23,240,000건 (Busan ocean plan p.11); 5,979만건 is not 5,979,000건.
+    const expected = [
+      { indicator: '해상특송 물동량', unit: '만건', from: { period: '2020', value: 2324 }, to: { period: '2023', value: 5979 } },
+      { indicator: '참여자', unit: '천명', from: { period: '2023', value: 12 }, to: { period: '2024', value: 15 } },
+    ];
+    const s = ev.scoreSeries(expected, [
+      { indicator: '해상특송 물동량', unit: '건', points: [{ period: '2020', value: 23_240_000 }, { period: '2023', value: 59_790_000 }] },
+      { indicator: '참여자', unit: '명', points: [{ period: '2023', value: 12_000 }, { period: '2024', value: 15_000 }] },
+    ]);
+    expect([s.found, s.wrong]).toEqual([2, 0]);
+    const off = ev.scoreSeries(expected.slice(0, 1), [{ indicator: '해상특송 물동량', unit: '건', points: [{ period: '2020', value: 23_240_000 }, { period: '2023', value: 5_979_000 }] }]);
+    expect([off.found, off.wrong]).toEqual([0, 1]);
+  });
+
   it('targets match by indicator and value; claims by line', () => {
     const t = ev.scoreTargets(
       [{ indicator: '거래물량', unit: '천톤', target: 338, targetYear: '2025' }, { indicator: '취업률', unit: '%', target: 70 }],
