@@ -84,13 +84,25 @@ const TARGETS: [string, Block[], T[]][] = [
     'a 목표 list with two units [real ocean-agriculture-fisheries p.40]',
     [para('◇ 2025년도 거래목표 : 338천톤, 5,885억원')],
     [
-      { indicator: '거래', unit: '톤', target: 338_000, targetYear: '2025' },
+      { indicator: '거래', unit: '천톤', target: 338, targetYear: '2025' },
       { indicator: '거래', unit: '원', target: 588_500_000_000, targetYear: '2025' },
     ],
   ],
   ['목표 after an arrow mark [real ocean-agriculture-fisheries p.40]', [item('도매시장 활성화를 위한 출하장려금 등 지급 ▹ 목표 105억원')], [{ indicator: '출하장려금 지급', unit: '원', target: 10_500_000_000, targetYear: '2027' }]],
   ['목표 in brackets [real ocean-agriculture-fisheries p.41]', [item('도매시장 신뢰도 제고▹안전성검사(목표 1,020건 이상), 등급표시(주1회)')], [{ indicator: '안전성검사', unit: '건', target: 1020, targetYear: '2027' }]],
-  ['the same target stated twice is one target [real women-family p.25, p.34]', [item('설치 목표 : 75개소(‘25년) → 80개소(‘26년) ※ ‘24년 68개소', 1, '-'), item('다함께돌봄센터 7개소 추가 설치(‘25년 75개소 목표)', 0, 'ㅇ')], [{ indicator: '설치', unit: '개소', target: 75, targetYear: '2025' }]],
+  ['the same target stated twice is one target; each figure of the list keeps its year [real women-family p.25, p.34]', [item('설치 목표 : 75개소(‘25년) → 80개소(‘26년) ※ ‘24년 68개소', 1, '-'), item('다함께돌봄센터 7개소 추가 설치(‘25년 75개소 목표)', 0, 'ㅇ')], [
+    { indicator: '설치', unit: '개소', target: 75, targetYear: '2025' },
+    { indicator: '설치', unit: '개소', target: 80, targetYear: '2026' },
+  ]],
+  ['a 목표 list with a year on each figure [written Gimhae report]', [item('확충 목표 : 42개소(2025년) → 48개소(2026년)', 1, '-')], [
+    { indicator: '확충', unit: '개소', target: 42, targetYear: '2025' },
+    { indicator: '확충', unit: '개소', target: 48, targetYear: '2026' },
+  ]],
+  ['a weight in 천톤 keeps its printed unit [written Gimhae report]', [item('2025년 목표 : 음식물류 폐기물 재활용량 52.5천톤', 0, '-')], [{ indicator: '재활용량', unit: '천톤', target: 52.5, targetYear: '2025' }]],
+  ['a percentage reached by a year: 까지 N% 달성 [written MAFRA plan line 34]', [item('시설원예 스마트팜 보급률 2027년까지 20% 달성', 0, '-')], [{ indicator: '시설원예 스마트팜 보급률', unit: '%', target: 20, targetYear: '2027' }]],
+  ['a percentage reached by a year: 까지 N% 이상으로 확대, the current share is no target [real transport-innovation p.26]', [item('(목표) 전기버스 비중(25%)을 ‘26년까지 40% 이상으로 확대', 0, '-')], [{ indicator: '전기버스 비중', unit: '%', target: 40, targetYear: '2026' }]],
+  ['N억원 조성 목표(period, as-of actual) [real tourism-mice p.22]', [item('100억원 조성 목표(‘21.~’25. ’24년말 기준 61억), 기금 활용 관광업체 역량 강화 지원 등', 1, '-')], [{ indicator: '(목표)', unit: '원', target: 10_000_000_000, targetYear: '2025', actual: 6_100_000_000, actualPeriod: '2024' }]],
+  ['기금 N억원 조성 목표 with an as-of actual [written Gimhae report]', [item('농어촌진흥기금 50억원 조성 목표(2022~2026년, 2024년말 기준 32억원)', 0, '-')], [{ indicator: '농어촌진흥기금', unit: '원', target: 5_000_000_000, targetYear: '2026', actual: 3_200_000_000, actualPeriod: '2024' }]],
   ['달성을 목표 after the figure [written skills plan line 12]', [item('2027년까지 취업률 70% 달성을 목표로 과정 품질관리 강화', 1, '-')], [{ indicator: '취업률', unit: '%', target: 70, targetYear: '2027' }]],
   ["까지 누적 before a figure is the actual to date [written skills plan line 14]", [item("2027년까지 디지털 인재 100만명 양성 목표 중 '23년까지 누적 42.6만명 양성")], [{ indicator: '디지털 인재', unit: '명', target: 1_000_000, targetYear: '2027', actual: 426_000, actualPeriod: '2023' }]],
   ['까지 누적 with 달성을 목표 [written Cheongju plan line 22]', [item('2030년까지 전기차 누적 보급 3만대 달성을 목표로 하며, 2024년까지 누적 8,220대 보급')], [{ indicator: '전기차 누적 보급', unit: '대', target: 30_000, targetYear: '2030', actual: 8220, actualPeriod: '2024' }]],
@@ -102,6 +114,13 @@ const TARGETS: [string, Block[], T[]][] = [
   ['a numbered list of means with no figure is not a target line (the sample plan’s footnote)', [note2('① 기업성장 혁신 : 혁신기업 육성, 자유응모 방식, 프로그램형 지원')], []],
   ['an achievement ratio alone is not a target [real ocean-agriculture-fisheries p.40]', [note2('2024년 실적 : 물량 329천톤(목표 대비 94%)')], []],
   ['a rate reached is not a target [real women-family p.7]', [para('부산형 공보육 이용률 48% 달성')], []],
+  ['a growth rate by a year is not a level: 까지 N% 확대', [item('2027년까지 수출액 20% 확대', 0, '-')], []],
+  ['a rise against a base by a year is not a level: 대비 N% 달성', [item('2027년까지 2020년 대비 온실가스 30% 감축 달성', 0, '-')], []],
+  ['a year in brackets before a figure is not a list year: the figures are a series, not targets', [item("설치 목표 : ('24) 70 → ('25) 75개소", 0, '-')], []],
+  ['a figure after ※ is not part of the 목표 list', [item('설치 목표 : 75개소(‘25년) ※ ‘24년 68개소', 0, '-')], [{ indicator: '설치', unit: '개소', target: 75, targetYear: '2025' }]],
+  ['a goal name after a figure is no target: N개 전략 목표', [item('3개 전략 목표와 12개 과제를 선정(2024년말 기준 8개 완료)', 0, '-')], []],
+  ['an as-of figure without a target is no actual nor target', [item('2024년말 기준 등록 관광사업체 1,240개소', 0, '-')], []],
+  ['counts other than weights are scaled: 만명 is 명', [item('2025년 목표 : 방문객 120만명', 0, '-')], [{ indicator: '방문객', unit: '명', target: 1_200_000, targetYear: '2025' }]],
 ];
 
 function note2(text: string): Block {
