@@ -8,6 +8,7 @@
 //   설치 목표 : 75개소(‘25년) → 80개소(‘26년)                           (a 목표 list with each figure's year)
 //   보급률 2027년까지 20% 달성 / 비중을 ‘26년까지 40% 이상으로 확대       (a level to reach by a year)
 //   100억원 조성 목표(‘21.~’25. ’24년말 기준 61억)                       (a verb before 목표, a period, the actual as of)
+//   지원(2,000개소) … 2,070개소 선정(달성률 103.5%)                      (an actual whose 달성률 confirms an earlier plan)
 // The indicator is the subject of the sentence; the target year the year the
 // sentence names (`까지`, `YYYY년도`), else the one the caller gives. A figure
 // that cannot be read is a diagnostic. Pure.
@@ -149,6 +150,31 @@ function sentenceTargets(text: string, source: Source, category: string | undefi
   }
 }
 
+// `2,070개소 선정(달성률 103.5%)`: an actual with its printed achievement rate.
+const RATE_AFTER = /^\s*[가-힣]{0,4}\s*\(\s*달성률\s*(\d+(?:\.\d+)?)\s*%\s*\)/;
+
+/**
+ * An actual printed with its 달성률 names no target, but the plan printed earlier in
+ * the same section does (`지원(2,000개소)` … `2,070개소 선정(달성률 103.5%)`): the one
+ * earlier count in the same unit that the rate confirms, to the rate's printed digits,
+ * is the target. None or several: no target (never a guess from the rate alone).
+ */
+function rateConfirmedTarget(text: string, source: Source, category: string | undefined, earlier: Figure[], fallbackYear: string | undefined, out: ProseTargetsResult): void {
+  for (const a of sentenceFigures(text)) {
+    const rate = a.kind === 'count' ? RATE_AFTER.exec(text.slice(a.end)) : null;
+    if (!rate) continue;
+    const pct = Number(rate[1]);
+    const half = 10 ** -(rate[1]!.split('.')[1]?.length ?? 0) / 2;
+    const plans = earlier.filter((p) => p.unit === a.unit && p.value > 0 && p.value !== a.value && Math.abs((a.value / p.value) * 100 - pct) <= half + 1e-9);
+    if (plans.length !== 1) continue;
+    const plan = plans[0]!;
+    const t: Target = { category: category ?? '(목표)', indicator: subjectBefore(text, a.index) || '(목표)', unit: a.unit, target: printedQuantity(plan, source), actual: printedQuantity(a, source), source };
+    const year = yearsIn(text)[0]?.year ?? fallbackYear;
+    if (year) t.targetYear = t.actualPeriod = year;
+    out.targets.push(t);
+  }
+}
+
 /** Every target stated in the prose of a layout. */
 export function extractProseTargets(blocks: Block[], options: ProseTargetsOptions = {}): ProseTargetsResult {
   const out: ProseTargetsResult = { targets: [], diagnostics: [] };
@@ -159,6 +185,8 @@ export function extractProseTargets(blocks: Block[], options: ProseTargetsOption
     if (heading) headings.set(i, heading);
   });
   const done = new Set<number>();
+  // Counts printed so far under each heading: the plan an actual with its 달성률 may be measured against.
+  const planned = new Map<string, Figure[]>();
   for (const s of proseSentences(blocks)) {
     const block = blocks[s.block]!;
     const text = foldFullWidth(block.type === 'table' ? '' : block.text.replace(/\s*\n\s*/g, ' '));
@@ -167,7 +195,13 @@ export function extractProseTargets(blocks: Block[], options: ProseTargetsOption
       continue;
     }
     if (done.has(s.block)) continue;
+    const before = out.targets.length;
     sentenceTargets(s.text, sentenceSource(s), headings.get(s.block), options.targetYear, out);
+    const section = headings.get(s.block) ?? '';
+    const earlier = planned.get(section) ?? [];
+    if (out.targets.length === before) rateConfirmedTarget(s.text, sentenceSource(s), headings.get(s.block), earlier, options.targetYear, out);
+    for (const f of sentenceFigures(s.text)) if (f.kind === 'count') earlier.push(f);
+    planned.set(section, earlier);
   }
   return { targets: mergeActuals(out.targets), diagnostics: out.diagnostics };
 }

@@ -103,6 +103,8 @@ const TARGETS: [string, Block[], T[]][] = [
   ['a percentage reached by a year: 까지 N% 이상으로 확대, the current share is no target [real transport-innovation p.26]', [item('(목표) 전기버스 비중(25%)을 ‘26년까지 40% 이상으로 확대', 0, '-')], [{ indicator: '전기버스 비중', unit: '%', target: 40, targetYear: '2026' }]],
   ['N억원 조성 목표(period, as-of actual) [real tourism-mice p.22]', [item('100억원 조성 목표(‘21.~’25. ’24년말 기준 61억), 기금 활용 관광업체 역량 강화 지원 등', 1, '-')], [{ indicator: '(목표)', unit: '원', target: 10_000_000_000, targetYear: '2025', actual: 6_100_000_000, actualPeriod: '2024' }]],
   ['기금 N억원 조성 목표 with an as-of actual [written Gimhae report]', [item('농어촌진흥기금 50억원 조성 목표(2022~2026년, 2024년말 기준 32억원)', 0, '-')], [{ indicator: '농어촌진흥기금', unit: '원', target: 5_000_000_000, targetYear: '2026', actual: 3_200_000_000, actualPeriod: '2024' }]],
+  ['an actual with its 달성률 against the plan printed earlier in the section [real citizen-health p.39]', [heading('외국어메뉴판 지원사업'), item('AI OCR 기술기반 QR코드 활용 음식점 외국어 메뉴판 지원(2,000개소)', 0, '-'), item('’24.10.~12. : 지원사업 선정 음식점 현장조사, 중간보고회 개최외국어메뉴판 지원 대상 음식점 2,070개소 선정(달성률 103.5%)', 0, '-')], [{ category: '외국어메뉴판 지원사업', indicator: '개최외국어메뉴판 지원 대상 음식점', unit: '개소', target: 2000, targetYear: '2024', actual: 2070, actualPeriod: '2024' }]],
+  ['an actual with its 달성률 against the plan [written Gimhae report line 30]', [heading('5. 경로당 냉난방기 교체'), item('사업내용 : 노후 경로당 냉난방기 교체 지원(620개소)', 0, '-'), item('2024년 추진실적 : 냉난방기 교체 651개소 완료(달성률 105.0%)', 0, '-')], [{ category: '5. 경로당 냉난방기 교체', indicator: '냉난방기 교체', unit: '개소', target: 620, targetYear: '2024', actual: 651, actualPeriod: '2024' }]],
   ['달성을 목표 after the figure [written skills plan line 12]', [item('2027년까지 취업률 70% 달성을 목표로 과정 품질관리 강화', 1, '-')], [{ indicator: '취업률', unit: '%', target: 70, targetYear: '2027' }]],
   ["까지 누적 before a figure is the actual to date [written skills plan line 14]", [item("2027년까지 디지털 인재 100만명 양성 목표 중 '23년까지 누적 42.6만명 양성")], [{ indicator: '디지털 인재', unit: '명', target: 1_000_000, targetYear: '2027', actual: 426_000, actualPeriod: '2023' }]],
   ['까지 누적 with 달성을 목표 [written Cheongju plan line 22]', [item('2030년까지 전기차 누적 보급 3만대 달성을 목표로 하며, 2024년까지 누적 8,220대 보급')], [{ indicator: '전기차 누적 보급', unit: '대', target: 30_000, targetYear: '2030', actual: 8220, actualPeriod: '2024' }]],
@@ -120,6 +122,9 @@ const TARGETS: [string, Block[], T[]][] = [
   ['a figure after ※ is not part of the 목표 list', [item('설치 목표 : 75개소(‘25년) ※ ‘24년 68개소', 0, '-')], [{ indicator: '설치', unit: '개소', target: 75, targetYear: '2025' }]],
   ['a goal name after a figure is no target: N개 전략 목표', [item('3개 전략 목표와 12개 과제를 선정(2024년말 기준 8개 완료)', 0, '-')], []],
   ['an as-of figure without a target is no actual nor target', [item('2024년말 기준 등록 관광사업체 1,240개소', 0, '-')], []],
+  ['a 달성률 that no earlier count gives is no target', [heading('돌봄'), item('돌봄센터 확충(620개소)', 0, '-'), item('2024년 651개소 완료(달성률 98.0%)', 0, '-')], []],
+  ['a 달성률 that two earlier counts could give is no target', [heading('돌봄'), item('신규(200개소), 기존(200개소)', 0, '-'), item('2024년 210개소 완료(달성률 105.0%)', 0, '-')], []],
+  ['a plan under another heading is not measured against', [heading('돌봄'), item('돌봄센터 확충(620개소)', 0, '-'), heading('경로당'), item('2024년 651개소 완료(달성률 105.0%)', 0, '-')], []],
   ['counts other than weights are scaled: 만명 is 명', [item('2025년 목표 : 방문객 120만명', 0, '-')], [{ indicator: '방문객', unit: '명', target: 1_200_000, targetYear: '2025' }]],
 ];
 
