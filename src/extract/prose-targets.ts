@@ -5,6 +5,10 @@
 //   목표 50건, 실적 45건 (달성률 90%)                                   (target and actual)
 //   2025년도 거래목표 : 338천톤, 5,885억원                              (a 목표 list)
 //   보급 목표(3만개)를 초과 달성(누계 30,144개)                          (target in brackets, actual after)
+//   설치 목표 : 75개소(‘25년) → 80개소(‘26년)                           (a 목표 list with each figure's year)
+//   보급률 2027년까지 20% 달성 / 비중을 ‘26년까지 40% 이상으로 확대       (a level to reach by a year)
+//   100억원 조성 목표(‘21.~’25. ’24년말 기준 61억)                       (a verb before 목표, a period, the actual as of)
+//   지원(2,000개소) … 2,070개소 선정(달성률 103.5%)                      (an actual whose 달성률 confirms an earlier plan)
 // The indicator is the subject of the sentence; the target year the year the
 // sentence names (`까지`, `YYYY년도`), else the one the caller gives. A figure
 // that cannot be read is a diagnostic. Pure.
@@ -69,12 +73,35 @@ function numberedTargets(text: string, source: Source, category: string | undefi
 }
 
 const UNTIL = /(?:(\d{4})|['’‘](\d{2}))\s*년?\s*까지/;
-const GOAL_AFTER = /^\s*(?:\(\s*목표\s*\)|목표|을\s*목표|를\s*목표|달성\s*[을를]?\s*목표)/;
+// `100억원 조성 목표`: what is done to the figure may stand between it and 목표 (a verb of making, not `전략 목표`).
+const GOAL_AFTER = /^\s*(?:\(\s*목표\s*\)|목표|을\s*목표|를\s*목표|(?:달성|조성|보급|설치|유치|확보|육성|양성|구축|창출)\s*[을를]?\s*목표)/;
+// The period of such a goal, in brackets after 목표: `목표(‘21.~’25.` → 2025, its end.
+const GOAL_PERIOD = /^\s*(?:\S+\s*)?목표\s*\(\s*(?:['’‘]?(\d{2})|(\d{4}))\s*년?\.?\s*[~∼～]\s*(?:['’‘](\d{2})|(\d{4}))/;
 // `전략목표`, `정책목표` name goals (a count of them follows, `4대 전략목표 14개 과제`), not a target value.
 const TARGET_BEFORE = /(?<!전략|정책|성과|추진|세부|핵심|중점)목표\s*(?:치|량|값)?\s*(?:은|는|:|：)?\s*\(?\s*$/;
 // The actual to date: `실적 45건`, `달성(누계 30,144개)`, `'23년까지 누적 42.6만명`.
-const ACTUAL_BEFORE = /(?:(실적|달성)\s*(?:은|는|:|：)?\s*\(?\s*(?:누적|누계)?|(?:까지|현재|기준)\s*(?:누적|누계))\s*$/;
+// … or the stock as of a year: `’24년말 기준 61억`.
+const ACTUAL_BEFORE = /(?:(실적|달성)\s*(?:은|는|:|：)?\s*\(?\s*(?:누적|누계)?|(?:까지|현재|기준)\s*(?:누적|누계)|\d\s*년\s*말?\s*기준)\s*$/;
 const ACTUAL_YEAR = /(?:(\d{4})|['’‘](\d{2}))\s*년?\s*(?:실적|말|기준|까지\s*(?:누적|누계))/;
+// A percentage reached by a year is a level (`20% 달성`, `40% 이상으로 확대`); `20% 확대` alone is a growth rate.
+const LEVEL_AFTER = /^\s*(?:이상\s*)?(?:달성|(?:으로|로)\s*(?:확대|제고|향상|상향|증가))/;
+// The year printed on a figure of a 목표 list: `75개소(‘25년)`.
+const OWN_YEAR = /^\s?\(\s*(?:['’‘](\d{2})|(\d{4}))\s*년?\s*\)/;
+// Such a year between the figures of a list is part of the list, as is the arrow between them.
+const LIST_YEAR = /(?<=[^\s(])\s?\(\s*['’‘]?\d{2,4}\s*년?\s*\)|→/g;
+// Weights are counted in their printed magnitude (`338천톤` is 338 천톤), as tables print them.
+const PRINTED_MEASURE = /\d\s*([천만])\s*(톤)$/;
+
+/** A target or actual as printed: `338천톤` → 338 천톤 (other counts are scaled: `100만명` → 1,000,000 명). */
+function printedQuantity(f: Figure, source: Source): Quantity {
+  const q = toQuantity(f, source);
+  const m = f.kind === 'count' ? PRINTED_MEASURE.exec(f.text) : null;
+  if (!m) return q;
+  const scale = m[1] === '천' ? 1000 : 10000;
+  const printed: Quantity = { ...q, value: q.value / scale, unit: `${m[1]}${m[2]}` };
+  if (q.step !== undefined) printed.step = q.step / scale;
+  return printed;
+}
 
 /** Targets and actuals in one sentence. */
 function sentenceTargets(text: string, source: Source, category: string | undefined, fallbackYear: string | undefined, out: ProseTargetsResult): void {
@@ -90,7 +117,7 @@ function sentenceTargets(text: string, source: Source, category: string | undefi
   if (listed) {
     for (const f of figures) {
       if (f.index < listed.index || f.kind === 'percent' && /달성|대비/.test(near(f))) continue;
-      const between = text.slice(listed.index + listed[0].length, f.index);
+      const between = text.slice(listed.index + listed[0].length, f.index).replace(LIST_YEAR, ' ');
       // Only names and earlier figures of the list between (units such as `ha` included).
       if (/^[\s\d,.가-힣A-Za-z~]*$/.test(between) && !/실적|달성/.test(between)) goals.push(f);
     }
@@ -100,20 +127,50 @@ function sentenceTargets(text: string, source: Source, category: string | undefi
     if (TARGET_BEFORE.test(near(f)) && !/대비\s*$/.test(near(f, 6))) goals.push(f);
     else if (GOAL_AFTER.test(text.slice(f.end))) goals.push(f);
     else if (until && f.index > until.index && f.kind !== 'percent' && goals.length === 0 && /^\s*(?:[가-힣]{0,4}\s*)?(달성|보급|확대|육성|구축|조성|유치|창출|지원|양성|발굴)/.test(text.slice(f.end))) goals.push(f);
+    else if (until && f.index > until.index && f.kind === 'percent' && f.unit === '%' && goals.length === 0 && LEVEL_AFTER.test(text.slice(f.end)) && !/대비|증가율|감소율/.test(near(f))) goals.push(f);
   }
   for (const g of goals) {
-    const target = toQuantity(g, source);
+    const target = printedQuantity(g, source);
     const own = g.label && !/목표|까지/.test(g.label) && g.label.length > 1 ? g.label : undefined;
     const indicator = (listed && g.index > listed.index ? `${subjectBefore(text, listed.index)}${own ? ` ${own}` : ''}` : subjectBefore(text, g.index)) || own || '(목표)';
     const t: Target = { category: category ?? '(목표)', indicator: indicator.trim(), unit: target.unit, target, source };
-    if (year) t.targetYear = year;
+    const ownYear = OWN_YEAR.exec(text.slice(g.end));
+    const period = GOAL_PERIOD.exec(text.slice(g.end));
+    if (ownYear) t.targetYear = String(ownYear[2] ?? expandYear(ownYear[1]!));
+    else if (period) t.targetYear = String(period[4] ?? expandYear(period[3]!));
+    else if (year) t.targetYear = year;
     // The actual printed beside it: `실적 45건`, `달성(누계 30,144개)`.
     const actual = figures.find((f) => !goals.includes(f) && f.kind !== 'percent' && sameUnit(f, g) && ACTUAL_BEFORE.test(near(f, 14)));
     if (actual) {
-      t.actual = toQuantity(actual, source);
+      t.actual = printedQuantity(actual, source);
       const actualYear = ACTUAL_YEAR.exec(text);
       if (actualYear) t.actualPeriod = String(actualYear[1] ?? expandYear(actualYear[2]!));
     }
+    out.targets.push(t);
+  }
+}
+
+// `2,070개소 선정(달성률 103.5%)`: an actual with its printed achievement rate.
+const RATE_AFTER = /^\s*[가-힣]{0,4}\s*\(\s*달성률\s*(\d+(?:\.\d+)?)\s*%\s*\)/;
+
+/**
+ * An actual printed with its 달성률 names no target, but the plan printed earlier in
+ * the same section does (`지원(2,000개소)` … `2,070개소 선정(달성률 103.5%)`): the one
+ * earlier count in the same unit that the rate confirms, to the rate's printed digits,
+ * is the target. None or several: no target (never a guess from the rate alone).
+ */
+function rateConfirmedTarget(text: string, source: Source, category: string | undefined, earlier: Figure[], fallbackYear: string | undefined, out: ProseTargetsResult): void {
+  for (const a of sentenceFigures(text)) {
+    const rate = a.kind === 'count' ? RATE_AFTER.exec(text.slice(a.end)) : null;
+    if (!rate) continue;
+    const pct = Number(rate[1]);
+    const half = 10 ** -(rate[1]!.split('.')[1]?.length ?? 0) / 2;
+    const plans = earlier.filter((p) => p.unit === a.unit && p.value > 0 && p.value !== a.value && Math.abs((a.value / p.value) * 100 - pct) <= half + 1e-9);
+    if (plans.length !== 1) continue;
+    const plan = plans[0]!;
+    const t: Target = { category: category ?? '(목표)', indicator: subjectBefore(text, a.index) || '(목표)', unit: a.unit, target: printedQuantity(plan, source), actual: printedQuantity(a, source), source };
+    const year = yearsIn(text)[0]?.year ?? fallbackYear;
+    if (year) t.targetYear = t.actualPeriod = year;
     out.targets.push(t);
   }
 }
@@ -128,6 +185,8 @@ export function extractProseTargets(blocks: Block[], options: ProseTargetsOption
     if (heading) headings.set(i, heading);
   });
   const done = new Set<number>();
+  // Counts printed so far under each heading: the plan an actual with its 달성률 may be measured against.
+  const planned = new Map<string, Figure[]>();
   for (const s of proseSentences(blocks)) {
     const block = blocks[s.block]!;
     const text = foldFullWidth(block.type === 'table' ? '' : block.text.replace(/\s*\n\s*/g, ' '));
@@ -136,7 +195,13 @@ export function extractProseTargets(blocks: Block[], options: ProseTargetsOption
       continue;
     }
     if (done.has(s.block)) continue;
+    const before = out.targets.length;
     sentenceTargets(s.text, sentenceSource(s), headings.get(s.block), options.targetYear, out);
+    const section = headings.get(s.block) ?? '';
+    const earlier = planned.get(section) ?? [];
+    if (out.targets.length === before) rateConfirmedTarget(s.text, sentenceSource(s), headings.get(s.block), earlier, options.targetYear, out);
+    for (const f of sentenceFigures(s.text)) if (f.kind === 'count') earlier.push(f);
+    planned.set(section, earlier);
   }
   return { targets: mergeActuals(out.targets), diagnostics: out.diagnostics };
 }
