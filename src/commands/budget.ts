@@ -4,7 +4,7 @@
 
 import { pushTo } from '../extract/collections.js';
 import type { BudgetLine, PolicyDocument } from '../model/types.js';
-import { sourceColumn, documentColumn, pageColumn, pageRef, pct2, sourceRef, type Column, type Command, type CommandResult, type Row } from './types.js';
+import { sourceColumn, documentColumn, isContractPeriod, pageColumn, pageRef, pct2, sourceRef, type Column, type Command, type CommandResult, type Row } from './types.js';
 
 export function remainingOf(line: BudgetLine): number | undefined {
   return line.budget && line.executed ? line.budget.value - line.executed.value : undefined;
@@ -35,7 +35,9 @@ function lineRows(doc: PolicyDocument): Row[] {
   return doc.budgetLines.map((l) => ({
     document: doc.file,
     group: l.group ?? '',
-    year: l.year ?? '',
+    // The contract's year column holds `YYYY`; a line for several years (`2023 이전`) names them in year_label.
+    year: isContractPeriod(l.year) ? l.year : '',
+    year_label: l.year !== undefined && !isContractPeriod(l.year) ? l.year : '',
     carried_over_krw: l.carriedOver?.value,
     unused_krw: l.unused?.value,
     program: l.program,
@@ -111,7 +113,10 @@ export const budget: Command = ({ documents, options }): CommandResult => {
   if (options.by === 'group') {
     const groups = new Map<string, Row[]>();
     // Lines of a multi-year table are grouped within their year: a group never adds up two years.
-    const groupOf = (r: Row) => (r.year ? `${String(r.year)}${r.group ? ' ' + String(r.group) : ''}` : String(r.group));
+    const groupOf = (r: Row) => {
+      const year = r.year || r.year_label;
+      return year ? `${String(year)}${r.group ? ' ' + String(r.group) : ''}` : String(r.group);
+    };
     for (const r of rows) {
       const key = `${r.document}\u0000${groupOf(r)}`;
       pushTo(groups, key, r);
@@ -163,6 +168,7 @@ export const budget: Command = ({ documents, options }): CommandResult => {
   if (rows.some((r) => r.year !== '')) columns.push({ key: 'year', label: 'year', kind: 'text' });
   if (rows.some((r) => r.carried_over_krw !== undefined)) columns.push({ key: 'carried_over_krw', label: 'carried over', kind: 'krw' });
   if (rows.some((r) => r.unused_krw !== undefined)) columns.push({ key: 'unused_krw', label: 'unused', kind: 'krw' });
+  if (rows.some((r) => r.year_label !== '')) columns.push({ key: 'year_label', label: 'years', kind: 'text' });
   const sorted = options.sort !== undefined && options.sort !== 'name';
   return {
     tables: [

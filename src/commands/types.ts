@@ -115,6 +115,11 @@ export function project(doc: PolicyDocument, uses: readonly ModelPart[] | undefi
   };
 }
 
+/** A period as the CSV contract prints it: `YYYY`, `YYYY-H1`, `YYYY-H2`. */
+export function isContractPeriod(period: string | undefined): boolean {
+  return period !== undefined && /^\d{4}(?:-H[12])?$/.test(period);
+}
+
 /** Percent with two decimals, as the CSV contract wants (`15.76`). */
 export function pct2(numerator: number | undefined, denominator: number | undefined): number | undefined {
   if (numerator === undefined || denominator === undefined || denominator === 0) return undefined;

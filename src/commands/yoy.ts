@@ -5,7 +5,7 @@
 
 import { formatQuantity } from '../extract/amounts.js';
 import type { PolicyDocument, Series } from '../model/types.js';
-import { sourceColumn, documentColumn, pageColumn, pageRef, pct2, sourceRef, type Column, type Command, type Row } from './types.js';
+import { sourceColumn, documentColumn, isContractPeriod, pageColumn, pageRef, pct2, sourceRef, type Column, type Command, type Row } from './types.js';
 
 function seriesRows(doc: PolicyDocument, s: Series, moneyUnit: string): Row[] {
   const rows: Row[] = [];
@@ -19,8 +19,15 @@ function seriesRows(doc: PolicyDocument, s: Series, moneyUnit: string): Row[] {
       strategy: s.group ?? '(no strategy)',
       indicator: s.indicator,
       unit: s.unit,
-      from_period: a.period,
-      to_period: b.period,
+      // The period columns hold contract periods only (`YYYY`, `YYYY-H1`); a change printed
+      // without years (`21분 → 17분`: before/after) leaves them empty and names its ends in
+      // the trailing label columns.
+      from_period: isContractPeriod(a.period) ? a.period : '',
+      to_period: isContractPeriod(b.period) ? b.period : '',
+      from_label: isContractPeriod(a.period) ? '' : a.period,
+      to_label: isContractPeriod(b.period) ? '' : b.period,
+      from_when: a.period,
+      to_when: b.period,
       from_value: a.value,
       to_value: b.value,
       change,
@@ -52,8 +59,11 @@ export const yoy: Command = ({ documents, options }) => {
     { key: 'strategy', label: 'strategy', kind: 'text', displayOnly: true },
     { key: 'indicator', label: 'indicator', kind: 'text' },
     { key: 'unit', label: 'unit', kind: 'text', machineOnly: true },
-    { key: 'from_period', label: 'from', kind: 'text' },
-    { key: 'to_period', label: 'to', kind: 'text' },
+    { key: 'from_period', label: 'from', kind: 'text', machineOnly: true },
+    { key: 'to_period', label: 'to', kind: 'text', machineOnly: true },
+    // On screen a pair shows its ends as printed, dated or not (`2023`, `before`).
+    { key: 'from_when', label: 'from', kind: 'text', displayOnly: true },
+    { key: 'to_when', label: 'to', kind: 'text', displayOnly: true },
     { key: 'from_value', label: 'from value', kind: 'number', machineOnly: true },
     { key: 'to_value', label: 'to value', kind: 'number', machineOnly: true },
     { key: 'from', label: 'from value', kind: 'text', displayOnly: true },
@@ -69,6 +79,10 @@ export const yoy: Command = ({ documents, options }) => {
     pageColumn('from_page'),
     pageColumn('to_page'),
   ];
+  // Trailing, when some pair is not dated: what its ends are called (`before`, `after`).
+  if (rows.some((r) => r.from_label !== '' || r.to_label !== '')) {
+    columns.push({ key: 'from_label', label: 'from label', kind: 'text', machineOnly: true }, { key: 'to_label', label: 'to label', kind: 'text', machineOnly: true });
+  }
   return { tables: [{ title: 'Year-over-year changes', columns, rows, groupKey: 'strategy' }] };
 };
 

@@ -229,9 +229,28 @@ describe('#10 check shows enough digits to see the truncation', () => {
 describe('#11 a yoy pair cites both its values', () => {
   it('from_source and to_source (예산 전략분야: 2022 on line 37, 2023 on line 490)', async () => {
     const t = await cli(['yoy', P, '-f', 'csv', '-q']);
-    expect(t.stdout.split('\n')[0]).toBe('document,indicator,unit,from_period,to_period,from_value,to_value,change,change_pct,source,page,from_source,to_source,from_page,to_page');
+    // from_label,to_label trail: the plan also holds one undated change (line 399, 5억원→10억원).
+    expect(t.stdout.split('\n')[0]).toBe('document,indicator,unit,from_period,to_period,from_value,to_value,change,change_pct,source,page,from_source,to_source,from_page,to_page,from_label,to_label');
     const row = csvRows(t.stdout).find((r) => r.includes(',예산 전략분야,'))!;
-    expect(row).toBe(`${P},예산 전략분야,원,2022,2023,598700000000,530900000000,-67800000000,-11.32,${P}:490,,${P}:37,${P}:490,,`);
+    expect(row).toBe(`${P},예산 전략분야,원,2022,2023,598700000000,530900000000,-67800000000,-11.32,${P}:490,,${P}:37,${P}:490,,,,`);
+  });
+});
+
+describe('contract periods: YYYY or YYYY-H1/H2 in the period columns', () => {
+  it('yoy: a change printed without years leaves from_period/to_period empty and names its ends in from_label/to_label', async () => {
+    const t = await cli(['yoy', P, '-f', 'csv', '-q']);
+    const row = csvRows(t.stdout).find((r) => r.includes('혁신조달 과제 지원규모'))!;
+    expect(row).toBe(`${P},혁신조달 과제 지원규모,원,,,500000000,1000000000,500000000,100.00,${P}:399,,${P}:399,${P}:399,,,before,after`);
+  });
+
+  it('budget: a line for the money of several years has an empty year and its years in year_label', async () => {
+    const G = 'fixtures/corpus/gwangju-culture-contest-projects-2025.html';
+    const t = await cli(['budget', G, '-f', 'csv', '-q']);
+    const lines = t.stdout.trim().split('\n');
+    expect(lines[0]).toBe('document,group,program,budget_krw,executed_krw,remaining_krw,execution_rate_pct,stated_rate_pct,source,page,year,year_label');
+    // 2023년까지: 2,000백만원 budget, 1,950백만원 spent (the 계 row at line 17, 단위: 백만원).
+    expect(lines[1]).toBe(`${G},,아시아문화중심도시 미디어아트 플랫폼 구축,2000000000,1950000000,50000000,97.50,,${G}:17,,,2023 이전`);
+    expect(lines.slice(1).every((l) => /,(\d{4})?,[^,]*$/.test(l))).toBe(true);
   });
 });
 
