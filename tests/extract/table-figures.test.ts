@@ -181,6 +181,23 @@ const smallHousingSections = () => {
   return table(3, [...t.rows.map((r) => r.cells.map((c) => ({ t: c.text, r: c.rowSpan, c: c.colSpan }))), ...sections], { unit: '백만원', file: 'small-housing.pdf' });
 };
 
+/**
+ * The lines and totals of the small-housing 기능별 section, read by hand from the page
+ * (백만원). The whole table (smallHousingSections) repeats these figures in its 비목별 and
+ * 기능·비목별 sections, so it must give exactly these lines too, not twice as many.
+ */
+const SMALL_HOUSING_LINES: LineView[] = [
+  { program: '가로주택정비사업', budget: 311_400 * M, executed: 306_121 * M, unused: 5_279 * M, disbursed: 306_121 * M, year: '2022', basis: '계획현액' },
+  { program: '자율주택정비사업', budget: 37_900 * M, executed: 35_681 * M, unused: 2_219 * M, disbursed: 35_681 * M, year: '2022', basis: '계획현액' },
+  { program: '가로주택정비사업', budget: 475_444 * M, executed: 474_546 * M, disbursed: 474_546 * M, year: '2023', basis: '계획현액' },
+  { program: '자율주택정비사업', budget: 13_256 * M, executed: 13_255 * M, disbursed: 13_255 * M, year: '2023', basis: '계획현액' },
+  { program: '이차보전지원', budget: 400 * M, executed: 272 * M, disbursed: 272 * M, year: '2023', basis: '계획현액' },
+  { program: '가로주택정비사업', budget: 402_100 * M, year: '2024', basis: '계획' },
+  { program: '자율주택정비사업', budget: 4_700 * M, year: '2024', basis: '계획' },
+  { program: '이차보전지원', budget: 6_800 * M, year: '2024', basis: '계획' },
+];
+const SMALL_HOUSING_TOTALS: (readonly [string, string | null, number | null])[] = [['기능별분류(합계)', null, 349_300 * M], ['기능별분류(합계)', null, 489_100 * M], ['기능별분류(합계)', null, 413_600 * M]];
+
 /** report-busan-transport-innovation-2025.pdf p.34, 연도별 예산 및 집행 현황 (단위: 백만원): funding parts down the rows. */
 const busanDrt = (total = '1,580') =>
   table(
@@ -392,33 +409,15 @@ const valid: Case[] = [
   {
     name: 'settlement with two numbers per cell: [실집행액] is disbursed, (…) under 계획액 is its change; a row blank in 2022 gives no 2022 line',
     blocks: [smallHousing()],
-    lines: [
-      { program: '가로주택정비사업', budget: 311_400 * M, executed: 306_121 * M, unused: 5_279 * M, disbursed: 306_121 * M, year: '2022', basis: '계획현액' },
-      { program: '자율주택정비사업', budget: 37_900 * M, executed: 35_681 * M, unused: 2_219 * M, disbursed: 35_681 * M, year: '2022', basis: '계획현액' },
-      { program: '가로주택정비사업', budget: 475_444 * M, executed: 474_546 * M, disbursed: 474_546 * M, year: '2023', basis: '계획현액' },
-      { program: '자율주택정비사업', budget: 13_256 * M, executed: 13_255 * M, disbursed: 13_255 * M, year: '2023', basis: '계획현액' },
-      { program: '이차보전지원', budget: 400 * M, executed: 272 * M, disbursed: 272 * M, year: '2023', basis: '계획현액' },
-      { program: '가로주택정비사업', budget: 402_100 * M, year: '2024', basis: '계획' },
-      { program: '자율주택정비사업', budget: 4_700 * M, year: '2024', basis: '계획' },
-      { program: '이차보전지원', budget: 6_800 * M, year: '2024', basis: '계획' },
-    ],
-    totals: [['기능별분류(합계)', null, 349_300 * M], ['기능별분류(합계)', null, 489_100 * M], ['기능별분류(합계)', null, 413_600 * M]],
+    lines: SMALL_HOUSING_LINES,
+    totals: SMALL_HOUSING_TOTALS,
     diagnostics: [],
   },
   {
     name: 'three breakdowns of one total (molit small-housing p.2): a 수정 column with cuts (25,844 − 744 − 3,600 = 21,500) still groups; the repeated totals\' rows are not lines, even where they do not add up',
     blocks: [smallHousingSections()],
-    lines: [
-      { program: '가로주택정비사업', budget: 311_400 * M, executed: 306_121 * M, unused: 5_279 * M, disbursed: 306_121 * M, year: '2022', basis: '계획현액' },
-      { program: '자율주택정비사업', budget: 37_900 * M, executed: 35_681 * M, unused: 2_219 * M, disbursed: 35_681 * M, year: '2022', basis: '계획현액' },
-      { program: '가로주택정비사업', budget: 475_444 * M, executed: 474_546 * M, disbursed: 474_546 * M, year: '2023', basis: '계획현액' },
-      { program: '자율주택정비사업', budget: 13_256 * M, executed: 13_255 * M, disbursed: 13_255 * M, year: '2023', basis: '계획현액' },
-      { program: '이차보전지원', budget: 400 * M, executed: 272 * M, disbursed: 272 * M, year: '2023', basis: '계획현액' },
-      { program: '가로주택정비사업', budget: 402_100 * M, year: '2024', basis: '계획' },
-      { program: '자율주택정비사업', budget: 4_700 * M, year: '2024', basis: '계획' },
-      { program: '이차보전지원', budget: 6_800 * M, year: '2024', basis: '계획' },
-    ],
-    totals: [['기능별분류(합계)', null, 349_300 * M], ['기능별분류(합계)', null, 489_100 * M], ['기능별분류(합계)', null, 413_600 * M]],
+    lines: SMALL_HOUSING_LINES,
+    totals: SMALL_HOUSING_TOTALS,
     diagnostics: ['table-alternative-breakdown', 'table-alternative-breakdown'],
   },
   {
