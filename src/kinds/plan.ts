@@ -11,7 +11,7 @@ import { emptyDocument, type Claim, type Diagnostic, type ParseResult, type Prog
 import { tableGrid, type Block, type Layout, type TableBlock } from '../layout/types.js';
 import { MONEY_UNITS, parseCount, parseKoreanAmount, parsePercent } from '../extract/amounts.js';
 import { normalizeName } from '../extract/names.js';
-import { expandYear } from '../extract/periods.js';
+import { expandYear, isoDate } from '../extract/periods.js';
 import { findQuantities } from '../extract/quantities.js';
 import { budgetAmount } from '../parse/plan/budget-wording.js';
 import { money } from '../parse/common.js';
@@ -84,7 +84,9 @@ export function readPlanHead(layout: Layout): PlanHead {
     if (!head.issuer && SUBMITTER.test(key) && value) head.issuer = value.replace(/\s*장관.*$/, '').trim();
     if (!head.date && DATED.test(key)) {
       const d = /(\d{4})\s*\.\s*(\d{1,2})\s*\.\s*(\d{1,2})/.exec(value);
-      if (d) head.date = `${d[1]}-${d[2]!.padStart(2, '0')}-${d[3]!.padStart(2, '0')}`;
+      // isoDate rejects a day or month that does not exist rather than printing it.
+      const date = d ? isoDate(Number(d[1]), Number(d[2]), Number(d[3])) : undefined;
+      if (date) head.date = date;
     }
   }
   if (!head.issuer) {

@@ -11,7 +11,7 @@ import { tableGrid, type TableBlock } from '../layout/types.js';
 import { mapColumns, type ColumnVocabulary } from '../extract/tables.js';
 import { collapseLetterSpacing, normalizeName } from '../extract/names.js';
 import { parseDateRange } from '../extract/periods.js';
-import { parseKoreanAmount } from '../extract/amounts.js';
+import { isMoneyUnit, parseKoreanAmount } from '../extract/amounts.js';
 import { isBlankCell, money, moneyCell, warning } from '../parse/common.js';
 import { cellLine } from './blocks.js';
 
@@ -156,11 +156,16 @@ export function isProjectList(table: TableBlock): boolean {
   return m.name !== undefined && m.amount !== undefined && (m.period !== undefined || m.ministry !== undefined);
 }
 
-/** `사업비(천원)` in a header names the money unit of its column. */
+/**
+ * `사업비(천원)` in a header names the money unit of its column. Any unit the
+ * amount reader knows (amounts.ts MONEY_UNITS: 만원, 십억원 …) counts, not a
+ * short list of its own; `(국비)` or `(건)` in brackets is no money unit.
+ */
 function headerUnit(table: TableBlock): string | undefined {
-  return headerOf(table)
-    .map((h) => /\((천원|백만원|억원|원)\)/.exec(h.replace(/\s+/g, ''))?.[1])
-    .find(Boolean);
+  for (const header of headerOf(table)) {
+    for (const m of header.replace(/\s+/g, '').matchAll(/\(([^()]+)\)/g)) if (isMoneyUnit(m[1]!)) return m[1];
+  }
+  return undefined;
 }
 
 const SUBTOTAL = /^(.+?)\s*\(\s*(\d+)\s*건\s*\)$/;

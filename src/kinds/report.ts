@@ -10,7 +10,7 @@ import { pushAll } from '../extract/collections.js';
 import { emptyDocument, type Claim, type Diagnostic, type OrgRow, type ParseResult, type Program } from '../model/types.js';
 import type { Block, Layout, TableBlock } from '../layout/types.js';
 import { collapseLetterSpacing, normalizeName } from '../extract/names.js';
-import { parseAsOf } from '../extract/periods.js';
+import { isoDate, parseAsOf } from '../extract/periods.js';
 import { warning } from '../parse/common.js';
 import { blockText, isBracketedLabel, isTitle, labelled, PART_NUMBER, TASK_NUMBER, unitsOf, type Unit } from './blocks.js';
 import { looksLikeOutput, outputsFrom } from './outputs.js';
@@ -46,7 +46,8 @@ export function issueDate(text: string): string | undefined {
   if (!m) return undefined;
   const month = m[2]!.padStart(2, '0');
   if (Number(month) < 1 || Number(month) > 12) return undefined;
-  return m[3] ? `${m[1]}-${month}-${m[3].padStart(2, '0')}` : `${m[1]}-${month}`;
+  // A day is checked against its month (isoDate), so `2025. 2. 31.` is no date.
+  return m[3] ? isoDate(Number(m[1]), Number(month), Number(m[3])) : `${m[1]}-${month}`;
 }
 
 export interface ReportHead {

@@ -1,7 +1,8 @@
 // Budget splits in project descriptions (`총사업비 : 11억원(국비 3, 시비 3, 지정기탁금 5)`):
 // every part must read, or there is no split to check a total against.
 import { describe, expect, it } from 'vitest';
-import { readBudgetWithSplit } from '../../src/kinds/projects.js';
+import { ProjectListReader, readBudgetWithSplit } from '../../src/kinds/projects.js';
+import { plainRow, type TableBlock } from '../../src/layout/types.js';
 
 const at = { file: 'f', line: 1, text: '' };
 const split = (text: string) => {
@@ -27,5 +28,27 @@ describe('readBudgetWithSplit', () => {
     ['12억원', 1_200_000_000, []],
   ])('%s', (text, total, parts) => {
     expect(split(text)).toEqual({ total, parts });
+  });
+});
+
+describe('project list header unit', () => {
+  // Hand-checked: 1,500 만원 = 15,000,000 원; 2 십억원 = 2,000,000,000 원.
+  const list = (amountHeader: string, amount: string) => {
+    const table: TableBlock = {
+      type: 'table',
+      headerRows: 1,
+      source: at,
+      rows: [plainRow(['연번', '사업명', '사업기간', amountHeader], at), plainRow(['1', '스마트 물류 실증', '2024~2026', amount], at)],
+    };
+    const reader = new ProjectListReader('사업');
+    reader.read(table);
+    return reader.programs.map((p) => p.totalBudget?.value);
+  };
+  it.each([
+    ['사업비(만원)', '1,500', 15_000_000],
+    ['사업비 (십억원)', '2', 2_000_000_000],
+    ['사업비(국비)(천원)', '7', 7_000],
+  ])('%j column: %j reads as %j won', (header, amount, won) => {
+    expect(list(header, amount)).toEqual([won]);
   });
 });

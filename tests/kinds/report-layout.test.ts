@@ -101,6 +101,8 @@ describe('report rules', () => {
     ['2025. 2. 7.(금 )', '2025-02-07'],
     ['2025.2.13.(목)', '2025-02-13'],
     ['2020. 13.', undefined],
+    ['2025. 2. 31.', undefined],
+    ['2024. 2. 29.', '2024-02-29'],
     ['2020년도 상반기', undefined],
   ])('issue date of %j is %j', (text, date) => {
     expect(issueDate(text)).toBe(date);
