@@ -5,7 +5,7 @@
 // new-project list and a project description appears once.
 
 import { pushTo } from '../extract/collections.js';
-import { normalizeName, stripPrefixes } from '../extract/names.js';
+import { normalizeName, stripPrefixes, unionMatchingNames } from '../extract/names.js';
 import type { PolicyDocument, Program, Source } from '../model/types.js';
 import { sourceColumn, documentColumn, sourceRef, type Column, type Command, type Row } from './types.js';
 
@@ -62,50 +62,6 @@ export function mergeMentions(mentions: Mention[]): Merged[] {
   mentions.forEach((m, i) => pushTo(groups, find(i), m));
   return [...groups.values()].map((ms) => ({ mentions: ms }));
 }
-
-/** Shortest name that may match inside a longer one (see namesMatch); also the length of the index's pieces. */
-const CONTAINED_MIN = 8;
-
-/**
- * Calls `union` on pairs of names that `namesMatch` joins, enough of them that the
- * groups come out the same as comparing every pair: equal names and equal names
- * without prefix are joined through a map, and a name contained in a longer one
- * is looked up through its 8-character pieces. Comparing every pair took minutes
- * on a report with ten thousand budget lines.
- */
-export function unionMatchingNames(names: string[], union: (a: number, b: number) => void): void {
-  const bare = new Map<string, number>();
-  const firstOf = (map: Map<string, number>, key: string, i: number) => {
-    const seen = map.get(key);
-    if (seen === undefined) map.set(key, i);
-    else union(seen, i);
-  };
-  const full = new Map<string, number>();
-  names.forEach((name, i) => {
-    const x = normalizeName(name);
-    if (!x) return;
-    firstOf(full, x, i);
-    firstOf(bare, stripPrefixes(x), i);
-  });
-  // Each distinct stripped name (one index for all that share it, already joined): is it inside a longer one?
-  const pieces = new Map<string, string[]>();
-  for (const s of bare.keys()) {
-    const own = new Set<string>();
-    for (let k = 0; k + CONTAINED_MIN <= s.length; k++) own.add(s.slice(k, k + CONTAINED_MIN));
-    for (const piece of own) pushTo(pieces, piece, s);
-  }
-  for (const [short, i] of bare) {
-    if (short.length < CONTAINED_MIN) continue;
-    // The rarest piece of the shorter name: every longer name containing it holds that piece too.
-    let candidates: string[] | undefined;
-    for (let k = 0; k + CONTAINED_MIN <= short.length; k++) {
-      const list = pieces.get(short.slice(k, k + CONTAINED_MIN))!;
-      if (!candidates || list.length < candidates.length) candidates = list;
-    }
-    for (const long of candidates!) if (long.length > short.length && long.includes(short)) union(i, bare.get(long)!);
-  }
-}
-
 
 function first<T>(mentions: Mention[], pick: (m: Mention) => T | undefined): T | undefined {
   for (const m of mentions) {

@@ -1,6 +1,8 @@
 // Program names as documents print them: letter-spaced by PDF justification
 // (`S W 융 합 클 러 스 터 2 . 0`), with stray spaces, brackets and `사업` suffixes.
 
+import { pushTo } from './collections.js';
+
 /**
  * Join letter-spaced runs: two or more single-character tokens in a row are one
  * word, glued to their neighbours. `S W 융 합 클 러 스 터 2 . 0` → `SW융합클러스터2.0`,
@@ -54,6 +56,9 @@ export function stripPrefixes(name: string): string {
   return n;
 }
 
+/** Shortest name that may match inside a longer one; also the length of unionMatchingNames' index pieces. */
+const CONTAINED_MIN = 8;
+
 /**
  * Whether two names denote the same program: equal after normalising, or equal
  * once a regional prefix is dropped, or one contains the other and the shorter
@@ -68,5 +73,45 @@ export function namesMatch(a: string, b: string): boolean {
   const ys = stripPrefixes(y);
   if (xs === ys) return true;
   const [short, long] = xs.length <= ys.length ? [xs, ys] : [ys, xs];
-  return short.length >= 8 && long.includes(short);
+  return short.length >= CONTAINED_MIN && long.includes(short);
+}
+
+/**
+ * Calls `union` on pairs of names that `namesMatch` joins, enough of them that the
+ * groups come out the same as comparing every pair: equal names and equal names
+ * without prefix are joined through a map, and a name contained in a longer one
+ * is looked up through its 8-character pieces. Comparing every pair took minutes
+ * on a report with ten thousand budget lines.
+ */
+export function unionMatchingNames(names: string[], union: (a: number, b: number) => void): void {
+  const bare = new Map<string, number>();
+  const firstOf = (map: Map<string, number>, key: string, i: number) => {
+    const seen = map.get(key);
+    if (seen === undefined) map.set(key, i);
+    else union(seen, i);
+  };
+  const full = new Map<string, number>();
+  names.forEach((name, i) => {
+    const x = normalizeName(name);
+    if (!x) return;
+    firstOf(full, x, i);
+    firstOf(bare, stripPrefixes(x), i);
+  });
+  // Each distinct stripped name (one index for all that share it, already joined): is it inside a longer one?
+  const pieces = new Map<string, string[]>();
+  for (const s of bare.keys()) {
+    const own = new Set<string>();
+    for (let k = 0; k + CONTAINED_MIN <= s.length; k++) own.add(s.slice(k, k + CONTAINED_MIN));
+    for (const piece of own) pushTo(pieces, piece, s);
+  }
+  for (const [short, i] of bare) {
+    if (short.length < CONTAINED_MIN) continue;
+    // The rarest piece of the shorter name: every longer name containing it holds that piece too.
+    let candidates: string[] | undefined;
+    for (let k = 0; k + CONTAINED_MIN <= short.length; k++) {
+      const list = pieces.get(short.slice(k, k + CONTAINED_MIN))!;
+      if (!candidates || list.length < candidates.length) candidates = list;
+    }
+    for (const long of candidates!) if (long.length > short.length && long.includes(short)) union(i, bare.get(long)!);
+  }
 }

@@ -3,8 +3,7 @@
 // must be those of namesMatch over every pair.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { unionMatchingNames } from '../../src/commands/programs.js';
-import { namesMatch } from '../../src/extract/names.js';
+import { namesMatch, unionMatchingNames } from '../../src/extract/names.js';
 
 /** Groups as sorted index lists, from a union callback. */
 function groupsOf(names: string[], join: (names: string[], union: (a: number, b: number) => void) => void): number[][] {
