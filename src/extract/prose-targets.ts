@@ -175,6 +175,26 @@ function rateConfirmedTarget(text: string, source: Source, category: string | un
   }
 }
 
+/**
+ * A target and its actual in one sentence, the actual confirmed by its printed
+ * 달성률 (`목표 50개소에 대해 54개소 개방(달성률 108%)`): the count in the target's unit
+ * whose ratio to the target is the rate, to its printed digits, is the actual. A rate
+ * that confirms no count, or a target that already has its actual, is left as read.
+ */
+function actualConfirmedByRate(text: string, source: Source, added: Target[]): void {
+  for (const a of sentenceFigures(text)) {
+    const rate = a.kind === 'count' ? RATE_AFTER.exec(text.slice(a.end)) : null;
+    if (!rate) continue;
+    const pct = Number(rate[1]);
+    const half = 10 ** -(rate[1]!.split('.')[1]?.length ?? 0) / 2;
+    const targets = added.filter((t) => !t.actual && t.target.value > 0 && t.target.value !== a.value && printedQuantity(a, source).unit === t.target.unit && Math.abs((a.value / t.target.value) * 100 - pct) <= half + 1e-9);
+    if (targets.length !== 1) continue;
+    const t = targets[0]!;
+    t.actual = printedQuantity(a, source);
+    if (t.targetYear) t.actualPeriod = t.targetYear;
+  }
+}
+
 /** Every target stated in the prose of a layout. */
 export function extractProseTargets(blocks: Block[], options: ProseTargetsOptions = {}): ProseTargetsResult {
   const out: ProseTargetsResult = { targets: [], diagnostics: [] };
@@ -199,6 +219,7 @@ export function extractProseTargets(blocks: Block[], options: ProseTargetsOption
     sentenceTargets(s.text, sentenceSource(s), headings.get(s.block), options.targetYear, out);
     const section = headings.get(s.block) ?? '';
     const earlier = planned.get(section) ?? [];
+    if (out.targets.length > before) actualConfirmedByRate(s.text, sentenceSource(s), out.targets.slice(before));
     if (out.targets.length === before) rateConfirmedTarget(s.text, sentenceSource(s), headings.get(s.block), earlier, options.targetYear, out);
     for (const f of sentenceFigures(s.text)) if (f.kind === 'count') earlier.push(f);
     planned.set(section, earlier);
