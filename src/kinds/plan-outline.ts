@@ -73,9 +73,9 @@ function continuesSequence(block: Block): boolean {
  * Units of the layout, with a line led by an arrow joined to the unit above it even
  * when that is a footnote (`* 출연R&D : ('22) 6억원` / `→ ('23) 12억원`): one sequence.
  */
-function planUnits(layout: Layout): Unit[] {
+function planUnits(units: Unit[]): Unit[] {
   const out: Unit[] = [];
-  for (const unit of unitsOf(layout)) {
+  for (const unit of units) {
     const previous = out[out.length - 1];
     if (previous && previous.block.type !== 'table' && previous.block.type !== 'heading' && continuesSequence(unit.block)) {
       const arrow = unit.block.type === 'list-item' && ARROW.test(unit.block.marker) ? `${unit.block.marker} ` : '';
@@ -92,7 +92,8 @@ function sourceOf(unit: Unit): Source {
   return { ...unit.source, text: unit.parts.map((p) => (p.source.text ?? '').trim()).join(' ') };
 }
 
-export function planOutline(layout: Layout): PlanUnit[] {
+/** The outline of a layout; `units` when the caller already has them (`unitsOf(layout)`). */
+export function planOutline(layout: Layout, units: Unit[] = unitsOf(layout)): PlanUnit[] {
   const result: PlanUnit[] = [];
   let strategy: string | undefined;
   let task: string | undefined;
@@ -100,7 +101,7 @@ export function planOutline(layout: Layout): PlanUnit[] {
   let year: string | undefined;
   let pendingTaskNumber: string | undefined;
   let parent: PlanUnit | undefined;
-  for (const unit of planUnits(layout)) {
+  for (const unit of planUnits(units)) {
     const content = contentOf(unit);
     if (content === '' && unit.block.type !== 'table') continue;
     const titled = unit.block.type === 'heading' || isTitle(unit);

@@ -306,7 +306,7 @@ export function dominantMoneyUnit(layout: Layout): string {
   return best && best in MONEY_UNITS ? best : '원';
 }
 
-export function parsePlanLayout(layout: Layout): ParseResult {
+export function parsePlanLayout(layout: Layout, units: Unit[] = unitsOf(layout)): ParseResult {
   const diagnostics: Diagnostic[] = [];
   const head = readPlanHead(layout);
   const doc = emptyDocument(layout.file, 'national-plan', head.title ?? '(untitled plan)');
@@ -314,7 +314,6 @@ export function parsePlanLayout(layout: Layout): ParseResult {
   if (head.issuer) doc.issuer = head.issuer;
   if (head.date) doc.date = head.date;
   if (head.year) doc.fiscalPeriod = head.year;
-  const units = unitsOf(layout);
   const meta = readPlanMeta(layout, units);
   if (meta.vision) doc.meta.vision = meta.vision;
   if (meta.strategies) doc.meta.strategies = meta.strategies;
@@ -333,9 +332,10 @@ export function parsePlanLayout(layout: Layout): ParseResult {
  * extractors' figures from every place this reader did not read.
  */
 export function parsePlan(layout: Layout): ParseResult {
-  const result = parsePlanLayout(layout);
+  const layoutUnits = unitsOf(layout);
+  const result = parsePlanLayout(layout, layoutUnits);
   const doc = result.document;
-  const units = planOutline(layout);
+  const units = planOutline(layout, layoutUnits);
   readActuals(units, doc.targets);
   const series = readSeries(units);
   doc.series = [...series.map((s) => s.series), ...readBudgetCategories(units)];
