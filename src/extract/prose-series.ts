@@ -223,14 +223,47 @@ export function changePairs(text: string): ChangePair[] {
   return out;
 }
 
+/** An arrow leading a line: the line continues the sequence printed on the line above it. */
+const ARROW_LEAD = /^\s*(?:→|⇒|➡|➜|➔)/;
+
+function leadsWithArrow(block: Block): boolean {
+  return block.type !== 'table' && block.type !== 'heading' && (ARROW_LEAD.test(block.text) || (block.type === 'list-item' && ARROW_LEAD.test(block.marker)));
+}
+
+/**
+ * The text each prose block is read from: a block led by an arrow (`→ ('23) 12억원`, a PDF
+ * list item whose marker is the arrow) is read with the block above it, where its sequence
+ * starts (`* 출연R&D : ('22) 6억원`), and not on its own.
+ */
+function sequenceTexts(blocks: Block[]): Map<Block, string> {
+  const texts = new Map<Block, string>();
+  let last: Block | undefined;
+  for (const block of blocks) {
+    if (block.type === 'table') {
+      last = undefined;
+      continue;
+    }
+    const text = block.text.replace(/\s*\n\s*/g, ' ');
+    if (last && leadsWithArrow(block)) {
+      const arrow = block.type === 'list-item' && ARROW_LEAD.test(block.marker) ? `${block.marker} ` : '';
+      texts.set(last, `${texts.get(last)} ${arrow}${text}`);
+      continue;
+    }
+    texts.set(block, text);
+    last = block.type === 'heading' ? undefined : block;
+  }
+  return texts;
+}
+
 /** Every year-labelled sequence in the prose blocks. */
 export function extractProseSeries(blocks: Block[], options: ProseSeriesOptions = {}): ProseSeriesResult {
   const result: ProseSeriesResult = { series: [], diagnostics: [] };
+  const texts = sequenceTexts(blocks);
   let heading: string | undefined;
   for (const block of blocks) {
     if (block.type === 'heading') heading = block.text.trim();
-    if (!isProse(block) || !/\d/.test(block.text)) continue;
-    const raw = block.text.replace(/\s*\n\s*/g, ' ');
+    const raw = texts.get(block);
+    if (raw === undefined || !isProse(block) || !/\d/.test(raw)) continue;
     const { text, relative } = labelYears(raw, options.year);
     if (relative && !options.year) {
       result.diagnostics.push({ severity: 'info', code: 'series-relative-year', message: 'a sequence labelled 전년/금년 was not read: the document year is unknown', source: block.source });

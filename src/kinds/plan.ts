@@ -18,6 +18,10 @@ import { money } from '../parse/common.js';
 import { blockText, cellLine, isTitle, PART_NUMBER, TASK_NUMBER, unitsOf, type Unit } from './blocks.js';
 import { readFunding } from './projects.js';
 import { titleOf } from './document.js';
+import { planOutline, strategyOf } from './plan-outline.js';
+import { readActuals, readBudgetCategories, readClaims, readDifferenceClaims, readNamedAmounts, readSeries } from './plan-figures.js';
+
+export { readNamedAmounts };
 
 const squash = (s: string) => s.replace(/\s+/g, '');
 
@@ -97,13 +101,6 @@ export function readPlanHead(layout: Layout): PlanHead {
   return head;
 }
 
-/** A strategy title: `[전략1] …`, `【전략 2】 …`, `전략 3. …`. */
-const STRATEGY = /^(?:[[【]\s*전략\s*(\d+)\s*[)\]】]|전략\s*(\d+)\s*[.:])\s*(.*)$/;
-
-function strategyOf(text: string): string | undefined {
-  const s = STRATEGY.exec(text);
-  return s ? `전략${s[1] ?? s[2]} ${s[3]!.replace(/[\])】]/g, '').trim()}`.trim() : undefined;
-}
 
 /** A footnote: a note block (※), or a line led by `*` (`* 총예산 …`, `** …`). */
 function isFootnote(unit: Unit): boolean {
@@ -120,22 +117,6 @@ function keywordOf(unit: Unit): string | undefined {
   const keyword = /^\(([^()]{1,30})\)/.exec(unit.text)?.[1]?.trim();
   // `('23) …`, `(2022년) …`: a period in brackets dates the line, it does not name a program.
   return keyword && !/^['’‘]?\d{2,4}/.test(keyword) ? keyword : undefined;
-}
-
-/** `혁신성장(1조 1,081억원), 전략분야(5,987억원), 인프라(1,271억원)`: named amounts, the unit written once. */
-export function readNamedAmounts(text: string): { name: string; value: number }[] | undefined {
-  if (!text.includes('원') || !/\(\s*\d/.test(text)) return undefined;
-  const items = [...text.matchAll(/([가-힣A-Za-z][가-힣A-Za-z0-9·\- ]{0,24}?)\s*\(\s*((?:[\d,.]+\s*조\s*)?[\d,.]+)\s*(억원|조원|백만원|천원|원)?\s*[,)]/g)];
-  if (items.length < 2) return undefined;
-  const unit = items.map((m) => m[3]).filter(Boolean).pop();
-  if (!unit) return undefined;
-  const out: { name: string; value: number }[] = [];
-  for (const m of items) {
-    const amount = parseKoreanAmount(`${m[2]!.replace(/\s+/g, ' ')}${m[3] ?? unit}`);
-    if (!amount) return undefined;
-    out.push({ name: m[1]!.replace(/^.*?(?:를|을|로|는|은|,)\s+/, '').replace(/\s*등$/, '').trim(), value: amount.krw });
-  }
-  return out;
 }
 
 /** `총 사업비 2,726억원(국비 1,095억원, …)`: a footnote stating a program's whole budget and its split. */
@@ -325,7 +306,7 @@ export function dominantMoneyUnit(layout: Layout): string {
   return best && best in MONEY_UNITS ? best : '원';
 }
 
-export function parsePlanLayout(layout: Layout): ParseResult {
+export function parsePlanLayout(layout: Layout, units: Unit[] = unitsOf(layout)): ParseResult {
   const diagnostics: Diagnostic[] = [];
   const head = readPlanHead(layout);
   const doc = emptyDocument(layout.file, 'national-plan', head.title ?? '(untitled plan)');
@@ -333,7 +314,6 @@ export function parsePlanLayout(layout: Layout): ParseResult {
   if (head.issuer) doc.issuer = head.issuer;
   if (head.date) doc.date = head.date;
   if (head.year) doc.fiscalPeriod = head.year;
-  const units = unitsOf(layout);
   const meta = readPlanMeta(layout, units);
   if (meta.vision) doc.meta.vision = meta.vision;
   if (meta.strategies) doc.meta.strategies = meta.strategies;
@@ -343,4 +323,23 @@ export function parsePlanLayout(layout: Layout): ParseResult {
   pushAll(doc.programs, programs.programs);
   pushAll(doc.claims, programs.claims);
   return { document: doc, diagnostics };
+}
+
+/**
+ * The national-plan kind: its own structure (parsePlanLayout), then the figures read from
+ * its outline — series named by their bullets, budget-category series, the goal targets'
+ * actuals, ratio, breakdown and cumulative-difference claims. `enrich` adds the shared
+ * extractors' figures from every place this reader did not read.
+ */
+export function parsePlan(layout: Layout): ParseResult {
+  const layoutUnits = unitsOf(layout);
+  const result = parsePlanLayout(layout, layoutUnits);
+  const doc = result.document;
+  const units = planOutline(layout, layoutUnits);
+  readActuals(units, doc.targets);
+  const series = readSeries(units);
+  doc.series = [...series.map((s) => s.series), ...readBudgetCategories(units)];
+  pushAll(doc.claims, readClaims(units));
+  pushAll(doc.claims, readDifferenceClaims(series));
+  return result;
 }

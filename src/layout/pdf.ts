@@ -263,7 +263,13 @@ function splitCells(items: PdfItem[]): { x: number; end: number; text: string }[
 // Text blocks.
 
 // A private-use character first on a line is a bullet from a symbol font (□ in 함초롬 exports).
-const LIST_MARKER = /^([\uE000-\uF8FF]|□|■|❍|❏|❑|▣|◈|✓|✔|○|◦|●|◎|◇|◆|▪|▫|▸|▹|▶|▷|►|➔|➢|→|·|•|∙|ㆍ|ㅇ(?=\s)|-(?=\s)|–(?=\s)|[①-⑳]|[❶-❿]|[㉠-㉭]|[㉮-㉻]|[가-하]\.(?=\s)|[가-하]\)|\(\s*[가-하]\s*\)|\d{1,2}\)|\(\s*\d{1,2}\s*\))\s*/;
+// Korean list letters are the fourteen ordinals 가 나 다 … 하, not any syllable: `원)로 구조화하고`
+// is the rest of a wrapped `인프라(1,281억` line, not an item.
+const LIST_MARKER = /^([\uE000-\uF8FF]|□|■|❍|❏|❑|▣|◈|✓|✔|○|◦|●|◎|◇|◆|▪|▫|▸|▹|▶|▷|►|➔|➢|→|·|•|∙|ㆍ|ㅇ(?=\s)|-(?=\s)|–(?=\s)|[①-⑳]|[❶-❿]|[㉠-㉭]|[㉮-㉻]|[가나다라마바사아자차카타파하]\.(?=\s)|[가나다라마바사아자차카타파하]\)|\(\s*[가나다라마바사아자차카타파하]\s*\)|\d{1,2}\)|\(\s*\d{1,2}\s*\))\s*/;
+/** The list marker a PDF line starts with, if any (`가)`, `○`, `1)`); exported for its tests. */
+export function pdfListMarker(text: string): string | undefined {
+  return LIST_MARKER.exec(text)?.[1];
+}
 const NOTE_MARKER = /^(※|\*{1,3}(?!\d)|주\s*\)|주\s*:)\s*/;
 const ROMAN_HEADING = /^(?:[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ]|[IVX]{1,4})\s*[.．]\s*\S/;
 const NUMBER_HEADING = /^\d{1,2}\s*\.\s*\S/;

@@ -53,6 +53,7 @@ export function readTextLayout(file: string, text: string, options: TextLayoutOp
   const lines: Line[] = text.split('\n').map((raw, i) => ({ n: i + 1, raw, text: raw.trim() }));
   const blocks: Block[] = [];
   const families: string[] = [];
+  const open: OpenItem[] = [];
   let pendingUnit: string | undefined;
   let pendingUnitSource: Source | undefined;
   // How many blocks there were when the unit was declared: a declaration serves the
@@ -117,7 +118,8 @@ export function readTextLayout(file: string, text: string, options: TextLayoutOp
       pendingUnitSource = source(line);
       pendingUnitAt = blocks.length;
     }
-    const block = lineBlock(lines, i, file, options, families);
+    const block = lineBlock(lines, i, file, options, families, open);
+    if (block.block.type === 'heading') open.length = 0;
     blocks.push(block.block);
     i = block.next;
   }
@@ -593,7 +595,27 @@ function readAlignedTable(lines: Line[], start: number, file: string): { block: 
 // ---------------------------------------------------------------------------
 // Headings, list items, notes, paragraphs
 
-function lineBlock(lines: Line[], i: number, file: string, options: TextLayoutOptions, families: string[]): { block: Block; next: number } {
+/** A list item above the current line that an item indented deeper nests under. */
+interface OpenItem {
+  family: string;
+  indent: number;
+  depth: number;
+}
+
+/**
+ * Depth of a list item in plain text: by marker family order (□ → ○ → -), except that an item
+ * indented deeper than the open item of its own family above it nests under that item
+ * (`- (키워드) …` / `  - 세부 …`: one marker for two levels, told apart only by indentation).
+ */
+function itemDepth(open: OpenItem[], family: string, indent: number, byFamily: number): number {
+  while (open.length > 0 && open[open.length - 1]!.indent >= indent) open.pop();
+  const above = open[open.length - 1];
+  const depth = above && above.family === family ? above.depth + 1 : byFamily;
+  open.push({ family, indent, depth });
+  return depth;
+}
+
+function lineBlock(lines: Line[], i: number, file: string, options: TextLayoutOptions, families: string[], open: OpenItem[] = []): { block: Block; next: number } {
   const line = lines[i]!;
   const src: Source = { file, line: line.n, text: line.text };
   const md = /^(#{1,6})\s+(.*)$/.exec(line.text);
@@ -613,7 +635,7 @@ function lineBlock(lines: Line[], i: number, file: string, options: TextLayoutOp
     if (!families.includes(family)) families.push(family);
     const indent = line.raw.length - line.raw.trimStart().length;
     // Depth: Markdown nesting by indentation; Korean outlines by marker family order.
-    const depth = options.markdown && /^[-*+]|^\d/.test(m[1]!) ? Math.floor(indent / 2) : families.indexOf(family);
+    const depth = options.markdown && /^[-*+]|^\d/.test(m[1]!) ? Math.floor(indent / 2) : itemDepth(open, family, indent, families.indexOf(family));
     let text = stripMarkdown(line.text.slice(m[0].length));
     let j = i + 1;
     // Continuation lines: indented deeper than the marker, no marker of their own.

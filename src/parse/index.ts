@@ -13,7 +13,11 @@ export type Parser = (input: ParseInput) => Promise<ParseResult> | ParseResult;
 /** Each kind's parser, loaded on first use (a run over blog posts never loads the plan parser). */
 export const parsers = {
   'blog-post': async () => (await import('./blog/index.js')).parseBlogPost,
-  'national-plan': async () => (await import('./plan/index.js')).parsePlan,
+  // Read from layout blocks only: head, meta, goal targets, programs, and the figures of its outline.
+  'national-plan': async () => {
+    const { parsePlan } = await import('../kinds/plan.js');
+    return (input: ParseInput) => parsePlan(input.layout!);
+  },
   // Read from layout blocks only: head, staff table, activities, project descriptions and lists.
   'regional-report': async () => {
     const { parseReportLayout } = await import('../kinds/report.js');
@@ -44,7 +48,7 @@ export async function parseBytes(file: string, bytes: Uint8Array, options: LoadO
   let rawText = '';
   let origin: ParseInput['origin'] = extension === 'html' || extension === 'htm' ? 'html' : 'text';
   if (extension === 'hwpx' || extension === 'hwp') {
-    // 한글 documents are read straight into a layout; the line parsers get its lines.
+    // 한글 documents are read straight into a layout; its lines serve kind detection and the blog reader.
     const { readLayout } = await import('../layout/index.js');
     const read = await readLayout(file, bytes);
     if ('error' in read) return read;
@@ -53,7 +57,7 @@ export async function parseBytes(file: string, bytes: Uint8Array, options: LoadO
     lines = layoutLines(layout);
     rawText = lines.map((l) => l.text).join('\n');
   } else if (extension === 'pdf' || (bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46)) {
-    // One load of the PDF gives both the numbered lines (for the kinds' own readers) and the layout.
+    // One load of the PDF gives both the numbered lines (for the blog reader) and the layout.
     const { readPdfWithLayout } = await import('../layout/pdf.js');
     const read = await readPdfWithLayout(file, bytes);
     if ('error' in read) return read;
@@ -79,12 +83,6 @@ export async function parseBytes(file: string, bytes: Uint8Array, options: LoadO
       const { parseGenericDocument } = await import('../kinds/document.js');
       result = parseGenericDocument(layout);
     } else {
-      if (origin === 'html' && kind === 'national-plan') {
-        // Plans exported as HTML: tables to tab rows, headings to `##` lines (the plan reader still reads lines).
-        const { htmlToLines } = await import('./html.js');
-        lines = htmlToLines(lines);
-        origin = 'text';
-      }
       const parser = await parsers[kind]();
       result = await parser({ file, lines, origin, extension, layout });
       const { enrich, missingBudgetTable } = await import('../kinds/enrich.js');

@@ -1,4 +1,4 @@
-// Lines for the line-based kind parsers from a layout that was read straight
+// Lines for kind detection and the blog reader (the one kind reader that reads lines) from a layout that was read straight
 // from a structured file (HWPX, HWP): one line per paragraph block, as printed
 // (markers kept), and one tab-separated line per table row with merged cells
 // printed once (in their first row and column), as a text export writes them.

@@ -1,5 +1,6 @@
-// The unit every parser reads: numbered lines of decoded text, each able to
-// say where it came from (file, 1-based line, PDF page).
+// Numbered lines of decoded text, each able to say where it came from (file,
+// 1-based line, PDF page): what the blog reader reads (front matter, hashtags,
+// posts its own block reader splits). The plan and report kinds read layout blocks only.
 
 import type { Source } from '../model/types.js';
 import { stripMarkdown } from '../extract/text.js';

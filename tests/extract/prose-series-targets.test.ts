@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { changePairs, extractProseSeries, labelYears, yearAfterPairs } from '../../src/extract/prose-series.js';
 import { extractProseTargets } from '../../src/extract/prose-targets.js';
 import type { Block } from '../../src/layout/types.js';
-import { heading, item, para } from './blocks.js';
+import { heading, item, note, para } from './blocks.js';
 
 type Pt = [string, number, string[]?];
 
@@ -37,6 +37,17 @@ const SERIES: [string, Block[], { indicator: string; unit: string; flags?: strin
   // A change without periods is a series from `before` to `after` (see changePairs below).
   ['before → after without periods: periods before and after [real livelihood-benefit p.3]', [item('부양의무자 재산환산율(4.17% → 2.08%) 완화(‘19.9월)', 0, '-')], [{ indicator: '부양의무자 재산환산율', unit: '%', points: [['before', 4.17], ['after', 2.08]] }]],
   ['a widened age limit: before and after [real finance-startup p.13]', [item('딥테크 신산업(AI·반도체·바이오 등) 창업기업 지원 확대 (업력) 7년→ 10년', 0, '-')], [{ indicator: '창업기업 지원 업력', unit: '년', points: [['before', 7], ['after', 10]] }]],
+  // A line led by an arrow continues the sequence of the block above it (read once, from the block it starts in).
+  ["an arrow line after a footnote (the national-plan sample's text, lines 506–508)", [note("스케일업 팁스 출연R&D : ('22) 최대 2년 6억원 지원(40개사)", '*'), para("→ ('23) 최대 3년 12억원 지원(170개사)")], [
+    { indicator: '스케일업 팁스 출연R&D', unit: '원', points: [['2022', 600_000_000], ['2023', 1_200_000_000]] },
+    { indicator: '스케일업 팁스 출연R&D', unit: '개사', points: [['2022', 40], ['2023', 170]] },
+  ]],
+  ['an arrow marking a PDF list item (the sample PDF, p.12)', [note("스케일업 팁스 출연R&D : ('22) 최대 2년 6억원 지원(40개사)", '*'), item("('23) 최대 3년 12억원 지원(170개사)", 0, '→')], [
+    { indicator: '스케일업 팁스 출연R&D', unit: '원', points: [['2022', 600_000_000], ['2023', 1_200_000_000]] },
+    { indicator: '스케일업 팁스 출연R&D', unit: '개사', points: [['2022', 40], ['2023', 170]] },
+  ]],
+  ['an arrow paragraph after a footnote (me-env-industry-plan-2024.html, lines 22–23)', [note("실증 참여기업 : ('22) 120개사", '*'), para("→ ('23) 185개사")], [{ indicator: '실증 참여기업', unit: '개사', points: [['2022', 120], ['2023', 185]] }]],
+  ['an arrow line does not continue a heading', [heading("참여기업 ('22) 120개사"), para("→ ('23) 185개사")], []],
 ];
 
 describe('extractProseSeries', () => {

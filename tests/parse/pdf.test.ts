@@ -4,7 +4,6 @@ import { budget } from '../../src/commands/budget.js';
 import { yoy } from '../../src/commands/yoy.js';
 import { targets } from '../../src/commands/targets.js';
 import type { ParseResult } from '../../src/model/types.js';
-import { bodyHeight } from '../../src/parse/pdf-structure.js';
 import { groupLines, joinItems } from '../../src/layout/pdf-text.js';
 
 function rows(command: typeof budget, r: ParseResult, drop: string[]) {
@@ -65,10 +64,5 @@ describe('PDF line building', () => {
 
   it('turns U+0001 into spaces and joins touching items', () => {
     expect(joinItems([item('SW\u0001융합', 0, 0, 40), item('사업', 40, 0)])).toBe('SW 융합사업');
-  });
-
-  it('takes the body font as the height carrying the most characters', () => {
-    const line = (h: number, text: string) => ({ n: 1, text, items: [item(text, 0, 0, 10, h)] });
-    expect(bodyHeight([line(15, '제목'), line(11, '본문 문장이 더 깁니다'), line(11, '또 본문')])).toBe(11);
   });
 });

@@ -154,7 +154,7 @@ describe('a plan in another layout (plain text, ○ bullets, 【전략】 marker
 });
 
 describe('indicator names from long bullets', async () => {
-  const { lastPhrase } = await import('../../src/parse/plan/index.js');
+  const { lastPhrase } = await import('../../src/kinds/plan-figures.js');
   it.each([
     ['지역창업 허브기능을 수행하는 창경센터 중심으로 기업의 생애 첫 R&D(디딤돌) 과제 선정', '생애 첫 R&D(디딤돌) 과제 선정'],
     ['로드맵 선정품목에 대해 R&D사업 등과 연계 강화 및 관련 예산 확대', 'R&D사업 등과 연계 강화 및 관련 예산 확대'],
