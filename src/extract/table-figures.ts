@@ -156,35 +156,67 @@ function contextOf(ctx: TableInContext): string | undefined {
   return clean(ctx.caption) || clean(ctx.heading) || undefined;
 }
 
-function lineFromRow(row: BodyRow, columns: ColumnInfo[], units: Units, year: string | undefined, noteColumn: ColumnInfo | undefined): BudgetLine {
-  const budgetColumn = pickBudget(columns) ?? columns.find((c) => c.role === 'year' || c.role === 'total');
-  const executedColumn = first(columns, 'executed');
+/** The columns a line's figures come from: the same for every row of a table (and year), so chosen once. */
+interface LineColumns {
+  budget?: ColumnInfo;
+  basis?: string;
+  executed?: ColumnInfo;
+  remaining?: ColumnInfo;
+  rate?: ColumnInfo;
+  carriedOver?: ColumnInfo;
+  unused?: ColumnInfo;
+  funding: { column: ColumnInfo; name: string }[];
+  note?: ColumnInfo;
+}
+
+function lineColumns(columns: ColumnInfo[], noteColumn: ColumnInfo | undefined): LineColumns {
+  const budget = pickBudget(columns) ?? columns.find((c) => c.role === 'year' || c.role === 'total');
+  const basis = budget && budget.role === 'budget' ? basisWord(budget) : undefined;
+  const plan: LineColumns = {
+    funding: columns.filter((x) => x.role === 'funding').map((column) => ({ column, name: normalizeHeader(column.path[column.path.length - 1] ?? '') })),
+  };
+  if (budget) plan.budget = budget;
+  if (basis) plan.basis = basis;
+  const executed = first(columns, 'executed');
+  if (executed) plan.executed = executed;
+  const remaining = first(columns, 'remaining');
+  if (remaining) plan.remaining = remaining;
+  const rate = first(columns, 'rate');
+  if (rate) plan.rate = rate;
+  const carriedOver = first(columns, 'carriedOver');
+  if (carriedOver) plan.carriedOver = carriedOver;
+  const unused = first(columns, 'unused');
+  if (unused) plan.unused = unused;
+  if (noteColumn) plan.note = noteColumn;
+  return plan;
+}
+
+function lineFromRow(row: BodyRow, plan: LineColumns, units: Units, year: string | undefined): BudgetLine {
   const line: BudgetLine = { program: row.label, normalizedName: normalizeName(row.label), source: row.source };
   if (row.group) line.group = row.group;
-  const budget = moneyQuantity(row, budgetColumn, units);
+  const budget = moneyQuantity(row, plan.budget, units);
   if (budget) line.budget = budget;
-  const basis = budgetColumn && budgetColumn.role === 'budget' ? basisWord(budgetColumn) : undefined;
-  if (basis) line.budgetBasis = basis;
-  const executed = moneyQuantity(row, executedColumn, units) ?? (budget ? dashAsZero(row, executedColumn, units) : undefined);
+  if (plan.basis) line.budgetBasis = plan.basis;
+  const executed = moneyQuantity(row, plan.executed, units) ?? (budget ? dashAsZero(row, plan.executed, units) : undefined);
   if (executed) line.executed = executed;
-  const disbursed = secondQuantity(row, executedColumn, units, 'bracket');
+  const disbursed = secondQuantity(row, plan.executed, units, 'bracket');
   if (disbursed) line.disbursed = disbursed;
-  const remaining = moneyQuantity(row, first(columns, 'remaining'), units);
+  const remaining = moneyQuantity(row, plan.remaining, units);
   if (remaining) line.remaining = remaining;
-  const rate = percentQuantity(row, first(columns, 'rate'));
+  const rate = percentQuantity(row, plan.rate);
   if (rate) line.statedRate = rate;
-  const carried = moneyQuantity(row, first(columns, 'carriedOver'), units);
+  const carried = moneyQuantity(row, plan.carriedOver, units);
   if (carried) line.carriedOver = carried;
-  const unused = moneyQuantity(row, first(columns, 'unused'), units);
+  const unused = moneyQuantity(row, plan.unused, units);
   if (unused) line.unused = unused;
   if (year) line.year = year;
   const funding: FundingPart[] = [];
-  for (const c of columns.filter((x) => x.role === 'funding')) {
-    const amount = moneyQuantity(row, c, units);
-    if (amount) funding.push({ name: normalizeHeader(c.path[c.path.length - 1] ?? ''), amount });
+  for (const { column, name } of plan.funding) {
+    const amount = moneyQuantity(row, column, units);
+    if (amount) funding.push({ name, amount });
   }
   if (funding.length) line.funding = funding;
-  const note = noteColumn ? row.cells[noteColumn.index]?.text.trim() : undefined;
+  const note = plan.note ? row.cells[plan.note.index]?.text.trim() : undefined;
   if (note && !/^[-–—]?$/.test(note)) {
     const date = parseDate(note);
     if (date) line.allocationDate = date;
@@ -230,11 +262,11 @@ interface Emit {
 
 /** Lines from leaves, totals from groups and total rows; funding-part rows and alternative breakdowns are never lines. */
 function emitLines(rows: BodyRow[], h: Hierarchy, columns: ColumnInfo[], units: Units, year: string | undefined, settlement: boolean, diagnostics: Diagnostic[]): Emit {
-  const note = columns.find((c) => c.role === 'note');
+  const plan = lineColumns(columns, columns.find((c) => c.role === 'note'));
   const out: Emit = { lines: [], totals: [] };
   rows.forEach((row, i) => {
     if (h.alternative.has(i)) return;
-    const line = lineFromRow(row, columns, units, year, note);
+    const line = lineFromRow(row, plan, units, year);
     const parentLabel = h.parent[i] !== undefined ? rows[h.parent[i]!]!.label : undefined;
     if (h.kinds[i] === 'leaf' && !row.total) {
       if (row.funding || !row.label) return;

@@ -5,7 +5,7 @@
 // table (budget execution, settlement, multi-year budget, target/actual,
 // funding breakdown, other) with the reasons. Pure; knows meanings, not documents.
 
-import { tableGrid, type GridCell, type TableBlock } from '../layout/types.js';
+import { tableGrid, type GridCell, type TableBlock, type TableRow } from '../layout/types.js';
 import { parseNumber, parsePercent } from './amounts.js';
 import { expandYear } from './periods.js';
 import { foldFullWidth } from './text.js';
@@ -454,6 +454,23 @@ function labelColumns(columns: ColumnInfo[]): { label?: number; group?: number }
  * decided it, so a reader can see why a table gave (or did not give) figures.
  */
 export function classifyTable(table: TableBlock): TableClass {
+  // A table is classified when its context is read and again when its figures are:
+  // the work is done once per table (and again only if its rows changed since).
+  const cached = classes.get(table);
+  if (cached && cached.rows === table.rows && cached.count === table.rows.length && cached.headerRows === table.headerRows) return copyOfClass(cached.cls);
+  const cls = classifyGrid(table);
+  classes.set(table, { rows: table.rows, count: table.rows.length, headerRows: table.headerRows, cls });
+  return copyOfClass(cls);
+}
+
+/** Classifications already made, per table; each caller gets its own copy of the reasons (a caller may add one). */
+const classes = new WeakMap<TableBlock, { rows: TableRow[]; count: number; headerRows: number; cls: TableClass }>();
+
+function copyOfClass(cls: TableClass): TableClass {
+  return { ...cls, reasons: cls.reasons.slice() };
+}
+
+function classifyGrid(table: TableBlock): TableClass {
   const grid = tableGrid(table);
   const headerRows = headerRowCount(table, grid);
   const columns = columnInfos(table, grid);

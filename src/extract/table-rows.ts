@@ -242,6 +242,8 @@ function realign(cells: GridCell[], cls: TableClass): { cells: GridCell[]; why: 
  */
 function unstack(cells: GridCell[], cls: TableClass): GridCell[][] {
   if (cls.labelColumn === undefined || cells.some((c) => c.spanned)) return [cells];
+  // A name on one line is one row (most rows): nothing to split.
+  if (!cells[cls.labelColumn]!.text.includes('\n')) return [cells];
   const lines = cells.map((c) => (c.text.trim() === '' ? [] : c.text.split('\n')));
   const n = lines[cls.labelColumn]!.length;
   if (n < 2 || lines.some((l) => l.length !== 0 && l.length !== n)) return [cells];
