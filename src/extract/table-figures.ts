@@ -68,7 +68,7 @@ interface Units {
 }
 
 function moneyQuantity(row: BodyRow, column: ColumnInfo | undefined, units: Units): Quantity | undefined {
-  if (!column || row.implausible.has(column.index)) return undefined;
+  if (!column || row.implausible?.has(column.index)) return undefined;
   const f = row.figures.get(column.index);
   if (!f || f.percent || f.countUnit) return undefined;
   const source = sourceOfCell(row, column.index);
@@ -94,7 +94,7 @@ function secondQuantity(row: BodyRow, column: ColumnInfo | undefined, units: Uni
 }
 
 function percentQuantity(row: BodyRow, column: ColumnInfo | undefined): Quantity | undefined {
-  if (!column || row.implausible.has(column.index)) return undefined;
+  if (!column || row.implausible?.has(column.index)) return undefined;
   const f = row.figures.get(column.index);
   if (f?.value === undefined) return undefined;
   return { value: f.value, unit: '%', decimals: f.decimals, source: sourceOfCell(row, column.index) };
@@ -377,7 +377,7 @@ function pointFlag(column: ColumnInfo): string[] {
 }
 
 function seriesValue(row: BodyRow, column: ColumnInfo, units: Units, rowUnit: string | undefined): { value: number; unit: string } | undefined {
-  if (row.implausible.has(column.index)) return undefined;
+  if (row.implausible?.has(column.index)) return undefined;
   const f = row.figures.get(column.index);
   if (!f) return undefined;
   if (f.krw !== undefined) return { value: f.krw, unit: '원' };
@@ -743,7 +743,7 @@ function projectLinesByYear(ctx: TableInContext, rows: BodyRow[], cls: TableClas
 }
 
 function targetQuantity(row: BodyRow, column: ColumnInfo | undefined, unit: string): Quantity | undefined {
-  if (!column || row.implausible.has(column.index)) return undefined;
+  if (!column || row.implausible?.has(column.index)) return undefined;
   const f = row.figures.get(column.index);
   const source = sourceOfCell(row, column.index);
   const text = row.cells[column.index]?.text ?? '';

@@ -168,8 +168,8 @@ export interface BodyRow {
   total: boolean;
   subtotal: boolean;
   funding: boolean;
-  /** Excluded from sums: a value implausible for its column. */
-  implausible: Set<number>;
+  /** Excluded from sums: a value implausible for its column (made only for a row that has one). */
+  implausible?: Set<number>;
 }
 
 const FIGURE_ROLES: ReadonlySet<ColumnRole> = new Set([
@@ -282,11 +282,11 @@ function isRepeatedHeader(cells: GridCell[], key: HeaderKey | undefined): boolea
 export function readRows(ctx: TableInContext, cls: TableClass, diagnostics: Diagnostic[]): BodyRow[] {
   const grid = tableGrid(ctx.table);
   const headerGrid = grid.slice(0, cls.headerRows);
-  const body = [...grid.slice(cls.headerRows), ...ctx.extraRows].flatMap((cells) => unstack(cells, cls));
+  const printed = ctx.extraRows.length ? grid.slice(cls.headerRows).concat(ctx.extraRows) : grid.slice(cls.headerRows);
   const rows: BodyRow[] = [];
   const key = headerKey(headerGrid);
   let group: string | undefined;
-  for (let cells of body) {
+  for (const printedCells of printed) for (let cells of unstack(printedCells, cls)) {
     if (cells.every((c) => c.text.trim() === '')) continue;
     if (isRepeatedHeader(cells, key)) continue;
     const source = cells[0]!.source;
@@ -310,7 +310,6 @@ export function readRows(ctx: TableInContext, cls: TableClass, diagnostics: Diag
       total,
       subtotal: SUBTOTAL_WORD.test(stripMarks(label)) || (total && labelText !== '' && groupText !== '' && !isTotalLabel(groupText)),
       funding: roleOfHeader(label).role === 'funding',
-      implausible: new Set(),
     };
     if (group && labelText && !total && groupText !== labelText) row.group = group;
     else if (group && total && row.subtotal) row.group = group;
@@ -379,7 +378,7 @@ function flagImplausible(rows: BodyRow[], cls: TableClass, diagnostics: Diagnost
       if (f?.value === undefined) continue;
       const bad = RATE_ROLES.has(column.role) ? Math.abs(f.value) > 1000 : values.length >= 3 && digitsOf(f.value) >= median + 4;
       if (bad) {
-        row.implausible.add(column.index);
+        (row.implausible ??= new Set()).add(column.index);
         diagnostics.push(diag('table-value-implausible', `"${f.text.trim()}" in column "${column.path.join(' ')}" is implausible for that column (${RATE_ROLES.has(column.role) ? 'over 1,000%' : `${digitsOf(f.value)} digits where the column has ${median}`}); not used`, row.source));
       }
     }
