@@ -46,6 +46,17 @@ function readNumber(raw: string): { value?: number; ambiguous?: boolean; several
   return value === undefined ? {} : { value, ambiguous };
 }
 
+/** How every figure a cell can hold begins: a digit, a sign or an opening bracket. */
+const FIGURE_START = /^[\d(△▽▲▼\-−–+]/;
+
+/**
+ * Whether a cell reads as a figure (`readCellFigure(text).value` is set), answered at
+ * once for the text that cannot be one (a name, a word): it does not start as a figure does.
+ */
+export function holdsFigure(text: string): boolean {
+  return FIGURE_START.test(foldFullWidth(text).trim()) && readCellFigure(text).value !== undefined;
+}
+
 /** One cell as figures: blank, one number, a number with a bracketed or parenthesised second, or unreadable. */
 export function readCellFigure(text: string): CellFigure {
   const folded = foldFullWidth(text).trim();

@@ -167,6 +167,8 @@ interface LineColumns {
   unused?: ColumnInfo;
   funding: { column: ColumnInfo; name: string }[];
   note?: ColumnInfo;
+  /** Notes already read as dates: a note column repeats a few allocation dates down thousands of rows. */
+  dates: Map<string, string | undefined>;
 }
 
 function lineColumns(columns: ColumnInfo[], noteColumn: ColumnInfo | undefined): LineColumns {
@@ -174,6 +176,7 @@ function lineColumns(columns: ColumnInfo[], noteColumn: ColumnInfo | undefined):
   const basis = budget && budget.role === 'budget' ? basisWord(budget) : undefined;
   const plan: LineColumns = {
     funding: columns.filter((x) => x.role === 'funding').map((column) => ({ column, name: normalizeHeader(column.path[column.path.length - 1] ?? '') })),
+    dates: new Map(),
   };
   if (budget) plan.budget = budget;
   if (basis) plan.basis = basis;
@@ -189,6 +192,13 @@ function lineColumns(columns: ColumnInfo[], noteColumn: ColumnInfo | undefined):
   if (unused) plan.unused = unused;
   if (noteColumn) plan.note = noteColumn;
   return plan;
+}
+
+function dateOfNote(plan: LineColumns, note: string): string | undefined {
+  if (plan.dates.has(note)) return plan.dates.get(note);
+  const date = parseDate(note);
+  plan.dates.set(note, date);
+  return date;
 }
 
 function lineFromRow(row: BodyRow, plan: LineColumns, units: Units, year: string | undefined): BudgetLine {
@@ -218,7 +228,7 @@ function lineFromRow(row: BodyRow, plan: LineColumns, units: Units, year: string
   if (funding.length) line.funding = funding;
   const note = plan.note ? row.cells[plan.note.index]?.text.trim() : undefined;
   if (note && !/^[-–—]?$/.test(note)) {
-    const date = parseDate(note);
+    const date = dateOfNote(plan, note);
     if (date) line.allocationDate = date;
     else {
       line.status = note;

@@ -220,6 +220,19 @@ export function roleOfHeader(text: string): HeaderMeaning {
   return { role: 'other' };
 }
 
+/**
+ * The letters of the funding words (국비, 시비, 기금…). Reading a header only takes
+ * characters away (spaces, marks, years, brackets), never adds any: a text holding
+ * none of these letters cannot name a funding part, and most row names hold none.
+ */
+const FUNDING_LETTERS: ReadonlySet<string> = new Set(ROLE_VOCABULARY.filter((w) => w.role === 'funding').flatMap((w) => w.pattern.source.match(/[가-힣]/g) ?? []));
+
+/** A row or header naming a funding part (`국비`, `시 비`): `roleOfHeader` says funding, asked only when it can. */
+export function namesFundingPart(text: string): boolean {
+  for (const ch of text) if (FUNDING_LETTERS.has(ch)) return roleOfHeader(text).role === 'funding';
+  return false;
+}
+
 /** What the second number in a body cell means, from the header's bracketed part. */
 export type SecondFigure = 'disbursed' | 'change';
 
@@ -557,7 +570,7 @@ function classifyGrid(table: TableBlock): TableClass {
     return withLabels('funding-breakdown');
   }
   if (label !== undefined) {
-    const parts = body.filter((r) => roleOfHeader(r[label]?.text ?? '').role === 'funding').length;
+    const parts = body.filter((r) => namesFundingPart(r[label]?.text ?? '')).length;
     if (parts >= 2 && body.some((r) => roleOfHeader(r[label]?.text ?? '').role === 'total')) {
       reasons.push('funding parts (국비, 시비…) down the rows under a 계 row');
       return withLabels('funding-breakdown');

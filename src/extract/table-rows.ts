@@ -9,10 +9,10 @@ import { tableGrid, type Block, type GridCell, type TableBlock } from '../layout
 import { collapseLetterSpacing } from './names.js';
 import { parseUnitDeclaration, type UnitDeclaration } from './tables.js';
 import { foldFullWidth } from './text.js';
-import { BLANK, readCellFigure, type CellFigure } from './table-cells.js';
+import { BLANK, holdsFigure, readCellFigure, type CellFigure } from './table-cells.js';
 import { diag } from './table-diagnostics.js';
 import { joinedAcross } from './table-across.js';
-import { classifyTable, normalizeHeader, roleOfHeader, type ColumnInfo, type ColumnRole, type TableClass } from './table-roles.js';
+import { classifyTable, namesFundingPart, normalizeHeader, type ColumnInfo, type ColumnRole, type TableClass } from './table-roles.js';
 
 export interface TableInContext {
   table: TableBlock;
@@ -212,7 +212,7 @@ function realign(cells: GridCell[], cls: TableClass): { cells: GridCell[]; why: 
   if (cls.labelColumn === undefined || cells.some((c) => c.spanned)) return undefined;
   const label = cls.labelColumn;
   const nameCell = cells[label]?.text ?? '';
-  if (readCellFigure(nameCell).value !== undefined) {
+  if (holdsFigure(nameCell)) {
     const shift = bestShift(cells, cls.columns, cls, [-1, 1, -2, 2]);
     if (shift === 0) return undefined;
     return { cells: shifted(cells, shift), why: `row has its cells ${Math.abs(shift)} column(s) off the header; realigned on its figures (group continues)` };
@@ -309,7 +309,7 @@ export function readRows(ctx: TableInContext, cls: TableClass, diagnostics: Diag
       figures,
       total,
       subtotal: SUBTOTAL_WORD.test(stripMarks(label)) || (total && labelText !== '' && groupText !== '' && !isTotalLabel(groupText)),
-      funding: roleOfHeader(label).role === 'funding',
+      funding: namesFundingPart(label),
     };
     if (group && labelText && !total && groupText !== labelText) row.group = group;
     else if (group && total && row.subtotal) row.group = group;
