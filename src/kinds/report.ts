@@ -110,14 +110,18 @@ export function readAsOf(layout: Layout): string | undefined {
   return undefined;
 }
 
+/** Whether a cell of the table, its spaces removed, matches (`정 원`): cell by cell, never the whole table as one string. */
+function anyCell(table: TableBlock, pattern: RegExp): boolean {
+  return table.rows.some((r) => r.cells.some((c) => pattern.test(c.text.replace(/\s+/g, ''))));
+}
+
 /** Staff tables: any table with rows or columns labelled 정원 and 현원. */
 export function readStaff(layout: Layout): { rows: OrgRow[]; claims: Claim[] } {
   const rows: OrgRow[] = [];
   const claims: Claim[] = [];
   for (const block of layout.blocks) {
     if (block.type !== 'table') continue;
-    const all = block.rows.map((r) => r.cells.map((c) => c.text.replace(/\s+/g, '')).join('|')).join('\n');
-    if (!/정원/.test(all) || !/현원/.test(all)) continue;
+    if (!anyCell(block, /정원/) || !anyCell(block, /현원/)) continue;
     const read = readOrganisation(block);
     pushAll(rows, read.rows);
     pushAll(claims, read.claims);
