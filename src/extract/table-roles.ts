@@ -528,8 +528,11 @@ function classifyGrid(table: TableBlock): TableClass {
 
   const body = grid.slice(headerRows);
   // Staff counts put 정원/현원 in the rows as often as in the header.
-  const rowLabels = body.map((r) => r[label ?? 0]?.text ?? '');
-  const nonFigure = [...columns.flatMap((c) => c.path), ...rowLabels].find((p) => NON_FIGURE_HEADERS.some((re) => re.test(normalizeHeader(p))));
+  // Asked only of a table without budget or execution columns (every row's name is read for it).
+  const nonFigureHeader = (): string | undefined => {
+    const names = (p: string) => NON_FIGURE_HEADERS.some((re) => re.test(normalizeHeader(p)));
+    return columns.flatMap((c) => c.path).find(names) ?? body.map((r) => r[label ?? 0]?.text ?? '').find(names);
+  };
   const labelYears = label === undefined ? [] : body.map((r) => r[label]?.text ?? '').filter((t) => /^\s*(?:(?:19|20)\d{2}|['’‘]\d{2})\s*(?:년도?)?\s*(?:\(.*\))?\s*$/.test(t));
   const yearsDown = labelYears.length >= 2 && labelYears.length >= body.length / 2;
 
@@ -537,7 +540,8 @@ function classifyGrid(table: TableBlock): TableClass {
     reasons.push(`target and actual columns: ${headerText('target')}; ${headerText('actual') || headerText('achievement')}`);
     return withLabels('target-actual', { yearsDown });
   }
-  if (nonFigure && !has('budget') && !has('executed')) {
+  const nonFigure = has('budget') || has('executed') ? undefined : nonFigureHeader();
+  if (nonFigure) {
     reasons.push(`header "${nonFigure}" names staff, scores or a schedule, not money`);
     return withLabels('other');
   }
@@ -585,6 +589,7 @@ function classifyGrid(table: TableBlock): TableClass {
     reasons.push(`a budget column (${headerText('budget')}) without execution`);
     return withLabels('budget-execution');
   }
-  reasons.push(nonFigure ? `header "${nonFigure}" names no money` : 'no budget, execution, year or target columns');
+  const stated = nonFigure ?? nonFigureHeader();
+  reasons.push(stated ? `header "${stated}" names no money` : 'no budget, execution, year or target columns');
   return withLabels('other');
 }
