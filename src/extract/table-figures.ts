@@ -35,6 +35,7 @@ import {
   RATE_ROLES,
   readRows,
   reportUnreadable,
+  RowFigures,
   tablesInContext,
   type BodyRow,
   type TableInContext,
@@ -631,7 +632,7 @@ function atPart(row: BodyRow, column: ColumnInfo, part: 'from' | 'to' | undefine
   if (part !== 'to') return row;
   const f = row.figures.get(column.index);
   if (!f) return row;
-  const figures = new Map(row.figures);
+  const figures = new RowFigures(row.figures);
   if (f.second?.kind === 'arrow') {
     const { second, ...rest } = f;
     figures.set(column.index, { ...rest, value: second.value });

@@ -159,12 +159,59 @@ function cleanLabel(text: string): string {
     .trim();
 }
 
+/**
+ * A row's figures by column index, read as a Map is (get, set, delete, size, in
+ * column order) but held in one array: a long table has one per row, and a Map
+ * per row was several times the size of its figures' references.
+ */
+export class RowFigures implements Iterable<[number, CellFigure]> {
+  private readonly byColumn: (CellFigure | undefined)[];
+  private count: number;
+
+  constructor(from?: RowFigures) {
+    this.byColumn = from ? from.byColumn.slice() : [];
+    this.count = from ? from.count : 0;
+  }
+
+  get size(): number {
+    return this.count;
+  }
+
+  get(column: number): CellFigure | undefined {
+    return this.byColumn[column];
+  }
+
+  set(column: number, figure: CellFigure): this {
+    if (this.byColumn[column] === undefined) this.count++;
+    this.byColumn[column] = figure;
+    return this;
+  }
+
+  delete(column: number): boolean {
+    if (this.byColumn[column] === undefined) return false;
+    this.byColumn[column] = undefined;
+    this.count--;
+    return true;
+  }
+
+  *values(): IterableIterator<CellFigure> {
+    for (const f of this.byColumn) if (f !== undefined) yield f;
+  }
+
+  *[Symbol.iterator](): IterableIterator<[number, CellFigure]> {
+    for (let c = 0; c < this.byColumn.length; c++) {
+      const f = this.byColumn[c];
+      if (f !== undefined) yield [c, f];
+    }
+  }
+}
+
 export interface BodyRow {
   cells: GridCell[];
   label: string;
   group?: string;
   source: Source;
-  figures: Map<number, CellFigure>;
+  figures: RowFigures;
   total: boolean;
   subtotal: boolean;
   funding: boolean;
@@ -300,7 +347,7 @@ export function readRows(ctx: TableInContext, cls: TableClass, diagnostics: Diag
     const label = labelText || groupText;
     const total = isTotalLabel(label);
     if (groupText && !isTotalLabel(groupText)) group = groupText;
-    const figures = new Map<number, CellFigure>();
+    const figures = new RowFigures();
     for (const c of cls.columns) if (isFigureColumn(c, cls)) figures.set(c.index, readCellFigure(cells[c.index]?.text ?? ''));
     const row: BodyRow = {
       cells,
