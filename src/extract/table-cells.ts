@@ -27,7 +27,7 @@ export interface CellFigure {
 }
 
 /** A number with thousands separators and decimals, nothing else but an optional `%` right after it. */
-const PLAIN_FIGURE = /^((\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)([%％])?$/;
+const PLAIN_FIGURE = /^((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?)([%％])?$/;
 
 export const BLANK = /^[-–—‐·.]?$|^해당\s*없음$|^n\/?a$/i;
 
@@ -60,17 +60,19 @@ export function holdsFigure(text: string): boolean {
 /** One cell as figures: blank, one number, a number with a bracketed or parenthesised second, or unreadable. */
 export function readCellFigure(text: string): CellFigure {
   const folded = foldFullWidth(text).trim();
+  // Most cells are one plain number (`1,234`, `45.3%`; no footnote mark can follow it):
+  // read as the general path below would, without its patterns.
+  const plain = PLAIN_FIGURE.exec(folded);
+  if (plain) {
+    const number = plain[1]!;
+    const value = Number(number.includes(',') ? number.replace(/,/g, '') : number);
+    const decimals = plain[2]?.length ?? 0;
+    if (Number.isFinite(value)) return plain[3] ? { text, blank: false, value, decimals, percent: true } : { text, blank: false, value, decimals };
+  }
   const mark = /^(.*\d[%％]?)\s*(\*{1,3}|※\d*|주\d+\)?|[¹²³⁴⁵⁶⁷⁸⁹])$/.exec(folded);
   const t = mark ? mark[1]! : folded;
   const decimals = /\.(\d+)\s*[%％]?\s*$/.exec(t)?.[1]?.length ?? 0;
   if (BLANK.test(t)) return { text, blank: true, decimals };
-  // Most cells are one plain number (`1,234`, `45.3%`): read as the general path below would, without its patterns.
-  const plain = PLAIN_FIGURE.exec(t);
-  if (plain && !mark) {
-    const number = plain[1]!;
-    const value = Number(number.includes(',') ? number.replace(/,/g, '') : number);
-    if (Number.isFinite(value)) return plain[3] ? { text, blank: false, value, decimals, percent: true } : { text, blank: false, value, decimals };
-  }
   const cell = readFigureText(text, t, decimals);
   if (mark) cell.footnote = mark[2]!;
   if (/[%％]\s*$/.test(t) && cell.value !== undefined && !cell.second) cell.percent = true;

@@ -266,7 +266,10 @@ function realign(cells: GridCell[], cls: TableClass): { cells: GridCell[]; why: 
   }
   const firstFigure = cls.columns.find((c) => isFigureColumn(c, cls) && c.index > label);
   if (!firstFigure) return undefined;
-  const words = (from: number, to: number) => cells.slice(from, to).every((c) => c.text.trim() !== '' && !/\d/.test(c.text));
+  const words = (from: number, to: number) => {
+    for (let c = from; c < to && c < cells.length; c++) if (cells[c]!.text.trim() === '' || /\d/.test(cells[c]!.text)) return false;
+    return true;
+  };
   // Any shift needs a word under the first figure header: without one (most rows) no shift can apply,
   // and scoring five shifts per row was the largest cost on long tables.
   if (!words(firstFigure.index, firstFigure.index + 1)) return undefined;
@@ -332,6 +335,7 @@ export function readRows(ctx: TableInContext, cls: TableClass, diagnostics: Diag
   const printed = ctx.extraRows.length ? grid.slice(cls.headerRows).concat(ctx.extraRows) : grid.slice(cls.headerRows);
   const rows: BodyRow[] = [];
   const key = headerKey(headerGrid);
+  const figureColumns = cls.columns.filter((c) => isFigureColumn(c, cls)).map((c) => c.index);
   let group: string | undefined;
   for (const printedCells of printed) for (let cells of unstack(printedCells, cls)) {
     if (cells.every((c) => c.text.trim() === '')) continue;
@@ -348,7 +352,7 @@ export function readRows(ctx: TableInContext, cls: TableClass, diagnostics: Diag
     const total = isTotalLabel(label);
     if (groupText && !isTotalLabel(groupText)) group = groupText;
     const figures = new RowFigures();
-    for (const c of cls.columns) if (isFigureColumn(c, cls)) figures.set(c.index, readCellFigure(cells[c.index]?.text ?? ''));
+    for (const c of figureColumns) figures.set(c, readCellFigure(cells[c]?.text ?? ''));
     const row: BodyRow = {
       cells,
       label,
