@@ -168,9 +168,10 @@ export class RowFigures implements Iterable<[number, CellFigure]> {
   private readonly byColumn: (CellFigure | undefined)[];
   private count: number;
 
-  constructor(from?: RowFigures) {
-    this.byColumn = from ? from.byColumn.slice() : [];
-    this.count = from ? from.count : 0;
+  /** Room for `columns` columns (the array is made at its size: grown by assignment, it would take more), or a copy of `from`. */
+  constructor(from: RowFigures | number) {
+    this.byColumn = typeof from === 'number' ? new Array<CellFigure | undefined>(from) : from.byColumn.slice();
+    this.count = typeof from === 'number' ? 0 : from.count;
   }
 
   get size(): number {
@@ -336,6 +337,7 @@ export function readRows(ctx: TableInContext, cls: TableClass, diagnostics: Diag
   const rows: BodyRow[] = [];
   const key = headerKey(headerGrid);
   const figureColumns = cls.columns.filter((c) => isFigureColumn(c, cls)).map((c) => c.index);
+  const width = figureColumns.reduce((w, c) => Math.max(w, c + 1), 0);
   let group: string | undefined;
   for (const printedCells of printed) for (let cells of unstack(printedCells, cls)) {
     if (cells.every((c) => c.text.trim() === '')) continue;
@@ -351,7 +353,7 @@ export function readRows(ctx: TableInContext, cls: TableClass, diagnostics: Diag
     const label = labelText || groupText;
     const total = isTotalLabel(label);
     if (groupText && !isTotalLabel(groupText)) group = groupText;
-    const figures = new RowFigures();
+    const figures = new RowFigures(width);
     for (const c of figureColumns) figures.set(c, readCellFigure(cells[c]?.text ?? ''));
     const row: BodyRow = {
       cells,
