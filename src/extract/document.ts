@@ -70,8 +70,10 @@ const UNIT_SIZES: [string, number][] = [['조원', 1e12], ['억원', 1e8], ['백
 
 /** The unit that shows most budget amounts without losing digits: the largest whose multiple they all are. */
 function dominantMoneyUnit(lines: BudgetLine[]): string | undefined {
-  const amounts = lines.flatMap((l) => [l.budget?.value, l.executed?.value]).filter((v): v is number => v !== undefined && v !== 0);
-  if (amounts.length === 0) return undefined;
-  for (const [unit, size] of UNIT_SIZES) if (amounts.every((v) => v % size === 0)) return unit;
+  // Budget and executed amounts; a missing or zero amount is a multiple of every unit.
+  const some = (v: number | undefined) => v !== undefined && v !== 0;
+  const multiple = (v: number | undefined, size: number) => !some(v) || v! % size === 0;
+  if (!lines.some((l) => some(l.budget?.value) || some(l.executed?.value))) return undefined;
+  for (const [unit, size] of UNIT_SIZES) if (lines.every((l) => multiple(l.budget?.value, size) && multiple(l.executed?.value, size))) return unit;
   return '원';
 }

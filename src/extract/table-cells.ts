@@ -26,6 +26,9 @@ export interface CellFigure {
   countUnit?: string;
 }
 
+/** A number with thousands separators and decimals, nothing else but an optional `%` right after it. */
+const PLAIN_FIGURE = /^((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?)([%％])?$/;
+
 export const BLANK = /^[-–—‐·.]?$|^해당\s*없음$|^n\/?a$/i;
 
 function readNumber(raw: string): { value?: number; ambiguous?: boolean; several?: boolean } {
@@ -43,9 +46,29 @@ function readNumber(raw: string): { value?: number; ambiguous?: boolean; several
   return value === undefined ? {} : { value, ambiguous };
 }
 
+/** How every figure a cell can hold begins: a digit, a sign or an opening bracket. */
+const FIGURE_START = /^[\d(△▽▲▼\-−–+]/;
+
+/**
+ * Whether a cell reads as a figure (`readCellFigure(text).value` is set), answered at
+ * once for the text that cannot be one (a name, a word): it does not start as a figure does.
+ */
+export function holdsFigure(text: string): boolean {
+  return FIGURE_START.test(foldFullWidth(text).trim()) && readCellFigure(text).value !== undefined;
+}
+
 /** One cell as figures: blank, one number, a number with a bracketed or parenthesised second, or unreadable. */
 export function readCellFigure(text: string): CellFigure {
   const folded = foldFullWidth(text).trim();
+  // Most cells are one plain number (`1,234`, `45.3%`; no footnote mark can follow it):
+  // read as the general path below would, without its patterns.
+  const plain = PLAIN_FIGURE.exec(folded);
+  if (plain) {
+    const number = plain[1]!;
+    const value = Number(number.includes(',') ? number.replace(/,/g, '') : number);
+    const decimals = plain[2]?.length ?? 0;
+    if (Number.isFinite(value)) return plain[3] ? { text, blank: false, value, decimals, percent: true } : { text, blank: false, value, decimals };
+  }
   const mark = /^(.*\d[%％]?)\s*(\*{1,3}|※\d*|주\d+\)?|[¹²³⁴⁵⁶⁷⁸⁹])$/.exec(folded);
   const t = mark ? mark[1]! : folded;
   const decimals = /\.(\d+)\s*[%％]?\s*$/.exec(t)?.[1]?.length ?? 0;

@@ -18,7 +18,7 @@ interface Node {
 }
 
 export function valueIn(row: BodyRow, column: number, mult: number): number | undefined {
-  if (row.implausible.has(column)) return undefined;
+  if (row.implausible?.has(column)) return undefined;
   const f = row.figures.get(column);
   if (!f || f.percent || f.countUnit) return undefined;
   if (f.value !== undefined) return f.value;
@@ -33,7 +33,7 @@ export function valueIn(row: BodyRow, column: number, mult: number): number | un
 function vectorOf(row: BodyRow, columns: number[], mult: number): Vector {
   const v: Vector = new Map();
   for (const c of columns) {
-    if (row.figures.get(c)?.blank && !row.implausible.has(c)) continue;
+    if (row.figures.get(c)?.blank && !row.implausible?.has(c)) continue;
     v.set(c, valueIn(row, c, mult) ?? NaN);
   }
   return v;
@@ -64,8 +64,34 @@ function equalVectors(a: Vector, b: Vector, columns: number[]): boolean {
   return compared > 0;
 }
 
+// The vector helpers below loop instead of spreading a vector into an array: they run for
+// every row of a table (several times each), and the arrays were most of the garbage.
 function nonZero(v: Vector): boolean {
-  return [...v.values()].some((x) => x !== 0 && !Number.isNaN(x));
+  for (const x of v.values()) if (x !== 0 && !Number.isNaN(x)) return true;
+  return false;
+}
+
+function nonZeroCount(v: Vector): number {
+  let n = 0;
+  for (const x of v.values()) if (x !== 0 && !Number.isNaN(x)) n++;
+  return n;
+}
+
+function hasNegative(v: Vector): boolean {
+  for (const x of v.values()) if (x < 0) return true;
+  return false;
+}
+
+/** No figure below zero (words, NaN, count as not negative). */
+function allNonNegative(v: Vector): boolean {
+  for (const x of v.values()) if (!(Number.isNaN(x) || x >= 0)) return false;
+  return true;
+}
+
+/** Some column of `acc` is past its target's figure (an absent target figure counts as 0). */
+function exceeds(acc: Vector, target: Vector): boolean {
+  for (const [c, x] of acc) if (x > (target.get(c) ?? 0) + 1e-6) return true;
+  return false;
 }
 
 function addInto(acc: Vector, v: Vector): void {
@@ -110,7 +136,7 @@ export function buildHierarchy(rows: BodyRow[], columns: number[], mult: number,
   // A part may be negative (a 수정 column's cuts: 25,844, -744, -3,600 under 21,500), so a
   // running sum past its target can come back. Only a table without negative figures stops
   // there at once; with them, the search still ends after a bounded number of parts.
-  const negatives = vectors.some((v) => [...v.values()].some((x) => x < 0));
+  const negatives = vectors.some(hasNegative);
   const sameGroup = (i: number, j: number) => rows[i]!.group === rows[j]!.group || rows[i]!.group === undefined || rows[i]!.total && !rows[i]!.subtotal;
 
   const tryGroup = (i: number): Node | undefined => {
@@ -123,7 +149,7 @@ export function buildHierarchy(rows: BodyRow[], columns: number[], mult: number,
     const kids: Node[] = [];
     let nonZeroKids = 0;
     let j = i + 1;
-    const positive = [...target.values()].every((x) => Number.isNaN(x) || x >= 0);
+    const positive = allNonNegative(target);
     while (j < rows.length) {
       const next = rows[j]!;
       if (next.total && !(row.total && next.subtotal)) break;
@@ -141,7 +167,7 @@ export function buildHierarchy(rows: BodyRow[], columns: number[], mult: number,
         memo.set(i, node);
         return node;
       }
-      if (positive && (!negatives || kids.length > MAX_PARTS_PAST_TARGET) && [...acc].some(([c, x]) => x > (target.get(c) ?? 0) + 1e-6)) break;
+      if (positive && (!negatives || kids.length > MAX_PARTS_PAST_TARGET) && exceeds(acc, target)) break;
     }
     return undefined;
   };
@@ -277,7 +303,7 @@ export function buildHierarchy(rows: BodyRow[], columns: number[], mult: number,
  * two or more figures, or a count of items in its label (`미래전략부(3건)`).
  */
 function bottomGroupHint(row: BodyRow, v: Vector): boolean {
-  return [...v.values()].filter((x) => x !== 0 && !Number.isNaN(x)).length >= 2 || /\(\s*\d+\s*(건|개|개사|개소|개\s*사업)\s*\)/.test(row.label);
+  return nonZeroCount(v) >= 2 || /\(\s*\d+\s*(건|개|개사|개소|개\s*사업)\s*\)/.test(row.label);
 }
 
 function markKinds(node: Node, kinds: Node['kind'][], parent: (number | undefined)[], up: number | undefined): void {
@@ -322,7 +348,7 @@ export function checkFormulas(rows: BodyRow[], cls: TableClass, mult: number, di
     const terms = ratio ? undefined : /^[A-Z](?:[-+][A-Z])+$/.test(expression) ? expression.match(/[-+]?[A-Z]/g) ?? [] : undefined;
     for (const row of rows) {
       const stated = row.figures.get(c.index);
-      if (stated?.value === undefined || row.implausible.has(c.index)) continue;
+      if (stated?.value === undefined || row.implausible?.has(c.index)) continue;
       const get = (letter: string) => {
         const col = lettered.get(letter);
         return col === undefined ? undefined : valueIn(row, col, mult);

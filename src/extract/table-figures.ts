@@ -35,6 +35,7 @@ import {
   RATE_ROLES,
   readRows,
   reportUnreadable,
+  RowFigures,
   tablesInContext,
   type BodyRow,
   type TableInContext,
@@ -68,7 +69,7 @@ interface Units {
 }
 
 function moneyQuantity(row: BodyRow, column: ColumnInfo | undefined, units: Units): Quantity | undefined {
-  if (!column || row.implausible.has(column.index)) return undefined;
+  if (!column || row.implausible?.has(column.index)) return undefined;
   const f = row.figures.get(column.index);
   if (!f || f.percent || f.countUnit) return undefined;
   const source = sourceOfCell(row, column.index);
@@ -94,7 +95,7 @@ function secondQuantity(row: BodyRow, column: ColumnInfo | undefined, units: Uni
 }
 
 function percentQuantity(row: BodyRow, column: ColumnInfo | undefined): Quantity | undefined {
-  if (!column || row.implausible.has(column.index)) return undefined;
+  if (!column || row.implausible?.has(column.index)) return undefined;
   const f = row.figures.get(column.index);
   if (f?.value === undefined) return undefined;
   return { value: f.value, unit: '%', decimals: f.decimals, source: sourceOfCell(row, column.index) };
@@ -156,37 +157,79 @@ function contextOf(ctx: TableInContext): string | undefined {
   return clean(ctx.caption) || clean(ctx.heading) || undefined;
 }
 
-function lineFromRow(row: BodyRow, columns: ColumnInfo[], units: Units, year: string | undefined, noteColumn: ColumnInfo | undefined): BudgetLine {
-  const budgetColumn = pickBudget(columns) ?? columns.find((c) => c.role === 'year' || c.role === 'total');
-  const executedColumn = first(columns, 'executed');
+/** The columns a line's figures come from: the same for every row of a table (and year), so chosen once. */
+interface LineColumns {
+  budget?: ColumnInfo;
+  basis?: string;
+  executed?: ColumnInfo;
+  remaining?: ColumnInfo;
+  rate?: ColumnInfo;
+  carriedOver?: ColumnInfo;
+  unused?: ColumnInfo;
+  funding: { column: ColumnInfo; name: string }[];
+  note?: ColumnInfo;
+  /** Notes already read as dates: a note column repeats a few allocation dates down thousands of rows. */
+  dates: Map<string, string | undefined>;
+}
+
+function lineColumns(columns: ColumnInfo[], noteColumn: ColumnInfo | undefined): LineColumns {
+  const budget = pickBudget(columns) ?? columns.find((c) => c.role === 'year' || c.role === 'total');
+  const basis = budget && budget.role === 'budget' ? basisWord(budget) : undefined;
+  const plan: LineColumns = {
+    funding: columns.filter((x) => x.role === 'funding').map((column) => ({ column, name: normalizeHeader(column.path[column.path.length - 1] ?? '') })),
+    dates: new Map(),
+  };
+  if (budget) plan.budget = budget;
+  if (basis) plan.basis = basis;
+  const executed = first(columns, 'executed');
+  if (executed) plan.executed = executed;
+  const remaining = first(columns, 'remaining');
+  if (remaining) plan.remaining = remaining;
+  const rate = first(columns, 'rate');
+  if (rate) plan.rate = rate;
+  const carriedOver = first(columns, 'carriedOver');
+  if (carriedOver) plan.carriedOver = carriedOver;
+  const unused = first(columns, 'unused');
+  if (unused) plan.unused = unused;
+  if (noteColumn) plan.note = noteColumn;
+  return plan;
+}
+
+function dateOfNote(plan: LineColumns, note: string): string | undefined {
+  if (plan.dates.has(note)) return plan.dates.get(note);
+  const date = parseDate(note);
+  plan.dates.set(note, date);
+  return date;
+}
+
+function lineFromRow(row: BodyRow, plan: LineColumns, units: Units, year: string | undefined): BudgetLine {
   const line: BudgetLine = { program: row.label, normalizedName: normalizeName(row.label), source: row.source };
   if (row.group) line.group = row.group;
-  const budget = moneyQuantity(row, budgetColumn, units);
+  const budget = moneyQuantity(row, plan.budget, units);
   if (budget) line.budget = budget;
-  const basis = budgetColumn && budgetColumn.role === 'budget' ? basisWord(budgetColumn) : undefined;
-  if (basis) line.budgetBasis = basis;
-  const executed = moneyQuantity(row, executedColumn, units) ?? (budget ? dashAsZero(row, executedColumn, units) : undefined);
+  if (plan.basis) line.budgetBasis = plan.basis;
+  const executed = moneyQuantity(row, plan.executed, units) ?? (budget ? dashAsZero(row, plan.executed, units) : undefined);
   if (executed) line.executed = executed;
-  const disbursed = secondQuantity(row, executedColumn, units, 'bracket');
+  const disbursed = secondQuantity(row, plan.executed, units, 'bracket');
   if (disbursed) line.disbursed = disbursed;
-  const remaining = moneyQuantity(row, first(columns, 'remaining'), units);
+  const remaining = moneyQuantity(row, plan.remaining, units);
   if (remaining) line.remaining = remaining;
-  const rate = percentQuantity(row, first(columns, 'rate'));
+  const rate = percentQuantity(row, plan.rate);
   if (rate) line.statedRate = rate;
-  const carried = moneyQuantity(row, first(columns, 'carriedOver'), units);
+  const carried = moneyQuantity(row, plan.carriedOver, units);
   if (carried) line.carriedOver = carried;
-  const unused = moneyQuantity(row, first(columns, 'unused'), units);
+  const unused = moneyQuantity(row, plan.unused, units);
   if (unused) line.unused = unused;
   if (year) line.year = year;
   const funding: FundingPart[] = [];
-  for (const c of columns.filter((x) => x.role === 'funding')) {
-    const amount = moneyQuantity(row, c, units);
-    if (amount) funding.push({ name: normalizeHeader(c.path[c.path.length - 1] ?? ''), amount });
+  for (const { column, name } of plan.funding) {
+    const amount = moneyQuantity(row, column, units);
+    if (amount) funding.push({ name, amount });
   }
   if (funding.length) line.funding = funding;
-  const note = noteColumn ? row.cells[noteColumn.index]?.text.trim() : undefined;
+  const note = plan.note ? row.cells[plan.note.index]?.text.trim() : undefined;
   if (note && !/^[-–—]?$/.test(note)) {
-    const date = parseDate(note);
+    const date = dateOfNote(plan, note);
     if (date) line.allocationDate = date;
     else {
       line.status = note;
@@ -230,11 +273,11 @@ interface Emit {
 
 /** Lines from leaves, totals from groups and total rows; funding-part rows and alternative breakdowns are never lines. */
 function emitLines(rows: BodyRow[], h: Hierarchy, columns: ColumnInfo[], units: Units, year: string | undefined, settlement: boolean, diagnostics: Diagnostic[]): Emit {
-  const note = columns.find((c) => c.role === 'note');
+  const plan = lineColumns(columns, columns.find((c) => c.role === 'note'));
   const out: Emit = { lines: [], totals: [] };
   rows.forEach((row, i) => {
     if (h.alternative.has(i)) return;
-    const line = lineFromRow(row, columns, units, year, note);
+    const line = lineFromRow(row, plan, units, year);
     const parentLabel = h.parent[i] !== undefined ? rows[h.parent[i]!]!.label : undefined;
     if (h.kinds[i] === 'leaf' && !row.total) {
       if (row.funding || !row.label) return;
@@ -345,7 +388,7 @@ function pointFlag(column: ColumnInfo): string[] {
 }
 
 function seriesValue(row: BodyRow, column: ColumnInfo, units: Units, rowUnit: string | undefined): { value: number; unit: string } | undefined {
-  if (row.implausible.has(column.index)) return undefined;
+  if (row.implausible?.has(column.index)) return undefined;
   const f = row.figures.get(column.index);
   if (!f) return undefined;
   if (f.krw !== undefined) return { value: f.krw, unit: '원' };
@@ -589,7 +632,7 @@ function atPart(row: BodyRow, column: ColumnInfo, part: 'from' | 'to' | undefine
   if (part !== 'to') return row;
   const f = row.figures.get(column.index);
   if (!f) return row;
-  const figures = new Map(row.figures);
+  const figures = new RowFigures(row.figures);
   if (f.second?.kind === 'arrow') {
     const { second, ...rest } = f;
     figures.set(column.index, { ...rest, value: second.value });
@@ -711,7 +754,7 @@ function projectLinesByYear(ctx: TableInContext, rows: BodyRow[], cls: TableClas
 }
 
 function targetQuantity(row: BodyRow, column: ColumnInfo | undefined, unit: string): Quantity | undefined {
-  if (!column || row.implausible.has(column.index)) return undefined;
+  if (!column || row.implausible?.has(column.index)) return undefined;
   const f = row.figures.get(column.index);
   const source = sourceOfCell(row, column.index);
   const text = row.cells[column.index]?.text ?? '';

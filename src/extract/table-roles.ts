@@ -5,7 +5,7 @@
 // table (budget execution, settlement, multi-year budget, target/actual,
 // funding breakdown, other) with the reasons. Pure; knows meanings, not documents.
 
-import { tableGrid, type GridCell, type TableBlock } from '../layout/types.js';
+import { tableGrid, type GridCell, type TableBlock, type TableRow } from '../layout/types.js';
 import { parseNumber, parsePercent } from './amounts.js';
 import { expandYear } from './periods.js';
 import { foldFullWidth } from './text.js';
@@ -218,6 +218,19 @@ export function roleOfHeader(text: string): HeaderMeaning {
   if (stage) return { role: 'budget', stage: stage.stage! };
   if (/\(안\)$/.test(rest)) return { role: 'budget', stage: 'proposal' };
   return { role: 'other' };
+}
+
+/**
+ * The letters of the funding words (국비, 시비, 기금…). Reading a header only takes
+ * characters away (spaces, marks, years, brackets), never adds any: a text holding
+ * none of these letters cannot name a funding part, and most row names hold none.
+ */
+const FUNDING_LETTERS: ReadonlySet<string> = new Set(ROLE_VOCABULARY.filter((w) => w.role === 'funding').flatMap((w) => w.pattern.source.match(/[가-힣]/g) ?? []));
+
+/** A row or header naming a funding part (`국비`, `시 비`): `roleOfHeader` says funding, asked only when it can. */
+export function namesFundingPart(text: string): boolean {
+  for (const ch of text) if (FUNDING_LETTERS.has(ch)) return roleOfHeader(text).role === 'funding';
+  return false;
 }
 
 /** What the second number in a body cell means, from the header's bracketed part. */
@@ -454,6 +467,23 @@ function labelColumns(columns: ColumnInfo[]): { label?: number; group?: number }
  * decided it, so a reader can see why a table gave (or did not give) figures.
  */
 export function classifyTable(table: TableBlock): TableClass {
+  // A table is classified when its context is read and again when its figures are:
+  // the work is done once per table (and again only if its rows changed since).
+  const cached = classes.get(table);
+  if (cached && cached.rows === table.rows && cached.count === table.rows.length && cached.headerRows === table.headerRows) return copyOfClass(cached.cls);
+  const cls = classifyGrid(table);
+  classes.set(table, { rows: table.rows, count: table.rows.length, headerRows: table.headerRows, cls });
+  return copyOfClass(cls);
+}
+
+/** Classifications already made, per table; each caller gets its own copy of the reasons (a caller may add one). */
+const classes = new WeakMap<TableBlock, { rows: TableRow[]; count: number; headerRows: number; cls: TableClass }>();
+
+function copyOfClass(cls: TableClass): TableClass {
+  return { ...cls, reasons: cls.reasons.slice() };
+}
+
+function classifyGrid(table: TableBlock): TableClass {
   const grid = tableGrid(table);
   const headerRows = headerRowCount(table, grid);
   const columns = columnInfos(table, grid);
@@ -498,8 +528,11 @@ export function classifyTable(table: TableBlock): TableClass {
 
   const body = grid.slice(headerRows);
   // Staff counts put 정원/현원 in the rows as often as in the header.
-  const rowLabels = body.map((r) => r[label ?? 0]?.text ?? '');
-  const nonFigure = [...columns.flatMap((c) => c.path), ...rowLabels].find((p) => NON_FIGURE_HEADERS.some((re) => re.test(normalizeHeader(p))));
+  // Asked only of a table without budget or execution columns (every row's name is read for it).
+  const nonFigureHeader = (): string | undefined => {
+    const names = (p: string) => NON_FIGURE_HEADERS.some((re) => re.test(normalizeHeader(p)));
+    return columns.flatMap((c) => c.path).find(names) ?? body.map((r) => r[label ?? 0]?.text ?? '').find(names);
+  };
   const labelYears = label === undefined ? [] : body.map((r) => r[label]?.text ?? '').filter((t) => /^\s*(?:(?:19|20)\d{2}|['’‘]\d{2})\s*(?:년도?)?\s*(?:\(.*\))?\s*$/.test(t));
   const yearsDown = labelYears.length >= 2 && labelYears.length >= body.length / 2;
 
@@ -507,7 +540,8 @@ export function classifyTable(table: TableBlock): TableClass {
     reasons.push(`target and actual columns: ${headerText('target')}; ${headerText('actual') || headerText('achievement')}`);
     return withLabels('target-actual', { yearsDown });
   }
-  if (nonFigure && !has('budget') && !has('executed')) {
+  const nonFigure = has('budget') || has('executed') ? undefined : nonFigureHeader();
+  if (nonFigure) {
     reasons.push(`header "${nonFigure}" names staff, scores or a schedule, not money`);
     return withLabels('other');
   }
@@ -540,7 +574,7 @@ export function classifyTable(table: TableBlock): TableClass {
     return withLabels('funding-breakdown');
   }
   if (label !== undefined) {
-    const parts = body.filter((r) => roleOfHeader(r[label]?.text ?? '').role === 'funding').length;
+    const parts = body.filter((r) => namesFundingPart(r[label]?.text ?? '')).length;
     if (parts >= 2 && body.some((r) => roleOfHeader(r[label]?.text ?? '').role === 'total')) {
       reasons.push('funding parts (국비, 시비…) down the rows under a 계 row');
       return withLabels('funding-breakdown');
@@ -555,6 +589,7 @@ export function classifyTable(table: TableBlock): TableClass {
     reasons.push(`a budget column (${headerText('budget')}) without execution`);
     return withLabels('budget-execution');
   }
-  reasons.push(nonFigure ? `header "${nonFigure}" names no money` : 'no budget, execution, year or target columns');
+  const stated = nonFigure ?? nonFigureHeader();
+  reasons.push(stated ? `header "${stated}" names no money` : 'no budget, execution, year or target columns');
   return withLabels('other');
 }

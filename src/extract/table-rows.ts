@@ -9,10 +9,10 @@ import { tableGrid, type Block, type GridCell, type TableBlock } from '../layout
 import { collapseLetterSpacing } from './names.js';
 import { parseUnitDeclaration, type UnitDeclaration } from './tables.js';
 import { foldFullWidth } from './text.js';
-import { BLANK, readCellFigure, type CellFigure } from './table-cells.js';
+import { BLANK, holdsFigure, readCellFigure, type CellFigure } from './table-cells.js';
 import { diag } from './table-diagnostics.js';
 import { joinedAcross } from './table-across.js';
-import { classifyTable, normalizeHeader, roleOfHeader, type ColumnInfo, type ColumnRole, type TableClass } from './table-roles.js';
+import { classifyTable, namesFundingPart, normalizeHeader, type ColumnInfo, type ColumnRole, type TableClass } from './table-roles.js';
 
 export interface TableInContext {
   table: TableBlock;
@@ -159,17 +159,65 @@ function cleanLabel(text: string): string {
     .trim();
 }
 
+/**
+ * A row's figures by column index, read as a Map is (get, set, delete, size, in
+ * column order) but held in one array: a long table has one per row, and a Map
+ * per row was several times the size of its figures' references.
+ */
+export class RowFigures implements Iterable<[number, CellFigure]> {
+  private readonly byColumn: (CellFigure | undefined)[];
+  private count: number;
+
+  /** Room for `columns` columns (the array is made at its size: grown by assignment, it would take more), or a copy of `from`. */
+  constructor(from: RowFigures | number) {
+    this.byColumn = typeof from === 'number' ? new Array<CellFigure | undefined>(from) : from.byColumn.slice();
+    this.count = typeof from === 'number' ? 0 : from.count;
+  }
+
+  get size(): number {
+    return this.count;
+  }
+
+  get(column: number): CellFigure | undefined {
+    return this.byColumn[column];
+  }
+
+  set(column: number, figure: CellFigure): this {
+    if (this.byColumn[column] === undefined) this.count++;
+    this.byColumn[column] = figure;
+    return this;
+  }
+
+  delete(column: number): boolean {
+    if (this.byColumn[column] === undefined) return false;
+    this.byColumn[column] = undefined;
+    this.count--;
+    return true;
+  }
+
+  *values(): IterableIterator<CellFigure> {
+    for (const f of this.byColumn) if (f !== undefined) yield f;
+  }
+
+  *[Symbol.iterator](): IterableIterator<[number, CellFigure]> {
+    for (let c = 0; c < this.byColumn.length; c++) {
+      const f = this.byColumn[c];
+      if (f !== undefined) yield [c, f];
+    }
+  }
+}
+
 export interface BodyRow {
   cells: GridCell[];
   label: string;
   group?: string;
   source: Source;
-  figures: Map<number, CellFigure>;
+  figures: RowFigures;
   total: boolean;
   subtotal: boolean;
   funding: boolean;
-  /** Excluded from sums: a value implausible for its column. */
-  implausible: Set<number>;
+  /** Excluded from sums: a value implausible for its column (made only for a row that has one). */
+  implausible?: Set<number>;
 }
 
 const FIGURE_ROLES: ReadonlySet<ColumnRole> = new Set([
@@ -212,14 +260,17 @@ function realign(cells: GridCell[], cls: TableClass): { cells: GridCell[]; why: 
   if (cls.labelColumn === undefined || cells.some((c) => c.spanned)) return undefined;
   const label = cls.labelColumn;
   const nameCell = cells[label]?.text ?? '';
-  if (readCellFigure(nameCell).value !== undefined) {
+  if (holdsFigure(nameCell)) {
     const shift = bestShift(cells, cls.columns, cls, [-1, 1, -2, 2]);
     if (shift === 0) return undefined;
     return { cells: shifted(cells, shift), why: `row has its cells ${Math.abs(shift)} column(s) off the header; realigned on its figures (group continues)` };
   }
   const firstFigure = cls.columns.find((c) => isFigureColumn(c, cls) && c.index > label);
   if (!firstFigure) return undefined;
-  const words = (from: number, to: number) => cells.slice(from, to).every((c) => c.text.trim() !== '' && !/\d/.test(c.text));
+  const words = (from: number, to: number) => {
+    for (let c = from; c < to && c < cells.length; c++) if (cells[c]!.text.trim() === '' || /\d/.test(cells[c]!.text)) return false;
+    return true;
+  };
   // Any shift needs a word under the first figure header: without one (most rows) no shift can apply,
   // and scoring five shifts per row was the largest cost on long tables.
   if (!words(firstFigure.index, firstFigure.index + 1)) return undefined;
@@ -242,6 +293,8 @@ function realign(cells: GridCell[], cls: TableClass): { cells: GridCell[]; why: 
  */
 function unstack(cells: GridCell[], cls: TableClass): GridCell[][] {
   if (cls.labelColumn === undefined || cells.some((c) => c.spanned)) return [cells];
+  // A name on one line is one row (most rows): nothing to split.
+  if (!cells[cls.labelColumn]!.text.includes('\n')) return [cells];
   const lines = cells.map((c) => (c.text.trim() === '' ? [] : c.text.split('\n')));
   const n = lines[cls.labelColumn]!.length;
   if (n < 2 || lines.some((l) => l.length !== 0 && l.length !== n)) return [cells];
@@ -280,11 +333,13 @@ function isRepeatedHeader(cells: GridCell[], key: HeaderKey | undefined): boolea
 export function readRows(ctx: TableInContext, cls: TableClass, diagnostics: Diagnostic[]): BodyRow[] {
   const grid = tableGrid(ctx.table);
   const headerGrid = grid.slice(0, cls.headerRows);
-  const body = [...grid.slice(cls.headerRows), ...ctx.extraRows].flatMap((cells) => unstack(cells, cls));
+  const printed = ctx.extraRows.length ? grid.slice(cls.headerRows).concat(ctx.extraRows) : grid.slice(cls.headerRows);
   const rows: BodyRow[] = [];
   const key = headerKey(headerGrid);
+  const figureColumns = cls.columns.filter((c) => isFigureColumn(c, cls)).map((c) => c.index);
+  const width = figureColumns.reduce((w, c) => Math.max(w, c + 1), 0);
   let group: string | undefined;
-  for (let cells of body) {
+  for (const printedCells of printed) for (let cells of unstack(printedCells, cls)) {
     if (cells.every((c) => c.text.trim() === '')) continue;
     if (isRepeatedHeader(cells, key)) continue;
     const source = cells[0]!.source;
@@ -298,8 +353,8 @@ export function readRows(ctx: TableInContext, cls: TableClass, diagnostics: Diag
     const label = labelText || groupText;
     const total = isTotalLabel(label);
     if (groupText && !isTotalLabel(groupText)) group = groupText;
-    const figures = new Map<number, CellFigure>();
-    for (const c of cls.columns) if (isFigureColumn(c, cls)) figures.set(c.index, readCellFigure(cells[c.index]?.text ?? ''));
+    const figures = new RowFigures(width);
+    for (const c of figureColumns) figures.set(c, readCellFigure(cells[c]?.text ?? ''));
     const row: BodyRow = {
       cells,
       label,
@@ -307,8 +362,7 @@ export function readRows(ctx: TableInContext, cls: TableClass, diagnostics: Diag
       figures,
       total,
       subtotal: SUBTOTAL_WORD.test(stripMarks(label)) || (total && labelText !== '' && groupText !== '' && !isTotalLabel(groupText)),
-      funding: roleOfHeader(label).role === 'funding',
-      implausible: new Set(),
+      funding: namesFundingPart(label),
     };
     if (group && labelText && !total && groupText !== labelText) row.group = group;
     else if (group && total && row.subtotal) row.group = group;
@@ -377,7 +431,7 @@ function flagImplausible(rows: BodyRow[], cls: TableClass, diagnostics: Diagnost
       if (f?.value === undefined) continue;
       const bad = RATE_ROLES.has(column.role) ? Math.abs(f.value) > 1000 : values.length >= 3 && digitsOf(f.value) >= median + 4;
       if (bad) {
-        row.implausible.add(column.index);
+        (row.implausible ??= new Set()).add(column.index);
         diagnostics.push(diag('table-value-implausible', `"${f.text.trim()}" in column "${column.path.join(' ')}" is implausible for that column (${RATE_ROLES.has(column.role) ? 'over 1,000%' : `${digitsOf(f.value)} digits where the column has ${median}`}); not used`, row.source));
       }
     }

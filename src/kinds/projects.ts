@@ -145,9 +145,18 @@ const PROJECT_COLUMNS: ColumnVocabulary<ProjectColumn> = {
   ministry: /^(주관부처|부처|소관부처|주관기관)$/,
 };
 
+/**
+ * The first row's texts by column, a merged cell repeated over the columns it spans:
+ * the first row of the table's grid, read without building the grid (every table
+ * is asked whether it is a project list; a long one need not be expanded for that).
+ */
 function headerOf(table: TableBlock): string[] {
-  const grid = tableGrid(table);
-  return (grid[0] ?? []).map((c) => cellLine(c.text));
+  const out: string[] = [];
+  for (const cell of table.rows[0]?.cells ?? []) {
+    const text = cellLine(cell.text);
+    for (let k = 0; k < Math.max(1, cell.colSpan); k++) out.push(text);
+  }
+  return out;
 }
 
 /** A project list: a name column, an amount column, and a period or ministry column. */

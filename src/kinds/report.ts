@@ -70,6 +70,19 @@ function undoubled(text: string): string {
   return Number.isInteger(half) && text.slice(0, half) === text.slice(half) ? text.slice(0, half) : text;
 }
 
+/** The word every founding ordinance's title holds (`… 설립 및 지원에 관한 조례`). */
+const FOUNDING_WORD = '설립';
+
+/**
+ * A table's text, cells joined with spaces and rows with line breaks, when a cell
+ * holds `word` (a word is never split over cells); else empty: a long table is not
+ * turned into one string to look for a word none of its cells holds.
+ */
+function tableTextFor(table: TableBlock, word: string): string {
+  if (!table.rows.some((r) => r.cells.some((c) => c.text.includes(word)))) return '';
+  return table.rows.map((r) => r.cells.map((c) => c.text).join(' ')).join('\n');
+}
+
 export function readReportHead(layout: Layout): ReportHead {
   const head: ReportHead = {};
   const area = titleArea(layout).map((b) => collapseLetterSpacing(blockText(b))).filter(Boolean);
@@ -92,7 +105,7 @@ export function readReportHead(layout: Layout): ReportHead {
     const founding = new RegExp(`${LEGAL_PERSON.source}\\s*설립`);
     const issuer =
       area.map((t) => LEGAL_PERSON.exec(t)?.[1]).find(Boolean) ??
-      layout.blocks.map((b) => founding.exec(b.type === 'table' ? b.rows.map((r) => r.cells.map((c) => c.text).join(' ')).join('\n') : b.text)?.[1]).find(Boolean);
+      layout.blocks.map((b) => founding.exec(b.type === 'table' ? tableTextFor(b, FOUNDING_WORD) : b.text)?.[1]).find(Boolean);
     if (issuer) head.issuer = issuer;
   }
   return head;
@@ -110,14 +123,20 @@ export function readAsOf(layout: Layout): string | undefined {
   return undefined;
 }
 
+/** Whether a cell of the table, its spaces removed, matches (`정 원`): cell by cell, never the whole table as one string. */
+function anyCell(table: TableBlock, word: string): boolean {
+  // Its last letter first: most cells do not hold it, and need no copy without spaces.
+  const last = word[word.length - 1]!;
+  return table.rows.some((r) => r.cells.some((c) => c.text.includes(last) && c.text.replace(/\s+/g, '').includes(word)));
+}
+
 /** Staff tables: any table with rows or columns labelled 정원 and 현원. */
 export function readStaff(layout: Layout): { rows: OrgRow[]; claims: Claim[] } {
   const rows: OrgRow[] = [];
   const claims: Claim[] = [];
   for (const block of layout.blocks) {
     if (block.type !== 'table') continue;
-    const all = block.rows.map((r) => r.cells.map((c) => c.text.replace(/\s+/g, '')).join('|')).join('\n');
-    if (!/정원/.test(all) || !/현원/.test(all)) continue;
+    if (!anyCell(block, '정원') || !anyCell(block, '현원')) continue;
     const read = readOrganisation(block);
     pushAll(rows, read.rows);
     pushAll(claims, read.claims);

@@ -43,13 +43,20 @@ function continuation(open: TableBlock, next: TableBlock): number | undefined {
 /** Blocks with each continued table folded into the table it continues. */
 export function mergeContinuedTables(blocks: Block[]): Block[] {
   const out: Block[] = [];
-  // The open table is a copy owned here, so rows are appended in place (no copy per page).
-  let open: { table: TableBlock } | undefined;
+  // A table that continues nothing stays the caller's block (its grid and classification,
+  // already made by other readers, are then reused). The open table is copied when a first
+  // continuation is folded into it, and rows are then appended in place (no copy per page).
+  let open: { table: TableBlock; at: number; owned: boolean } | undefined;
   let between = 0;
   for (const block of blocks) {
     if (block.type === 'table') {
       const drop = open && between <= MAX_FURNITURE_BETWEEN ? continuation(open.table, block) : undefined;
       if (open && drop !== undefined) {
+        if (!open.owned) {
+          open.table = { ...open.table, rows: open.table.rows.slice() };
+          open.owned = true;
+          out[open.at] = open.table;
+        }
         for (let i = drop; i < block.rows.length; i++) open.table.rows.push(block.rows[i]!);
         if (!open.table.unit && block.unit) {
           open.table.unit = block.unit;
@@ -58,9 +65,8 @@ export function mergeContinuedTables(blocks: Block[]): Block[] {
         between = 0;
         continue;
       }
-      const copy: TableBlock = { ...block, rows: block.rows.slice() };
-      open = { table: copy };
-      out.push(copy);
+      open = { table: block, at: out.length, owned: false };
+      out.push(block);
       between = 0;
       continue;
     }

@@ -190,9 +190,12 @@ function readTableAt(lines: Line[], i: number, file: string, options: TextLayout
   return readAlignedTable(lines, i, file);
 }
 
+/** How many leading rows may be header rows: only these are looked at. */
+const HEADER_ROWS_SEEN = 5;
+
 /** Header rows: the leading rows before the first row holding a figure that is not a year. */
 function countHeaderRows(rows: string[][]): number {
-  for (let r = 0; r < rows.length && r < 5; r++) {
+  for (let r = 0; r < rows.length && r < HEADER_ROWS_SEEN; r++) {
     if (rows[r]!.slice(1).some(isDataFigure)) return r;
   }
   return Math.min(1, rows.length);
@@ -228,7 +231,7 @@ function readTabTable(lines: Line[], start: number, file: string): { block: Tabl
   }
   if (rows.length === 0) return undefined;
   trimEmptyColumns(rows);
-  const headerRows = countHeaderRows(rows.map((r) => r.cells.map((c) => c.text)));
+  const headerRows = countHeaderRows(rows.slice(0, HEADER_ROWS_SEEN).map((r) => r.cells.map((c) => c.text)));
   inferHeaderSpans(rows, headerRows);
   return { block: tableBlock(rows, headerRows, lines[start]!, file), next: j };
 }

@@ -142,12 +142,19 @@ function buildGrid(table: TableBlock): GridCell[][] {
   const width = grid.reduce((w, line) => Math.max(w, line?.length ?? 0), 0);
   return table.rows.map((row, r) => {
     const line = grid[r] ?? [];
+    // A full row (most rows) is already the grid's row: kept, not copied.
+    if (line.length === width && isFull(line)) return line;
     const out: GridCell[] = [];
     for (let c = 0; c < width; c++) {
       out.push(line[c] ?? { text: '', originRow: r, originCol: c, spanned: false, source: row.source });
     }
     return out;
   });
+}
+
+function isFull(line: (GridCell | undefined)[]): line is GridCell[] {
+  for (let c = 0; c < line.length; c++) if (line[c] === undefined) return false;
+  return true;
 }
 
 /** A plain row of cells (no spans), as most text readers produce. */

@@ -6,6 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { figuresFromTables, readCellFigure, type TableFigures } from '../../src/extract/table-figures.js';
+import { holdsFigure } from '../../src/extract/table-cells.js';
+import { RowFigures } from '../../src/extract/table-rows.js';
 import type { Block } from '../../src/layout/types.js';
 import { readTextLayout } from '../../src/layout/text.js';
 import { heading, layoutOf, table } from './table-helpers.js';
@@ -799,6 +801,50 @@ describe('readCellFigure', () => {
     const f = readCellFigure(text);
     expect(f.problem).toBe(problem);
     expect(f.value).toBeUndefined();
+  });
+});
+
+describe('readCellFigure: plain numbers read whole, as every other cell is', () => {
+  it.each([
+    ['1,234', { text: '1,234', blank: false, value: 1234, decimals: 0 }],
+    [' 12.50 ', { text: ' 12.50 ', blank: false, value: 12.5, decimals: 2 }],
+    ['45.3%', { text: '45.3%', blank: false, value: 45.3, decimals: 1, percent: true }],
+    ['１,２３４', { text: '１,２３４', blank: false, value: 1234, decimals: 0 }],
+    ['4,873*', { text: '4,873*', blank: false, value: 4873, decimals: 0, footnote: '*' }],
+    ['1,23', { text: '1,23', blank: false, problem: 'unreadable', decimals: 0 }],
+  ])('%j', (text, expected) => expect(readCellFigure(text)).toEqual(expected));
+});
+
+describe('holdsFigure', () => {
+  it.each([
+    ['1,234', true],
+    ['△1,920', true],
+    ['(1,920)', true],
+    ['▲56', true],
+    ['96개소', true],
+    ['12,000 (△300)', true],
+    ['추가사업12', false],
+    ['약 30', false],
+    ['307.9억원', false], // money with its own unit: krw, not a value in the table's unit
+    ['', false],
+  ])('%j → %j', (text, expected) => expect(holdsFigure(text)).toBe(expected));
+});
+
+describe('RowFigures: the figures of a row by column, read in column order', () => {
+  const figure = (value: number) => ({ text: String(value), blank: false, value, decimals: 0 });
+  it('sets, replaces, deletes and copies as a map would', () => {
+    const row = new RowFigures(5);
+    row.set(3, figure(30)).set(1, figure(10)).set(4, figure(40));
+    row.set(3, figure(33));
+    expect(row.delete(4)).toBe(true);
+    expect(row.delete(0)).toBe(false);
+    const copy = new RowFigures(row);
+    copy.set(0, figure(1));
+    expect(row.size).toBe(2);
+    expect([...row].map(([c, f]) => [c, f.value])).toEqual([[1, 10], [3, 33]]);
+    expect(copy.size).toBe(3);
+    expect([...copy.values()].map((f) => f.value)).toEqual([1, 10, 33]);
+    expect(row.get(2)).toBeUndefined();
   });
 });
 

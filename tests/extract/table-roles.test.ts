@@ -3,7 +3,7 @@
 // ones printed on the real pages named beside them, or common variants.
 
 import { describe, expect, it } from 'vitest';
-import { classifyTable, columnInfos, formulaOf, headerLines, headerRowCount, normalizeHeader, roleOfHeader, yearOf } from '../../src/extract/table-roles.js';
+import { classifyTable, columnInfos, formulaOf, headerLines, headerRowCount, namesFundingPart, normalizeHeader, roleOfHeader, yearOf } from '../../src/extract/table-roles.js';
 import { table } from './table-helpers.js';
 
 describe('normalizeHeader', () => {
@@ -19,6 +19,19 @@ describe('normalizeHeader', () => {
     ['ｅ예산액', 'e예산액'],
     ['사업비(천원)', '사업비'],
   ])('%j → %j', (text, expected) => expect(normalizeHeader(text)).toBe(expected));
+});
+
+describe('namesFundingPart', () => {
+  it.each([
+    ['국비', true],
+    ['시 비', true],
+    ['지방비(B)', true],
+    ['기금', true],
+    ['사업비', false], // a budget header
+    ['합계', false],
+    ['추가사업12', false],
+    ['', false],
+  ])('%j → %j', (text, expected) => expect(namesFundingPart(text)).toBe(expected));
 });
 
 describe('roleOfHeader: the vocabulary', () => {

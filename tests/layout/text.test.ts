@@ -277,6 +277,20 @@ describe('tables continued over a page break', () => {
     // The input tables are not changed.
     expect(first.rows).toHaveLength(2);
   });
+
+  it('keeps a table that continues nothing as the same block (its grid is not built again for a copy)', async () => {
+    const { mergeContinuedTables } = await import('../../src/layout/continuation.js');
+    const text = ['구분\t사업명\t예산액', '가\t하나\t100', '', '다른 표', '', '항목\t금액', '나\t5', '', '항목\t금액', '다\t7'].join('\n');
+    const blocks = readTextLayout('c.txt', text).blocks;
+    const [alone, open, continued] = tables(blocks);
+    const merged = tables(mergeContinuedTables(blocks));
+    expect(merged).toHaveLength(2);
+    expect(merged[0]).toBe(alone);
+    expect(merged[1]).not.toBe(open);
+    expect(merged[1]!.rows).toHaveLength(3);
+    expect(open!.rows).toHaveLength(2);
+    expect(continued!.rows).toHaveLength(2);
+  });
 });
 
 describe('HTML paragraphs share the text reader\'s markers', () => {
