@@ -9,6 +9,7 @@ import { expandYear } from './periods.js';
 import { printedDecimals, printedStep } from './printed.js';
 import { applyUnit, findQuantities, type FoundQuantity } from './quantities.js';
 import { foldFullWidth } from './text.js';
+import { memoized } from './memo.js';
 
 export type ProseBlock = Exclude<Block, TableBlock>;
 
@@ -45,8 +46,10 @@ export function splitSentences(text: string): string[] {
   return out.filter(Boolean);
 }
 
-/** Every sentence of every prose block, in order. */
-export function proseSentences(blocks: Block[]): Sentence[] {
+/** Every sentence of every prose block, in order (memoized per document: every prose extractor reads them). */
+export const proseSentences = memoized(cutSentences);
+
+function cutSentences(blocks: Block[]): Sentence[] {
   const out: Sentence[] = [];
   blocks.forEach((b, i) => {
     if (!isProse(b)) return;
@@ -62,7 +65,9 @@ export type Figure = FoundQuantity;
  * The figures of a sentence. A bare number joined by an arrow to a figure with a
  * unit takes that unit (`9,500→13,300만원`: both 만원).
  */
-export function sentenceFigures(text: string): Figure[] {
+export const sentenceFigures = memoized(readSentenceFigures);
+
+function readSentenceFigures(text: string): Figure[] {
   // Year labels are not figures: `('23)`, `'23.`, `(2023)`.
   const qs = findQuantities(text).filter(
     (q) => !(q.kind === 'bare' && (/['’‘´]\s*$/.test(text.slice(0, q.index)) || (/\(\s*$/.test(text.slice(0, q.index)) && /^\s*[),.]/.test(text.slice(q.end)) && /^(19|20)\d\d$/.test(q.text)))),

@@ -6,6 +6,7 @@
 
 import { COUNT_UNITS, parseKoreanAmount, parseKoreanNumber, roundTo } from './amounts.js';
 import { foldFullWidth } from './text.js';
+import { memoized } from './memo.js';
 
 export type QuantityKind = 'money' | 'count' | 'percent' | 'bare';
 
@@ -62,8 +63,10 @@ function labelBefore(text: string, index: number): string | undefined {
   return word[1];
 }
 
-/** Every figure in a line of text, left to right. */
-export function findQuantities(input: string): FoundQuantity[] {
+/** Every figure in a line of text, left to right (memoized per document: callers read the same lines again and again). */
+export const findQuantities = memoized(readQuantities);
+
+function readQuantities(input: string): FoundQuantity[] {
   if (!/\d/.test(input)) return [];
   const text = foldFullWidth(input);
   const found: FoundQuantity[] = [];
