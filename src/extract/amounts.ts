@@ -49,6 +49,8 @@ const SEGMENT = new RegExp(String.raw`(${DIGITS})\s*([십백천])?\s*([만억조
  * `1.5천` → 1500, `5천만` → 5e7. Undefined when the text holds anything else.
  */
 export function parseKoreanNumber(text: string): number | undefined {
+  // Most figures carry no magnitude word (`1,234`, `12.5`): the segment loop below would read them as this does.
+  if (PLAIN_NUMBER.test(text)) return parseNumber(text);
   const s = foldFullWidth(text).trim();
   if (s === '') return undefined;
   let total = 0;
