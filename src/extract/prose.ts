@@ -58,6 +58,19 @@ function cutSentences(blocks: Block[]): Sentence[] {
   return out;
 }
 
+const YEAR_APOSTROPHES = "'’‘´";
+const SPACE = /\s/;
+
+/**
+ * The last character before `index` that is not white space, '' if none: what an
+ * end-anchored `X\s*$` on `text.slice(0, index)` would test, without scanning the text.
+ */
+function lastNonSpace(text: string, index: number): string {
+  let i = index;
+  while (i > 0 && SPACE.test(text[i - 1]!)) i--;
+  return i > 0 ? text[i - 1]! : '';
+}
+
 /** A figure of a sentence: the reader's FoundQuantity with its position kept. */
 export type Figure = FoundQuantity;
 
@@ -69,9 +82,11 @@ export const sentenceFigures = memoized(readSentenceFigures);
 
 function readSentenceFigures(text: string): Figure[] {
   // Year labels are not figures: `('23)`, `'23.`, `(2023)`.
-  const qs = findQuantities(text).filter(
-    (q) => !(q.kind === 'bare' && (/['’‘´]\s*$/.test(text.slice(0, q.index)) || (/\(\s*$/.test(text.slice(0, q.index)) && /^\s*[),.]/.test(text.slice(q.end)) && /^(19|20)\d\d$/.test(q.text)))),
-  );
+  const qs = findQuantities(text).filter((q) => {
+    if (q.kind !== 'bare') return true;
+    const before = lastNonSpace(text, q.index);
+    return !((before !== '' && YEAR_APOSTROPHES.includes(before)) || (before === '(' && /^\s*[),.]/.test(text.slice(q.end)) && /^(19|20)\d\d$/.test(q.text)));
+  });
   // `2만 5천세대`: a magnitude written apart from the rest of its number is one figure (25,000).
   for (let i = qs.length - 2; i >= 0; i--) {
     const q = qs[i]!;

@@ -7,9 +7,16 @@
 import type { Block, Layout } from '../layout/types.js';
 import type { Source } from '../model/types.js';
 import { stripMarkdown } from '../extract/text.js';
+import { memoized } from '../extract/memo.js';
 
-/** A block's text as printed, without Markdown emphasis or escapes; tables give their caption. */
-export function blockText(block: Block): string {
+/**
+ * A block's text as printed, without Markdown emphasis or escapes; tables give
+ * their caption. Memoized per document: the unit and title rules ask for the same
+ * block's text several times.
+ */
+export const blockText = memoized(readBlockText);
+
+function readBlockText(block: Block): string {
   const text = block.type === 'table' ? (block.caption ?? '') : block.text;
   return stripMarkdown(text).replace(/\s+/g, ' ').trim();
 }
