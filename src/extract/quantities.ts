@@ -49,7 +49,7 @@ const QUALIFIER = /^\s?([\uAC00-\uD7A3A-Za-z]{1,8})/;
  * counts of 호; `ha` glued to more Latin letters is a word, not hectares.
  */
 function isNameNotUnit(unit: string, text: string, index: number, after: string): boolean {
-  if (unit === '호') return /제\s*$/.test(text.slice(0, index));
+  if (unit === '호') return /제\s*$/.test(text.slice(0, index)) || /^[선점기실차봉]/.test(after);
   if (/^[A-Za-z]+$/.test(unit)) return /^[A-Za-z]/.test(after);
   return false;
 }
