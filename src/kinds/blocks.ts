@@ -6,7 +6,7 @@
 
 import type { Block, Layout } from '../layout/types.js';
 import type { Source } from '../model/types.js';
-import { stripMarkdown } from '../extract/text.js';
+import { collapseSpaces, stripMarkdown } from '../extract/text.js';
 import { memoized } from '../extract/memo.js';
 
 /**
@@ -18,7 +18,7 @@ export const blockText = memoized(readBlockText);
 
 function readBlockText(block: Block): string {
   const text = block.type === 'table' ? (block.caption ?? '') : block.text;
-  return stripMarkdown(text).replace(/\s+/g, ' ').trim();
+  return collapseSpaces(stripMarkdown(text)).trim();
 }
 
 /** Part titles numbered with Roman numerals: `Ⅲ. 전략목표별 추진상황`, `IV . 주요 현안사업`. */
@@ -181,6 +181,8 @@ export function isBracketedLabel(text: string): boolean {
 
 /** `name : value` (the colon full- or half-width, spaces optional). */
 export function labelled(text: string): { label: string; value: string } | undefined {
+  // Most units state no label: a text without a colon is not searched.
+  if (!text.includes(':') && !text.includes('：')) return undefined;
   const m = /^(.+?)\s*[:：]\s*(.*)$/.exec(text);
   if (!m) return undefined;
   return { label: m[1]!.trim(), value: m[2]!.trim() };
