@@ -94,7 +94,11 @@ export function isMoneyUnit(unit: string): boolean {
   return unit in MONEY_UNITS;
 }
 
+/** The marks a range is written with (`2천~4천만원`). */
+const RANGE_MARK = /[~∼～〜]/;
+
 function splitRange(text: string): [string, string] | undefined {
+  if (!RANGE_MARK.test(text)) return undefined;
   const parts = text.split(/\s*[~∼～〜]\s*/);
   if (parts.length !== 2) return undefined;
   return [parts[0] ?? '', parts[1] ?? ''];

@@ -36,6 +36,9 @@ const FULL = String.raw`(?:${NUM}\s*조\s*)?${NUM}${MAG}`;
 const UNIT = String.raw`원|%p|%\s*포인트|%|${COUNT_UNITS.join('|')}`;
 const QTY = new RegExp(String.raw`(${FULL})(?:\s*[~∼～]\s*(${FULL}))?\s*(${UNIT})?`, 'g');
 
+/** The KRW value of one unit of each magnitude a money figure may end with (`억` → 1e8, `천만` → 1e7), read once. */
+const SCALES = new Map(['', '십', '백', '천'].flatMap((small) => ['', '만', '억', '조'].map((big): [string, number] => [small + big, parseKoreanAmount(`1${small}${big}원`)?.krw ?? 1])));
+
 const HANGUL = /[\uAC00-\uD7A3]/;
 /** A Latin letter, hyphen or underscore right before digits makes them part of a name. */
 const GLUED_TO_NAME = /[A-Za-z\-_]/;
@@ -120,7 +123,7 @@ function readQuantities(input: string): FoundQuantity[] {
       if (!amount) continue;
       q = { value: amount.krw, unit: '원', kind: 'money', raw: amount.krw, index, end, text: whole };
       const magnitude = /([십백천]?[만억조]?)$/.exec(hi ?? lo)?.[1] ?? '';
-      q.scale = parseKoreanAmount(`1${magnitude}원`)?.krw ?? 1;
+      q.scale = SCALES.get(magnitude) ?? parseKoreanAmount(`1${magnitude}원`)?.krw ?? 1;
       if (amount.maxKrw !== undefined) q.max = q.rawMax = amount.maxKrw;
     } else {
       const value = parseKoreanNumber(lo);
