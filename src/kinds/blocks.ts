@@ -194,6 +194,8 @@ export function labelled(text: string): { label: string; value: string } | undef
  * (`과학기술정보⏎통신부`, `(57개⏎월)`), and with one elsewhere (`…지원사업⏎(안전작업)`).
  */
 export function cellLine(text: string): string {
+  // Most cells hold one line: nothing to join.
+  if (!text.includes('\n')) return collapseSpaces(text.trim());
   return text
     .split('\n')
     .map((line) => line.trim())
