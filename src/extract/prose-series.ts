@@ -13,7 +13,7 @@
 import type { Diagnostic, Series, SeriesPoint } from '../model/types.js';
 import type { Block } from '../layout/types.js';
 import { findSeries } from './series.js';
-import { isProse, sameUnit, sentenceFigures, subjectBefore, yearBefore, yearsIn } from './prose.js';
+import { isProse, joinLines, sameUnit, sentenceFigures, subjectBefore, yearBefore, yearsIn } from './prose.js';
 import { foldFullWidth } from './text.js';
 import { COUNT_UNITS, parseKoreanAmount, parseNumber } from './amounts.js';
 import { expandYear } from './periods.js';
@@ -236,7 +236,7 @@ export function extractProseSeries(blocks: Block[], options: ProseSeriesOptions 
   for (const block of blocks) {
     if (block.type === 'heading') heading = block.text.trim();
     if (!isProse(block) || !/\d/.test(block.text)) continue;
-    const raw = block.text.replace(/\s*\n\s*/g, ' ');
+    const raw = joinLines(block.text);
     const { text, relative } = labelYears(raw, options.year);
     if (relative && !options.year) {
       result.diagnostics.push({ severity: 'info', code: 'series-relative-year', message: 'a sequence labelled 전년/금년 was not read: the document year is unknown', source: block.source });

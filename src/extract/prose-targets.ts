@@ -18,7 +18,7 @@ import type { Block } from '../layout/types.js';
 import { parseCount, parsePercent, parseKoreanAmount } from './amounts.js';
 import { expandYear } from './periods.js';
 import { printedStep } from './printed.js';
-import { proseSentences, sameUnit, subjectBefore, sentenceFigures, sentenceSource, toQuantity, yearsIn, type Figure } from './prose.js';
+import { joinLines, proseSentences, sameUnit, subjectBefore, sentenceFigures, sentenceSource, toQuantity, yearsIn, type Figure } from './prose.js';
 import { foldFullWidth } from './text.js';
 
 export interface ProseTargetsOptions {
@@ -215,7 +215,7 @@ export function extractProseTargets(blocks: Block[], options: ProseTargetsOption
     if (!tried.has(s.block)) {
       tried.add(s.block);
       const block = blocks[s.block]!;
-      const text = foldFullWidth(block.type === 'table' ? '' : block.text.replace(/\s*\n\s*/g, ' '));
+      const text = foldFullWidth(block.type === 'table' ? '' : joinLines(block.text));
       if (numberedTargets(text, block.source, headings.get(s.block), options.targetYear, out)) {
         done.add(s.block);
         continue;

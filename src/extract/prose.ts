@@ -46,6 +46,11 @@ export function splitSentences(text: string): string[] {
   return out.filter(Boolean);
 }
 
+/** A block's lines joined by one space (most blocks are one line: nothing to replace). */
+export function joinLines(text: string): string {
+  return text.includes('\n') ? text.replace(/\s*\n\s*/g, ' ') : text;
+}
+
 /** Every sentence of every prose block, in order (memoized per document: every prose extractor reads them). */
 export const proseSentences = memoized(cutSentences);
 
@@ -53,7 +58,7 @@ function cutSentences(blocks: Block[]): Sentence[] {
   const out: Sentence[] = [];
   blocks.forEach((b, i) => {
     if (!isProse(b)) return;
-    for (const text of splitSentences(foldFullWidth(b.text.replace(/\s*\n\s*/g, ' ')))) out.push({ text, block: i, source: b.source });
+    for (const text of splitSentences(foldFullWidth(joinLines(b.text)))) out.push({ text, block: i, source: b.source });
   });
   return out;
 }

@@ -132,7 +132,7 @@ export function unitsOf(layout: Layout): Unit[] {
     if (block.type !== 'table' && !/[\p{L}\d]/u.test(block.text)) continue;
     const previous = units[units.length - 1];
     if (continuesPrevious(previous, block)) {
-      previous!.text = `${previous!.text} ${blockText(block)}`.replace(/\s+/g, ' ');
+      previous!.text = collapseSpaces(`${previous!.text} ${blockText(block)}`);
       previous!.parts.push(block);
       continue;
     }
