@@ -49,6 +49,8 @@ const SEGMENT = new RegExp(String.raw`(${DIGITS})\s*([십백천])?\s*([만억조
  * `1.5천` → 1500, `5천만` → 5e7. Undefined when the text holds anything else.
  */
 export function parseKoreanNumber(text: string): number | undefined {
+  // Most figures carry no magnitude word (`1,234`, `12.5`): the segment loop below would read them as this does.
+  if (PLAIN_NUMBER.test(text)) return parseNumber(text);
   const s = foldFullWidth(text).trim();
   if (s === '') return undefined;
   let total = 0;
@@ -92,7 +94,11 @@ export function isMoneyUnit(unit: string): boolean {
   return unit in MONEY_UNITS;
 }
 
+/** The marks a range is written with (`2천~4천만원`). */
+const RANGE_MARK = /[~∼～〜]/;
+
 function splitRange(text: string): [string, string] | undefined {
+  if (!RANGE_MARK.test(text)) return undefined;
   const parts = text.split(/\s*[~∼～〜]\s*/);
   if (parts.length !== 2) return undefined;
   return [parts[0] ?? '', parts[1] ?? ''];

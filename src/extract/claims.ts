@@ -689,6 +689,9 @@ function readListCounts(blocks: Block[], result: ClaimsResult): void {
   blocks.forEach((b, i) => {
     if (b.type !== 'list-item' && b.type !== 'heading' && b.type !== 'paragraph') return;
     const text = foldFullWidth(b.text).trim();
+    // The count closes the text (`…(3건)`, `…3건 :`): a text ending otherwise is not searched from every start.
+    const last = text[text.length - 1];
+    if (last !== ')' && last !== ':' && last !== '：') return;
     const found = LIST_COUNT_END.exec(text);
     if (!found || /등\s*\(?\s*\d/.test(text)) return;
     // A paragraph announces a list only with a colon; its bracketed counts count outputs.

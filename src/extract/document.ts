@@ -8,6 +8,7 @@ import { mergeContinuedTables } from '../layout/continuation.js';
 import { figuresFromTables } from './table-figures.js';
 import { extractProseFigures, type ProseFiguresOptions } from './prose-figures.js';
 import { beforeAfterTables } from './table-before-after.js';
+import { withTextMemo } from './memo.js';
 
 export interface LayoutFigures {
   budgetLines: BudgetLine[];
@@ -31,6 +32,10 @@ export function documentYear(layout: Layout): string | undefined {
 }
 
 export function figuresFromLayout(layout: Layout, options: ProseFiguresOptions = {}): LayoutFigures {
+  return withTextMemo(() => readFigures(layout, options));
+}
+
+function readFigures(layout: Layout, options: ProseFiguresOptions): LayoutFigures {
   const merged: Layout = { ...layout, blocks: mergeContinuedTables(layout.blocks) };
   const tables = figuresFromTables(merged);
   const year = options.year ?? documentYear(layout);

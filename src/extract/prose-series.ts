@@ -13,7 +13,7 @@
 import type { Diagnostic, Series, SeriesPoint } from '../model/types.js';
 import type { Block } from '../layout/types.js';
 import { findSeries } from './series.js';
-import { isProse, sameUnit, sentenceFigures, subjectBefore, yearBefore, yearsIn } from './prose.js';
+import { isProse, joinLines, sameUnit, sentenceFigures, subjectBefore, yearBefore, yearsIn } from './prose.js';
 import { foldFullWidth } from './text.js';
 import { COUNT_UNITS, parseKoreanAmount, parseNumber } from './amounts.js';
 import { expandYear } from './periods.js';
@@ -43,7 +43,8 @@ const RELATIVE = /(?<![가-힣])(전년도?|작년|금년도?|올해|당해\s*�
  */
 export function labelYears(text: string, year?: string): { text: string; relative: boolean } {
   // `2023년 18,400명에서 2024년 19,320명으로`: a pair of dated figures joined by 에서 reads as an arrow.
-  let out = foldFullWidth(text).replace(FROM_TO, '$1 → ');
+  const folded = foldFullWidth(text);
+  let out = folded.includes('에서') ? folded.replace(FROM_TO, '$1 → ') : folded;
   if (!/[→⇒➠]/.test(out)) return { text: out, relative: false };
   out = liftSharedQualifier(out);
   out = out.replace(YEAR_WORD, (_w, yy: string | undefined, yyyy: string | undefined) => (yyyy ? `(${yyyy}) ` : `('${yy}) `));
@@ -88,8 +89,9 @@ const PREVIOUS_YEAR = /^\s*(?:으로|로|은|는|이며|이고)?\s*,?\s*전년\s
  * sentence and the previous year's figure in brackets after 전년 form a pair.
  */
 export function previousYearPairs(text: string, year?: string): { indicator: string; unit: string; from: { period: string; value: number }; to: { period: string; value: number } }[] {
-  const figures = sentenceFigures(text);
   const out: ReturnType<typeof previousYearPairs> = [];
+  if (!text.includes('전년')) return out;
+  const figures = sentenceFigures(text);
   for (let i = 0; i + 1 < figures.length; i++) {
     const a = figures[i]!;
     const b = figures[i + 1]!;
@@ -104,6 +106,8 @@ export function previousYearPairs(text: string, year?: string): { indicator: str
 const BRACKET_YEAR = String.raw`\(\s*(?:['’‘]\s*(\d{2})|((?:19|20)\d{2}))\s*년?도?\s*\)`;
 const YEAR_THEN_ARROW = new RegExp(String.raw`^\s*${BRACKET_YEAR}\s*(?:→|⇒|➡|➜)\s*$`);
 const YEAR_AFTER = new RegExp(String.raw`^\s*${BRACKET_YEAR}`);
+/** The arrows a pair or a change is joined by: a text without one holds neither (read no further). */
+const ARROW = /[→⇒➡➜]/;
 
 /**
  * Each figure followed by its year in brackets, joined by an arrow:
@@ -111,8 +115,9 @@ const YEAR_AFTER = new RegExp(String.raw`^\s*${BRACKET_YEAR}`);
  * the words before the first name it.
  */
 export function yearAfterPairs(text: string): { indicator: string; unit: string; from: { period: string; value: number }; to: { period: string; value: number } }[] {
-  const figures = sentenceFigures(text);
   const out: ReturnType<typeof yearAfterPairs> = [];
+  if (!ARROW.test(text)) return out;
+  const figures = sentenceFigures(text);
   for (let i = 0; i + 1 < figures.length; i++) {
     const a = figures[i]!;
     const b = figures[i + 1]!;
@@ -181,6 +186,7 @@ function cleanName(words: string): string {
 
 export function changePairs(text: string): ChangePair[] {
   const out: ChangePair[] = [];
+  if (!ARROW.test(text)) return out;
   const t = foldFullWidth(text);
   for (const m of t.matchAll(CHANGE)) {
     const [, a, aLetters = '', b, bLetters = ''] = m;
@@ -243,7 +249,7 @@ function sequenceTexts(blocks: Block[]): Map<Block, string> {
       last = undefined;
       continue;
     }
-    const text = block.text.replace(/\s*\n\s*/g, ' ');
+    const text = joinLines(block.text);
     if (last && leadsWithArrow(block)) {
       const arrow = block.type === 'list-item' && ARROW_LEAD.test(block.marker) ? `${block.marker} ` : '';
       texts.set(last, `${texts.get(last)} ${arrow}${text}`);
@@ -296,7 +302,7 @@ export function extractProseSeries(blocks: Block[], options: ProseSeriesOptions 
       }
     }
     // `(‘21) 약7,700억 달러 → (’25) 2조달러`: amounts in a foreign currency are not 원.
-    const currency = /\d\s*[십백천만억조]*\s*(달러|불|유로|엔|위안)/.exec(text)?.[1];
+    const currency = found.length ? /\d\s*[십백천만억조]*\s*(달러|불|유로|엔|위안)/.exec(text)?.[1] : undefined;
     for (const found of findSeries(text)) {
       const points: SeriesPoint[] = found.points.map((p) => ({ ...p, source: block.source }));
       result.series.push({

@@ -18,7 +18,7 @@ import type { Block } from '../layout/types.js';
 import { parseCount, parsePercent, parseKoreanAmount } from './amounts.js';
 import { expandYear } from './periods.js';
 import { printedStep } from './printed.js';
-import { proseSentences, sameUnit, subjectBefore, sentenceFigures, sentenceSource, toQuantity, yearsIn, type Figure } from './prose.js';
+import { joinLines, proseSentences, sameUnit, subjectBefore, sentenceFigures, sentenceSource, toQuantity, yearsIn, type Figure } from './prose.js';
 import { foldFullWidth } from './text.js';
 
 export interface ProseTargetsOptions {
@@ -105,8 +105,9 @@ function printedQuantity(f: Figure, source: Source): Quantity {
 
 /** Targets and actuals in one sentence. */
 function sentenceTargets(text: string, source: Source, category: string | undefined, fallbackYear: string | undefined, out: ProseTargetsResult): void {
+  if (!/목표|까지/.test(text)) return;
   const figures = sentenceFigures(text).filter((f) => f.unit !== '배');
-  if (!figures.length || !/목표|까지/.test(text)) return;
+  if (!figures.length) return;
   const until = UNTIL.exec(text);
   const named = yearsIn(text)[0]?.year;
   const year = until ? String(until[1] ?? expandYear(until[2]!)) : (named ?? fallbackYear);
@@ -207,14 +208,19 @@ export function extractProseTargets(blocks: Block[], options: ProseTargetsOption
   const done = new Set<number>();
   // Counts printed so far under each heading: the plan an actual with its 달성률 may be measured against.
   const planned = new Map<string, Figure[]>();
+  // A block is tried as a numbered target line once, at its first sentence (a failed try adds nothing).
+  const tried = new Set<number>();
   for (const s of proseSentences(blocks)) {
-    const block = blocks[s.block]!;
-    const text = foldFullWidth(block.type === 'table' ? '' : block.text.replace(/\s*\n\s*/g, ' '));
-    if (!done.has(s.block) && numberedTargets(text, block.source, headings.get(s.block), options.targetYear, out)) {
-      done.add(s.block);
-      continue;
-    }
     if (done.has(s.block)) continue;
+    if (!tried.has(s.block)) {
+      tried.add(s.block);
+      const block = blocks[s.block]!;
+      const text = foldFullWidth(block.type === 'table' ? '' : joinLines(block.text));
+      if (numberedTargets(text, block.source, headings.get(s.block), options.targetYear, out)) {
+        done.add(s.block);
+        continue;
+      }
+    }
     const before = out.targets.length;
     sentenceTargets(s.text, sentenceSource(s), headings.get(s.block), options.targetYear, out);
     const section = headings.get(s.block) ?? '';

@@ -9,6 +9,7 @@ import { expandYear } from './periods.js';
 import { printedDecimals, printedStep } from './printed.js';
 import { applyUnit, findQuantities, type FoundQuantity } from './quantities.js';
 import { foldFullWidth } from './text.js';
+import { memoized } from './memo.js';
 
 export type ProseBlock = Exclude<Block, TableBlock>;
 
@@ -45,14 +46,34 @@ export function splitSentences(text: string): string[] {
   return out.filter(Boolean);
 }
 
-/** Every sentence of every prose block, in order. */
-export function proseSentences(blocks: Block[]): Sentence[] {
+/** A block's lines joined by one space (most blocks are one line: nothing to replace). */
+export function joinLines(text: string): string {
+  return text.includes('\n') ? text.replace(/\s*\n\s*/g, ' ') : text;
+}
+
+/** Every sentence of every prose block, in order (memoized per document: every prose extractor reads them). */
+export const proseSentences = memoized(cutSentences);
+
+function cutSentences(blocks: Block[]): Sentence[] {
   const out: Sentence[] = [];
   blocks.forEach((b, i) => {
     if (!isProse(b)) return;
-    for (const text of splitSentences(foldFullWidth(b.text.replace(/\s*\n\s*/g, ' ')))) out.push({ text, block: i, source: b.source });
+    for (const text of splitSentences(foldFullWidth(joinLines(b.text)))) out.push({ text, block: i, source: b.source });
   });
   return out;
+}
+
+const YEAR_APOSTROPHES = "'’‘´";
+const SPACE = /\s/;
+
+/**
+ * The last character before `index` that is not white space, '' if none: what an
+ * end-anchored `X\s*$` on `text.slice(0, index)` would test, without scanning the text.
+ */
+function lastNonSpace(text: string, index: number): string {
+  let i = index;
+  while (i > 0 && SPACE.test(text[i - 1]!)) i--;
+  return i > 0 ? text[i - 1]! : '';
 }
 
 /** A figure of a sentence: the reader's FoundQuantity with its position kept. */
@@ -62,11 +83,15 @@ export type Figure = FoundQuantity;
  * The figures of a sentence. A bare number joined by an arrow to a figure with a
  * unit takes that unit (`9,500→13,300만원`: both 만원).
  */
-export function sentenceFigures(text: string): Figure[] {
+export const sentenceFigures = memoized(readSentenceFigures);
+
+function readSentenceFigures(text: string): Figure[] {
   // Year labels are not figures: `('23)`, `'23.`, `(2023)`.
-  const qs = findQuantities(text).filter(
-    (q) => !(q.kind === 'bare' && (/['’‘´]\s*$/.test(text.slice(0, q.index)) || (/\(\s*$/.test(text.slice(0, q.index)) && /^\s*[),.]/.test(text.slice(q.end)) && /^(19|20)\d\d$/.test(q.text)))),
-  );
+  const qs = findQuantities(text).filter((q) => {
+    if (q.kind !== 'bare') return true;
+    const before = lastNonSpace(text, q.index);
+    return !((before !== '' && YEAR_APOSTROPHES.includes(before)) || (before === '(' && /^\s*[),.]/.test(text.slice(q.end)) && /^(19|20)\d\d$/.test(q.text)));
+  });
   // `2만 5천세대`: a magnitude written apart from the rest of its number is one figure (25,000).
   for (let i = qs.length - 2; i >= 0; i--) {
     const q = qs[i]!;

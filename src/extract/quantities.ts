@@ -6,6 +6,7 @@
 
 import { COUNT_UNITS, parseKoreanAmount, parseKoreanNumber, roundTo } from './amounts.js';
 import { foldFullWidth } from './text.js';
+import { memoized } from './memo.js';
 
 export type QuantityKind = 'money' | 'count' | 'percent' | 'bare';
 
@@ -35,8 +36,12 @@ const FULL = String.raw`(?:${NUM}\s*조\s*)?${NUM}${MAG}`;
 const UNIT = String.raw`원|%p|%\s*포인트|%|${COUNT_UNITS.join('|')}`;
 const QTY = new RegExp(String.raw`(${FULL})(?:\s*[~∼～]\s*(${FULL}))?\s*(${UNIT})?`, 'g');
 
+/** The KRW value of one unit of each magnitude a money figure may end with (`억` → 1e8, `천만` → 1e7), read once. */
+const SCALES = new Map(['', '십', '백', '천'].flatMap((small) => ['', '만', '억', '조'].map((big): [string, number] => [small + big, parseKoreanAmount(`1${small}${big}원`)?.krw ?? 1])));
+
 const HANGUL = /[\uAC00-\uD7A3]/;
-const LETTER_BEFORE = /[A-Za-z\uAC00-\uD7A3.\-_]$/;
+/** A Latin letter, hyphen or underscore right before digits makes them part of a name. */
+const GLUED_TO_NAME = /[A-Za-z\-_]/;
 const LETTER_AFTER = /^[A-Za-z\uAC00-\uD7A3]/;
 /** `9대 분야`: a count followed by one of these is a classifier, not a figure. */
 const CLASSIFIER_AFTER = /^\s*(분야|개\s*분야|권역|세대|차\b)/;
@@ -46,24 +51,54 @@ const QUALIFIER = /^\s?([\uAC00-\uD7A3A-Za-z]{1,8})/;
  * Unit words that also number or name things: `제3호`, `2호선`, `1호점` are not
  * counts of 호; `ha` glued to more Latin letters is a word, not hectares.
  */
-function isNameNotUnit(unit: string, before: string, after: string): boolean {
-  if (unit === '호') return /제\s*$/.test(before) || /^[선점기실차봉]/.test(after);
+function isNameNotUnit(unit: string, text: string, index: number, after: string): boolean {
+  if (unit === '호') return /제\s*$/.test(text.slice(0, index)) || /^[선점기실차봉]/.test(after);
   if (/^[A-Za-z]+$/.test(unit)) return /^[A-Za-z]/.test(after);
   return false;
 }
 
+const WORD_CHAR = /[\uAC00-\uD7A3A-Za-z&·\-]/;
+const SPACE = /\s/;
+/** Longest label word kept (its last characters, when the word runs on). */
+const MAX_LABEL = 20;
+
+/**
+ * The label of the figure at `index`: the bracketed words right before it
+ * (`(교육) 1.8만명`), else the word before it, a colon allowed between
+ * (`정부단독 2,418`, `매출액: 30억원`). Read backwards from `index` over at most
+ * 40 characters, as the end-anchored patterns `\(([^()]{1,20})\)\s*$` and
+ * `([\uAC00-\uD7A3A-Za-z&·\-]{1,20})\s*[:：]?\s*$` would match there: a regex
+ * anchored at the end still tries every start, and this runs for every figure.
+ */
 function labelBefore(text: string, index: number): string | undefined {
-  const before = text.slice(Math.max(0, index - 40), index);
-  const paren = /\(([^()]{1,20})\)\s*$/.exec(before);
-  if (paren) return paren[1]!.trim();
-  const word = /([\uAC00-\uD7A3A-Za-z&·\-]{1,20})\s*[:：]?\s*$/.exec(before);
+  const from = Math.max(0, index - 40);
+  let i = index;
+  while (i > from && SPACE.test(text[i - 1]!)) i--;
+  if (i > from && text[i - 1] === ')') {
+    // `(교육) `: one to twenty characters, no bracket among them, after a `(` inside the window.
+    let open = i - 2;
+    while (open >= from && open >= i - 22 && text[open] !== '(' && text[open] !== ')') open--;
+    const length = i - 1 - (open + 1);
+    if (open >= from && text[open] === '(' && length >= 1 && length <= 20) return text.slice(open + 1, i - 1).trim();
+  }
+  if (i > from && (text[i - 1] === ':' || text[i - 1] === '：')) {
+    i--;
+    while (i > from && SPACE.test(text[i - 1]!)) i--;
+  }
+  let start = i;
+  while (start > from && WORD_CHAR.test(text[start - 1]!)) start--;
+  if (start === i) return undefined;
+  // A word longer than the limit gives its last characters (the pattern starts it there).
+  if (i - start > MAX_LABEL) start = i - MAX_LABEL;
   // `2년 6억원`: a word glued to a number is that number's unit, not a label.
-  if (!word || /\d$/.test(before.slice(0, word.index))) return undefined;
-  return word[1];
+  else if (start > from && /\d/.test(text[start - 1]!)) return undefined;
+  return text.slice(start, i);
 }
 
-/** Every figure in a line of text, left to right. */
-export function findQuantities(input: string): FoundQuantity[] {
+/** Every figure in a line of text, left to right (memoized per document: callers read the same lines again and again). */
+export const findQuantities = memoized(readQuantities);
+
+function readQuantities(input: string): FoundQuantity[] {
   if (!/\d/.test(input)) return [];
   const text = foldFullWidth(input);
   const found: FoundQuantity[] = [];
@@ -71,18 +106,15 @@ export function findQuantities(input: string): FoundQuantity[] {
     const index = m.index ?? 0;
     const whole = m[0].trimEnd();
     const end = index + whole.length;
-    const before = text.slice(0, index);
     const after = text.slice(end);
-    if (LETTER_BEFORE.test(before) && !/[\s(:：,~→]$/.test(before)) {
-      // `R&D2`, `Net-Zero`, `K-2`: digits glued to a word are part of a name.
-      if (/[A-Za-z\-_]$/.test(before)) continue;
-    }
+    // `R&D2`, `Net-Zero`, `K-2`: digits glued to a word are part of a name.
+    if (index > 0 && GLUED_TO_NAME.test(text[index - 1]!)) continue;
     const unit = m[3] && /포인트$/.test(m[3]) ? '%p' : m[3] ?? '';
     const lo = m[1]!.replace(/\s+/g, '');
     const hi = m[2]?.replace(/\s+/g, '');
     if (!unit && !/[만억조천백십]$/.test(lo) && LETTER_AFTER.test(after)) continue; // 4차, 2년, 3배
     if (unit && unit !== '원' && !unit.startsWith('%') && CLASSIFIER_AFTER.test(after)) continue;
-    if (isNameNotUnit(unit, before, after)) continue;
+    if (isNameNotUnit(unit, text, index, after)) continue;
     if (/^\d{1,2}\.\d/.test(lo) && /^\s*\./.test(after)) continue; // dates such as 22.6.
     let q: FoundQuantity | undefined;
     const hasBig = /[만억조]/.test(lo + (hi ?? ''));
@@ -91,7 +123,7 @@ export function findQuantities(input: string): FoundQuantity[] {
       if (!amount) continue;
       q = { value: amount.krw, unit: '원', kind: 'money', raw: amount.krw, index, end, text: whole };
       const magnitude = /([십백천]?[만억조]?)$/.exec(hi ?? lo)?.[1] ?? '';
-      q.scale = parseKoreanAmount(`1${magnitude}원`)?.krw ?? 1;
+      q.scale = SCALES.get(magnitude) ?? parseKoreanAmount(`1${magnitude}원`)?.krw ?? 1;
       if (amount.maxKrw !== undefined) q.max = q.rawMax = amount.maxKrw;
     } else {
       const value = parseKoreanNumber(lo);

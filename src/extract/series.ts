@@ -12,6 +12,7 @@ import { MONEY_UNITS } from './amounts.js';
 import { expandYear, PERIOD_FLAGS } from './periods.js';
 import { applyUnit, findQuantities, type FoundQuantity } from './quantities.js';
 import { foldFullWidth } from './text.js';
+import { memoized } from './memo.js';
 
 export interface FoundPoint {
   period: string;
@@ -117,8 +118,10 @@ function sameCountUnit(a: string, b: string): boolean {
   return a === b || a === '' || (a.length > 0 && b.length > 0 && (a.startsWith(b) || b.startsWith(a)));
 }
 
-/** Every year-labelled sequence in one line (already joined if it wrapped). */
-export function findSeries(input: string): FoundSeries[] {
+/** Every year-labelled sequence in one line (already joined if it wrapped); memoized per document. */
+export const findSeries = memoized(readSeries);
+
+function readSeries(input: string): FoundSeries[] {
   const text = foldFullWidth(input);
   if (!text.includes('→') && (text.match(/\(\s*['’‘]\d{2}/g) ?? []).length < 2) return [];
   const labels = findPeriodLabels(text);

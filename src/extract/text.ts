@@ -86,6 +86,17 @@ export function cellText(cell: string): string {
     .join('\n');
 }
 
+/** White space other than single spaces: a run of two, or a tab, newline or other space character. */
+const SPACE_TO_COLLAPSE = /\s\s|[^\S ]/;
+
+/**
+ * Runs of white space to one space, as `text.replace(/\s+/g, ' ')`. Most texts have
+ * only single spaces, which the replace would rebuild the string to keep as they are.
+ */
+export function collapseSpaces(text: string): string {
+  return SPACE_TO_COLLAPSE.test(text) ? text.replace(/\s+/g, ' ') : text;
+}
+
 /** Drop Markdown emphasis and heading marks around a line's content. */
 export function stripMarkdown(line: string): string {
   if (!/[#*_\\]/.test(line)) return line.trim();

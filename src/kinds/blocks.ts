@@ -6,12 +6,19 @@
 
 import type { Block, Layout } from '../layout/types.js';
 import type { Source } from '../model/types.js';
-import { stripMarkdown } from '../extract/text.js';
+import { collapseSpaces, stripMarkdown } from '../extract/text.js';
+import { memoized } from '../extract/memo.js';
 
-/** A block's text as printed, without Markdown emphasis or escapes; tables give their caption. */
-export function blockText(block: Block): string {
+/**
+ * A block's text as printed, without Markdown emphasis or escapes; tables give
+ * their caption. Memoized per document: the unit and title rules ask for the same
+ * block's text several times.
+ */
+export const blockText = memoized(readBlockText);
+
+function readBlockText(block: Block): string {
   const text = block.type === 'table' ? (block.caption ?? '') : block.text;
-  return stripMarkdown(text).replace(/\s+/g, ' ').trim();
+  return collapseSpaces(stripMarkdown(text)).trim();
 }
 
 /** Part titles numbered with Roman numerals: `Ⅲ. 전략목표별 추진상황`, `IV . 주요 현안사업`. */
@@ -125,7 +132,7 @@ export function unitsOf(layout: Layout): Unit[] {
     if (block.type !== 'table' && !/[\p{L}\d]/u.test(block.text)) continue;
     const previous = units[units.length - 1];
     if (continuesPrevious(previous, block)) {
-      previous!.text = `${previous!.text} ${blockText(block)}`.replace(/\s+/g, ' ');
+      previous!.text = collapseSpaces(`${previous!.text} ${blockText(block)}`);
       previous!.parts.push(block);
       continue;
     }
@@ -174,6 +181,8 @@ export function isBracketedLabel(text: string): boolean {
 
 /** `name : value` (the colon full- or half-width, spaces optional). */
 export function labelled(text: string): { label: string; value: string } | undefined {
+  // Most units state no label: a text without a colon is not searched.
+  if (!text.includes(':') && !text.includes('：')) return undefined;
   const m = /^(.+?)\s*[:：]\s*(.*)$/.exec(text);
   if (!m) return undefined;
   return { label: m[1]!.trim(), value: m[2]!.trim() };
@@ -185,6 +194,8 @@ export function labelled(text: string): { label: string; value: string } | undef
  * (`과학기술정보⏎통신부`, `(57개⏎월)`), and with one elsewhere (`…지원사업⏎(안전작업)`).
  */
 export function cellLine(text: string): string {
+  // Most cells hold one line: nothing to join.
+  if (!text.includes('\n')) return collapseSpaces(text.trim());
   return text
     .split('\n')
     .map((line) => line.trim())

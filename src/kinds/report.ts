@@ -14,6 +14,7 @@ import { isoDate, parseAsOf } from '../extract/periods.js';
 import { warning } from '../parse/common.js';
 import { blockText, isBracketedLabel, isTitle, labelled, PART_NUMBER, TASK_NUMBER, unitsOf, type Unit } from './blocks.js';
 import { looksLikeOutput, outputsFrom } from './outputs.js';
+import { memoized } from '../extract/memo.js';
 import { readOrganisation } from './organisation.js';
 import { applyField, departmentOf, descriptionField, isProjectList, ProjectListReader } from './projects.js';
 import { titleOf } from './document.js';
@@ -237,7 +238,10 @@ function isProjectTitle(unit: Unit): boolean {
  */
 const SUBSECTION_LABEL = /^(사업|추진|과제)?(개요|필요성|배경|경과|현황|실적|향후계획|계획|방안|방향|주요내용|내용|기대효과|효과|목적|일정|체계|문제점|개선방안)$/;
 
-export function isSubsectionLabel(text: string): boolean {
+// Memoized per document: each unit's text is asked about more than once.
+export const isSubsectionLabel = memoized(readSubsectionLabel);
+
+function readSubsectionLabel(text: string): boolean {
   return SUBSECTION_LABEL.test(text.replace(/\([^)]*\)/g, '').replace(/[\s<>〈〉【】[\]]/g, ''));
 }
 

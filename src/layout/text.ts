@@ -92,7 +92,7 @@ export function readTextLayout(file: string, text: string, options: TextLayoutOp
       i = j + 1;
       continue;
     }
-    if (/<table\b/i.test(line.text)) {
+    if (line.text.includes('<') && /<table\b/i.test(line.text)) {
       const end = findHtmlTableEnd(lines, i);
       const html = lines.slice(i, end + 1).map((l) => l.raw).join('\n');
       for (const table of readHtmlTables(file, html, line.n)) pushTable(table);
@@ -396,7 +396,10 @@ const INNER_GAP = /\S(?: {2,}|\t)\S/;
  * allowed between. It separates rows; it is never a row.
  */
 const RULE_CHARACTERS = /^[-=─━═·‥…⋯.．_＿－＝―—–]+$/u;
+/** What a rule line starts with, spaces aside: most lines start with a letter or a digit, and need not be squashed. */
+const RULE_START = /^\s*[-=─━═·‥…⋯.．_＿－＝―—–]/u;
 export function isRuleLine(text: string): boolean {
+  if (!RULE_START.test(text)) return false;
   const compact = text.replace(/\s+/g, '');
   return compact.length >= 5 && RULE_CHARACTERS.test(compact) && new Set(compact).size <= 2;
 }

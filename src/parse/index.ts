@@ -7,8 +7,9 @@ import type { Layout } from '../layout/types.js';
 import { detectKindOf, viewOf, type KindDecision } from '../kinds/sniff.js';
 import { normalizeText } from '../extract/text.js';
 import { decodeBytes } from '../layout/decode.js';
+import { withTextMemo } from '../extract/memo.js';
 import { textLines, type ParseInput, type SourceLine } from './lines.js';
-export type Parser = (input: ParseInput) => Promise<ParseResult> | ParseResult;
+export type Parser = (input: ParseInput) => ParseResult;
 
 /** Each kind's parser, loaded on first use (a run over blog posts never loads the plan parser). */
 export const parsers = {
@@ -84,11 +85,16 @@ export async function parseBytes(file: string, bytes: Uint8Array, options: LoadO
       result = parseGenericDocument(layout);
     } else {
       const parser = await parsers[kind]();
-      result = await parser({ file, lines, origin, extension, layout });
       const { enrich, missingBudgetTable } = await import('../kinds/enrich.js');
-      // The report kind reads no prose claims of its own any more (growth claims are the extractors').
-      enrich(result, layout);
-      if (kind === 'regional-report') missingBudgetTable(result, layout);
+      const input: ParseInput = { file, lines, origin, extension, layout };
+      // One text memo for the kind's reader and the extractors: they read the same lines and sentences.
+      result = withTextMemo(() => {
+        const read = parser(input);
+        // The report kind reads no prose claims of its own any more (growth claims are the extractors').
+        enrich(read, layout);
+        if (kind === 'regional-report') missingBudgetTable(read, layout);
+        return read;
+      });
     }
     result.document.kindReasons = reasons;
     const { summarizeTables } = await import('../kinds/tables-summary.js');

@@ -117,3 +117,25 @@ describe('findQuantities: unit words that also name things', () => {
     expect(findQuantities(text).map((q) => [q.value, q.unit])).toEqual(expected);
   });
 });
+
+describe('findQuantities: the label before a figure', () => {
+  it.each([
+    ['(교육) 1.8만명', '교육'],
+    ['(교육 )  1.8만명', '교육'],
+    ['정부단독 2,418', '정부단독'],
+    ['매출액 : 30억원', '매출액'],
+    ['매출액：30억원', '매출액'],
+    // Bracketed words longer than twenty characters are no label; the word before the bracket is none either.
+    ['(가나다라마바사아자차카타파하거너더러머버서) 5명', undefined],
+    ['(가나다라마바사아자차카타파하거너더러머버) 5명', '가나다라마바사아자차카타파하거너더러머버'],
+    // A word longer than twenty characters gives its last twenty.
+    ['가나다라마바사아자차카타파하거너더러머버서 5명', '나다라마바사아자차카타파하거너더러머버서'],
+    // `2년 6억원`: a word glued to a number is that number's unit.
+    ['2년 6억원', undefined],
+    ['R&D 30억원', 'R&D'],
+    ['30억원', undefined],
+  ])('%s', async (text, expected) => {
+    const { findQuantities } = await import('../../src/extract/quantities.js');
+    expect(findQuantities(text).at(-1)?.label).toBe(expected);
+  });
+});

@@ -4,12 +4,17 @@
 
 import { normalizeName } from '../../extract/names.js';
 import { cleanText } from './clean.js';
+import { memoized } from '../../extract/memo.js';
 import { FILLER_WORDS, NAME_ENDINGS, PARTICLES, PROGRAM_NOUNS, SECTION_WORDS, type Aspect } from './vocabulary.js';
 
 const compact = (s: string) => s.replace(/\s+/g, '').toLowerCase();
 
+// The readers below are memoized per document: a post's headings are read again by every rule that asks about them.
+
 /** Heading text without numbering, emoji, a trailing parenthetical or a trailing colon: `1. 공익활동 (가장 많음)` → `공익활동`. */
-export function headingCore(text: string): string {
+export const headingCore = memoized(readHeadingCore);
+
+function readHeadingCore(text: string): string {
   return cleanText(text)
     .replace(/^(?:\d{1,2}\s*[.)]|\(\d{1,2}\)|[①-⑳]|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]\s*[.)]?|[IVX]{1,4}\s*[.)]|STEP\s*\d+\s*[.:)]?|\d+\s*단계\s*[.:)]?|[가-하]\s*[.)])\s*/i, '')
     .replace(/[\p{Extended_Pictographic}\u{FE0F}]/gu, '')
@@ -62,13 +67,16 @@ export function aspectOf(text: string): Aspect | undefined {
 const ALL_SECTION_WORDS = SECTION_WORDS.flatMap(([, words]) => words).sort((a, b) => b.length - a.length);
 
 /** Whether one word of a heading is section vocabulary or filler (`신청방법`, `및`, `2026년`, `상세`). */
-export function isSectionWord(word: string): boolean {
+export const isSectionWord = memoized(readSectionWord);
+
+function readSectionWord(word: string): boolean {
   let w = compact(word).replace(/[^\p{L}\p{N}&]/gu, '');
   if (!w || /^\d+(년|년도|월|일|세|%|만원|원)?$/.test(w)) return true;
   if (FILLER_WORDS.includes(w)) return true;
   for (let i = 0; i < 4 && w; i++) {
     const before = w;
-    for (const s of ALL_SECTION_WORDS) w = w.split(s).join('');
+    // Most words hold none of the vocabulary: `includes` first spares a split for each.
+    for (const s of ALL_SECTION_WORDS) if (w.includes(s)) w = w.split(s).join('');
     w = w.replace(PARTICLES, '');
     if (FILLER_WORDS.includes(w)) w = '';
     if (w === before) break;
@@ -77,7 +85,9 @@ export function isSectionWord(word: string): boolean {
 }
 
 /** Words of a heading left when section vocabulary and filler are taken out: what it names, if anything. */
-export function namingWords(text: string): string[] {
+export const namingWords = memoized(readNamingWords);
+
+function readNamingWords(text: string): string[] {
   return headingCore(text)
     .split(/\s+/)
     .filter((w) => w && !isSectionWord(w));
@@ -95,7 +105,9 @@ export function hasProgramNoun(name: string): boolean {
  * parenthetical dropped, and cut before the words that follow a name
  * (`… 신청방법 총정리`, `…의 신청 절차`, `… 자격요건과 지급액`).
  */
-export function cleanProgramName(text: string): string {
+export const cleanProgramName = memoized(readProgramName);
+
+function readProgramName(text: string): string {
   let s = headingCore(text)
     // Leading tags in brackets (`[2024]`, `【정책】`) are not part of the name.
     .replace(/^\s*(?:\[[^\]]{1,12}\]|【[^】]{1,12}】)\s*(?=\S)/, '')
@@ -139,7 +151,9 @@ export interface HeadingReading {
  * `네트워크 프로그램 사례` → program, contents; `신청 방법` → steps;
  * `심사는 어떻게 진행되나요?` → a question.
  */
-export function readHeading(text: string): HeadingReading {
+export const readHeading = memoized(readHeadingOnce);
+
+function readHeadingOnce(text: string): HeadingReading {
   const core = headingCore(text);
   if (isQuestion(text)) return { aspect: 'faq', question: true, naming: [] };
   const aspect = aspectOf(core);

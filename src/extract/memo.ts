@@ -1,0 +1,38 @@
+// A memo for the pure text readers (figures of a text, sequences of a text,
+// sentences of a block list), alive only while one document is read.
+//
+// The prose extractors, the kind readers and the checks all read the same
+// sentences and lines again and again (the figures of one sentence are read by
+// the claims, the targets, the series…). Within `withTextMemo(read)` each reader
+// computes a text once; outside it every call computes afresh. The memo is
+// dropped when `read` returns, so nothing is kept from one document to the next.
+//
+// Readers must be pure and their results must not be mutated by callers: a
+// memoized result is the same object at every call.
+
+let active: Map<object, Map<unknown, unknown>> | undefined;
+
+/** Run `read` (synchronous) with the text readers memoized; a nested call shares the outer memo. */
+export function withTextMemo<T>(read: () => T): T {
+  if (active) return read();
+  active = new Map();
+  try {
+    return read();
+  } finally {
+    active = undefined;
+  }
+}
+
+/** `reader` memoized by its one argument while a `withTextMemo` is running. */
+export function memoized<K, R>(reader: (key: K) => R): (key: K) => R {
+  return (key: K): R => {
+    if (!active) return reader(key);
+    let memo = active.get(reader) as Map<K, R> | undefined;
+    if (!memo) active.set(reader, (memo = new Map()));
+    const known = memo.get(key);
+    if (known !== undefined || memo.has(key)) return known as R;
+    const result = reader(key);
+    memo.set(key, result);
+    return result;
+  };
+}
