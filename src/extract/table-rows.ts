@@ -7,7 +7,7 @@ import { pushAll } from './collections.js';
 import type { Diagnostic, Source } from '../model/types.js';
 import { tableGrid, type Block, type GridCell, type TableBlock } from '../layout/types.js';
 import { collapseLetterSpacing } from './names.js';
-import { parseUnitDeclaration, type UnitDeclaration } from './tables.js';
+import { parseUnitDeclaration, type UnitDeclaration } from './units.js';
 import { foldFullWidth } from './text.js';
 import { BLANK, readCellFigure, type CellFigure } from './table-cells.js';
 import { diag } from './table-diagnostics.js';

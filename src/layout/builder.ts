@@ -10,7 +10,7 @@
 
 import { pushAll } from '../extract/collections.js';
 import type { Source } from '../model/types.js';
-import { parseUnitDeclaration } from '../extract/tables.js';
+import { parseUnitDeclaration } from '../extract/units.js';
 import { paragraphBlock } from './paragraphs.js';
 import type { Block, TableBlock, TableCell, TableRow } from './types.js';
 

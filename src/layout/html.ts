@@ -5,7 +5,7 @@
 
 import { createRequire } from 'node:module';
 import type { Source } from '../model/types.js';
-import { parseUnitDeclaration } from '../extract/tables.js';
+import { parseUnitDeclaration } from '../extract/units.js';
 import { decodeEntities } from '../extract/text.js';
 import type { Block, Layout, TableBlock, TableCell, TableRow } from './types.js';
 import { paragraphBlock } from './paragraphs.js';

@@ -8,7 +8,7 @@
 // Pure: text in, Layout out; each block cites its first line.
 
 import type { Source } from '../model/types.js';
-import { parseUnitDeclaration } from '../extract/tables.js';
+import { parseUnitDeclaration } from '../extract/units.js';
 import { cellText, stripMarkdown } from '../extract/text.js';
 import { readHtmlTables } from './html.js';
 import { plainRow, type Block, type Layout, type TableBlock, type TableRow } from './types.js';
