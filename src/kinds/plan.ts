@@ -14,7 +14,7 @@ import { normalizeName } from '../extract/names.js';
 import { expandYear, isoDate } from '../extract/periods.js';
 import { findQuantities } from '../extract/quantities.js';
 import { budgetAmount } from '../parse/plan/budget-wording.js';
-import { money } from '../parse/common.js';
+import { money } from '../extract/money.js';
 import { blockText, cellLine, isTitle, PART_NUMBER, TASK_NUMBER, unitsOf, type Unit } from './blocks.js';
 import { readFunding } from './projects.js';
 import { titleOf } from './document.js';

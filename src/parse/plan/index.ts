@@ -19,7 +19,7 @@ import { normalizeName } from '../../extract/names.js';
 import { findQuantities, type FoundQuantity } from '../../extract/quantities.js';
 import { findSeries } from '../../extract/series.js';
 import { expandYear } from '../../extract/periods.js';
-import { decimalsOf } from '../common.js';
+import { printedDecimals as decimalsOf } from '../../extract/printed.js';
 import { sourceOf, type ParseInput } from '../lines.js';
 import { joinWrapped, outline, type PlanLine } from './structure.js';
 import { markdownizePdfLines } from '../pdf-structure.js';
