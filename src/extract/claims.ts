@@ -18,7 +18,6 @@ import type { Claim, ClaimResolution, Diagnostic, Quantity, Source } from '../mo
 import { tableGrid, type Block, type TableBlock } from '../layout/types.js';
 import { parseNumber, parseKoreanAmount } from './amounts.js';
 import { moneyMultiplier } from './units.js';
-import { parseYearLabel } from './periods.js';
 import { printedStep } from './printed.js';
 import { applyUnit, findQuantities } from './quantities.js';
 import {
@@ -35,6 +34,7 @@ import {
   type Sentence,
 } from './prose.js';
 import { foldFullWidth } from './text.js';
+import { yearColumnOf } from './table-roles.js';
 
 export interface ClaimsResult {
   claims: Claim[];
@@ -276,7 +276,7 @@ function fromTable(ctx: Ctx, to: Figure): { from: Quantity; to: Quantity; fromPe
   const grid = tableGrid(table);
   const header = grid[Math.max(0, table.headerRows - 1)] ?? grid[0];
   if (!header) return undefined;
-  const years = header.map((c) => parseYearLabel(c.text)?.period);
+  const years = header.map((c) => yearColumnOf(c.text));
   const scale = moneyMultiplier(table.unit);
   const hits: { r: number; c: number }[] = [];
   grid.forEach((row, r) => {
@@ -330,7 +330,7 @@ function fromYearTable(ctx: Ctx, stated: Figure): { from: Quantity; to: Quantity
     const grid = tableGrid(b);
     const header = grid[Math.max(0, b.headerRows - 1)] ?? grid[0];
     if (!header) continue;
-    const col = (y: string) => header.findIndex((c) => parseYearLabel(c.text)?.period === y);
+    const col = (y: string) => header.findIndex((c) => yearColumnOf(c.text) === y);
     const fc = col(fromYear);
     const tc = col(toYear);
     if (fc < 0 || tc < 0) continue;

@@ -3,7 +3,7 @@
 // ones printed on the real pages named beside them, or common variants.
 
 import { describe, expect, it } from 'vitest';
-import { classifyTable, columnInfos, formulaOf, headerLines, headerRowCount, normalizeHeader, roleOfHeader, yearOf } from '../../src/extract/table-roles.js';
+import { classifyTable, columnInfos, formulaOf, headerLines, headerRowCount, normalizeHeader, roleOfHeader, yearColumnOf, yearOf } from '../../src/extract/table-roles.js';
 import { table } from './table-helpers.js';
 
 describe('normalizeHeader', () => {
@@ -97,6 +97,26 @@ describe('yearOf', () => {
     ['2024년도말 조성액(A)', { year: '2024', end: true }],
   ])('%j', (text, expected) => expect(yearOf(text)).toEqual(expected));
   it.each(['사업명', '12.7', '집행률'])('%j names no year', (text) => expect(yearOf(text)).toBeUndefined());
+});
+
+describe('yearColumnOf: the year of a header that names a year and nothing else (tables and claims)', () => {
+  it.each([
+    ['2024', '2024'],
+    ['’24', '2024'],
+    ["'24년", '2024'],
+    ['2024년', '2024'],
+    ['2024년도', '2024'],
+    ['2025(안)', '2025'],
+    ['2025 (안)', '2025'],
+    ['2024년말', '2024'],
+    ['2023(’22.12월말)', '2023'],
+    ['2024(천원)', '2024'],
+    ["'23년 이전", undefined],
+    ['2024 예산', undefined],
+    ['2020 상반기', undefined],
+    ['증감', undefined],
+    ['사업명', undefined],
+  ])('%j', (text, year) => expect(yearColumnOf(text)).toBe(year));
 });
 
 describe('formulaOf', () => {
