@@ -3,6 +3,7 @@
 // nouns (`2.6만명`) and percentages. Pure; every result is a plain number.
 
 import { foldFullWidth } from './text.js';
+import { MONEY_UNITS } from './units.js';
 
 const DIGITS = String.raw`(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?`;
 
@@ -78,21 +79,7 @@ export interface Amount {
   maxKrw?: number;
 }
 
-/** Multipliers of the money units a table may declare. */
-export const MONEY_UNITS: Record<string, number> = {
-  원: 1,
-  천원: 1e3,
-  만원: 1e4,
-  백만원: 1e6,
-  천만원: 1e7,
-  억원: 1e8,
-  십억원: 1e9,
-  조원: 1e12,
-};
-
-export function isMoneyUnit(unit: string): boolean {
-  return unit in MONEY_UNITS;
-}
+export { MONEY_UNITS, isMoneyUnit } from './units.js';
 
 /** The marks a range is written with (`2천~4천만원`). */
 const RANGE_MARK = /[~∼～〜]/;

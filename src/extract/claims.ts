@@ -16,8 +16,8 @@
 
 import type { Claim, ClaimResolution, Diagnostic, Quantity, Source } from '../model/types.js';
 import { tableGrid, type Block, type TableBlock } from '../layout/types.js';
-import { MONEY_UNITS, parseNumber, parseKoreanAmount } from './amounts.js';
-import { parseYearLabel } from './periods.js';
+import { parseNumber, parseKoreanAmount } from './amounts.js';
+import { moneyMultiplier } from './units.js';
 import { printedStep } from './printed.js';
 import { applyUnit, findQuantities } from './quantities.js';
 import {
@@ -34,6 +34,7 @@ import {
   type Sentence,
 } from './prose.js';
 import { foldFullWidth } from './text.js';
+import { yearColumnOf } from './table-roles.js';
 
 export interface ClaimsResult {
   claims: Claim[];
@@ -275,8 +276,8 @@ function fromTable(ctx: Ctx, to: Figure): { from: Quantity; to: Quantity; fromPe
   const grid = tableGrid(table);
   const header = grid[Math.max(0, table.headerRows - 1)] ?? grid[0];
   if (!header) return undefined;
-  const years = header.map((c) => parseYearLabel(c.text)?.period);
-  const scale = table.unit && table.unit in MONEY_UNITS ? MONEY_UNITS[table.unit]! : undefined;
+  const years = header.map((c) => yearColumnOf(c.text));
+  const scale = moneyMultiplier(table.unit);
   const hits: { r: number; c: number }[] = [];
   grid.forEach((row, r) => {
     if (r < table!.headerRows) return;
@@ -329,7 +330,7 @@ function fromYearTable(ctx: Ctx, stated: Figure): { from: Quantity; to: Quantity
     const grid = tableGrid(b);
     const header = grid[Math.max(0, b.headerRows - 1)] ?? grid[0];
     if (!header) continue;
-    const col = (y: string) => header.findIndex((c) => parseYearLabel(c.text)?.period === y);
+    const col = (y: string) => header.findIndex((c) => yearColumnOf(c.text) === y);
     const fc = col(fromYear);
     const tc = col(toYear);
     if (fc < 0 || tc < 0) continue;
@@ -340,7 +341,7 @@ function fromYearTable(ctx: Ctx, stated: Figure): { from: Quantity; to: Quantity
     const pick = named.length === 1 ? named : money.length === 1 ? money : undefined;
     if (!pick) continue;
     const row = pick[0]!;
-    const scale = MONEY_ROW.test(label(row)) && b.unit && b.unit in MONEY_UNITS ? MONEY_UNITS[b.unit]! : undefined;
+    const scale = MONEY_ROW.test(label(row)) ? moneyMultiplier(b.unit) : undefined;
     const q = (cell: (typeof row)[number]): Quantity => {
       const v = parseNumber(cell.text)!;
       return { value: scale ? Math.round(v * scale) : v, unit: scale ? '원' : '', step: printedStep(cell.text, scale ?? 1), source: { ...cell.source, text: cell.text } };
@@ -533,8 +534,8 @@ function tableAbove(ctx: Ctx): TableBlock | undefined {
  */
 function rateFromTable(ctx: Ctx): { budget: Quantity; executed: Quantity; label: string; ambiguous?: string } | undefined {
   const table = tableAbove(ctx);
-  if (!table || !table.unit || !(table.unit in MONEY_UNITS)) return undefined;
-  const scale = MONEY_UNITS[table.unit]!;
+  const scale = moneyMultiplier(table?.unit);
+  if (!table || scale === undefined) return undefined;
   const grid = tableGrid(table);
   const headerRows = Math.max(1, table.headerRows);
   const header = (c: number) => grid.slice(0, headerRows).map((row) => row[c]?.text ?? '').join('').replace(/\s+/g, '');

@@ -137,6 +137,18 @@ export function yearOf(text: string): YearMark | undefined {
   return mark;
 }
 
+/**
+ * The year of a column whose header names a year and nothing else (`2024`, `’24`,
+ * `2024년`, `2025(안)`, `2024년말`): tables and claims read year columns with this
+ * one reader. A bucket of years (`'23년 이전`) is no year column.
+ */
+export function yearColumnOf(text: string): string | undefined {
+  const rest = withoutYears(normalizeHeader(text));
+  if (rest !== '' && rest !== '(안)') return undefined;
+  const mark = yearOf(text);
+  return mark && !mark.bucket ? mark.year : undefined;
+}
+
 /** Letter markers that name a column (`본예산(A)`) or state its formula (`(B-A)`, `(B-A)/A`, `(A+B)`). */
 export interface FormulaMark {
   /** The letter naming this column: `(A)` → A. */

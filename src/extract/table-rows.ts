@@ -7,7 +7,7 @@ import { pushAll } from './collections.js';
 import type { Diagnostic, Source } from '../model/types.js';
 import { tableGrid, type Block, type GridCell, type TableBlock } from '../layout/types.js';
 import { collapseLetterSpacing } from './names.js';
-import { parseUnitDeclaration, type UnitDeclaration } from './tables.js';
+import { bracketedMoneyUnit, isMoneyUnit, parseUnitDeclaration, type UnitDeclaration } from './units.js';
 import { foldFullWidth } from './text.js';
 import { BLANK, holdsFigure, readCellFigure, type CellFigure } from './table-cells.js';
 import { diag } from './table-diagnostics.js';
@@ -124,15 +124,16 @@ export function moneyUnitOf(ctx: TableInContext, grid: GridCell[][], headerRows:
   const fromCaption = ctx.caption ? parseUnitDeclaration(ctx.caption) : undefined;
   if (fromCaption) return fromCaption.money ? { money: fromCaption.money, units: fromCaption.units } : { units: fromCaption.units };
   // A caption that is only a unit in brackets: `(백만원)`.
-  const bare = /^[(\[]\s*(천원|백만원|억원|만원|원|조원)\s*[)\]]$/.exec(foldFullWidth(ctx.caption ?? '').trim());
-  if (bare) return { money: bare[1]!, units: [bare[1]!] };
+  const caption = foldFullWidth(ctx.caption ?? '').trim();
+  const bare = /^[(\[][^()[\]]*[)\]]$/.test(caption) ? bracketedMoneyUnit(caption) : undefined;
+  if (bare) return { money: bare, units: [bare] };
   // `금액: 억원`, `금액 단위 - 백만원`.
-  const amount = /금액\s*(?:단위)?\s*[:：\-]\s*(천원|백만원|억원|만원|원|조원)/.exec(foldFullWidth(ctx.caption ?? ''));
-  if (amount) return { money: amount[1]!, units: [amount[1]!] };
+  const amount = /금액\s*(?:단위)?\s*[:：\-]\s*([^\s,()]+)/.exec(caption)?.[1];
+  if (amount !== undefined && isMoneyUnit(amount)) return { money: amount, units: [amount] };
   for (const row of grid.slice(0, headerRows)) {
     for (const cell of row) {
-      const m = /\((천원|백만원|억원|만원|원|조원)\)/.exec(foldFullWidth(cell.text).replace(/\s+/g, ''));
-      if (m) return { money: m[1]!, units: [m[1]!] };
+      const unit = bracketedMoneyUnit(cell.text);
+      if (unit) return { money: unit, units: [unit] };
     }
   }
   return { units: [] };

@@ -1,36 +1,11 @@
-// Table helpers: tab-separated rows, `(단위 : 천원)` declarations, and mapping
-// columns by what their header means rather than where they stand. Pure.
+// Table helpers: tab-separated rows and mapping columns by what their header
+// means rather than where they stand (unit declarations: units.ts). Pure.
 
-import { cellText, foldFullWidth } from './text.js';
-import { isMoneyUnit } from './amounts.js';
+import { cellText } from './text.js';
 
 /** Cells of a tab-separated row, HTML inside cells reduced to text. */
 export function splitCells(line: string): string[] {
   return line.split('\t').map(cellText);
-}
-
-export interface UnitDeclaration {
-  /** All units in the order declared: `(단위 : 건, 천원)` → ['건', '천원']. */
-  units: string[];
-  /** The money unit among them, if any. */
-  money?: string;
-}
-
-/**
- * A unit declaration line: `(단위 : 천원)`, `('20. 6. 30 현재, 단위 : 건, 천원)`,
- * `[단위: 백만원]`. Undefined if the line declares none.
- */
-export function parseUnitDeclaration(line: string): UnitDeclaration | undefined {
-  const m = /단\s*위\s*[:：]\s*([^)\]]+)/.exec(foldFullWidth(line));
-  if (!m) return undefined;
-  const units = (m[1] ?? '')
-    .split(/[,/·]/)
-    // A remark after the unit (`억원 (소수점 첫째 자리)`) is not part of it.
-    .map((u) => u.replace(/\(.*$/, '').replace(/\s+/g, ''))
-    .filter(Boolean);
-  if (units.length === 0) return undefined;
-  const money = units.find(isMoneyUnit);
-  return money ? { units, money } : { units };
 }
 
 /** What a column means, with the header words that say so. */

@@ -14,7 +14,7 @@ import { normalizeName } from '../extract/names.js';
 import { expandYear } from '../extract/periods.js';
 import { findQuantities, type FoundQuantity } from '../extract/quantities.js';
 import { findSeries } from '../extract/series.js';
-import { decimalsOf } from '../parse/common.js';
+import { printedDecimals } from '../extract/printed.js';
 import type { PlanUnit } from './plan-outline.js';
 
 /** `혁신성장(1조 1,081억원), 전략분야(5,987억원), 인프라(1,271억원)`: named amounts, the unit written once. */
@@ -209,12 +209,12 @@ function readRatios(pu: PlanUnit): Claim[] {
   for (const m of pu.content.matchAll(/([\d.]+)\s*%\s*\(\s*([\d,]+)\s*([가-힣]*)\s*\/\s*([\d,]+)\s*([가-힣]*)\s*\)/g)) {
     const num = Number(m[2]!.replace(/,/g, ''));
     const den = Number(m[4]!.replace(/,/g, ''));
-    claims.push({ kind: 'ratio', label: m[0], stated: { value: Number(m[1]), unit: '%', decimals: decimalsOf(m[1]!), source }, numerator: { value: num, unit: m[3] ?? '', source }, denominator: { value: den, unit: m[5] ?? '', source }, source });
+    claims.push({ kind: 'ratio', label: m[0], stated: { value: Number(m[1]), unit: '%', decimals: printedDecimals(m[1]!), source }, numerator: { value: num, unit: m[3] ?? '', source }, denominator: { value: den, unit: m[5] ?? '', source }, source });
   }
   for (const m of pu.content.matchAll(/([\d,]+)\s*(명|개|건|개사)\s*[가-힣\s]*\(\s*[가-힣\s]*?([\d,]+)\s*\2\s*,\s*[가-힣\s]*?([\d.]+)\s*%\s*\)/g)) {
     const total = Number(m[1]!.replace(/,/g, ''));
     const part = Number(m[3]!.replace(/,/g, ''));
-    claims.push({ kind: 'ratio', label: m[0], stated: { value: Number(m[4]), unit: '%', decimals: decimalsOf(m[4]!), source }, numerator: { value: part, unit: m[2]!, source }, denominator: { value: total, unit: m[2]!, source }, source });
+    claims.push({ kind: 'ratio', label: m[0], stated: { value: Number(m[4]), unit: '%', decimals: printedDecimals(m[4]!), source }, numerator: { value: part, unit: m[2]!, source }, denominator: { value: total, unit: m[2]!, source }, source });
   }
   return claims;
 }

@@ -13,8 +13,8 @@ import { MONEY_UNITS, parseCount, parseKoreanAmount, parsePercent } from '../ext
 import { normalizeName } from '../extract/names.js';
 import { expandYear, isoDate } from '../extract/periods.js';
 import { findQuantities } from '../extract/quantities.js';
-import { budgetAmount } from '../parse/plan/budget-wording.js';
-import { money } from '../parse/common.js';
+import { budgetAmount } from './plan-budget-wording.js';
+import { money } from '../extract/money.js';
 import { blockText, cellLine, isTitle, PART_NUMBER, TASK_NUMBER, unitsOf, type Unit } from './blocks.js';
 import { readFunding } from './projects.js';
 import { titleOf } from './document.js';
@@ -43,7 +43,6 @@ const YEARLY_PLAN = /\d{4}\s*년도?\s*(시행|실행|세부)\s*계획/;
 /** Cover fields naming who submits the plan and when (the cabinet agenda cover). */
 const SUBMITTER = /^(제출자|제출기관|작성기관|소관부처|주관부처)$/;
 const DATED = /^(제출연월일|심의연월일|작성일|보고일|의결일)$/;
-const MINISTRY = /^[가-힣]{2,12}(부|처|청|위원회)$/;
 
 export interface PlanHead {
   title?: string;
@@ -62,6 +61,54 @@ function coverFields(area: Block[]): [string, string][] {
     }
   }
   return fields;
+}
+
+/** A ministry, agency or commission's name: `중소벤처기업부`, `산림청`, `방송통신위원회`. */
+const MINISTRY = /^[가-힣]{2,12}(부|처|청|위원회)$/;
+/** `관계부처 (합동)`: the ministries concerned, jointly; no one issuer. */
+const JOINT_MINISTRIES = /^관계/;
+/** Words ending like an agency that are none (`지원금신청`, `세부`, `여부`, `출처`). */
+const NOT_AGENCY = /(신청|요청|정부|여부|일부|전부|내부|외부|세부|본부|출처|대처|근처)$/;
+const isIssuerName = (word: string) => MINISTRY.test(word) && !JOINT_MINISTRIES.test(word) && !NOT_AGENCY.test(word);
+/** What may follow the issuer on its line: its office (`직업능력정책국`, `스마트농업정책과`), a date. */
+const OFFICE = /^[가-힣]{2,20}(국|과|실|관|팀|단|본부|센터)$/;
+const DATE_PART = /^\d{1,4}\.?$/;
+
+/** The issuer a cover line names: the ministry standing alone, or first before its office and the date. */
+function issuerOfLine(text: string): string | undefined {
+  const words = text.split(/[\s·,]+/).filter(Boolean);
+  // A name alone, or set with letter spacing (`중 소 벤 처 기 업 부`); two names (`교육부 법무부`) are no one issuer.
+  const alone = words.length === 1 || words.every((w) => [...w].length === 1) ? words.join('') : undefined;
+  if (alone !== undefined) return isIssuerName(alone) ? alone : undefined;
+  const [first, ...rest] = words;
+  if (!first || !isIssuerName(first)) return undefined;
+  return rest.length > 0 && rest.every((w) => OFFICE.test(w) || DATE_PART.test(w)) ? first : undefined;
+}
+
+/** The cover: the blocks before the body's first numbered part or section (`Ⅰ. 추진 개요`, `1. 의결주문`) or bullet. */
+function coverBlocks(layout: Layout): Block[] {
+  const cover: Block[] = [];
+  for (const block of layout.blocks) {
+    if (block.type === 'list-item') break;
+    if (block.type !== 'table' && (PART_NUMBER.test(blockText(block)) || TASK_NUMBER.test(blockText(block)))) break;
+    cover.push(block);
+  }
+  return cover;
+}
+
+/**
+ * Who issues the plan: the submitter a cover field names (`제출자 중소벤처기업부장관 …`),
+ * else the cover line naming a ministry (alone, or before its office and the date).
+ */
+function readIssuer(layout: Layout, fields: [string, string][]): string | undefined {
+  for (const [key, value] of fields) {
+    if (SUBMITTER.test(key) && value) return value.replace(/\s*장관.*$/, '').trim();
+  }
+  for (const block of coverBlocks(layout)) {
+    const issuer = block.type === 'table' ? undefined : issuerOfLine(blockText(block));
+    if (issuer) return issuer;
+  }
+  return undefined;
 }
 
 export function readPlanHead(layout: Layout): PlanHead {
@@ -84,19 +131,16 @@ export function readPlanHead(layout: Layout): PlanHead {
       const m = /^((?:\S\s?){2,8}?)\s*(\d{4}\s*\..*)$/.exec(t);
       return m ? [[squash(m[1]!), m[2]!] as [string, string]] : [];
     });
-  for (const [key, value] of [...coverFields(area), ...lines]) {
-    if (!head.issuer && SUBMITTER.test(key) && value) head.issuer = value.replace(/\s*장관.*$/, '').trim();
+  const fields = [...coverFields(area), ...lines];
+  const issuer = readIssuer(layout, fields);
+  if (issuer) head.issuer = issuer;
+  for (const [key, value] of fields) {
     if (!head.date && DATED.test(key)) {
       const d = /(\d{4})\s*\.\s*(\d{1,2})\s*\.\s*(\d{1,2})/.exec(value);
       // isoDate rejects a day or month that does not exist rather than printing it.
       const date = d ? isoDate(Number(d[1]), Number(d[2]), Number(d[3])) : undefined;
       if (date) head.date = date;
     }
-  }
-  if (!head.issuer) {
-    // The ministry's name standing alone on the cover (also after the head area's first heading).
-    const alone = layout.blocks.slice(0, area.length + 40).map((b) => (b.type === 'table' ? '' : squash(blockText(b)))).find((t) => MINISTRY.test(t));
-    if (alone) head.issuer = alone;
   }
   return head;
 }

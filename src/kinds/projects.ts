@@ -12,7 +12,8 @@ import { mapColumns, type ColumnVocabulary } from '../extract/tables.js';
 import { collapseLetterSpacing, normalizeName } from '../extract/names.js';
 import { parseDateRange } from '../extract/periods.js';
 import { isMoneyUnit, parseKoreanAmount } from '../extract/amounts.js';
-import { isBlankCell, money, moneyCell, warning } from '../parse/common.js';
+import { isBlankCell, money, moneyCell } from '../extract/money.js';
+import { warning } from '../model/diagnostics.js';
 import { cellLine } from './blocks.js';
 
 export function periodFrom(text: string, source: Source): Period | undefined {

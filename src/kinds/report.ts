@@ -11,7 +11,7 @@ import { emptyDocument, type Claim, type Diagnostic, type OrgRow, type ParseResu
 import type { Block, Layout, TableBlock } from '../layout/types.js';
 import { collapseLetterSpacing, normalizeName } from '../extract/names.js';
 import { isoDate, parseAsOf } from '../extract/periods.js';
-import { warning } from '../parse/common.js';
+import { warning } from '../model/diagnostics.js';
 import { blockText, isBracketedLabel, isTitle, labelled, PART_NUMBER, TASK_NUMBER, unitsOf, type Unit } from './blocks.js';
 import { looksLikeOutput, outputsFrom } from './outputs.js';
 import { memoized } from '../extract/memo.js';

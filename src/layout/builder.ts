@@ -10,7 +10,7 @@
 
 import { pushAll } from '../extract/collections.js';
 import type { Source } from '../model/types.js';
-import { parseUnitDeclaration } from '../extract/tables.js';
+import { splitUnit } from '../extract/units.js';
 import { paragraphBlock } from './paragraphs.js';
 import type { Block, TableBlock, TableCell, TableRow } from './types.js';
 
@@ -25,13 +25,6 @@ export interface PlacedCell {
   cell: TableCell;
 }
 
-/**
- * A unit declaration as printed near a table: `(단위: 백만원)`, `[단위 : 천원]`,
- * `(2024. 12. 31. 현재, 단위 : 백만원)` (the whole parenthesis is the declaration),
- * or a bare `단위: 억원` at the end of a line.
- */
-const UNIT_PARENTHESIZED = /[(（[]([^()（）[\]]*?)단\s*위\s*[:：]?\s*([^()（）[\]]+?)\s*[)）\]]/;
-const UNIT_BARE = /단\s*위\s*[:：]\s*([^\s,()]+)\s*$/;
 /** Longest text taken as a table caption. */
 const MAX_CAPTION = 60;
 /** A sentence (…한다. …함 …있음) is prose above a table, not its title. */
@@ -171,21 +164,6 @@ function headerRowCount(placed: PlacedCell[], rows: TableRow[]): number {
   const head = placed.filter((p) => p.row < depth);
   if (head.length === 0 || head.some((p) => p.cell.text !== '' && NUMERIC.test(p.cell.text))) return 0;
   return depth;
-}
-
-/**
- * The unit a line declares (its money unit, else its first unit, as the text
- * reader takes it), and the line without that declaration.
- */
-export function splitUnit(text: string): { unit?: string; rest: string } {
-  const parenthesized = UNIT_PARENTHESIZED.exec(text);
-  const bare = parenthesized ? undefined : UNIT_BARE.exec(text);
-  const found = parenthesized ?? bare;
-  if (!found) return { rest: text.trim() };
-  const rest = (text.slice(0, found.index) + text.slice(found.index + found[0].length)).trim();
-  const declaration = parseUnitDeclaration(found[0]);
-  if (!declaration) return { rest: text.trim() };
-  return { unit: declaration.money ?? declaration.units[0]!, rest };
 }
 
 /** A caption without the brackets it is printed in (`< 예산 현황 >`, `【 연도별 예산 】`), as the text reader keeps it. */

@@ -5,7 +5,7 @@
 
 import { createRequire } from 'node:module';
 import type { Source } from '../model/types.js';
-import { parseUnitDeclaration } from '../extract/tables.js';
+import { splitUnit } from '../extract/units.js';
 import { decodeEntities } from '../extract/text.js';
 import type { Block, Layout, TableBlock, TableCell, TableRow } from './types.js';
 import { paragraphBlock } from './paragraphs.js';
@@ -92,10 +92,9 @@ function tableOf(node: Node, file: string, offset: number): TableBlock {
   const caption = (node.children ?? []).find((c) => c.tagName === 'caption');
   if (caption) {
     const text = textOf(caption);
-    const unit = parseUnitDeclaration(text);
-    if (unit) block.unit = unit.money ?? unit.units[0]!;
-    const title = text.replace(/[(<[]?\s*단\s*위\s*[:：][^)\]>]*[)\]>]?/, '').trim();
-    if (title) block.caption = title;
+    const { unit, rest } = splitUnit(text);
+    if (unit !== undefined) block.unit = unit;
+    if (rest) block.caption = rest;
   }
   return block;
 }
@@ -120,15 +119,17 @@ export function readHtmlTables(file: string, html: string, firstLine = 1): Table
 export function readHtmlLayout(file: string, html: string): Layout {
   const blocks: Block[] = [];
   let pendingUnit: string | undefined;
+  let pendingUnitSource: Source | undefined;
   const families: string[] = [];
   const src = (node: Node, text: string): Source => ({ file, line: lineOf(node, 0), text: text.split('\n')[0] ?? '' });
   const pushText = (node: Node, text: string) => {
     for (const part of text.split('\n')) {
       const t = part.trim();
       if (!t) continue;
-      const unit = /단\s*위\s*[:：]/.test(t) ? parseUnitDeclaration(t) : undefined;
-      if (unit && t.replace(/[(<[]?\s*단\s*위\s*[:：][^)\]>]*[)\]>]?/, '').trim() === '') {
-        pendingUnit = unit.money ?? unit.units[0];
+      const { unit, rest } = splitUnit(t);
+      if (unit !== undefined && rest === '') {
+        pendingUnit = unit;
+        pendingUnitSource = src(node, t);
         continue;
       }
       // The markers, notes and nesting every reader shares (`-5% 감소` is no list item, `**굵게**` no note).
@@ -146,10 +147,15 @@ export function readHtmlLayout(file: string, html: string): Layout {
     if (SKIP.has(tag)) return;
     if (tag === 'table') {
       const table = tableOf(node, file, 0);
-      if (!table.unit && pendingUnit) table.unit = pendingUnit;
+      if (!table.unit && pendingUnit) {
+        table.unit = pendingUnit;
+        // The declaration as printed, as the text reader keeps it (its as-of date, its second unit).
+        if (pendingUnitSource) table.unitSource = pendingUnitSource;
+      }
       const last = blocks[blocks.length - 1];
       if (!table.caption && last && last.type !== 'table' && last.text.length <= 60) table.caption = last.text;
       pendingUnit = undefined;
+      pendingUnitSource = undefined;
       blocks.push(table);
       return;
     }

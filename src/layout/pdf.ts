@@ -10,6 +10,7 @@
 
 import type { Source } from '../model/types.js';
 import { normalizeLine } from '../extract/text.js';
+import { splitUnit, unitOfNote } from '../extract/units.js';
 import { joinItems, pdfLines, readPdfPages, type PdfText, type PdfItem, type PdfLine, type PdfPage } from './pdf-text.js';
 import { type Block, type Layout, type TableBlock, type TableRow } from './types.js';
 import { buildGrid, ruleGroups, type Grid } from './pdf-grid.js';
@@ -275,22 +276,12 @@ const ROMAN_HEADING = /^(?:[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ]|[IVX]{1,4})\s*
 const NUMBER_HEADING = /^\d{1,2}\s*\.\s*\S/;
 const SENTENCE_END = /(?:다|요|음|함|임|됨)\s*[.。]?$/;
 const CAPTION = /^(?:<[^>]+>|〈[^〉]+〉|《[^》]+》|【[^】]+】|\[[^\]]+\]|「[^」]+」)$/;
-const UNIT = /[(（]\s*(?:[^()（）]*?[/,]\s*)?단위\s*[:：]\s*([^()（）]+?)\s*[)）]/;
-
-/** Units a table may be counted in, when a bracketed note names one without the word 단위: `(현원, 명)`. */
-const UNIT_WORDS = new Set(['원', '천원', '만원', '백만원', '억원', '조원', '명', '건', '개', '개소', '개사', '%', '톤', '㎡', '㎢', 'km', '호', '대', '회']);
-const BRACKETED = /^[(（]([^()（）]+)[)）]$/;
-
 /**
  * The unit declared in a line: `(단위: 백만원)` → `백만원`, `(기준 : ’25 / 단위 : 억원)` → `억원`,
  * and a bracketed note ending in a unit word, `(현원, 명)` → `명`.
  */
-export function unitOf(text: string): string | undefined {
-  const declared = UNIT.exec(text)?.[1]?.trim();
-  if (declared) return declared;
-  const note = BRACKETED.exec(text.trim())?.[1];
-  const last = note?.split(/[,/:：]/).pop()?.trim();
-  return last && UNIT_WORDS.has(last) ? last : undefined;
+function unitOf(text: string): string | undefined {
+  return splitUnit(text).unit ?? unitOfNote(text);
 }
 
 const SYMBOL_FONT = /wingdings|webdings|symbol|dingbat/i;
@@ -368,11 +359,12 @@ function flowBlocks(file: string, entries: Entry[], body: number, lineNumber: (l
         const b = blocks[k]!;
         if (b.type === 'table' || b.source.page !== e.page) break;
         const text = 'text' in b ? b.text : '';
-        const unit = unitOf(text);
+        const declared = splitUnit(text);
+        const unit = declared.unit ?? unitOfNote(text);
         if (unit && table.unit === undefined) {
           table.unit = unit;
           table.unitSource = b.source;
-          const rest = UNIT.test(text) ? text.replace(UNIT, '').trim() : '';
+          const rest = declared.unit !== undefined ? declared.rest : '';
           if (rest !== '' && table.caption === undefined && rest.length <= 60) table.caption = rest;
           if (rest === '' || CAPTION.test(rest)) blocks.splice(k, 1);
           continue;

@@ -8,7 +8,7 @@
 // Pure: text in, Layout out; each block cites its first line.
 
 import type { Source } from '../model/types.js';
-import { parseUnitDeclaration } from '../extract/tables.js';
+import { splitUnit } from '../extract/units.js';
 import { cellText, stripMarkdown } from '../extract/text.js';
 import { readHtmlTables } from './html.js';
 import { plainRow, type Block, type Layout, type TableBlock, type TableRow } from './types.js';
@@ -101,7 +101,7 @@ export function readTextLayout(file: string, text: string, options: TextLayoutOp
     }
     const unit = unitDeclarationOf(line.text);
     if (unit !== undefined && unit.alone) {
-      pendingUnit = unit.money ?? unit.first;
+      pendingUnit = unit.unit;
       pendingUnitSource = source(line);
       pendingUnitAt = blocks.length;
       i++;
@@ -114,7 +114,7 @@ export function readTextLayout(file: string, text: string, options: TextLayoutOp
       continue;
     }
     if (unit !== undefined) {
-      pendingUnit = unit.money ?? unit.first;
+      pendingUnit = unit.unit;
       pendingUnitSource = source(line);
       pendingUnitAt = blocks.length;
     }
@@ -146,21 +146,16 @@ function findHtmlTableEnd(lines: Line[], start: number): number {
 }
 
 /** `(단위 : 백만원)` alone on its line, or at the end of a caption line. */
-function unitDeclarationOf(text: string): { money?: string; first: string; alone: boolean } | undefined {
-  if (!/단\s*위/.test(text)) return undefined;
-  const declared = parseUnitDeclaration(text);
-  if (!declared) return undefined;
-  const rest = text.replace(/[(<[［〔【]?[^()<>[\]]*단\s*위\s*[:：][^)\]>]*[)\]>］〕】]?/, '').trim();
-  const result: { money?: string; first: string; alone: boolean } = { first: declared.units[0]!, alone: rest === '' };
-  if (declared.money) result.money = declared.money;
-  return result;
+function unitDeclarationOf(text: string): { unit: string; alone: boolean } | undefined {
+  const { unit, rest } = splitUnit(text);
+  return unit === undefined ? undefined : { unit, alone: rest === '' };
 }
 
 /** The last block's text, when it reads as a table title (short, not a sentence). */
 function captionBefore(blocks: Block[]): string | undefined {
   const last = blocks[blocks.length - 1];
   if (!last || last.type === 'table') return undefined;
-  const text = last.text.replace(/\s*[(<[]?\s*단\s*위\s*[:：][^)\]>]*[)\]>]?\s*$/, '').trim();
+  const text = splitUnit(last.text).rest;
   if (text.length === 0 || text.length > 60 || /[다요]\s*[.]?$/.test(text)) return undefined;
   return text.replace(/^[<〈《【[]\s*|\s*[>〉》】\]]$/g, '').trim();
 }

@@ -2,6 +2,8 @@
 // with what it means. `Diagnostic.code` is typed by it, so an unknown or misspelt
 // code does not compile. Documented in docs/CONTRACT.md ("Diagnostic codes").
 
+import type { Diagnostic, Source } from './types.js';
+
 export const DIAGNOSTIC_CODES = {
   // Front matter (blog posts)
   'front-matter': 'the front matter block could not be read as YAML/TOML/JSON; its fields are ignored',
@@ -32,3 +34,8 @@ export const DIAGNOSTIC_CODES = {
 } as const;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
+
+/** A warning with its code, message and (when it has one) the place it is about. */
+export function warning(code: DiagnosticCode, message: string, source?: Source): Diagnostic {
+  return source ? { severity: 'warning', code, message, source } : { severity: 'warning', code, message };
+}

@@ -291,6 +291,9 @@ describe('#14 terminal width', () => {
     const t = await term(['budget', R, '-q', '--no-color'], { stdoutColumns: 80 });
     const lines = t.stdout.trimEnd().split('\n');
     expect(lines.reduce((m, l) => Math.max(m, terminalColumns(l)), 0)).toBeLessThanOrEqual(80);
+    // The header fills the terminal: program 12, budget (천원) 13, executed (천원) 15, remaining (천원) 16, rate % 6, stated % 8, five gaps of 2.
+    expect(lines[1]).toBe('program       budget (천원)  executed (천원)  remaining (천원)  rate %  stated %');
+    expect(terminalColumns(lines[1]!)).toBe(80);
     expect(t.stdout).toContain('…');
     expect(t.stdout).toContain('budget (천원)');
   });
@@ -298,7 +301,7 @@ describe('#14 terminal width', () => {
   it('paths give way first: a check message keeps more room than its source, which keeps its end', async () => {
     const t = await term(['check', R, '-q', '--no-color'], { stdoutColumns: 80 });
     const row = t.stdout.split('\n').find((l) => l.startsWith('error'))!;
-    expect(terminalColumns(row)).toBeLessThanOrEqual(80);
+    expect(terminalColumns(row)).toBe(80);
     expect(row).toMatch(/growth 2019→2020 \(12,853,628천원…\s+…t-2020h1\.txt:55$/);
   });
 
@@ -306,8 +309,9 @@ describe('#14 terminal width', () => {
     const t = await term(['programs', B, '--no-color'], { stdoutColumns: 60 });
     expect(t.code).toBe(0);
     const lines = t.stdout.trimEnd().split('\n');
-    expect(lines[1]!.startsWith('program ')).toBe(true);
-    expect(lines.reduce((m, l) => Math.max(m, terminalColumns(l)), 0)).toBeLessThanOrEqual(60);
+    // program 8, group 5, ministry 8, start 5, end 3, months 6, five gaps of 2: 45 columns, no document column.
+    expect(lines[1]).toBe('program   group  ministry  start  end  months');
+    expect(lines.reduce((m, l) => Math.max(m, terminalColumns(l)), 0)).toBe(45);
   });
 
   it('--wide, CSV and a pipe keep everything whole', async () => {

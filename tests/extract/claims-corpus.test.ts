@@ -42,11 +42,11 @@ const CORPUS = readdirSync(path.join(ROOT, 'fixtures/corpus/expected'))
 const lineOf = (cite: string) => Number(/line (\d+)/.exec(cite)![1]);
 
 describe('planted claims corpus', () => {
-  it('has at least 15 wrong and 15 correct claims over at least 3 documents', () => {
+  it('has 25 wrong and 37 correct claims over 4 documents (the expected files as written; at least 15 of each are wanted)', () => {
     const all = CORPUS.flatMap((c) => c.claims);
-    expect(CORPUS.length).toBeGreaterThanOrEqual(3);
-    expect(all.filter((c) => !c.correct).length).toBeGreaterThanOrEqual(15);
-    expect(all.filter((c) => c.correct).length).toBeGreaterThanOrEqual(15);
+    expect(CORPUS).toHaveLength(4);
+    expect(all.filter((c) => !c.correct)).toHaveLength(25);
+    expect(all.filter((c) => c.correct)).toHaveLength(37);
   });
 
   it.each(CORPUS.map((c) => [c.document, c] as const))('%s: every wrong prose claim is an error or a warning on its line; no correct claim is', async (file, expected) => {
@@ -80,6 +80,13 @@ describe('planted claims corpus', () => {
   });
 });
 
+const STATED_CORRECT: Record<string, number> = {
+  'fixtures/corpus/claims-agency-innovation-2023.txt': 11,
+  'fixtures/corpus/claims-city-waterworks-press-2025.txt': 6,
+  'fixtures/corpus/claims-district-welfare-2024.md': 7,
+  'fixtures/corpus/claims-province-tourism-2025.txt': 9,
+};
+
 /** Which claim kinds an expected `type` may be read as (`3배 증가` is typed growth, read as a multiple). */
 const KINDS: Record<string, string[]> = { growth: ['growth', 'multiple'], points: ['points'], multiple: ['multiple'], share: ['share', 'ratio'], rate: ['rate'], achievement: ['achievement'], sum: ['sum'], count: ['count'] };
 
@@ -102,22 +109,38 @@ describe('planted claims corpus through the whole pipeline (kind detection, the 
         (k) => k.source.line === lineOf(c.cite) && (KINDS[c.type] ?? [c.type]).includes(k.kind) && (k.kind === 'sum' ? k.total.value : 'stated' in k ? k.stated.value : NaN) === c.stated,
       );
     const withStated = correct.filter((c) => c.stated !== undefined);
-    expect(withStated.length).toBeGreaterThanOrEqual(5);
+    // Correct claims with a stated figure in each expected file: agency-innovation 11, waterworks 6, district-welfare 7, province-tourism 9.
+    expect(withStated).toHaveLength(STATED_CORRECT[file]!);
     expect(withStated.filter((c) => !recognised(c)).map((c) => `${c.cite}: ${c.text}`)).toEqual([]);
   });
 });
 
 describe('samples through the prose extractors', () => {
   it('regional report: the 48% growth claim is the only error', async () => {
-    const { findings } = await checkFile('fixtures/samples/regional-report-2020h1.txt');
+    const { claims, findings } = await checkFile('fixtures/samples/regional-report-2020h1.txt');
+    // Read off the text: 정원 외 10명(7, 3) at 49, the ten 총사업비/사업비 splits (국비 with 지방비 or 도비; 865 and 866 both) and the two growth claims.
+    expect(claims.map((c) => [c.kind, c.source.line])).toEqual([
+      ['sum', 49], ['growth', 55], ['sum', 654], ['sum', 729], ['sum', 761], ['sum', 794], ['sum', 833],
+      ['sum', 865], ['sum', 866], ['sum', 897], ['sum', 942], ['sum', 974], ['growth', 1051],
+    ]);
     // (26,507,677 − 12,853,628) / 12,853,628 = 106.23%
     expect(findings.filter((f) => f.severity !== 'info').map((f) => [f.severity, f.code, f.stated, f.computed, f.source?.line])).toEqual([['error', 'growth', 48, 106.23, 55]]);
     // 42,273,000 / 15,900,000 − 1 = 165.87%, printed 165: a truncation, from the year table.
     expect(findings.filter((f) => f.code === 'growth' && f.severity === 'info').map((f) => [f.stated, f.computed, f.source?.line, f.resolution])).toEqual([[165, 165.87, 1051, 'table']]);
   });
 
-  it('national plan: no errors or warnings', async () => {
-    const { findings } = await checkFile('fixtures/samples/national-plan-2023.txt');
+  it('national plan: the seven claims its prose states are read, and none is an error or a warning', async () => {
+    const { claims, findings } = await checkFile('fixtures/samples/national-plan-2023.txt');
+    // Read off the text: each stated figure agrees with its parts.
+    expect(claims.map((c) => [c.kind, c.source.line, c.kind === 'sum' ? c.total.value : 'stated' in c ? c.stated.value : undefined])).toEqual([
+      ['sum', 227, 30], // ('22) 30개(중기부 15, 환경부 15)
+      ['count', 426, 4], // 4개사(두산모빌리티 이노베이션, KT, 한전, 현대중공업)
+      ['share', 432, 56], // 56%(271개/485개)
+      ['sum', 520, 554_500_000_000], // 총예산 5,545억원(국비 4,160억원, 민간 1,385억원)
+      ['count', 533, 5], // 5대 분야 : 시스템반도체, 바이오·헬스, 미래 모빌리티, 친환경·에너지, 로봇
+      ['sum', 535, 272_600_000_000], // 총 사업비 2,726억원(국비 1,095억원, 지방비 1,550억원, 민간 81억원)
+      ['count', 600, 4], // 4개 기관(경남도, 충북도, KT, 밀양시)
+    ]);
     expect(findings.filter((f) => f.severity !== 'info')).toEqual([]);
   });
 });

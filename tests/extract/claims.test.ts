@@ -65,6 +65,16 @@ const FOUND: [string, Block[], Record<string, unknown>[]][] = [
     [table([['구분', '2022년', '2023년'], ['참여기업', '40', '52'], ['교육생', '300', '330']]), para('참여기업은 2022년 대비 2023년에 30% 증가하였다.')],
     [{ kind: 'growth', stated: 30, from: 40, to: 52, resolution: 'table', ambiguous: false }],
   ],
+  [
+    'growth, the earlier value from the table above, its new year a proposal column `2025(안)` (cell left of 1,150)',
+    [table([['구분', '2024', '2025(안)'], ['예산', '1,000', '1,150']], { unit: '백만원' }), para('2025년 예산(안)은 1,150백만원으로 전년 대비 15% 증가')],
+    [{ kind: 'growth', stated: 15, from: 1_000_000_000, to: 1_150_000_000, resolution: 'table', ambiguous: false }],
+  ],
+  [
+    'growth naming two years, the year table above headed `’24` and `2025(안)`',
+    [table([['구분', '’24', '2025(안)'], ['참여기업', '40', '52'], ['교육생', '300', '330']]), para('참여기업은 2024년 대비 2025년에 30% 증가할 계획이다.')],
+    [{ kind: 'growth', stated: 30, from: 40, to: 52, resolution: 'table', ambiguous: false }],
+  ],
   // Percentage points.
   ['points, arrow between years [real women-family p.7, reading order]', [item('부산형 공보육 이용률 (’23년) 46% → (‘24년) 48%로 2%p 상승')], [{ kind: 'points', stated: 2, from: 46, to: 48, ...same }]],
   ['points, a fall', [para('실업률은 4.1%에서 3.6%로 0.5%p 하락')], [{ kind: 'points', stated: -0.5, from: 4.1, to: 3.6, ...same }]],

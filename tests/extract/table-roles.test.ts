@@ -3,7 +3,7 @@
 // ones printed on the real pages named beside them, or common variants.
 
 import { describe, expect, it } from 'vitest';
-import { classifyTable, columnInfos, formulaOf, headerLines, headerRowCount, namesFundingPart, normalizeHeader, roleOfHeader, yearOf } from '../../src/extract/table-roles.js';
+import { classifyTable, columnInfos, formulaOf, headerLines, headerRowCount, namesFundingPart, normalizeHeader, roleOfHeader, yearColumnOf, yearOf } from '../../src/extract/table-roles.js';
 import { table } from './table-helpers.js';
 
 describe('normalizeHeader', () => {
@@ -110,6 +110,26 @@ describe('yearOf', () => {
     ['2024년도말 조성액(A)', { year: '2024', end: true }],
   ])('%j', (text, expected) => expect(yearOf(text)).toEqual(expected));
   it.each(['사업명', '12.7', '집행률'])('%j names no year', (text) => expect(yearOf(text)).toBeUndefined());
+});
+
+describe('yearColumnOf: the year of a header that names a year and nothing else (tables and claims)', () => {
+  it.each([
+    ['2024', '2024'],
+    ['’24', '2024'],
+    ["'24년", '2024'],
+    ['2024년', '2024'],
+    ['2024년도', '2024'],
+    ['2025(안)', '2025'],
+    ['2025 (안)', '2025'],
+    ['2024년말', '2024'],
+    ['2023(’22.12월말)', '2023'],
+    ['2024(천원)', '2024'],
+    ["'23년 이전", undefined],
+    ['2024 예산', undefined],
+    ['2020 상반기', undefined],
+    ['증감', undefined],
+    ['사업명', undefined],
+  ])('%j', (text, year) => expect(yearColumnOf(text)).toBe(year));
 });
 
 describe('formulaOf', () => {
@@ -222,97 +242,98 @@ describe('classifyTable', () => {
     [
       'budget execution (regional report sample header)',
       table(1, [['구분', '사업명', '예산액', '집행액', '잔 액', '집행률', '비고 (교부일자)'], ['계', '', '26,507,677', '4,178,057', '22,329,620', '15.7%', '-']]),
-      'budget-execution', 1, 0,
+      'budget-execution', 1, 0, 'budget (예산액) and executed (집행액) columns',
     ],
     [
       'budget execution, other wording (예산현액 / 지출액 / 집행잔액 / 집행율)',
       table(1, [['세부사업', '예산현액', '지출액', '집행잔액', '집행율'], ['가', '1,000', '400', '600', '40.0']]),
-      'budget-execution', 0, undefined,
+      'budget-execution', 0, undefined, 'budget (예산현액) and executed (지출액) columns',
     ],
     [
       'settlement (molit sheet p.2 shape)',
       table(2, [[{ t: '', r: 2 }, { t: '2022', c: 4 }], ['계획 현액', '집행액 [실집행액]', '이월액', '불용액'], ['가로주택정비사업', '311,400', '306,121\n[306,121]', '-', '5,279']]),
-      'settlement', 0, undefined,
+      'settlement', 0, undefined, 'budget (2022/계획 현액), executed (2022/집행액 [실집행액]) and carried-over or unused columns',
     ],
     [
       'multi-year, years across (busan transport p.5)',
       table(1, [['구 분', '2025년도', '2024년도', '증 감', '증감률'], ['총 계', '10,753', '8,059', '2,694', '33.4%']]),
-      'multi-year-budget', 0, undefined,
+      'multi-year-budget', 0, undefined, 'years across the columns: 2024, 2025',
     ],
     [
       'multi-year, years down the rows',
       table(1, [['연도', '사업비'], ['2022년', '1,500'], ['2023년', '1,350']]),
-      'multi-year-budget', 0, undefined,
+      'multi-year-budget', 0, undefined, 'years down the rows: 2022년, 2023년',
     ],
     [
       'target and actual',
       table(1, [['성과지표', '목표', '실적', '달성률'], ['보급 개수', '5,000', '5,105', '102.1']]),
-      'target-actual', 0, undefined,
+      'target-actual', 0, undefined, 'target and actual columns: 목표; 실적',
     ],
     [
       'funding parts across the columns',
       table(1, [['사업명', '계', '국비', '시비'], ['가 사업', '1,000', '500', '500']]),
-      'funding-breakdown', 0, undefined,
+      'funding-breakdown', 0, undefined, 'funding parts across the columns: 국비, 시비',
     ],
     [
       'staff by grade, 정원/현원 in the rows (busan transport p.5)',
       table(1, [['구 분', '계', '3급', '4급'], ['정 원', '192', '1', '6'], ['현 원', '192', '1', '6']]),
-      'other', 0, undefined,
+      'other', 0, undefined, 'header "정 원" names staff, scores or a schedule, not money',
     ],
     [
       'staff, 정원/현원 in the header (regional report sample p.3 shape)',
       table(1, [['구분', '정원', '현원', '과부족'], ['연구본부', '20', '18', '2']]),
-      'other', 0, undefined,
+      'other', 0, undefined, 'header "정원" names staff, scores or a schedule, not money',
     ],
     [
       'evaluation scores (HWPX tender: 평가항목 / 배점)',
       table(1, [['평가항목', '세부내용', '배점'], ['사업 이해도', '과업 이해', '10']]),
-      'other', 0, undefined,
+      'other', 0, undefined, 'header "평가항목" names staff, scores or a schedule, not money',
     ],
     [
       'a project list: 사업비 beside 사업기간 is a multi-year cost',
       table(1, [['번호', '사업명', '사업기간', '사업비(천원)', '주관부처'], ['1', 'SW융합클러스터2.0', '2020.4.1.~2024.12.31.', '17,780,000', '과학기술정보통신부']]),
-      'other', 1, undefined,
+      'other', 1, undefined, 'project list: "사업비(천원)" beside "사업기간" is the cost over the project\'s period, not a year\'s budget',
     ],
     [
       '내역사업명 left of 구분 (보조, 직접수행): the item names the row, 구분 groups it (mohw senior-jobs p.3)',
       table(1, [['내역사업명', '구분', '피보조․ 피출연 등 기관명', '지원 금액\n(2024 예산)'], ['한국노인 인력개발원 운영지원', '보조', '민간보조', '21,746'], ['노인일자리및 사회활동운영', '직접수행', '민간보조', '137']]),
-      'budget-execution', 0, 1,
+      'budget-execution', 0, 1, 'a budget column (지원 금액/(2024 예산)) without execution',
     ],
     [
       '세부사업명 left of 구분 (신규, 계속), another ministry\'s shape',
       table(1, [['세부사업명', '구분', '2025년 예산'], ['디지털 배움터', '계속', '12,400'], ['AI 교육 바우처', '신규', '3,000']]),
-      'budget-execution', 0, 1,
+      'budget-execution', 0, 1, 'a budget column (2025년 예산) without execution',
     ],
     [
       '내역사업명 left of 구분 holding 융자 on each item\'s only row: a kind of support, not a funding part (molit small-housing p.4)',
       table(1, [['내역사업명', '구분', '지원 금액\n(2024계획)'], ['가로주택\n정비사업', '융자', '402,100'], ['자율주택\n정비사업', '융자', '4,700'], ['이차보전', '융자', '6,800']]),
-      'budget-execution', 0, 1,
+      'budget-execution', 0, 1, 'a budget column (지원 금액/(2024계획)) without execution',
     ],
     [
       '사업명 repeated on each row beside 구분 국비 / 시비 (text export, no merged cell): 구분 stays the label',
       table(1, [['사업명', '구분', '2025년 예산'], ['가 사업', '국비', '500'], ['가 사업', '시비', '500']]),
-      'budget-execution', 1, 0,
+      'budget-execution', 1, 0, 'a budget column (2025년 예산) without execution',
     ],
     [
       '사업명 left of 구분 holding 계 / 국비 / 시비: 구분 stays the label (each row is a part of the item)',
       table(1, [['사업명', '구분', '2025년 예산'], [{ t: '가 사업', r: 3 }, '계', '1,000'], ['국비', '500'], ['시비', '500']]),
-      'funding-breakdown', 1, 0,
+      'funding-breakdown', 1, 0, 'funding parts (국비, 시비…) down the rows under a 계 row',
     ],
     [
       'names first, the group column second and written once (fixtures/report/other-agency-2021h2.txt:27-34)',
       table(1, [['사업명', '구분', '예산현액', '지출액', '집행잔액', '집행율'], ['데이터바우처지원', '디지털 혁신', '3,000', '2,700', '300', '90.0%'], ['AI인재양성', '', '2,000', '1,500', '500', '75.0%']]),
-      'budget-execution', 0, 1,
+      'budget-execution', 0, 1, 'budget (예산현액) and executed (지출액) columns',
     ],
     [
       'names first, the department merged down the rows (HTML export with rowspan)',
       table(1, [['세부사업명', '부서', '예산액', '집행액'], ['가 사업', { t: '복지정책과', r: 2 }, '100', '50'], ['나 사업', '200', '100'], ['다 사업', '청년정책과', '300', '30']]),
-      'budget-execution', 0, 1,
+      'budget-execution', 0, 1, 'budget (예산액) and executed (집행액) columns',
     ],
-  ])('%s', (_name, t, kind, labelColumn, groupColumn) => {
+  ])('%s', (_name, t, kind, labelColumn, groupColumn, reason) => {
     const cls = classifyTable(t);
     expect(cls.kind).toBe(kind);
-    expect(cls.reasons.length).toBeGreaterThan(0);
+    // The one reason, naming the headers that decided.
+    expect(cls.reasons).toEqual([reason]);
     expect(cls.labelColumn).toBe(labelColumn);
     expect(cls.groupColumn).toBe(groupColumn);
   });

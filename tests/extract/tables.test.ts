@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { mapColumns, parseUnitDeclaration, splitCells } from '../../src/extract/tables.js';
+import { mapColumns, splitCells } from '../../src/extract/tables.js';
+import { parseUnitDeclaration } from '../../src/extract/units.js';
 import { cellText, normalizeLine } from '../../src/extract/text.js';
 
 describe('parseUnitDeclaration', () => {

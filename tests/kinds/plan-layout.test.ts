@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { readLayout } from '../../src/layout/index.js';
 import { readPdfLayout } from '../../src/layout/pdf.js';
+import { readTextLayout } from '../../src/layout/text.js';
 import type { Layout } from '../../src/layout/types.js';
 import type { PolicyDocument, Program, Target } from '../../src/model/types.js';
 import { parsePlanLayout, readNamedAmounts } from '../../src/kinds/plan.js';
@@ -121,3 +122,33 @@ describe('named amounts', () => {
     expect(readNamedAmounts(text)?.map((n) => [n.name, n.value])).toEqual(named);
   });
 });
+
+describe('the issuer of a plan: a cover field, else the cover line naming a ministry', () => {
+  it.each([
+    // The cabinet agenda cover's 제 출 자 field: `중소벤처기업부장관 이영` (text line 16, PDF p.1).
+    ['fixtures/samples/national-plan-2023.txt', '중소벤처기업부'],
+    ['fixtures/samples/national-plan-2023.pdf', '중소벤처기업부'],
+    // Another ministry's cover: `고용노동부 직업능력정책국` (line 5), the ministry before its bureau.
+    ['fixtures/corpus/moel-skills-plan-2024.txt', '고용노동부'],
+    // `해양수산부 해양수산과학기술정책과` (line 3).
+    ['fixtures/corpus/mof-marine-science-plan-2024.txt', '해양수산부'],
+    // Markdown: the title is a heading; `농림축산식품부 스마트농업정책과 · 2025. 1.` (line 3) below it.
+    ['fixtures/corpus/mafra-smart-farm-midterm-plan-2025.md', '농림축산식품부'],
+  ])('%s', async (file, issuer) => {
+    expect(parsePlanLayout(await layoutOf(file)).document.issuer).toBe(issuer);
+  });
+
+  const cover = (lines: string[]) => parsePlanLayout(readTextLayout('p.txt', [...lines, '', 'Ⅰ. 추진 배경', '', '□ 산업 현황', '  ○ 중소기업 수 증가'].join('\n'))).document.issuer;
+  it.each<[string, string[], string | undefined]>([
+    ['the ministry alone on its line', ['제3차 산림 기본계획(2023~2027)', '', '2023. 5.', '', '산림청'], '산림청'],
+    ['letter-spaced', ['제3차 산림 기본계획(2023~2027)', '', '산 림 청'], '산림청'],
+    ['a commission before its office', ['2024년도 방송 발전 기본계획', '', '방송통신위원회 방송정책국'], '방송통신위원회'],
+    ['joint issue: 관계부처 합동 names no issuer', ['제2차 청년정책 기본계획(2023~2027)', '', '관계부처 합동'], undefined],
+    ['joint issue: 관계부처 alone names no issuer', ['제2차 청년정책 기본계획(2023~2027)', '', '2023. 3.', '', '관계부처'], undefined],
+    // [real moel youth-job-creation program sheet p.1: `지원금신청신청` alone, read as an issuer before]
+    ['a word ending in 신청 is no agency', ['2024년 청년일자리 사업 시행계획', '', '지원금신청'], undefined],
+    ['two ministries name no single issuer', ['제2차 청년정책 기본계획(2023~2027)', '', '교육부 법무부'], undefined],
+    ['a ministry alone below the first part title is in the body, not the cover', ['제2차 청년정책 기본계획(2023~2027)', '', '2023. 3.', '', 'Ⅰ. 그간의 성과', '', '환경부'], undefined],
+  ])('%s', (_name, lines, issuer) => expect(cover(lines)).toBe(issuer));
+});
+

@@ -3,7 +3,6 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { splitUnit } from '../../src/layout/builder.js';
 import { readHwpxLayout } from '../../src/layout/hwpx.js';
 import { tableGrid, type Block, type Layout, type TableBlock } from '../../src/layout/types.js';
 
@@ -237,21 +236,5 @@ describe('bad input: one clear reason each', () => {
       }),
       { numRuns: 60 },
     );
-  });
-});
-
-describe('unit declarations near tables', () => {
-  const cases: [string, { unit?: string; rest: string }][] = [
-    ['(단위: 백만원)', { unit: '백만원', rest: '' }],
-    ['(2024. 12. 31. 현재, 단위 : 백만원)', { unit: '백만원', rest: '' }],
-    ['< 예산 현황 > (단위 : 천원, %)', { unit: '천원', rest: '< 예산 현황 >' }],
-    ['(\'20. 6. 30 현재, 단위 : 건, 천원)', { unit: '천원', rest: '' }],
-    ['(단위 : 명)', { unit: '명', rest: '' }],
-    ['【 연도별 예산 】 [단위: 억원]', { unit: '억원', rest: '【 연도별 예산 】' }],
-    ['단위: 억원', { unit: '억원', rest: '' }],
-    ['단위가 없는 문장', { rest: '단위가 없는 문장' }],
-  ];
-  it.each(cases)('%s', (text, expected) => {
-    expect(splitUnit(text)).toEqual(expected);
   });
 });

@@ -27,7 +27,9 @@ describe.skipIf(!existsSync(REAL))('real 한글-exported PDFs (read in place fro
     const l = await layout(path.join(REAL, 'program-sheets/program-sheet-molit-private-rental-loan-2024.pdf'));
     const [summary, detail] = tablesOn(l, 2);
     expect(tablesOn(l, 2)).toHaveLength(2);
-    expect(summary!.unit).toBe('백만원, %');
+    // The money unit of `(단위: 백만원, %)`, as every reader takes it; the whole declaration stays in unitSource.
+    expect(summary!.unit).toBe('백만원');
+    expect(summary!.unitSource?.text).toContain('단위');
     expect(summary!.headerRows).toBe(2);
     expect(texts(summary!, 0).slice(0, 4)).toEqual(['목명', '2022년\n결산', '2023년 계획', '2024년']);
     expect(texts(summary!, 1).slice(0, 4)).toEqual(['당초(A)', '수정', '정부안', '확정(B)']);
@@ -62,7 +64,7 @@ describe.skipIf(!existsSync(REAL))('real 한글-exported PDFs (read in place fro
     const tables = tablesOn(l, 1);
     expect(tables).toHaveLength(4);
     const budget = tables[3]!;
-    expect(budget.unit).toBe('백만원, %');
+    expect(budget.unit).toBe('백만원');
     // 증감 spans two columns over (B-A); (B-A)/A has a box of its own: the L is cut into 증감 above two cells.
     expect(texts(budget, 0)).toEqual(['사업명', '2022년\n결산', '2023년 예산\n본예산(A)', '2024년', '증감']);
     expect(texts(budget, 1)).toEqual(['정부안', '확정(B)', '(B-A)', '(B-A)/A']);

@@ -304,3 +304,24 @@ describe('HTML paragraphs share the text reader\'s markers', () => {
     ]);
   });
 });
+
+describe('a unit declared with a date before it, in every reader', () => {
+  // The HTML reader took only `(단위: …)` with nothing before 단위; the text reader any prefix.
+  const declaration = '(2024. 11. 30. 기준, 단위: 백만원, %)';
+  const expected = { caption: '예산 집행 현황', unit: '백만원', unitText: declaration };
+  const tableOf = (blocks: Block[]) => blocks.find((b): b is TableBlock => b.type === 'table')!;
+
+  it('HTML: the paragraph above the table', async () => {
+    const { readHtmlLayout } = await import('../../src/layout/html.js');
+    const html = `<h2>예산 집행 현황</h2>\n<p>${declaration}</p>\n<table><tr><th>사업</th><th>예산</th></tr><tr><td>A</td><td>1,000</td></tr></table>`;
+    const t = tableOf(readHtmlLayout('h.html', html).blocks);
+    expect({ caption: t.caption, unit: t.unit, unitText: t.unitSource?.text }).toEqual(expected);
+  });
+
+  it('text: the line above the table', () => {
+    const text = `예산 집행 현황\n\n${declaration}\n\n| 사업 | 예산 |\n|---|---|\n| A | 1,000 |\n`;
+    const t = tableOf(readTextLayout('t.md', text, { markdown: true }).blocks);
+    expect({ caption: t.caption, unit: t.unit, unitText: t.unitSource?.text }).toEqual(expected);
+  });
+});
+

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findQuantities } from '../../src/extract/quantities.js';
-import { budgetAmount } from '../../src/parse/plan/budget-wording.js';
+import { budgetAmount } from '../../src/kinds/plan-budget-wording.js';
 import { load } from '../helpers/load.js';
 
 // [bullet text, the amount (원) its wording states as the program's budget, or undefined]

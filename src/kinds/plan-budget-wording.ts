@@ -6,7 +6,7 @@
 // sales, purchases and amounts that label the parts of a list
 // (`기업성장(1조 1,657억원), 전략분야(5,309억원)`) are not budgets. Pure.
 
-import type { FoundQuantity } from '../../extract/quantities.js';
+import type { FoundQuantity } from '../extract/quantities.js';
 
 /** Nouns that name a budget when they stand just before the amount. */
 export const BUDGET_NOUNS = ['총사업비', '사업비', '예산', '지원규모', '출연금', '국비', '투입액', '편성액'];
