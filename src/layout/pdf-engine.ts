@@ -114,7 +114,7 @@ interface PdfDocumentTask {
 
 interface PdfJs {
   getDocument(options: object): PdfDocumentTask;
-  PDFWorker: new (options: { port: unknown }) => unknown;
+  PDFWorker: new (options: { port: unknown; verbosity: number }) => unknown;
   GlobalWorkerOptions: { workerSrc: string };
   OPS: OperatorCodes;
 }
@@ -166,17 +166,20 @@ let parserThread: ParserThread | undefined;
 
 // The thread's entry: pdf.js's worker module behind a port that speaks the
 // browser's MessagePort dialect pdf.js expects, with the same small DOMMatrix
-// the main thread uses.
-const THREAD_SOURCE = `const { parentPort, workerData } = require('node:worker_threads');
-globalThis.DOMMatrix ??= (${PlainMatrix.toString()});
-import(workerData).then(({ WorkerMessageHandler }) => {
+// the main thread uses. Only dynamic imports, so it runs whether Node treats
+// evaluated code as CommonJS or as a module (--input-type is inherited).
+const threadSource = () => `globalThis.DOMMatrix ??= (${PlainMatrix.toString()});
+Promise.all([import('node:worker_threads'), import('node:events'), import(${JSON.stringify(pdfjsFile('pdf.worker.min.mjs'))})]).then(([{ parentPort }, { setMaxListeners }, { WorkerMessageHandler }]) => {
+  // Two listeners per open document: many documents read at once are not a leak.
+  setMaxListeners(0, parentPort);
   const wrapped = new Map();
   WorkerMessageHandler.initializeFromPort({
     postMessage: (message, transfer) => parentPort.postMessage(message, transfer),
-    addEventListener: (type, listener) => {
+    addEventListener: (type, listener, options) => {
       const onMessage = (data) => listener({ data });
       wrapped.set(listener, onMessage);
       parentPort.on('message', onMessage);
+      options?.signal?.addEventListener('abort', () => { parentPort.off('message', onMessage); wrapped.delete(listener); }, { once: true });
     },
     removeEventListener: (type, listener) => {
       const onMessage = wrapped.get(listener);
@@ -191,11 +194,12 @@ function startParserThread(pdfjs: PdfJs): ParserThread | undefined {
   if (parserThread) return parserThread;
   let thread: Worker;
   try {
-    thread = new Worker(THREAD_SOURCE, { eval: true, workerData: pdfjsFile('pdf.worker.min.mjs') });
+    thread = new Worker(threadSource(), { eval: true });
   } catch {
     return undefined;
   }
   thread.unref();
+  thread.setMaxListeners(0);
   const failed = new Promise<never>((_, reject) => {
     thread.once('error', (error) => reject(error));
     thread.once('exit', (code) => reject(new Error(`pdf.js worker thread stopped (exit code ${code})`)));
@@ -207,10 +211,15 @@ function startParserThread(pdfjs: PdfJs): ParserThread | undefined {
   const wrapped = new Map<unknown, (data: unknown) => void>();
   const port = {
     postMessage: (message: unknown, transfer?: Transferable[]) => thread.postMessage(message, transfer as never),
-    addEventListener: (_type: string, listener: (event: { data: unknown }) => void) => {
+    // pdf.js stops listening by aborting the signal it passed, not by removeEventListener.
+    addEventListener: (_type: string, listener: (event: { data: unknown }) => void, options?: { signal?: AbortSignal }) => {
       const onMessage = (data: unknown) => listener({ data });
       wrapped.set(listener, onMessage);
       thread.on('message', onMessage);
+      options?.signal?.addEventListener('abort', () => {
+        thread.off('message', onMessage);
+        wrapped.delete(listener);
+      }, { once: true });
     },
     removeEventListener: (_type: string, listener: unknown) => {
       const onMessage = wrapped.get(listener);
@@ -219,22 +228,34 @@ function startParserThread(pdfjs: PdfJs): ParserThread | undefined {
     },
     terminate: () => void thread.terminate(),
   };
-  started.worker = new pdfjs.PDFWorker({ port });
+  // Warnings off from the start: the worker's level is set when it connects, before any document's options.
+  started.worker = new pdfjs.PDFWorker({ port, verbosity: 0 });
   parserThread = started;
   return started;
 }
 
+/** The parser thread died under a read: the read is made again in-process. */
+class ThreadFailure extends Error {}
+
+let threadsFailed = false;
+
 /**
- * Runs `read` with the parser thread (or in-process when there is none). While
+ * Runs `read` with the parser thread, or in-process when there is none. While
  * a read is under way the thread keeps the process alive; between reads it
- * does not, so a finished CLI exits without stopping it.
+ * does not, so a finished CLI exits without stopping it. A thread that dies
+ * (it should not) costs time, not a result: the read is made again in-process,
+ * and later reads stay in-process.
  */
 async function withParser<T>(pdfjs: PdfJs, read: (worker: unknown) => Promise<T>): Promise<T> {
-  const parser = startParserThread(pdfjs);
+  const parser = threadsFailed ? undefined : startParserThread(pdfjs);
   if (!parser) return read(undefined);
   if (parser.reads++ === 0) parser.thread.ref();
   try {
-    return await Promise.race([read(parser.worker), parser.failed]);
+    return await Promise.race([read(parser.worker), parser.failed.catch((error: unknown) => Promise.reject(new ThreadFailure(String(error))))]);
+  } catch (error) {
+    if (!(error instanceof ThreadFailure)) throw error;
+    threadsFailed = true;
+    return read(undefined);
   } finally {
     if (--parser.reads === 0) parser.thread.unref();
   }
@@ -245,8 +266,9 @@ const nativeParse = JSON.parse;
 
 /**
  * core-js in the legacy build forces its own push (and JSON.parse with source
- * access) on every array of the process; the worker bundle, loaded with the
- * first document, does it again. Both times the native ones are put back.
+ * access) on every array of the process; the worker bundle, when it loads in
+ * this thread (no parser thread), does it again. Both times the native ones are
+ * put back.
  */
 function restoreNatives(): void {
   if (Array.prototype.push !== nativePush) Object.defineProperty(Array.prototype, 'push', { value: nativePush, writable: true, configurable: true, enumerable: false });
