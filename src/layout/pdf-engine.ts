@@ -140,6 +140,8 @@ function loadEngine(): Promise<PdfJs> {
     } catch {
       // No canvas package installed: pdf.js warns and goes on; nothing to avoid.
     }
+    // The thread compiles pdf.js's worker module while this thread compiles the main one.
+    if (!threadsFailed) spawnedThread ??= spawnThread();
     try {
       const pdfjs = (await import(pdfjsFile('pdf.min.mjs'))) as PdfJs;
       // The in-process worker (no thread) loads this file on first use.
@@ -189,9 +191,11 @@ Promise.all([import('node:worker_threads'), import('node:events'), import(${JSON
   });
 });`;
 
-/** The shared parser thread, started on first use; undefined when no thread can be started (pdf.js then parses in-process). */
-function startParserThread(pdfjs: PdfJs): ParserThread | undefined {
-  if (parserThread) return parserThread;
+/** A thread started but not yet connected to pdf.js (see loadEngine). */
+let spawnedThread: { thread: Worker; failed: Promise<never> } | undefined;
+
+/** Starts a parser thread; it does not keep the process alive until a read refs it. */
+function spawnThread(): { thread: Worker; failed: Promise<never> } | undefined {
   let thread: Worker;
   try {
     thread = new Worker(threadSource(), { eval: true });
@@ -204,6 +208,17 @@ function startParserThread(pdfjs: PdfJs): ParserThread | undefined {
     thread.once('error', (error) => reject(error));
     thread.once('exit', (code) => reject(new Error(`pdf.js worker thread stopped (exit code ${code})`)));
   });
+  failed.catch(() => undefined);
+  return { thread, failed };
+}
+
+/** The shared parser thread, started on first use; undefined when no thread can be started (pdf.js then parses in-process). */
+function startParserThread(pdfjs: PdfJs): ParserThread | undefined {
+  if (parserThread) return parserThread;
+  const spawned = spawnedThread ?? spawnThread();
+  spawnedThread = undefined;
+  if (!spawned) return undefined;
+  const { thread, failed } = spawned;
   const started: ParserThread = { worker: undefined, thread, failed, reads: 0 };
   failed.catch(() => {
     if (parserThread === started) parserThread = undefined;
@@ -376,10 +391,24 @@ async function readDocument(pdfjs: PdfJs, loadOptions: object, options: ReadPdfO
     skipFontInstall(doc);
     const ops = options.rules ? pdfjs.OPS : undefined;
     const pages: PdfPage[] = [];
-    for (let n = 1; n <= doc.numPages; n++) {
-      const page = await doc.getPage(n);
+    // The next page is asked for while this one is turned into items, so the
+    // parser (in its thread) is not left waiting on this thread between pages.
+    const fetchPage = (n: number) => {
+      const fetched = (async () => {
+        const page = await doc.getPage(n);
+        const content = await page.getTextContent();
+        const list = ops ? await page.getOperatorList() : undefined;
+        return { page, content, list };
+      })();
+      // Awaited in the loop; if this page's work throws first, its failure must not go unhandled.
+      fetched.catch(() => undefined);
+      return fetched;
+    };
+    let next = doc.numPages >= 1 ? fetchPage(1) : undefined;
+    for (let n = 1; n <= doc.numPages && next; n++) {
+      const { page, content, list } = await next;
+      next = n < doc.numPages ? fetchPage(n + 1) : undefined;
       const viewport = page.getViewport({ scale: 1 });
-      const content = await page.getTextContent();
       const items: PdfItem[] = [];
       const fontIds: (string | undefined)[] = [];
       for (const it of content.items) {
@@ -395,9 +424,9 @@ async function readDocument(pdfjs: PdfJs, loadOptions: object, options: ReadPdfO
         fontIds.push(it.fontName);
       }
       const out: PdfPage = { n, width: viewport.width, height: viewport.height, items };
-      if (ops) {
+      if (ops && list) {
         const shades: PdfRule[] = [];
-        out.rules = pageRules(await page.getOperatorList(), ops, viewport.height, shades);
+        out.rules = pageRules(list, ops, viewport.height, shades);
         out.shades = shades;
         // Once the operator list is read, the fonts are loaded and their real names known.
         const names = new Map<string, string | undefined>();
