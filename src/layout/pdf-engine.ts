@@ -171,7 +171,12 @@ let parserThread: ParserThread | undefined;
 // the main thread uses. Only dynamic imports, so it runs whether Node treats
 // evaluated code as CommonJS or as a module (--input-type is inherited).
 const threadSource = () => `globalThis.DOMMatrix ??= (${PlainMatrix.toString()});
+const nativePush = Array.prototype.push;
+const nativeParse = JSON.parse;
 Promise.all([import('node:worker_threads'), import('node:events'), import(${JSON.stringify(pdfjsFile('pdf.worker.min.mjs'))})]).then(([{ parentPort }, { setMaxListeners }, { WorkerMessageHandler }]) => {
+  // As in the main thread: core-js's push and JSON.parse are slower than the natives.
+  Object.defineProperty(Array.prototype, 'push', { value: nativePush, writable: true, configurable: true, enumerable: false });
+  Object.defineProperty(JSON, 'parse', { value: nativeParse, writable: true, configurable: true, enumerable: false });
   // Two listeners per open document: many documents read at once are not a leak.
   setMaxListeners(0, parentPort);
   const wrapped = new Map();
