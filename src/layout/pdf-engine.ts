@@ -121,7 +121,7 @@ interface PdfJs {
 
 let engine: Promise<PdfJs> | undefined;
 
-/** pdf.js's legacy build (the one for Node), minified: a third less source to compile at start-up than the plain files. */
+/** pdf.js's legacy build (the one for Node), minified: about half the source of the plain files to compile at start-up. */
 function pdfjsFile(name: 'pdf.min.mjs' | 'pdf.worker.min.mjs'): string {
   return pathToFileURL(path.join(path.dirname(require.resolve('pdfjs-dist/package.json')), 'legacy', 'build', name)).href;
 }
