@@ -1,7 +1,7 @@
-// Loading PDFs through pdf-parse (pdf.js 5 underneath), shared by the line
-// pipeline (layout/pdf-text.ts) and the layout reader (layout/pdf.ts). Text items
-// come with positions; on request, the page's ruling lines (stroked segments
-// and thin filled rectangles) come too, read from the operator list.
+// Loading PDFs through pdf.js 5 (the build pdf-parse 2.4.5 depends on), shared
+// by the line pipeline (layout/pdf-text.ts) and the layout reader (layout/pdf.ts).
+// Text items come with positions; on request, the page's ruling lines (stroked
+// segments and thin filled rectangles) come too, read from the operator list.
 //
 // Loading pdf.js has process-wide side effects that a text extractor does not
 // need, so they are undone or avoided here (see docs/pdf.md for measurements):
@@ -10,11 +10,15 @@
 // - it requires the `@napi-rs/canvas` native library at load, only to polyfill
 //   DOMMatrix, ImageData and Path2D for drawing; nothing is drawn here, so a
 //   stand-in module answers that require, and a small DOMMatrix serves the few
-//   matrix sums the worker does while building glyph outlines.
+//   matrix sums the worker does (Type3 glyphs drawn as image masks).
+// pdf.js's worker (the parser) runs in a worker thread, so parsing overlaps
+// with the main thread's work; when no thread can be started it runs in-process.
 
 import { maxOf, minOf } from '../extract/collections.js';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import type { PdfItem } from './pdf-text.js';
 
 /** An axis-parallel ruling line, in page coordinates from the top-left (y grows downward). */
@@ -103,11 +107,27 @@ class NoDrawing {
   }
 }
 
-type PdfParseModule = typeof import('pdf-parse');
-let engine: Promise<PdfParseModule> | undefined;
+interface PdfDocumentTask {
+  promise: Promise<PdfDocLike>;
+  destroy(): Promise<void>;
+}
 
-/** Loads pdf-parse once, without the canvas library and with the native `push` and `JSON.parse` put back. */
-function loadEngine(): Promise<PdfParseModule> {
+interface PdfJs {
+  getDocument(options: object): PdfDocumentTask;
+  PDFWorker: new (options: { port: unknown; verbosity: number }) => unknown;
+  GlobalWorkerOptions: { workerSrc: string };
+  OPS: OperatorCodes;
+}
+
+let engine: Promise<PdfJs> | undefined;
+
+/** pdf.js's legacy build (the one for Node), minified: about half the source of the plain files to compile at start-up. */
+function pdfjsFile(name: 'pdf.min.mjs' | 'pdf.worker.min.mjs'): string {
+  return pathToFileURL(path.join(path.dirname(require.resolve('pdfjs-dist/package.json')), 'legacy', 'build', name)).href;
+}
+
+/** Loads pdf.js once, without the canvas library and with the native `push` and `JSON.parse` put back. */
+function loadEngine(): Promise<PdfJs> {
   engine ??= (async () => {
     try {
       // pdf.js requires the canvas package from its own folder: answer that require from the cache.
@@ -120,8 +140,13 @@ function loadEngine(): Promise<PdfParseModule> {
     } catch {
       // No canvas package installed: pdf.js warns and goes on; nothing to avoid.
     }
+    // The thread compiles pdf.js's worker module while this thread compiles the main one.
+    if (!threadsFailed) spawnedThread ??= spawnThread();
     try {
-      return await import('pdf-parse');
+      const pdfjs = (await import(pdfjsFile('pdf.min.mjs'))) as PdfJs;
+      // The in-process worker (no thread) loads this file on first use.
+      pdfjs.GlobalWorkerOptions.workerSrc = pdfjsFile('pdf.worker.min.mjs');
+      return pdfjs;
     } finally {
       restoreNatives();
     }
@@ -129,13 +154,141 @@ function loadEngine(): Promise<PdfParseModule> {
   return engine;
 }
 
+/** A worker thread running pdf.js's parser, shared by every document read in the process. */
+interface ParserThread {
+  /** The pdf.js PDFWorker talking to the thread, passed to getDocument. */
+  worker: unknown;
+  thread: Worker;
+  /** Rejects when the thread dies, so that a read waiting on it ends instead of hanging. */
+  failed: Promise<never>;
+  reads: number;
+}
+
+let parserThread: ParserThread | undefined;
+
+// The thread's entry: pdf.js's worker module behind a port that speaks the
+// browser's MessagePort dialect pdf.js expects, with the same small DOMMatrix
+// the main thread uses. Only dynamic imports, so it runs whether Node treats
+// evaluated code as CommonJS or as a module (--input-type is inherited).
+const threadSource = () => `globalThis.DOMMatrix ??= (${PlainMatrix.toString()});
+const nativePush = Array.prototype.push;
+const nativeParse = JSON.parse;
+Promise.all([import('node:worker_threads'), import('node:events'), import(${JSON.stringify(pdfjsFile('pdf.worker.min.mjs'))})]).then(([{ parentPort }, { setMaxListeners }, { WorkerMessageHandler }]) => {
+  // As in the main thread: core-js's push and JSON.parse are slower than the natives.
+  Object.defineProperty(Array.prototype, 'push', { value: nativePush, writable: true, configurable: true, enumerable: false });
+  Object.defineProperty(JSON, 'parse', { value: nativeParse, writable: true, configurable: true, enumerable: false });
+  // Two listeners per open document: many documents read at once are not a leak.
+  setMaxListeners(0, parentPort);
+  const wrapped = new Map();
+  WorkerMessageHandler.initializeFromPort({
+    postMessage: (message, transfer) => parentPort.postMessage(message, transfer),
+    addEventListener: (type, listener, options) => {
+      const onMessage = (data) => listener({ data });
+      wrapped.set(listener, onMessage);
+      parentPort.on('message', onMessage);
+      options?.signal?.addEventListener('abort', () => { parentPort.off('message', onMessage); wrapped.delete(listener); }, { once: true });
+    },
+    removeEventListener: (type, listener) => {
+      const onMessage = wrapped.get(listener);
+      if (onMessage) parentPort.off('message', onMessage);
+      wrapped.delete(listener);
+    },
+  });
+});`;
+
+/** A thread started but not yet connected to pdf.js (see loadEngine). */
+let spawnedThread: { thread: Worker; failed: Promise<never> } | undefined;
+
+/** Starts a parser thread; it does not keep the process alive until a read refs it. */
+function spawnThread(): { thread: Worker; failed: Promise<never> } | undefined {
+  let thread: Worker;
+  try {
+    thread = new Worker(threadSource(), { eval: true });
+  } catch {
+    return undefined;
+  }
+  thread.unref();
+  thread.setMaxListeners(0);
+  const failed = new Promise<never>((_, reject) => {
+    thread.once('error', (error) => reject(error));
+    thread.once('exit', (code) => reject(new Error(`pdf.js worker thread stopped (exit code ${code})`)));
+  });
+  failed.catch(() => undefined);
+  return { thread, failed };
+}
+
+/** The shared parser thread, started on first use; undefined when no thread can be started (pdf.js then parses in-process). */
+function startParserThread(pdfjs: PdfJs): ParserThread | undefined {
+  if (parserThread) return parserThread;
+  const spawned = spawnedThread ?? spawnThread();
+  spawnedThread = undefined;
+  if (!spawned) return undefined;
+  const { thread, failed } = spawned;
+  const started: ParserThread = { worker: undefined, thread, failed, reads: 0 };
+  failed.catch(() => {
+    if (parserThread === started) parserThread = undefined;
+  });
+  const wrapped = new Map<unknown, (data: unknown) => void>();
+  const port = {
+    postMessage: (message: unknown, transfer?: Transferable[]) => thread.postMessage(message, transfer as never),
+    // pdf.js stops listening by aborting the signal it passed, not by removeEventListener.
+    addEventListener: (_type: string, listener: (event: { data: unknown }) => void, options?: { signal?: AbortSignal }) => {
+      const onMessage = (data: unknown) => listener({ data });
+      wrapped.set(listener, onMessage);
+      thread.on('message', onMessage);
+      options?.signal?.addEventListener('abort', () => {
+        thread.off('message', onMessage);
+        wrapped.delete(listener);
+      }, { once: true });
+    },
+    removeEventListener: (_type: string, listener: unknown) => {
+      const onMessage = wrapped.get(listener);
+      if (onMessage) thread.off('message', onMessage);
+      wrapped.delete(listener);
+    },
+    terminate: () => void thread.terminate(),
+  };
+  // Warnings off from the start: the worker's level is set when it connects, before any document's options.
+  started.worker = new pdfjs.PDFWorker({ port, verbosity: 0 });
+  parserThread = started;
+  return started;
+}
+
+/** The parser thread died under a read: the read is made again in-process. */
+class ThreadFailure extends Error {}
+
+let threadsFailed = false;
+
+/**
+ * Runs `read` with the parser thread, or in-process when there is none. While
+ * a read is under way the thread keeps the process alive; between reads it
+ * does not, so a finished CLI exits without stopping it. A thread that dies
+ * (it should not) costs time, not a result: the read is made again in-process,
+ * and later reads stay in-process.
+ */
+async function withParser<T>(pdfjs: PdfJs, read: (worker: unknown) => Promise<T>): Promise<T> {
+  const parser = threadsFailed ? undefined : startParserThread(pdfjs);
+  if (!parser) return read(undefined);
+  if (parser.reads++ === 0) parser.thread.ref();
+  try {
+    return await Promise.race([read(parser.worker), parser.failed.catch((error: unknown) => Promise.reject(new ThreadFailure(String(error))))]);
+  } catch (error) {
+    if (!(error instanceof ThreadFailure)) throw error;
+    threadsFailed = true;
+    return read(undefined);
+  } finally {
+    if (--parser.reads === 0) parser.thread.unref();
+  }
+}
+
 const nativePush = Array.prototype.push;
 const nativeParse = JSON.parse;
 
 /**
  * core-js in the legacy build forces its own push (and JSON.parse with source
- * access) on every array of the process; the worker bundle, loaded with the
- * first document, does it again. Both times the native ones are put back.
+ * access) on every array of the process; the worker bundle, when it loads in
+ * this thread (no parser thread), does it again. Both times the native ones are
+ * put back.
  */
 function restoreNatives(): void {
   if (Array.prototype.push !== nativePush) Object.defineProperty(Array.prototype, 'push', { value: nativePush, writable: true, configurable: true, enumerable: false });
@@ -180,17 +333,29 @@ interface PdfDocLike {
 }
 
 /**
+ * A stand-in for the DOM document pdf.js installs fonts into. Font faces stay
+ * enabled (`disableFontFace: false`): with them disabled, pdf.js's worker turns
+ * the outline of every glyph drawn into a path while building the operator list,
+ * work only a canvas needs. The fonts it then hands over are installed nowhere.
+ */
+const noDocument = {
+  createElement: () => ({ sheet: { cssRules: [], insertRule: () => 0 }, remove: () => undefined }),
+  documentElement: { getElementsByTagName: () => [{ append: () => undefined }] },
+};
+
+/**
  * Loading options: only what text extraction needs. The CMaps make non-embedded
- * Korean CID fonts readable; the rest turns off work for display (font faces,
+ * Korean CID fonts readable; the rest turns off work for display (glyph paths,
  * compiled glyph functions, system font lookups) — see docs/pdf.md.
  */
-function loadOptions(bytes: Uint8Array) {
+function loadOptions(bytes: Uint8Array, worker: unknown) {
   return {
     data: new Uint8Array(bytes),
     cMapUrl: cMapUrl(),
     cMapPacked: true,
     verbosity: 0,
-    disableFontFace: true,
+    disableFontFace: false,
+    ownerDocument: noDocument,
     isEvalSupported: false,
     useSystemFonts: false,
     fontExtraProperties: false,
@@ -198,23 +363,57 @@ function loadOptions(bytes: Uint8Array) {
     isImageDecoderSupported: false,
     disableAutoFetch: true,
     disableStream: true,
+    ...(worker ? { worker } : {}),
   };
 }
 
+/**
+ * pdf.js would encode each font as a data URL for the stand-in document; the
+ * fonts are never drawn, so installing them is skipped where the loader can be
+ * reached (pdf.js 5.4 keeps it on the document's transport).
+ */
+function skipFontInstall(doc: PdfDocLike): void {
+  const loader = (doc as { _transport?: { fontLoader?: { bind?: unknown } } })._transport?.fontLoader;
+  if (loader && typeof loader.bind === 'function') loader.bind = async () => undefined;
+}
+
 export async function readPdfPages(bytes: Uint8Array, options: ReadPdfOptions = {}): Promise<PdfPages | { error: string }> {
-  let parser: InstanceType<PdfParseModule['PDFParse']> | undefined;
   try {
-    const { PDFParse } = await loadEngine();
-    parser = new PDFParse(loadOptions(bytes) as ConstructorParameters<typeof PDFParse>[0]);
-    // pdf-parse keeps the pdf.js document behind `load`; its getText joins lines
-    // without coordinates, and rows need them.
-    const doc = await (parser as unknown as { load(): Promise<PdfDocLike> }).load().finally(restoreNatives);
-    const ops = options.rules ? operatorCodes() : undefined;
+    const pdfjs = await loadEngine();
+    return await withParser(pdfjs, (worker) => readDocument(pdfjs, loadOptions(bytes, worker), options));
+  } catch (error) {
+    const name = (error as { name?: string }).name ?? '';
+    const message = (error as { message?: string }).message ?? String(error);
+    if (name === 'PasswordException' || /password/i.test(message)) return { error: 'encrypted PDF (password required)' };
+    return { error: `unreadable PDF (${message.replace(/\s+/g, ' ').slice(0, 120)})` };
+  }
+}
+
+async function readDocument(pdfjs: PdfJs, loadOptions: object, options: ReadPdfOptions): Promise<PdfPages> {
+  const task = pdfjs.getDocument(loadOptions);
+  try {
+    const doc = await task.promise.finally(restoreNatives);
+    skipFontInstall(doc);
+    const ops = options.rules ? pdfjs.OPS : undefined;
     const pages: PdfPage[] = [];
-    for (let n = 1; n <= doc.numPages; n++) {
-      const page = await doc.getPage(n);
+    // The next page is asked for while this one is turned into items, so the
+    // parser (in its thread) is not left waiting on this thread between pages.
+    const fetchPage = (n: number) => {
+      const fetched = (async () => {
+        const page = await doc.getPage(n);
+        const content = await page.getTextContent();
+        const list = ops ? await page.getOperatorList() : undefined;
+        return { page, content, list };
+      })();
+      // Awaited in the loop; if this page's work throws first, its failure must not go unhandled.
+      fetched.catch(() => undefined);
+      return fetched;
+    };
+    let next = doc.numPages >= 1 ? fetchPage(1) : undefined;
+    for (let n = 1; n <= doc.numPages && next; n++) {
+      const { page, content, list } = await next;
+      next = n < doc.numPages ? fetchPage(n + 1) : undefined;
       const viewport = page.getViewport({ scale: 1 });
-      const content = await page.getTextContent();
       const items: PdfItem[] = [];
       const fontIds: (string | undefined)[] = [];
       for (const it of content.items) {
@@ -230,9 +429,9 @@ export async function readPdfPages(bytes: Uint8Array, options: ReadPdfOptions = 
         fontIds.push(it.fontName);
       }
       const out: PdfPage = { n, width: viewport.width, height: viewport.height, items };
-      if (ops) {
+      if (ops && list) {
         const shades: PdfRule[] = [];
-        out.rules = pageRules(await page.getOperatorList(), ops, viewport.height, shades);
+        out.rules = pageRules(list, ops, viewport.height, shades);
         out.shades = shades;
         // Once the operator list is read, the fonts are loaded and their real names known.
         const names = new Map<string, string | undefined>();
@@ -248,13 +447,8 @@ export async function readPdfPages(bytes: Uint8Array, options: ReadPdfOptions = 
       page.cleanup();
     }
     return { pages };
-  } catch (error) {
-    const name = (error as { name?: string }).name ?? '';
-    const message = (error as { message?: string }).message ?? String(error);
-    if (name === 'PasswordException' || /password/i.test(message)) return { error: 'encrypted PDF (password required)' };
-    return { error: `unreadable PDF (${message.replace(/\s+/g, ' ').slice(0, 120)})` };
   } finally {
-    await parser?.destroy().catch(() => undefined);
+    await task.destroy().catch(() => undefined);
   }
 }
 
@@ -273,13 +467,6 @@ interface OperatorCodes {
   closeEOFillStroke: number;
   setStrokeRGBColor: number;
   setFillRGBColor: number;
-}
-
-/** pdf.js's operator codes: pdf-parse does not re-export them, pdf.js publishes itself as `globalThis.pdfjsLib`. */
-function operatorCodes(): OperatorCodes {
-  const ops = (globalThis as { pdfjsLib?: { OPS?: OperatorCodes } }).pdfjsLib?.OPS;
-  if (!ops) throw new Error('pdf.js operator codes not found');
-  return ops;
 }
 
 // pdf.js path drawing codes (DrawOPS) inside a constructPath argument.

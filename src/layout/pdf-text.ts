@@ -1,4 +1,4 @@
-// PDF to text lines with positions, through pdf-parse (pdf.js underneath).
+// PDF to text lines with positions, through pdf.js (layout/pdf-engine.ts).
 // Korean PDFs with non-embedded CID fonts give empty text unless the CMaps are
 // passed; Chromium-printed PDFs put U+0001 where spaces were. Lines are rebuilt
 // from item coordinates: items on one baseline form a line, and a wide gap
