@@ -19,7 +19,7 @@ import { generate } from './generate-corpus.mjs';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const MANIFEST = path.join(root, 'tests/cli/output-manifest.json');
 /** The commands whose JSON is hashed per document: the model and every figure command built on it. */
-export const COMMANDS = ['parse', 'budget', 'check', 'yoy', 'targets', 'programs'];
+export const COMMANDS = ['parse', 'budget', 'check', 'yoy', 'targets', 'programs', 'summary'];
 /** The generated corpus: every kind several times, plus one report grown to about 1 MB. */
 const GENERATED = { documents: 30, bigMb: 1 };
 const DOCUMENT = /\.(txt|md|mdx|html?|pdf|hwpx?)$/i;
