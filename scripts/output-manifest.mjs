@@ -66,12 +66,14 @@ export async function manifest(only) {
   const io = realIo();
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'pl-manifest-'));
   try {
-    generate(GENERATED.documents, tmp, GENERATED.bigMb);
+    // A fixed folder name: charts label documents by folder and name, and the folder must not vary.
+    const generated = path.join(tmp, 'generated');
+    generate(GENERATED.documents, generated, GENERATED.bigMb);
     const groups = {
       samples: { dir: path.join(root, 'fixtures/samples'), files: filesIn(path.join(root, 'fixtures/samples')) },
       corpus: { dir: path.join(root, 'fixtures/corpus'), files: filesIn(path.join(root, 'fixtures/corpus')) },
       real: { dir: path.resolve(root, '../shared/real'), files: filesIn(path.resolve(root, '../shared/real')) },
-      generated: { dir: tmp, files: filesIn(tmp) },
+      generated: { dir: generated, files: filesIn(generated) },
     };
     const result = {};
     for (const [group, { dir, files }] of Object.entries(groups)) {
