@@ -78,12 +78,12 @@ for (const file of ['fixtures/samples/regional-report-2020h1.pdf', 'fixtures/sam
 }
 
 /** One command in a child process through bench/measure.js: its time, peak RSS and exit code, or its failure. */
-function measure(args, cwd = root) {
-  const r = spawnSync(process.execPath, [path.join(root, 'bench/measure.js'), ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 26 });
+function measure(args, cwd = root, env = process.env) {
+  const r = spawnSync(process.execPath, [path.join(root, 'bench/measure.js'), ...args], { cwd, env, encoding: 'utf8', maxBuffer: 1 << 26 });
   const last = (r.stderr ?? '').trim().split('\n').pop() ?? '';
   try {
     const m = JSON.parse(last);
-    return { ok: m.code === 0 || m.code === 1, code: m.code, ms: m.ms, cpuMs: m.cpuMs, peakRssMb: m.maxRssMb, ...(m.message ? { error: m.message } : {}) };
+    return { ok: m.code === 0 || m.code === 1, code: m.code, ms: m.ms, cpuMs: m.cpuMs, peakRssMb: m.maxRssMb, ...(m.mainCpuMs === undefined ? {} : { mainCpuMs: m.mainCpuMs }), ...(m.message ? { error: m.message } : {}) };
   } catch {
     return { ok: false, code: r.status, error: (r.stderr ?? '').trim().split('\n').slice(-3).join(' ').slice(0, 300) || `signal ${r.signal}` };
   }
@@ -117,6 +117,29 @@ results.large = [];
     rows.push([`large report: ${command} ${SMALL_MB} MB → ${LARGE_MB} MB`, `${(small.ms / 1000).toFixed(1)} s → ${(large.ms / 1000).toFixed(1)} s`, `${entry.linearRatio.toFixed(2)}× time (CPU ${entry.linearCpuRatio.toFixed(2)}×) for ${entry.sizeRatio.toFixed(2)}× input (target ≤ 4.4×)`]);
     rows.push([`large report: ${command} ${LARGE_MB} MB throughput`, `${entry.mbPerSecond.toFixed(1)} MB/s`, `${entry.mbPerCpuSecond.toFixed(1)} MB per CPU-second · ${entry.floorRatio.toFixed(1)}× read-and-split (${floor.toFixed(0)} ms; target ≥ 25 MB/s, ≤ 4×) · peak RSS ${entry.peakRssMb.toFixed(0)} MB (target ≤ ${entry.rssLimitMb.toFixed(0)} MB)`]);
   }
+  rmSync(dir, { recursive: true, force: true });
+}
+
+// Parallel speed-up: a generated corpus through summary with worker threads and with them off,
+// alternately. On a shared machine read the CPU figures too: the main thread's CPU bounds the wall time.
+const PARALLEL = Number(process.env.BENCH_PARALLEL ?? 400);
+results.parallel = [];
+if (PARALLEL > 0) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'policy-lens-bench-parallel-'));
+  generate(PARALLEL, dir);
+  const args = ['summary', dir, '-f', 'csv', '-q', '--fail-on', 'none'];
+  const on = [];
+  const off = [];
+  for (let i = 0; i < Math.min(RUNS, 3); i++) {
+    on.push(measure(args));
+    off.push(measure(args, root, { ...process.env, MEASURE_WORKERS: '0' }));
+  }
+  const mid = (xs) => xs.sort((a, b) => a.ms - b.ms)[Math.floor(xs.length / 2)];
+  const [a, b] = [mid(on), mid(off)];
+  const entry = { documents: PARALLEL, workers: a, noWorkers: b, speedup: b.ms / a.ms };
+  results.parallel.push(entry);
+  save();
+  rows.push([`parallel: ${PARALLEL} documents, summary`, `${(a.ms / 1000).toFixed(1)} s`, `${entry.speedup.toFixed(2)}× workers off (${(b.ms / 1000).toFixed(1)} s; target ≥ 1.7× on 2 idle cores) · CPU ${(a.cpuMs / 1000).toFixed(1)} s, main thread ${((a.mainCpuMs ?? NaN) / 1000).toFixed(1)} s · off: CPU ${(b.cpuMs / 1000).toFixed(1)} s`]);
   rmSync(dir, { recursive: true, force: true });
 }
 

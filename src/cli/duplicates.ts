@@ -13,10 +13,32 @@ export interface Figure {
   label: string;
 }
 
+/**
+ * A document's kind, title and figures. A large run keeps one per document until
+ * every file is read, so the figures are two strings (keys, labels; NUL between
+ * them) rather than an object per figure: they are unpacked only for documents
+ * that share a title.
+ */
 export interface Fingerprint {
   kind: string;
   title: string;
-  figures: Figure[];
+  /** How many figures. */
+  count: number;
+  keys: string;
+  labels: string;
+}
+
+const SEPARATOR = '\u0000';
+
+export function packFigures(kind: string, title: string, figures: Figure[]): Fingerprint {
+  return { kind, title, count: figures.length, keys: figures.map((f) => f.key).join(SEPARATOR), labels: figures.map((f) => f.label).join(SEPARATOR) };
+}
+
+function unpack(fp: Fingerprint): Figure[] {
+  if (fp.count === 0) return [];
+  const keys = fp.keys.split(SEPARATOR);
+  const labels = fp.labels.split(SEPARATOR);
+  return keys.map((key, i) => ({ key, label: labels[i] ?? '' }));
 }
 
 /** Share of the larger version's figures that must agree for two documents to be one. */
@@ -26,7 +48,7 @@ const squeeze = (s: string) => s.replace(/\s+/g, '');
 const at = (source: { file: string; line: number }) => `${source.file}:${source.line}`;
 
 /** The figures of a full model (taken before a command drops the parts it does not read). */
-export function fingerprintOf(doc: PolicyDocument): Fingerprint {
+export function fingerprintOf(doc: PolicyDocument, labels = true): Fingerprint {
   const figures: Figure[] = [];
   for (const l of doc.budgetLines) {
     const b = l.budget?.value ?? '';
@@ -45,7 +67,9 @@ export function fingerprintOf(doc: PolicyDocument): Fingerprint {
   for (const p of doc.programs) {
     if (p.totalBudget) figures.push({ key: `program:${p.totalBudget.value}`, label: `${p.name} total ${p.totalBudget.value} 원 (${at(p.totalBudget.source)})` });
   }
-  return { kind: doc.kind, title: squeeze(doc.title), figures };
+  const fp = packFigures(doc.kind, squeeze(doc.title), figures);
+  // Without labels (`--quiet` prints no notes) only the keys are kept: they decide what is counted.
+  return labels ? fp : { ...fp, labels: '' };
 }
 
 /** Figures of `a` with no equal figure left in `b` (multiset difference). */
@@ -77,13 +101,48 @@ function rank(file: string): number {
 }
 
 /**
+ * The figures of each document of one title group as sorted ids (one numbering
+ * for the group), so a pair is compared by one merge with nothing built per pair:
+ * a large run has hundreds of documents under one title, and every pair is compared.
+ */
+function figureIds(prints: Fingerprint[]): Int32Array[] {
+  const ids = new Map<string, number>();
+  return prints.map((fp) => {
+    const out = new Int32Array(fp.count);
+    if (fp.count === 0) return out;
+    fp.keys.split(SEPARATOR).forEach((key, i) => {
+      let id = ids.get(key);
+      if (id === undefined) ids.set(key, (id = ids.size));
+      out[i] = id;
+    });
+    return out.sort();
+  });
+}
+
+/** How many figures two sorted id lists share, counted as multisets. */
+function sharedCount(a: Int32Array, b: Int32Array): number {
+  let i = 0;
+  let j = 0;
+  let shared = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      shared++;
+      i++;
+      j++;
+    } else if (a[i]! < b[j]!) i++;
+    else j++;
+  }
+  return shared;
+}
+
+/**
  * Pairs of inputs that are one document. `entries[i]` is the file and its
  * fingerprint (undefined for an input that could not be read).
  */
 export function findDuplicates(entries: ({ file: string; fingerprint: Fingerprint } | undefined)[]): Duplicate[] {
   const byTitle = new Map<string, number[]>();
   entries.forEach((e, i) => {
-    if (!e || !e.fingerprint.title || e.fingerprint.figures.length === 0) return;
+    if (!e || !e.fingerprint.title || e.fingerprint.count === 0) return;
     const key = `${e.fingerprint.kind}\u0000${e.fingerprint.title}`;
     const list = byTitle.get(key);
     if (list) list.push(i);
@@ -91,21 +150,23 @@ export function findDuplicates(entries: ({ file: string; fingerprint: Fingerprin
   });
   const out: Duplicate[] = [];
   for (const indices of byTitle.values()) {
+    if (indices.length < 2) continue;
     const dropped = new Set<number>();
     const order = [...indices].sort((a, b) => rank(entries[a]!.file) - rank(entries[b]!.file) || a - b);
+    const ids = figureIds(order.map((i) => entries[i]!.fingerprint));
     for (let x = 0; x < order.length; x++) {
       const kept = order[x]!;
       if (dropped.has(kept)) continue;
       for (let y = x + 1; y < order.length; y++) {
         const other = order[y]!;
         if (dropped.has(other)) continue;
-        const a = entries[kept]!.fingerprint.figures;
-        const b = entries[other]!.fingerprint.figures;
-        const onlyInKept = missingFrom(a, b);
-        const shared = a.length - onlyInKept.length;
-        if (shared < SAME_DOCUMENT_SHARE * Math.max(a.length, b.length)) continue;
+        const need = SAME_DOCUMENT_SHARE * Math.max(ids[x]!.length, ids[y]!.length);
+        // They cannot share more figures than the smaller one has.
+        if (Math.min(ids[x]!.length, ids[y]!.length) < need || sharedCount(ids[x]!, ids[y]!) < need) continue;
+        const a = unpack(entries[kept]!.fingerprint);
+        const b = unpack(entries[other]!.fingerprint);
         dropped.add(other);
-        out.push({ kept, dropped: other, onlyInKept, onlyInDropped: missingFrom(b, a) });
+        out.push({ kept, dropped: other, onlyInKept: missingFrom(a, b), onlyInDropped: missingFrom(b, a) });
       }
     }
   }

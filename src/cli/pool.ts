@@ -7,18 +7,34 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { LoadResult } from '../parse/index.js';
 import type { DocumentKind } from '../model/types.js';
-import { project, type ModelPart } from '../commands/types.js';
+import { project, type CommandOptions, type ModelPart, type PerDocument } from '../commands/types.js';
+import type { CommandName } from '../commands/index.js';
 import { loadInput, type InputFile } from './inputs.js';
 import type { Io } from './io.js';
 import { fingerprintOf, type Fingerprint } from './duplicates.js';
 
-/** A loaded file: the model reduced to what the command reads, and the figures of the whole model (to tell duplicates). */
-export type Loaded = LoadResult & { fingerprint?: Fingerprint };
+/**
+ * A loaded file: the model reduced to what the command reads, and the figures of
+ * the whole model (to tell duplicates). For a per-document command, `digest` is
+ * all it reads and the document keeps only its head (file, kind, title).
+ */
+export type Loaded = LoadResult & { fingerprint?: Fingerprint; digest?: unknown };
+
+/** A per-document command's digest, named so a worker thread can find the same function. */
+export interface DigestStep {
+  command: CommandName;
+  options: CommandOptions;
+  digest: PerDocument['digest'];
+}
 
 /** Reduce a full result for the command; the fingerprint is taken first, from the whole model. */
-export function reduce(result: LoadResult, uses: readonly ModelPart[] | undefined): Loaded {
+export function reduce(result: LoadResult, uses: readonly ModelPart[] | undefined, digest?: Omit<DigestStep, 'command'>, figureLabels = true): Loaded {
   if ('error' in result) return result;
-  return { ...result, fingerprint: fingerprintOf(result.document), document: project(result.document, uses) };
+  const fingerprint = fingerprintOf(result.document, figureLabels);
+  if (digest) {
+    return { ...result, fingerprint, digest: digest.digest(result.document, result.diagnostics, digest.options), document: project(result.document, []) };
+  }
+  return { ...result, fingerprint, document: project(result.document, uses) };
 }
 
 /** Below this many files, starting workers costs more than it saves. */
@@ -29,6 +45,10 @@ export interface LoadOptions {
   kindAsFallback?: boolean;
   maxSize: number;
   uses?: readonly ModelPart[];
+  /** False when no note will be printed: the figures of a fingerprint are kept without their labels. */
+  figureLabels?: boolean;
+  /** For a per-document command: the step each file's model goes through before it is dropped. */
+  digest?: DigestStep;
   /** Allow worker threads (the CLI passes false for a fake Io in tests). */
   workers: boolean;
 }
@@ -49,9 +69,12 @@ export async function loadAll(
   onDone: (index: number, result: Loaded) => void,
 ): Promise<void> {
   const opts = { ...(options.kind ? { kind: options.kind, kindAsFallback: options.kindAsFallback === true } : {}), maxSize: options.maxSize };
+  // What is kept of a document parsed here is copied, as a worker's answer is: strings cut
+  // from the document's text would otherwise keep the whole text alive until the run ends.
+  const keep = inputs.length > 1 ? (loaded: Loaded) => structuredClone(loaded) : (loaded: Loaded) => loaded;
   const loadHere = async (index: number) => {
     const result = await loadInput(io, inputs[index]!, opts);
-    onDone(index, reduce(result, options.uses));
+    onDone(index, keep(reduce(result, options.uses, options.digest, options.figureLabels !== false)));
   };
   const file = options.workers && inputs.length >= WORKER_THRESHOLD ? workerFile() : undefined;
   if (file) {
@@ -102,6 +125,8 @@ function loadOnWorkers(
         ...(options.kind ? { kind: options.kind, kindAsFallback: options.kindAsFallback === true } : {}),
         maxSize: options.maxSize,
         ...(options.uses ? { uses: options.uses } : {}),
+        ...(options.digest ? { command: options.digest.command, options: options.digest.options } : {}),
+        ...(options.figureLabels === false ? { figureLabels: false } : {}),
       });
     };
     for (let t = 0; t < threads; t++) {

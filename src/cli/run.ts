@@ -284,14 +284,22 @@ async function execute(io: Io, name: CommandName, paths: string[], opts: GlobalO
     let inputs = await collectInputs(io, args, opts.stdinName);
     // Piped input that turns out empty (a CI job's closed stdin) is no input: the samples are read.
     if (!paths.length && inputs.length === 1 && inputs[0]!.bytes?.length === 0) inputs = await collectInputs(io, [io.samplesDir]);
+    const format: Format = opts.format ?? (name === 'parse' ? 'json' : name === 'report' ? 'html' : 'table');
+    // The renderer loads while the files are read and parsed (its failure, if any, is met where it is awaited).
+    const rendering = renderers[format]();
+    rendering.catch(() => {});
     const command = await commands[name]();
+    // Sections are printed by table, md and html only.
+    if (format === 'csv' || format === 'json' || format === 'jsonl') options.tablesOnly = true;
     const progress = inputs.length > 20 && io.stderrIsTTY && !io.env.CI && !opts.quiet ? progressBar(io, inputs.length) : undefined;
     const results: Loaded[] = new Array(inputs.length);
     let finished = 0;
     // `programs --kind K` lists documents of kind K: detection decides, K only names files it cannot tell.
     const kindAsFallback = name === 'programs';
     const forced = opts.kind && (DOCUMENT_KINDS as readonly string[]).includes(opts.kind) ? (opts.kind as DocumentKind) : undefined;
-    await loadAll(io, inputs, { ...(forced ? { kind: forced, kindAsFallback } : {}), maxSize, ...(command.uses ? { uses: command.uses } : {}), workers: io.workers !== false }, (index, result) => {
+    // A per-document command's digest is taken as each file is parsed: the models are not kept.
+    const digest = command.perDocument ? { command: name, options, digest: command.perDocument.digest } : undefined;
+    await loadAll(io, inputs, { ...(forced ? { kind: forced, kindAsFallback } : {}), maxSize, ...(command.uses ? { uses: command.uses } : {}), ...(digest ? { digest } : {}), figureLabels: !opts.quiet, workers: io.workers !== false }, (index, result) => {
       results[index] = result;
       progress?.step(finished++, inputs[index]!.path);
     });
@@ -330,12 +338,16 @@ async function execute(io: Io, name: CommandName, paths: string[], opts: GlobalO
       if (diff) note(diff);
     }
     const documents: PolicyDocument[] = [];
-    for (const [index, loaded] of results.entries()) if (!('error' in loaded) && !dropped.has(index)) documents.push(loaded.document);
+    const digests: unknown[] = [];
+    for (const [index, loaded] of results.entries()) {
+      if ('error' in loaded || dropped.has(index)) continue;
+      documents.push(loaded.document);
+      digests.push(loaded.digest);
+    }
 
-    const result = shape(command({ documents, diagnostics, options }), opts);
-    const format: Format = opts.format ?? (name === 'parse' ? 'json' : name === 'report' ? 'html' : 'table');
+    const result = shape(command.perDocument ? command.perDocument.combine(digests, options) : command({ documents, diagnostics, options }), opts);
     const width = !opts.wide && !opts.out && io.stdoutIsTTY && io.stdoutColumns ? io.stdoutColumns : undefined;
-    const render = await renderers[format]();
+    const render = await rendering;
     await writeOutput(sink, await render(result, { color: useColor(opts, io), bom: opts.bom === true, ...(options.unit ? { unit: options.unit } : {}), ...(width ? { width } : {}) }));
     await sink.close();
     for (const line of result.notes ?? []) note(line);

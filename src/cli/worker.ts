@@ -4,7 +4,8 @@
 import { parentPort } from 'node:worker_threads';
 import { realIo } from './io.js';
 import { loadInput } from './inputs.js';
-import type { ModelPart } from '../commands/types.js';
+import type { CommandOptions, ModelPart } from '../commands/types.js';
+import { commands, type CommandName } from '../commands/index.js';
 import { reduce } from './pool.js';
 import type { DocumentKind } from '../model/types.js';
 
@@ -17,6 +18,10 @@ export interface WorkerJob {
   kindAsFallback?: boolean;
   maxSize: number;
   uses?: readonly ModelPart[];
+  /** A per-document command, whose digest of the model is sent back instead of the model. */
+  command?: CommandName;
+  options?: CommandOptions;
+  figureLabels?: boolean;
 }
 
 const io = realIo();
@@ -24,5 +29,7 @@ const io = realIo();
 parentPort?.on('message', async (job: WorkerJob) => {
   const input = job.error ? { path: job.path, error: job.error } : job.bytes ? { path: job.path, bytes: job.bytes } : { path: job.path };
   const result = await loadInput(io, input, { ...(job.kind ? { kind: job.kind, kindAsFallback: job.kindAsFallback === true } : {}), maxSize: job.maxSize });
-  parentPort?.postMessage({ index: job.index, result: reduce(result, job.uses) });
+  const perDocument = job.command ? (await commands[job.command]()).perDocument : undefined;
+  const digest = perDocument ? { digest: perDocument.digest, options: job.options ?? {} } : undefined;
+  parentPort?.postMessage({ index: job.index, result: reduce(result, job.uses, digest, job.figureLabels !== false) });
 });

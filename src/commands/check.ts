@@ -15,7 +15,7 @@
 import type { Claim, Diagnostic, PolicyDocument, Quantity, Severity, Source } from '../model/types.js';
 import { formatQuantity, MONEY_UNITS } from '../extract/amounts.js';
 import { printedInterval, rangeOver, type Interval } from '../extract/printed.js';
-import { sourceColumn, documentColumn, pageColumn, pageRef, sourceRef, type Column, type Command, type Finding, type Row } from './types.js';
+import { sourceColumn, documentColumn, pageColumn, pageRef, perDocumentCommand, sourceRef, type Column, type Command, type Finding, type Row } from './types.js';
 
 /** Decimals the document printed a percentage with, as the parser recorded them. */
 export function statedDecimals(q: Quantity): number {
@@ -424,8 +424,10 @@ export function runChecks(doc: PolicyDocument, diagnostics: Diagnostic[]): Check
 
 const ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
-export const check: Command = ({ documents, diagnostics }) => {
-  const results = documents.map((d) => ({ doc: d, ...runChecks(d, diagnostics.get(d.file) ?? []) }));
+/** What check keeps of one document: its file and its checks. */
+export type CheckDigest = CheckResult & { file: string };
+
+function combineChecks(results: CheckDigest[]) {
   const findings = results.flatMap((r) => r.findings).sort((a, b) => ORDER[a.severity] - ORDER[b.severity]);
   const rows: Row[] = findings.map((f) => ({
     document: f.document,
@@ -439,7 +441,7 @@ export const check: Command = ({ documents, diagnostics }) => {
     tolerance: f.tolerance === undefined ? undefined : Number(f.tolerance.toPrecision(4)),
     operands: f.operands?.map((o) => `${o.role}=${o.value}${o.unit === '원' ? '' : o.unit}@${sourceRef(o.source)}`).join(' '),
   }));
-  const single = documents.length <= 1;
+  const single = results.length <= 1;
   const columns: Column[] = [
     documentColumn(single),
     { key: 'severity', label: 'severity', kind: 'text' },
@@ -455,11 +457,16 @@ export const check: Command = ({ documents, diagnostics }) => {
   ];
   const lines = results.map((r) => {
     const count = (s: Severity) => r.findings.filter((f) => f.severity === s).length;
-    return `${r.doc.file}: ${r.checked} checks, ${r.passed} consistent · ${count('error')} error(s), ${count('warning')} warning(s), ${count('info')} info`;
+    return `${r.file}: ${r.checked} checks, ${r.passed} consistent · ${count('error')} error(s), ${count('warning')} warning(s), ${count('info')} info`;
   });
   return {
     sections: [{ title: 'Consistency checks', lines }],
     tables: [{ title: 'Findings', columns, rows }],
     findings,
   };
-};
+}
+
+export const check: Command = perDocumentCommand<CheckDigest>({
+  digest: (doc, diagnostics) => ({ file: doc.file, ...runChecks(doc, diagnostics) }),
+  combine: combineChecks,
+});

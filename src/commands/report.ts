@@ -8,7 +8,7 @@ import { budget, budgetSums } from './budget.js';
 import { runChecks } from './check.js';
 import { targets } from './targets.js';
 import { yoy } from './yoy.js';
-import { documentColumn, pct2, type Command, type CommandOptions, type Finding, type Row, type TableResult } from './types.js';
+import { documentColumn, pct2, perDocumentCommand, type Command, type CommandOptions, type Finding, type Row, type TableResult } from './types.js';
 import { DOCUMENT_FIGURE_COLUMNS } from './summary.js';
 
 export interface ReportDocument {
@@ -93,8 +93,7 @@ function summaryRow(d: ReportDocument): Row {
   };
 }
 
-export const report: Command = ({ documents, diagnostics, options }) => {
-  const docs = documents.map((d) => reportDocument(d, diagnostics.get(d.file) ?? [], options));
+function combineReport(docs: ReportDocument[], options: CommandOptions) {
   const summary: TableResult = {
     title: 'Documents',
     columns: [
@@ -105,7 +104,10 @@ export const report: Command = ({ documents, diagnostics, options }) => {
       ...DOCUMENT_FIGURE_COLUMNS,
     ],
     rows: docs.map(summaryRow),
-    moneyUnit: options.unit ?? documents.find((d) => d.budgetLines.length > 0)?.moneyUnit ?? '원',
+    moneyUnit: options.unit ?? docs.find((d) => d.total !== undefined)?.moneyUnit ?? '원',
   };
   return { tables: [summary], report: { documents: docs, summary } };
-};
+}
+
+/** Each document's report page is its digest: the model is not kept. */
+export const report: Command = perDocumentCommand({ digest: reportDocument, combine: combineReport });

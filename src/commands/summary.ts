@@ -9,7 +9,7 @@ import { budget, budgetSums, executionRate } from './budget.js';
 import { runChecks, type CheckResult } from './check.js';
 import { targets } from './targets.js';
 import { yoy } from './yoy.js';
-import { documentColumn, pct2, type Column, type Command, type Finding, type CommandOptions, type Row, type Section, type TableResult } from './types.js';
+import { documentColumn, pct2, perDocumentCommand, type Column, type Command, type Finding, type CommandOptions, type Row, type Section, type TableResult } from './types.js';
 
 /** A document's figures and findings, as the overview tables of `summary` and `report` show them. */
 export const DOCUMENT_FIGURE_COLUMNS: Column[] = [
@@ -143,49 +143,71 @@ function documentSections(doc: PolicyDocument, diagnostics: Diagnostic[], checks
   return sections;
 }
 
+/** What summary keeps of one document: its page, its row of key figures, its findings and its budget sums. */
+export interface SummaryDigest {
+  /** The document's page; none when the output prints tables only. */
+  sections: Section[];
+  row: Row;
+  /**
+   * Errors and warnings, each reduced to what the overall line and `--fail-on` read
+   * (infos are counted in the row; the page lists the errors with their places).
+   */
+  findings: Finding[];
+  /** Sums of the budget lines and the document's money unit, when it has budget lines. */
+  budget?: { total: number; executed: number; moneyUnit: string };
+}
+
+function summaryDigest(d: PolicyDocument, diagnostics: Diagnostic[], options: CommandOptions): SummaryDigest {
+  // The document is checked once; its page and its row of key figures share the result.
+  const checks = runChecks(d, diagnostics);
+  const { budget: total, executed } = budgetSums(d.budgetLines);
+  const has = d.budgetLines.length > 0;
+  // CSV/JSON get the key figures as rows: one per document.
+  const row: Row = {
+    document: d.file,
+    kind: d.kind,
+    title: d.title,
+    programs: d.programs.length,
+    budget_krw: has ? total : undefined,
+    executed_krw: has ? executed : undefined,
+    execution_rate_pct: has ? pct2(executed, total) : undefined,
+    series: d.series.length,
+    targets: d.targets.length,
+    errors: checks.findings.filter((f) => f.severity === 'error').length,
+    warnings: checks.findings.filter((f) => f.severity === 'warning').length,
+    infos: checks.findings.filter((f) => f.severity === 'info').length,
+  };
+  return {
+    sections: options.tablesOnly ? [] : documentSections(d, diagnostics, checks, options),
+    row,
+    findings: checks.findings.filter((f) => f.severity !== 'info').map((f) => ({ document: f.document, severity: f.severity, code: f.code, message: f.message })),
+    ...(has ? { budget: { total, executed, moneyUnit: d.moneyUnit } } : {}),
+  };
+}
+
 /** The overall line a CI step summary opens with: documents, findings, total budget and execution. */
-export function overallLine(documents: PolicyDocument[], findings: Finding[], unit: string): string {
+export function overallLine(digests: SummaryDigest[], findings: Finding[], unit: string): string {
   const n = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
-  const parts = [n(documents.length, 'document'), n(findings.filter((f) => f.severity === 'error').length, 'error'), n(findings.filter((f) => f.severity === 'warning').length, 'warning')];
+  const parts = [n(digests.length, 'document'), n(findings.filter((f) => f.severity === 'error').length, 'error'), n(findings.filter((f) => f.severity === 'warning').length, 'warning')];
   let total = 0;
   let executed = 0;
   let withBudget = 0;
-  for (const d of documents) {
-    if (!d.budgetLines.length) continue;
+  for (const { budget } of digests) {
+    if (!budget) continue;
     withBudget++;
-    const sums = budgetSums(d.budgetLines);
-    total += sums.budget;
-    executed += sums.executed;
+    total += budget.total;
+    executed += budget.executed;
   }
   if (withBudget) parts.push(`total budget ${money(total, unit)}`, `executed ${money(executed, unit)} (${executionRate(executed, total)?.toFixed(2) ?? '–'}%)`);
   else parts.push('no budget table');
   return parts.join(' · ');
 }
 
-export const summary: Command = ({ documents, diagnostics, options }) => {
-  // Each document is checked once; its page and its row of key figures share the result.
-  const checked = documents.map((d) => ({ d, checks: runChecks(d, diagnostics.get(d.file) ?? []) }));
+function combineSummary(digests: SummaryDigest[], options: CommandOptions) {
   const findings: Finding[] = [];
-  for (const { checks } of checked) for (const f of checks.findings) findings.push(f);
-  const documentPages = checked.flatMap(({ d, checks }) => documentSections(d, diagnostics.get(d.file) ?? [], checks, options));
-  // CSV/JSON get the key figures as rows: one per document.
-  const rows: Row[] = checked.map(({ d, checks }) => {
-    const { budget: total, executed } = budgetSums(d.budgetLines);
-    return {
-      document: d.file,
-      kind: d.kind,
-      title: d.title,
-      programs: d.programs.length,
-      budget_krw: d.budgetLines.length ? total : undefined,
-      executed_krw: d.budgetLines.length ? executed : undefined,
-      execution_rate_pct: d.budgetLines.length ? pct2(executed, total) : undefined,
-      series: d.series.length,
-      targets: d.targets.length,
-      errors: checks.findings.filter((f) => f.severity === 'error').length,
-      warnings: checks.findings.filter((f) => f.severity === 'warning').length,
-      infos: checks.findings.filter((f) => f.severity === 'info').length,
-    };
-  });
+  for (const d of digests) for (const f of d.findings) findings.push(f);
+  const documentPages: Section[] = [];
+  for (const d of digests) for (const s of d.sections) documentPages.push(s);
   const table: TableResult = {
     title: 'Documents',
     columns: [
@@ -195,10 +217,12 @@ export const summary: Command = ({ documents, diagnostics, options }) => {
       { key: 'programs', label: 'programs', kind: 'int' },
       ...DOCUMENT_FIGURE_COLUMNS,
     ],
-    rows,
-    moneyUnit: options.unit ?? documents.find((d) => d.budgetLines.length > 0)?.moneyUnit ?? '원',
+    rows: digests.map((d) => d.row),
+    moneyUnit: options.unit ?? digests.find((d) => d.budget)?.budget?.moneyUnit ?? '원',
   };
   const unit = table.moneyUnit ?? '원';
-  const overall: Section = { title: 'policy-lens summary', level: 1, lines: [overallLine(documents, findings, unit)], table };
+  const overall: Section = { title: 'policy-lens summary', level: 1, lines: [overallLine(digests, findings, unit)], table };
   return { sections: [overall, ...documentPages], tables: [table], findings };
-};
+}
+
+export const summary: Command = perDocumentCommand({ digest: summaryDigest, combine: combineSummary });

@@ -84,6 +84,8 @@ export interface CommandOptions {
   severity?: Severity;
   kind?: string;
   strict?: boolean;
+  /** The output prints the tables only (CSV, JSON, JSON Lines of a one-table result): a command may skip what only its text sections show. */
+  tablesOnly?: boolean;
 }
 
 export interface CommandInput {
@@ -95,7 +97,32 @@ export interface CommandInput {
 export type Command = ((input: CommandInput) => CommandResult) & {
   /** The model parts the command reads; the CLI drops the rest after parsing each file, so memory stays bounded on large batches. */
   uses?: readonly ModelPart[];
+  /** Set for a command built from each document's own figures (see PerDocument). */
+  perDocument?: PerDocument;
 };
+
+/**
+ * A command whose output is put together from what it reads in each document
+ * alone (summary, check, report). `digest` runs where the document is parsed —
+ * on a worker thread in a large run — and only its value travels back and is
+ * kept, not the model. Structured-cloneable, so it can cross threads.
+ */
+export interface PerDocument<D = unknown> {
+  digest(doc: PolicyDocument, diagnostics: Diagnostic[], options: CommandOptions): D;
+  /** The result from the digests of the documents counted, in input order. */
+  combine(digests: D[], options: CommandOptions): CommandResult;
+}
+
+/** The command over whole documents is the same two steps, so both paths print the same. */
+export function perDocumentCommand<D>(steps: PerDocument<D>): Command {
+  const command: Command = ({ documents, diagnostics, options }) =>
+    steps.combine(
+      documents.map((d) => steps.digest(d, diagnostics.get(d.file) ?? [], options)),
+      options,
+    );
+  command.perDocument = steps as PerDocument;
+  return command;
+}
 
 export type ModelPart = 'programs' | 'budgetLines' | 'budgetTotals' | 'targets' | 'series' | 'claims' | 'meta';
 

@@ -24,9 +24,17 @@ const MIN_TEXT = 16;
 /** …nor below this one at all. */
 const MIN_TEXT_LAST = 8;
 
-/** Display width: ASCII is one column a character (fast path); anything else asks string-width. */
+/** Printable ASCII and Hangul syllables: one and two columns a character, as string-width counts them. */
+const ASCII_AND_HANGUL = /^[\x20-\x7e\uac00-\ud7a3]*$/;
+const HANGUL = /[\uac00-\ud7a3]/g;
+
+/** Display width: ASCII and Hangul are counted here (fast path: most cells); anything else asks string-width. */
 export function displayWidth(text: string): number {
-  return /^[\x20-\x7e]*$/.test(text) ? text.length : stringWidth(text);
+  if (!ASCII_AND_HANGUL.test(text)) return stringWidth(text);
+  HANGUL.lastIndex = 0;
+  let wide = 0;
+  while (HANGUL.exec(text)) wide++;
+  return text.length + wide;
 }
 
 /** `text` cut to `width` display columns, with `…` where it was cut (at the start for paths: their end tells them apart). */

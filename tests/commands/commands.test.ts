@@ -254,3 +254,24 @@ describe('a 집행률 column whose cells omit the % sign', () => {
     expect(f.map((x) => [x.severity, x.stated, x.computed, x.source?.line])).toEqual([['error', 35, 33.33, 6]]);
   });
 });
+
+describe('summary from per-document digests (what a worker sends back)', () => {
+  it('the table is the same with tablesOnly; the pages are left out; findings keep errors and warnings only', async () => {
+    const { summary } = await import('../../src/commands/summary.js');
+    const full = summary(input([report, plan, blog]));
+    const lean = summary(input([report, plan, blog], { tablesOnly: true }));
+    expect(lean.tables).toEqual(full.tables);
+    // The overall section only: its line is the same (3 documents · 1 error · 1 warning …).
+    expect(lean.sections!.map((s) => s.title)).toEqual(['policy-lens summary']);
+    expect(lean.sections![0]!.lines).toEqual(full.sections![0]!.lines);
+    expect(lean.findings!.map((f) => f.severity)).toEqual(['error', 'warning']);
+  });
+
+  it('a digest survives a structured clone: combining the clones gives the same result', async () => {
+    const { summary } = await import('../../src/commands/summary.js');
+    const steps = summary.perDocument!;
+    const docs = [report, plan, blog];
+    const digests = docs.map((r) => structuredClone(steps.digest(r.document, r.diagnostics, {})));
+    expect(steps.combine(digests, {})).toEqual(summary(input(docs)));
+  });
+});

@@ -90,3 +90,19 @@ describe('json and md', () => {
     expect(out).toContain('SW융합클러스터2.0');
   });
 });
+
+describe('displayWidth: ASCII and Hangul counted without string-width, the rest by it', () => {
+  it.each([
+    ['', 0],
+    ['budget 12,300', 13],
+    ['예산', 4],
+    ['사업 예산 12,300', 16],
+    ['가a나b', 6],
+    // Not ASCII or Hangul syllables: string-width decides (a middle dot is narrow, a CJK ideograph wide).
+    ['가·나', 5],
+    ['年度', 4],
+  ])('%j is %i columns', async (text, width) => {
+    const { displayWidth } = await import('../../src/render/table.js');
+    expect(displayWidth(text)).toBe(width);
+  });
+});
