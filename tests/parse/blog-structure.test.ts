@@ -6,12 +6,12 @@ import { describe, expect, it } from 'vitest';
 import type { Block } from '../../src/layout/types.js';
 import { plainRow } from '../../src/layout/types.js';
 import { readPrograms } from '../../src/parse/blog/structure.js';
-import { cleanText } from '../../src/parse/blog/clean.js';
+import { cleanText } from '../../src/layout/clean.js';
 import { cleanList, isoDateTime, parseToml, readFrontMatter } from '../../src/parse/blog/front-matter.js';
 import { cleanProgramName, readHeading } from '../../src/parse/blog/headings.js';
 import { readAmounts, readPeriod } from '../../src/parse/blog/structure.js';
 import { readTextLayout } from '../../src/layout/text.js';
-import { bodyBlocks, needsBlogReader } from '../../src/parse/blog/blocks.js';
+import { bodyBlocks, needsBlogReader } from '../../src/layout/post.js';
 import { textLines } from '../../src/parse/lines.js';
 
 let n = 0;

@@ -9,7 +9,7 @@
 // Returns the fields the model keeps and the 1-based line where the body starts.
 
 import { createRequire } from 'node:module';
-import { cleanText } from './clean.js';
+import { cleanText } from '../../layout/clean.js';
 
 const require = createRequire(import.meta.url);
 

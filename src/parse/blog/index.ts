@@ -9,10 +9,10 @@
 import { emptyDocument, type ParseResult } from '../../model/types.js';
 import type { ParseInput, SourceLine } from '../lines.js';
 import { isoDateTime, readFrontMatter } from './front-matter.js';
-import { bodyBlocks, needsBlogReader } from './blocks.js';
+import { bodyBlocks, needsBlogReader } from '../../layout/post.js';
 import type { Block } from '../../layout/types.js';
 import { readPrograms } from './structure.js';
-import { cleanText } from './clean.js';
+import { cleanText } from '../../layout/clean.js';
 
 export { readDeadline, readPeriod, readAmounts } from './structure.js';
 export { readHeading, cleanProgramName } from './headings.js';

@@ -1,4 +1,4 @@
-// The body of a blog post as layout blocks (src/layout/types.ts), for the posts
+// The post reader: the body of a blog post as layout blocks (types.ts), for the posts
 // the shared layout reader (src/layout/text.ts) does not read as a blog means
 // them (see needsBlogReader): headings with
 // their level, paragraphs, list items with marker and depth, notes (`>`, `※`)
@@ -11,12 +11,26 @@
 // readers clean them with cleanText. Line numbers count from the top of the file.
 
 import { createRequire } from 'node:module';
-import type { Block, ListItemBlock, TableBlock } from '../../layout/types.js';
-import { plainRow } from '../../layout/types.js';
-import { sourceOf, type SourceLine } from '../lines.js';
+import type { Source } from '../model/types.js';
+import type { Block, ListItemBlock, TableBlock } from './types.js';
+import { plainRow } from './types.js';
 import { cleanText, decodeEntities } from './clean.js';
 
 const require = createRequire(import.meta.url);
+
+/** A numbered line of the post's text (PDF text-layer lines keep their page). */
+export interface PostLine {
+  /** 1-based line number in the text read. */
+  n: number;
+  text: string;
+  page?: number;
+}
+
+function sourceOf(file: string, line: PostLine): Source {
+  const source: Source = { file, line: line.n, text: line.text.trim() };
+  if (line.page !== undefined) source.page = line.page;
+  return source;
+}
 
 /** Blank out comments (keeping line breaks, so line numbers stay true). */
 export function blankComments(text: string): string {
@@ -85,14 +99,14 @@ function looksLikeHtml(lines: string[]): boolean {
   return !markdownish && lines.some((l) => /<(p|h[1-6]|li|div|table)\b/i.test(l));
 }
 
-export function bodyBlocks(file: string, lines: SourceLine[], options: BodyOptions): Block[] {
+export function bodyBlocks(file: string, lines: PostLine[], options: BodyOptions): Block[] {
   const texts = blankComments(lines.map((l) => l.text).join('\n')).split('\n');
   const stripped = lines.map((l, i) => ({ ...l, text: texts[i] ?? '' }));
   if (options.html || looksLikeHtml(texts)) return htmlBlocks(file, stripped);
   return markdownBlocks(file, stripped);
 }
 
-function markdownBlocks(file: string, lines: SourceLine[]): Block[] {
+function markdownBlocks(file: string, lines: PostLine[]): Block[] {
   const blocks: Block[] = [];
   const hasMarkdownHeadings = lines.some((l) => /^\s{0,3}#{1,6}\s/.test(l.text));
   const indents: number[] = [];
@@ -119,7 +133,7 @@ function markdownBlocks(file: string, lines: SourceLine[]): Block[] {
     if (/^\s*<\/[A-Z]/.test(raw)) continue;
     if (isTableLine(raw)) {
       const rows: string[] = [];
-      const sources: SourceLine[] = [];
+      const sources: PostLine[] = [];
       while (i < lines.length && isTableLine(lines[i]!.text)) {
         rows.push(lines[i]!.text);
         sources.push(lines[i]!);
@@ -204,7 +218,7 @@ interface CheerioSelection {
   length: number;
 }
 
-function htmlBlocks(file: string, lines: SourceLine[]): Block[] {
+function htmlBlocks(file: string, lines: PostLine[]): Block[] {
   const cheerio = require('cheerio') as CheerioApi;
   const $ = cheerio.load(lines.map((l) => l.text).join('\n'), { sourceCodeLocationInfo: true }, false);
   $('script, style, nav, footer, form, noscript').remove();
