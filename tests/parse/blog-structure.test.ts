@@ -11,8 +11,9 @@ import { cleanList, isoDateTime, parseToml, readFrontMatter } from '../../src/pa
 import { cleanProgramName, readHeading } from '../../src/parse/blog/headings.js';
 import { readAmounts, readPeriod } from '../../src/parse/blog/structure.js';
 import { readTextLayout } from '../../src/layout/text.js';
-import { bodyBlocks, needsBlogReader } from '../../src/layout/post.js';
-import { textLines } from '../../src/parse/lines.js';
+import { bodyBlocks, needsBlogReader, type NumberedLine } from '../../src/layout/post.js';
+
+const numbered = (texts: string[]): NumberedLine[] => texts.map((text, i) => ({ n: i + 1, text }));
 
 let n = 0;
 const src = () => ({ file: 'post.md', line: ++n, text: '' });
@@ -300,7 +301,7 @@ describe('which reader reads the body', () => {
   ])('%s → blog reader: %s', (_, lines, expected) => expect(needsBlogReader(lines)).toBe(expected));
 
   it('the blog reader: plain-text headings, MDX components as links, module lines dropped, list depth', () => {
-    const lines = textLines(['import X from "./x";', '■ 신청 방법', '1. 복지로 접속', '   - 로그인', '<LinkButton', '  href="https://a.kr"', '  label="신청하기"', '/>', '※ 60일 이내 신청'].join('\n'));
+    const lines = numbered(['import X from "./x";', '■ 신청 방법', '1. 복지로 접속', '   - 로그인', '<LinkButton', '  href="https://a.kr"', '  label="신청하기"', '/>', '※ 60일 이내 신청']);
     const blocks = bodyBlocks('p.md', lines, { html: false }).map((b) => [b.type, b.source.line, b.type === 'table' ? '' : b.text, b.type === 'list-item' ? b.depth : '']);
     expect(blocks).toEqual([
       ['heading', 2, '신청 방법', ''],
