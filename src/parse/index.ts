@@ -8,7 +8,8 @@ import { detectKindOf, viewOf, type KindDecision } from '../kinds/sniff.js';
 import { normalizeText } from '../extract/text.js';
 import { decodeBytes } from '../layout/decode.js';
 import { withTextMemo } from '../extract/memo.js';
-import { textLines, type ParseInput, type SourceLine } from './lines.js';
+import type { NumberedLine } from '../layout/post.js';
+import type { ParseInput } from './input.js';
 export type Parser = (input: ParseInput) => ParseResult;
 
 /** Each kind's parser, loaded on first use (a run over blog posts never loads the plan parser). */
@@ -17,12 +18,12 @@ export const parsers = {
   // Read from layout blocks only: head, meta, goal targets, programs, and the figures of its outline.
   'national-plan': async () => {
     const { parsePlan } = await import('../kinds/plan.js');
-    return (input: ParseInput) => parsePlan(input.layout!);
+    return (input: ParseInput) => parsePlan(input.layout);
   },
   // Read from layout blocks only: head, staff table, activities, project descriptions and lists.
   'regional-report': async () => {
     const { parseReportLayout } = await import('../kinds/report.js');
-    return (input: ParseInput) => parseReportLayout(input.layout!);
+    return (input: ParseInput) => parseReportLayout(input.layout);
   },
 } satisfies Record<Exclude<DocumentKind, 'document'>, () => Promise<Parser>>;
 
@@ -41,36 +42,46 @@ export function detectKind(layout: Layout, rawText = ''): KindDecision {
   return detectKindOf(viewOf(layout, rawText));
 }
 
+/** A blog post's parser input: its post layout, and the text its lines print (front matter, meta, hashtags). */
+async function postInput(file: string, lines: NumberedLine[], origin: ParseInput['origin'], extension: string, shared: Layout): Promise<ParseInput> {
+  const { readPostLayout } = await import('../layout/post.js');
+  const layout = readPostLayout(shared, lines, { html: origin === 'html' });
+  return { file, text: lines.map((l) => l.text).join('\n'), origin, extension, layout };
+}
+
 /** Decode (or read the PDF), read the layout, detect the kind, run every extractor and the kind's own reader. */
 export async function parseBytes(file: string, bytes: Uint8Array, options: LoadOptions = {}): Promise<LoadResult> {
   const extension = (/\.([^./\\]+)$/.exec(file)?.[1] ?? '').toLowerCase();
-  let lines: SourceLine[];
+  // The numbered lines of the text the layout was read from, for a blog post's own layout (src/layout/post.ts).
+  let lines: () => NumberedLine[];
   let layout: Layout;
   let rawText = '';
   let origin: ParseInput['origin'] = extension === 'html' || extension === 'htm' ? 'html' : 'text';
   if (extension === 'hwpx' || extension === 'hwp') {
-    // 한글 documents are read straight into a layout; its lines serve kind detection and the blog reader.
+    // 한글 documents are read straight into a layout; printed as text, it serves kind detection and posts.
     const { readLayout } = await import('../layout/index.js');
     const read = await readLayout(file, bytes);
     if ('error' in read) return read;
     layout = read;
-    const { layoutLines } = await import('./layout-lines.js');
-    lines = layoutLines(layout);
-    rawText = lines.map((l) => l.text).join('\n');
+    const { printedLines } = await import('../layout/printed.js');
+    const printed = printedLines(layout);
+    lines = () => printed;
+    rawText = printed.map((l) => l.text).join('\n');
   } else if (extension === 'pdf' || (bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46)) {
-    // One load of the PDF gives both the numbered lines (for the blog reader) and the layout.
+    // One load of the PDF gives both the text layer's lines (for a post's own layout) and the layout.
     const { readPdfWithLayout } = await import('../layout/pdf.js');
     const read = await readPdfWithLayout(file, bytes);
     if ('error' in read) return read;
     layout = read.layout;
-    lines = read.text.lines.map((l, i) => ({ n: i + 1, text: l.text, page: l.page, items: l.items, y: l.y }));
+    lines = () => read.text.lines.map((l, i) => ({ n: i + 1, text: l.text, page: l.page }));
     origin = 'pdf';
   } else {
     const decoded = decodeBytes(bytes);
     if ('error' in decoded) return decoded;
     if (decoded.text.trim() === '') return { error: 'empty file' };
-    rawText = normalizeText(decoded.text);
-    lines = textLines(rawText);
+    const text = normalizeText(decoded.text);
+    rawText = text;
+    lines = () => text.split('\n').map((t, i) => ({ n: i + 1, text: t }));
     const { readDecodedLayout } = await import('../layout/index.js');
     layout = await readDecodedLayout(file, extension, rawText);
   }
@@ -86,7 +97,7 @@ export async function parseBytes(file: string, bytes: Uint8Array, options: LoadO
     } else {
       const parser = await parsers[kind]();
       const { enrich, missingBudgetTable } = await import('../kinds/enrich.js');
-      const input: ParseInput = { file, lines, origin, extension, layout };
+      const input: ParseInput = kind === 'blog-post' ? await postInput(file, lines(), origin, extension, layout) : { file, text: rawText, origin, extension, layout };
       // One text memo for the kind's reader and the extractors: they read the same lines and sentences.
       result = withTextMemo(() => {
         const read = parser(input);

@@ -6,13 +6,14 @@ import { describe, expect, it } from 'vitest';
 import type { Block } from '../../src/layout/types.js';
 import { plainRow } from '../../src/layout/types.js';
 import { readPrograms } from '../../src/parse/blog/structure.js';
-import { cleanText } from '../../src/parse/blog/clean.js';
+import { cleanText } from '../../src/layout/clean.js';
 import { cleanList, isoDateTime, parseToml, readFrontMatter } from '../../src/parse/blog/front-matter.js';
 import { cleanProgramName, readHeading } from '../../src/parse/blog/headings.js';
 import { readAmounts, readPeriod } from '../../src/parse/blog/structure.js';
 import { readTextLayout } from '../../src/layout/text.js';
-import { bodyBlocks, needsBlogReader } from '../../src/parse/blog/blocks.js';
-import { textLines } from '../../src/parse/lines.js';
+import { bodyBlocks, needsBlogReader, type NumberedLine } from '../../src/layout/post.js';
+
+const numbered = (texts: string[]): NumberedLine[] => texts.map((text, i) => ({ n: i + 1, text }));
 
 let n = 0;
 const src = () => ({ file: 'post.md', line: ++n, text: '' });
@@ -300,7 +301,7 @@ describe('which reader reads the body', () => {
   ])('%s → blog reader: %s', (_, lines, expected) => expect(needsBlogReader(lines)).toBe(expected));
 
   it('the blog reader: plain-text headings, MDX components as links, module lines dropped, list depth', () => {
-    const lines = textLines(['import X from "./x";', '■ 신청 방법', '1. 복지로 접속', '   - 로그인', '<LinkButton', '  href="https://a.kr"', '  label="신청하기"', '/>', '※ 60일 이내 신청'].join('\n'));
+    const lines = numbered(['import X from "./x";', '■ 신청 방법', '1. 복지로 접속', '   - 로그인', '<LinkButton', '  href="https://a.kr"', '  label="신청하기"', '/>', '※ 60일 이내 신청']);
     const blocks = bodyBlocks('p.md', lines, { html: false }).map((b) => [b.type, b.source.line, b.type === 'table' ? '' : b.text, b.type === 'list-item' ? b.depth : '']);
     expect(blocks).toEqual([
       ['heading', 2, '신청 방법', ''],

@@ -5,11 +5,12 @@
 // taxonomy.post_tag), Hugo (date, lastmod, summary, draft, slug, [taxonomies]),
 // Jekyll (categories as a list or a string, excerpt, last_modified_at) and Astro
 // (pubDate, updatedDate, description, heroImage) are read into one shape; every
-// text value is decoded and stripped of markup (clean.ts), so no tag holds HTML.
+// text value is decoded and stripped of markup (src/layout/clean.ts), so no tag holds HTML.
 // Returns the fields the model keeps and the 1-based line where the body starts.
 
 import { createRequire } from 'node:module';
-import { cleanText } from './clean.js';
+import { cleanText } from '../../layout/clean.js';
+import { frontMatterBlock } from '../../layout/post.js';
 
 const require = createRequire(import.meta.url);
 
@@ -163,38 +164,31 @@ function fields(data: Data, bodyStartLine: number, diagnostics: string[], raw = 
 
 export function readFrontMatter(text: string): FrontMatter {
   const lines = text.split('\n');
-  const first = lines[0]?.replace(/^\ufeff/, '').trim() ?? '';
-  if (first === '+++') {
-    const end = lines.findIndex((l, i) => i > 0 && l.trim() === '+++');
-    if (end > 0) return fields(parseToml(lines.slice(1, end).join('\n')), end + 2, []);
-  }
-  if (first.startsWith('---')) {
-    const end = lines.findIndex((l, i) => i > 0 && /^(---|\.\.\.)\s*$/.test(l));
-    if (end > 0) {
-      if (first === '---json') {
-        try {
-          return fields(JSON.parse(lines.slice(1, end).join('\n')) as Data, end + 2, []);
-        } catch {
-          return fields({}, end + 2, ['JSON front matter could not be read']);
-        }
-      }
-      const matter = require('gray-matter') as (s: string, o?: unknown) => { data: Data };
+  const block = frontMatterBlock(lines);
+  if (block?.fence === '+++') return fields(parseToml(lines.slice(1, block.end).join('\n')), block.end + 2, []);
+  if (block?.fence === '---') {
+    const end = block.end;
+    if (block.first === '---json') {
       try {
-        const block = lines.slice(0, end + 1).join('\n');
-        return fields(matter(block + '\n').data, end + 2, [], block);
-      } catch (error) {
-        return fields({}, end + 2, [`front matter could not be read (${(error as Error).message.split('\n')[0]})`]);
+        return fields(JSON.parse(lines.slice(1, end).join('\n')) as Data, end + 2, []);
+      } catch {
+        return fields({}, end + 2, ['JSON front matter could not be read']);
       }
     }
+    const matter = require('gray-matter') as (s: string, o?: unknown) => { data: Data };
+    try {
+      const fenced = lines.slice(0, end + 1).join('\n');
+      return fields(matter(fenced + '\n').data, end + 2, [], fenced);
+    } catch (error) {
+      return fields({}, end + 2, [`front matter could not be read (${(error as Error).message.split('\n')[0]})`]);
+    }
   }
-  if (first === '{') {
-    const end = lines.findIndex((l) => l.trim() === '}');
-    if (end > 0) {
-      try {
-        return fields(JSON.parse(lines.slice(0, end + 1).join('\n')) as Data, end + 2, []);
-      } catch {
-        return fields({}, 1, ['JSON front matter could not be read']);
-      }
+  if (block?.fence === '{') {
+    try {
+      return fields(JSON.parse(lines.slice(0, block.end + 1).join('\n')) as Data, block.end + 2, []);
+    } catch {
+      // Not front matter: the body starts at the top (bodyStartLine in src/layout/post.ts agrees).
+      return fields({}, 1, ['JSON front matter could not be read']);
     }
   }
   return fields({}, 1, []);

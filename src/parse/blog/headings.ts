@@ -3,7 +3,7 @@
 // (`지식서비스 거래지원의 신청방법`, `노인일자리 신청 자격`). Pure string rules.
 
 import { normalizeName } from '../../extract/names.js';
-import { cleanText } from './clean.js';
+import { cleanText } from '../../layout/clean.js';
 import { memoized } from '../../extract/memo.js';
 import { FILLER_WORDS, NAME_ENDINGS, PARTICLES, PROGRAM_NOUNS, SECTION_WORDS, type Aspect } from './vocabulary.js';
 

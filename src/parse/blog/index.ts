@@ -1,29 +1,28 @@
 // Blog post: Markdown, MDX or HTML with YAML, TOML or JSON front matter, or none
-// (front-matter.ts). The body's layout blocks come from the shared layout reader
-// (src/layout), or from blocks.ts for HTML-in-Markdown and plain-text posts, and the
+// (front-matter.ts, read from the raw text). The body's layout blocks come from
+// the post layout (src/layout/post.ts: the shared reader's blocks, or the post
+// reader's for PDFs, HTML-in-Markdown and plain-text posts), and the
 // programs come from its structure (structure.ts): the title names the program
 // the post describes, headings are its sections or name further programs, and
 // related-post lists name programs only mentioned. Line numbers count from the
 // top of the file, front matter included.
 
 import { emptyDocument, type ParseResult } from '../../model/types.js';
-import type { ParseInput, SourceLine } from '../lines.js';
+import type { ParseInput } from '../input.js';
 import { isoDateTime, readFrontMatter } from './front-matter.js';
-import { bodyBlocks, needsBlogReader } from './blocks.js';
-import type { Block } from '../../layout/types.js';
+import { HASHTAG_LINE } from '../../layout/post.js';
 import { readPrograms } from './structure.js';
-import { cleanText } from './clean.js';
+import { cleanText } from '../../layout/clean.js';
 
 export { readDeadline, readPeriod, readAmounts } from './structure.js';
 export { readHeading, cleanProgramName } from './headings.js';
 
-/** `#청년 #월세지원` lines at the end of a plain post (Naver-blog habit) as tags. */
-function hashtags(lines: string[]): string[] {
+/** `#청년 #월세지원` lines of the body (Naver-blog habit) as tags. */
+function hashtags(bodyLines: string[]): string[] {
   const out: string[] = [];
-  for (const line of lines) {
-    const t = line.trim();
-    if (!/^(#[^\s#]+\s*){2,}$/.test(t)) continue;
-    for (const m of t.matchAll(/#([^\s#]+)/g)) if (!out.includes(m[1]!)) out.push(cleanText(m[1]!));
+  for (const line of bodyLines) {
+    if (!HASHTAG_LINE.test(line)) continue;
+    for (const m of line.trim().matchAll(/#([^\s#]+)/g)) if (!out.includes(m[1]!)) out.push(cleanText(m[1]!));
   }
   return out;
 }
@@ -46,29 +45,11 @@ export function htmlMeta(html: string): { date?: string; categories: string[]; t
   return out;
 }
 
-const HASHTAGS = /^\s*(#[^\s#]+\s*){2,}$/;
-
-/**
- * The body's blocks: the shared layout when the loader read one and it suits the
- * post, else this folder's blog reader. Module lines of MDX (`import …`) and
- * hashtag lines are not text of the post.
- */
-function postBlocks(input: ParseInput, bodyLines: SourceLine[], bodyStartLine: number, tagLines: SourceLine[]): Block[] {
-  const layout = input.layout;
-  const own = !layout || layout.format === 'pdf' || (input.origin !== 'html' && needsBlogReader(bodyLines.map((l) => l.text)));
-  if (own) return bodyBlocks(input.file, bodyLines.filter((l) => !tagLines.includes(l)), { html: input.origin === 'html' });
-  const tagged = new Set(tagLines.map((l) => l.n));
-  return layout.blocks.filter(
-    (b) => b.source.line >= bodyStartLine && !tagged.has(b.source.line) && !(b.type === 'paragraph' && /^(import|export)\s[^\n]*(from\s|=)/.test(b.text)),
-  );
-}
-
 export function parseBlogPost(input: ParseInput): ParseResult {
-  const raw = input.lines.map((l) => l.text).join('\n');
+  const raw = input.text;
   const fm = readFrontMatter(raw);
-  const bodyLines = input.lines.slice(fm.bodyStartLine - 1);
-  const tagLines = bodyLines.filter((l) => HASHTAGS.test(l.text));
-  const blocks = postBlocks(input, bodyLines, fm.bodyStartLine, tagLines);
+  // The post's layout (src/layout/post.ts): its body only, without hashtag or MDX module lines.
+  const blocks = input.layout.blocks;
   const firstHeading = blocks.find((b) => b.type === 'heading' && b.level === 1);
   const titleFromBody = firstHeading?.type === 'heading' ? firstHeading.text : undefined;
   const title = fm.title ?? titleFromBody ?? '(untitled post)';
@@ -83,7 +64,7 @@ export function parseBlogPost(input: ParseInput): ParseResult {
   if (fm.status) doc.meta.status = fm.status;
   if (fm.excerpt) doc.meta.excerpt = fm.excerpt;
   if (fm.categories.length) doc.meta.categories = fm.categories;
-  const tags = fm.tags.length ? fm.tags : hashtags(tagLines.map((l) => l.text));
+  const tags = fm.tags.length ? fm.tags : hashtags(raw.split('\n').slice(fm.bodyStartLine - 1));
   if (tags.length) doc.meta.tags = tags;
   if (fm.featuredImage) doc.meta.featuredImage = fm.featuredImage;
   if (fm.slug) doc.meta.slug = fm.slug;

@@ -14,7 +14,7 @@ import type { Deadline, Link, Program, ProgramDetails, Source, SupportAmount } f
 import { normalizeName } from '../../extract/names.js';
 import { parseKoreanAmount } from '../../extract/amounts.js';
 import { parseDateRange } from '../../extract/periods.js';
-import { cleanText } from './clean.js';
+import { cleanText } from '../../layout/clean.js';
 import { aspectOf, questionAspectOf, cleanProgramName, hasProgramNoun, headingCore, namingWords, readHeading } from './headings.js';
 import { DEFINITION_QUESTION, PROGRAM_NOUNS, SEVERAL_PROGRAMS, type Aspect } from './vocabulary.js';
 

@@ -1,4 +1,4 @@
-// The body of a blog post as layout blocks (src/layout/types.ts), for the posts
+// The post reader: the body of a blog post as layout blocks (types.ts), for the posts
 // the shared layout reader (src/layout/text.ts) does not read as a blog means
 // them (see needsBlogReader): headings with
 // their level, paragraphs, list items with marker and depth, notes (`>`, `※`)
@@ -11,12 +11,26 @@
 // readers clean them with cleanText. Line numbers count from the top of the file.
 
 import { createRequire } from 'node:module';
-import type { Block, ListItemBlock, TableBlock } from '../../layout/types.js';
-import { plainRow } from '../../layout/types.js';
-import { sourceOf, type SourceLine } from '../lines.js';
+import type { Source } from '../model/types.js';
+import type { Block, Layout, ListItemBlock, TableBlock } from './types.js';
+import { plainRow } from './types.js';
 import { cleanText, decodeEntities } from './clean.js';
 
 const require = createRequire(import.meta.url);
+
+/** A numbered line of the text a layout was read from (PDF text-layer lines keep their page). */
+export interface NumberedLine {
+  /** 1-based line number in the text read. */
+  n: number;
+  text: string;
+  page?: number;
+}
+
+function sourceOf(file: string, line: NumberedLine): Source {
+  const source: Source = { file, line: line.n, text: line.text.trim() };
+  if (line.page !== undefined) source.page = line.page;
+  return source;
+}
 
 /** Blank out comments (keeping line breaks, so line numbers stay true). */
 export function blankComments(text: string): string {
@@ -85,14 +99,14 @@ function looksLikeHtml(lines: string[]): boolean {
   return !markdownish && lines.some((l) => /<(p|h[1-6]|li|div|table)\b/i.test(l));
 }
 
-export function bodyBlocks(file: string, lines: SourceLine[], options: BodyOptions): Block[] {
+export function bodyBlocks(file: string, lines: NumberedLine[], options: BodyOptions): Block[] {
   const texts = blankComments(lines.map((l) => l.text).join('\n')).split('\n');
   const stripped = lines.map((l, i) => ({ ...l, text: texts[i] ?? '' }));
   if (options.html || looksLikeHtml(texts)) return htmlBlocks(file, stripped);
   return markdownBlocks(file, stripped);
 }
 
-function markdownBlocks(file: string, lines: SourceLine[]): Block[] {
+function markdownBlocks(file: string, lines: NumberedLine[]): Block[] {
   const blocks: Block[] = [];
   const hasMarkdownHeadings = lines.some((l) => /^\s{0,3}#{1,6}\s/.test(l.text));
   const indents: number[] = [];
@@ -119,7 +133,7 @@ function markdownBlocks(file: string, lines: SourceLine[]): Block[] {
     if (/^\s*<\/[A-Z]/.test(raw)) continue;
     if (isTableLine(raw)) {
       const rows: string[] = [];
-      const sources: SourceLine[] = [];
+      const sources: NumberedLine[] = [];
       while (i < lines.length && isTableLine(lines[i]!.text)) {
         rows.push(lines[i]!.text);
         sources.push(lines[i]!);
@@ -204,7 +218,7 @@ interface CheerioSelection {
   length: number;
 }
 
-function htmlBlocks(file: string, lines: SourceLine[]): Block[] {
+function htmlBlocks(file: string, lines: NumberedLine[]): Block[] {
   const cheerio = require('cheerio') as CheerioApi;
   const $ = cheerio.load(lines.map((l) => l.text).join('\n'), { sourceCodeLocationInfo: true }, false);
   $('script, style, nav, footer, form, noscript').remove();
@@ -248,4 +262,63 @@ function htmlBlocks(file: string, lines: SourceLine[]): Block[] {
     else blocks.push({ type: 'paragraph', text, source });
   });
   return blocks;
+}
+
+/**
+ * The front matter at the top of a post, by its fences: TOML between `+++`
+ * lines, YAML between `---` (or `---json`) and `---`/`...`, or a JSON object
+ * from `{` to a `}` line. `end` is the 0-based index of the closing line.
+ */
+export function frontMatterBlock(lines: string[]): { fence: '+++' | '---' | '{'; first: string; end: number } | undefined {
+  const first = lines[0]?.replace(/^\ufeff/, '').trim() ?? '';
+  if (first === '+++') {
+    const end = lines.findIndex((l, i) => i > 0 && l.trim() === '+++');
+    if (end > 0) return { fence: '+++', first, end };
+  }
+  if (first.startsWith('---')) {
+    const end = lines.findIndex((l, i) => i > 0 && /^(---|\.\.\.)\s*$/.test(l));
+    if (end > 0) return { fence: '---', first, end };
+  }
+  if (first === '{') {
+    const end = lines.findIndex((l) => l.trim() === '}');
+    if (end > 0) return { fence: '{', first, end };
+  }
+  return undefined;
+}
+
+/** The 1-based line the body starts at: after the front matter (a JSON object only when it parses), else 1. */
+export function bodyStartLine(text: string): number {
+  const lines = text.split('\n');
+  const block = frontMatterBlock(lines);
+  if (!block) return 1;
+  if (block.fence === '{') {
+    try {
+      JSON.parse(lines.slice(0, block.end + 1).join('\n'));
+    } catch {
+      return 1;
+    }
+  }
+  return block.end + 2;
+}
+
+/** `#청년 #월세지원` on a line of its own (Naver-blog habit): tags, not text of the post. */
+export const HASHTAG_LINE = /^\s*(#[^\s#]+\s*){2,}$/;
+
+const MODULE_LINE = /^(import|export)\s[^\n]*(from\s|=)/;
+
+/**
+ * The layout a blog post's body is read from: the post reader's blocks for a
+ * PDF's text lines and for bodies the shared reader does not read as a post
+ * means them (needsBlogReader), else the shared layout's blocks. Either way
+ * the front matter, hashtag lines and MDX module lines are left out.
+ * `lines` are the numbered lines of the text the shared layout was read from.
+ */
+export function readPostLayout(shared: Layout, lines: NumberedLine[], options: BodyOptions): Layout {
+  const start = bodyStartLine(lines.map((l) => l.text).join('\n'));
+  const body = lines.slice(start - 1);
+  const tagLines = body.filter((l) => HASHTAG_LINE.test(l.text));
+  const own = shared.format === 'pdf' || (!options.html && needsBlogReader(body.map((l) => l.text)));
+  if (own) return { ...shared, blocks: bodyBlocks(shared.file, body.filter((l) => !tagLines.includes(l)), options) };
+  const tagged = new Set(tagLines.map((l) => l.n));
+  return { ...shared, blocks: shared.blocks.filter((b) => b.source.line >= start && !tagged.has(b.source.line) && !(b.type === 'paragraph' && MODULE_LINE.test(b.text))) };
 }

@@ -4,7 +4,7 @@
 // `<br/>`), Markdown emphasis and links reduced to their text, spaces collapsed.
 // WordPress exports, Hugo/Jekyll front matter and MDX bodies all leak these.
 
-import { decodeEntities as decodeOnce } from '../../extract/text.js';
+import { decodeEntities as decodeOnce } from '../extract/text.js';
 
 /** Entities decoded, twice over for doubly escaped exports (`&amp;nbsp;`). */
 export function decodeEntities(text: string): string {
