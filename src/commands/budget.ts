@@ -73,6 +73,23 @@ function totalRow(rows: Row[], label: Row): Row {
   return { ...label, budget_krw: budget, executed_krw: executed, remaining_krw: budget - executed, execution_rate_pct: rate, rate_bar: rate };
 }
 
+/** The year a line belongs to: its contract year or its printed year label; '' when undated. */
+function yearKey(r: Row): string {
+  return String(r.year || r.year_label || '');
+}
+
+/**
+ * The rows a total adds, and its label: all rows under `Total`, or, when the rows
+ * belong to several years (a multi-year table), one set per year (`Total 2024`;
+ * undated lines `Total (no year)`). A total never adds two years' budgets.
+ */
+function totalSets(rows: Row[]): { label: string; rows: Row[] }[] {
+  const byYear = new Map<string, Row[]>();
+  for (const r of rows) pushTo(byYear, yearKey(r), r);
+  if (byYear.size <= 1) return [{ label: 'Total', rows }];
+  return [...byYear].map(([year, inYear]) => ({ label: year ? `Total ${year}` : 'Total (no year)', rows: inYear }));
+}
+
 /** How many names a note lists before `…`. */
 const NOTE_NAMES = 3;
 
@@ -114,8 +131,8 @@ export const budget: Command = ({ documents, options }): CommandResult => {
     const groups = new Map<string, Row[]>();
     // Lines of a multi-year table are grouped within their year: a group never adds up two years.
     const groupOf = (r: Row) => {
-      const year = r.year || r.year_label;
-      return year ? `${String(year)}${r.group ? ' ' + String(r.group) : ''}` : String(r.group);
+      const year = yearKey(r);
+      return year ? `${year}${r.group ? ' ' + String(r.group) : ''}` : String(r.group);
     };
     for (const r of rows) {
       const key = `${r.document}\u0000${groupOf(r)}`;
@@ -141,8 +158,8 @@ export const budget: Command = ({ documents, options }): CommandResult => {
     ];
     const kept = new Set(grouped.map((g) => `${g.document}\u0000${g.group}`));
     const inGroups = options.below === undefined ? rows : rows.filter((r) => kept.has(`${r.document}\u0000${groupOf(r)}`));
-    const total = { ...totalRow(inGroups, { group: 'Total' }), programs: inGroups.length };
-    return { tables: [{ title, columns, rows: grouped, totals: [total], moneyUnit, omitWhenEmpty: docs.length === 0 }], ...noted };
+    const totals = totalSets(inGroups).map((t) => ({ ...totalRow(t.rows, { group: t.label }), programs: t.rows.length }));
+    return { tables: [{ title, columns, rows: grouped, totals, moneyUnit, omitWhenEmpty: docs.length === 0 }], ...noted };
   }
   if (options.below !== undefined) {
     rows = rows.filter((r) => typeof r.execution_rate_pct === 'number' && r.execution_rate_pct < options.below!);
@@ -176,7 +193,7 @@ export const budget: Command = ({ documents, options }): CommandResult => {
         title,
         columns,
         rows,
-        totals: [totalRow(rows, { program: 'Total' })],
+        totals: totalSets(rows).map((t) => totalRow(t.rows, { program: t.label })),
         moneyUnit,
         ...(sorted ? {} : { groupKey: 'group' }),
         omitWhenEmpty: docs.length === 0,

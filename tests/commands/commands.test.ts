@@ -27,6 +27,21 @@ describe('budget', () => {
     expect(t.totals![0]).toMatchObject({ budget_krw: 26_507_677_000, executed_krw: 4_178_057_000, remaining_krw: 22_329_620_000, execution_rate_pct: 15.76 });
   });
 
+  it('a multi-year table gets one total per year, never two years added (MOF plan: 2023 and 2024 budgets by field)', async () => {
+    const mof = await load('fixtures/corpus/mof-marine-science-plan-2024.txt');
+    // Hand sums of the document's table, 억원: 2023 1,342+928+1,126+1,587+845+412 = 6,240; 2024 1,415+874+1,208+1,731+862+398 = 6,488.
+    const plain = budget(input([mof])).tables[0]!;
+    expect(plain.totals!.map((t) => [t.program, t.budget_krw])).toEqual([
+      ['Total 2023', 624_000_000_000],
+      ['Total 2024', 648_800_000_000],
+    ]);
+    const byGroup = budget(input([mof], { by: 'group' })).tables[0]!;
+    expect(byGroup.totals!.map((t) => [t.group, t.programs, t.budget_krw])).toEqual([
+      ['Total 2023', 6, 624_000_000_000],
+      ['Total 2024', 6, 648_800_000_000],
+    ]);
+  });
+
   it('computes each rate from the amounts, beside the stated one', () => {
     const row = budget(input([report])).tables[0]!.rows.find((r) => r.program === 'SW융합클러스터2.0')!;
     // 200,307 / 2,094,000 = 9.5657…% → 9.57; the report prints 9.6%.
