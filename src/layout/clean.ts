@@ -7,7 +7,7 @@
 import { decodeEntities as decodeOnce } from '../extract/text.js';
 
 /** Entities decoded, twice over for doubly escaped exports (`&amp;nbsp;`). */
-export function decodeEntities(text: string): string {
+export function decodeEntitiesTwice(text: string): string {
   const once = decodeOnce(text);
   return /&(#x[0-9a-f]+|#\d+|[a-z]+);/i.test(once) ? decodeOnce(once) : once;
 }
@@ -36,7 +36,7 @@ export function stripInlineMarkdown(text: string): string {
  * dropped, Markdown emphasis removed, whitespace collapsed and trimmed.
  */
 export function cleanText(text: string): string {
-  let s = decodeEntities(stripTags(text));
+  let s = decodeEntitiesTwice(stripTags(text));
   // Decoding may reveal markup that was escaped (`&lt;br&gt;`): drop it too.
   if (/<[A-Za-z/!]/.test(s)) s = stripTags(s);
   return stripInlineMarkdown(s)

@@ -14,7 +14,7 @@ import { createRequire } from 'node:module';
 import type { Source } from '../model/types.js';
 import type { Block, Layout, ListItemBlock, TableBlock } from './types.js';
 import { plainRow } from './types.js';
-import { cleanText, decodeEntities } from './clean.js';
+import { cleanText, decodeEntitiesTwice } from './clean.js';
 
 const require = createRequire(import.meta.url);
 
@@ -44,7 +44,7 @@ const PLAIN_HEADING = /^\s*(?:[■◆◇□▣★☆✅📌📍🔎💡]\s*(.+?)
 export function tagAttributes(tag: string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const m of tag.matchAll(/([A-Za-z_][\w-]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|\{\s*["'`]([^"'`]*)["'`]\s*\})/g)) {
-    out[m[1]!] = decodeEntities(m[2] ?? m[3] ?? m[4] ?? '');
+    out[m[1]!] = decodeEntitiesTwice(m[2] ?? m[3] ?? m[4] ?? '');
   }
   return out;
 }
@@ -195,7 +195,7 @@ function markdownBlocks(file: string, lines: NumberedLine[]): Block[] {
 /** HTML tags dropped and entities decoded, Markdown (links, emphasis) kept for the reader. */
 function stripTagsKeepLinks(text: string): string {
   if (!/[<&]/.test(text)) return text;
-  return decodeEntities(text.replace(/<\/?[A-Za-z][\w:.-]*(?:\s[^<>]*)?\/?>/g, ' ')).replace(/<\/?[A-Za-z][^<>]*>/g, ' ').replace(/[ \t]+/g, ' ');
+  return decodeEntitiesTwice(text.replace(/<\/?[A-Za-z][\w:.-]*(?:\s[^<>]*)?\/?>/g, ' ')).replace(/<\/?[A-Za-z][^<>]*>/g, ' ').replace(/[ \t]+/g, ' ');
 }
 
 type CheerioApi = { load(html: string, options?: unknown, isDocument?: boolean): CheerioRoot };

@@ -20,8 +20,8 @@ export function printedLines(layout: Layout): NumberedLine[] {
       const text = row.map((cell) => (cell.spanned ? '' : cell.text.replace(/\s*\n\s*/g, ' '))).join('\t');
       lines.push({ n: block.rows[r]!.source.line, text });
     });
-    // A blank line ends the table, as in a text export.
-    lines.push({ n: lines[lines.length - 1]!.n, text: '' });
+    // A blank line ends the table, as in a text export (numbered as its last row; a table without rows, as the table).
+    lines.push({ n: lines[lines.length - 1]?.n ?? block.source.line, text: '' });
   }
   return lines;
 }
