@@ -482,6 +482,10 @@ const MIN_RULE = 0.3;
 
 type Matrix = [number, number, number, number, number, number];
 
+/**
+ * The affine product, as PlainMatrix.multiplySelf computes it. Not shared: PlainMatrix
+ * is sent to the parser thread as its source text, so it may not call module functions.
+ */
 function multiply(m: Matrix, n: Matrix): Matrix {
   return [
     m[0] * n[0] + m[2] * n[1],
