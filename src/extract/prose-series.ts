@@ -304,11 +304,12 @@ export function extractProseSeries(blocks: Block[], options: ProseSeriesOptions 
     // `(‘21) 약7,700억 달러 → (’25) 2조달러`: amounts in a foreign currency are not 원.
     const currency = found.length ? /\d\s*[십백천만억조]*\s*(달러|불|유로|엔|위안)/.exec(text)?.[1] : undefined;
     for (const found of findSeries(text)) {
-      const points: SeriesPoint[] = found.points.map((p) => ({ ...p, source: block.source }));
+      // Copies: findSeries is memoized per document, so its arrays are shared by every block with the same text.
+      const points: SeriesPoint[] = found.points.map((p) => ({ ...p, flags: [...p.flags], source: block.source }));
       result.series.push({
         indicator: indicatorOf(found.prefix, found.label, heading),
         unit: found.unit === '원' && currency && !/\d\s*[천백만억조]*\s*원/.test(text) ? currency : found.unit,
-        flags: found.flags,
+        flags: [...found.flags],
         points,
         source: block.source,
       });

@@ -101,8 +101,9 @@ export function readSeries(units: PlanUnit[]): PlanSeries[] {
       const s: Series = {
         indicator: indicatorName(pu, found.prefix, found.label),
         unit: found.unit,
-        flags: found.flags,
-        points: found.points.map((p) => ({ ...p, source })),
+        // Copies: findSeries is memoized per document (its arrays are shared).
+        flags: [...found.flags],
+        points: found.points.map((p) => ({ ...p, flags: [...p.flags], source })),
         source,
       };
       if (pu.strategy) s.group = pu.strategy;

@@ -124,11 +124,11 @@ export function planOutline(layout: Layout, units: Unit[] = unitsOf(layout)): Pl
       topic = undefined;
     }
     // A task title: a number alone (`1`) with the name on the next title, or `1 과제명` on one line.
-    if (titled && /^\d$/.test(content)) {
+    if (titled && /^\d{1,2}$/.test(content)) {
       pendingTaskNumber = content;
       continue;
     }
-    const numbered = /^(\d)\s+(\S.*)$/.exec(content);
+    const numbered = /^(\d{1,2})\s+(\S.*)$/.exec(content);
     // A paragraph taken for a title is a task title only when short and free of figures (`1 스마트공장 고도화`).
     const taskTitle = numbered && (unit.block.type === 'heading' || (content.length <= 45 && !/[:：%]|\d{2,}/.test(numbered[2]!)));
     if (titled && !named && !part && (pendingTaskNumber || taskTitle)) {

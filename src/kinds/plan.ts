@@ -85,6 +85,15 @@ function issuerOfLine(text: string): string | undefined {
   return rest.length > 0 && rest.every((w) => OFFICE.test(w) || DATE_PART.test(w)) ? first : undefined;
 }
 
+/**
+ * The body a head's title names (`중소벤처기업부장관` → 중소벤처기업부, `산림청장` → 산림청,
+ * `금융위원장` → 금융위원회), or the body itself; undefined for anything else (`관계부처`).
+ */
+export function issuerOfTitle(word: string): string | undefined {
+  const body = word.replace(/장관$/, '').replace(/위원장$/, '위원회').replace(/([청처])장$/, '$1');
+  return isIssuerName(body) ? body : undefined;
+}
+
 /** The cover: the blocks before the body's first numbered part or section (`Ⅰ. 추진 개요`, `1. 의결주문`) or bullet. */
 function coverBlocks(layout: Layout): Block[] {
   const cover: Block[] = [];
@@ -102,7 +111,9 @@ function coverBlocks(layout: Layout): Block[] {
  */
 function readIssuer(layout: Layout, fields: [string, string][]): string | undefined {
   for (const [key, value] of fields) {
-    if (SUBMITTER.test(key) && value) return value.replace(/\s*장관.*$/, '').trim();
+    if (!SUBMITTER.test(key) || !value) continue;
+    const issuer = issuerOfTitle(value.trim().split(/\s+/)[0]!);
+    if (issuer) return issuer;
   }
   for (const block of coverBlocks(layout)) {
     const issuer = block.type === 'table' ? undefined : issuerOfLine(blockText(block));

@@ -10,7 +10,8 @@ import { readPdfLayout } from '../../src/layout/pdf.js';
 import { readTextLayout } from '../../src/layout/text.js';
 import type { Layout } from '../../src/layout/types.js';
 import type { PolicyDocument, Program, Target } from '../../src/model/types.js';
-import { parsePlanLayout, readNamedAmounts } from '../../src/kinds/plan.js';
+import { issuerOfTitle, parsePlanLayout, readNamedAmounts } from '../../src/kinds/plan.js';
+import { planOutline } from '../../src/kinds/plan-outline.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -150,5 +151,26 @@ describe('the issuer of a plan: a cover field, else the cover line naming a mini
     ['two ministries name no single issuer', ['제2차 청년정책 기본계획(2023~2027)', '', '교육부 법무부'], undefined],
     ['a ministry alone below the first part title is in the body, not the cover', ['제2차 청년정책 기본계획(2023~2027)', '', '2023. 3.', '', 'Ⅰ. 그간의 성과', '', '환경부'], undefined],
   ])('%s', (_name, lines, issuer) => expect(cover(lines)).toBe(issuer));
+
+  // The 제출자 field names a head by title: the body it heads is the issuer; anything else is none.
+  it.each<[string, string | undefined]>([
+    ['중소벤처기업부장관', '중소벤처기업부'],
+    ['산림청장', '산림청'],
+    ['금융위원장', '금융위원회'],
+    ['국가보훈처장', '국가보훈처'],
+    ['관계부처', undefined],
+    ['홍길동', undefined],
+  ])('submitter %s → %s', (title, issuer) => expect(issuerOfTitle(title)).toBe(issuer));
+});
+
+describe('plan outline: task numbers of two digits', () => {
+  it('a 10th task title files the bullets under it as task 10, not task 9', () => {
+    const text = ['2024년도 시행계획', '', '9 아홉번째 과제', '', '□ 아홉번째 내용', '', '10 열번째 과제', '', '□ 열번째 내용'].join('\n');
+    const units = planOutline(readTextLayout('p.txt', text));
+    expect(units.filter((u) => /번째 내용/.test(u.content)).map((u) => [u.content, u.task])).toEqual([
+      ['아홉번째 내용', '9 아홉번째 과제'],
+      ['열번째 내용', '10 열번째 과제'],
+    ]);
+  });
 });
 
