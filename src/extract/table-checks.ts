@@ -2,6 +2,7 @@
 // addition, not by words alone) and the checks of printed totals, lettered formulas
 // (`(B-A)`, `(A+B)`, `(B/A)`) and 계 columns, with rounding told apart from error. Pure.
 
+import { formatGrouped } from './amounts.js';
 import type { Diagnostic } from '../model/types.js';
 import type { CellFigure } from './table-cells.js';
 import { diag } from './table-diagnostics.js';
@@ -331,7 +332,7 @@ function checkTotal(row: BodyRow, stated: Vector, sum: Vector, columns: number[]
 }
 
 export function fmt(value: number): string {
-  return value.toLocaleString('en-US', { maximumFractionDigits: 4 });
+  return formatGrouped(value, 4);
 }
 
 // ---------------------------------------------------------------- formulas

@@ -2,7 +2,7 @@
 // display unit with thousands separators and as many decimals as the column
 // needs to show its figures, rates with one decimal, empty for unknown.
 
-import { formatAmount, MONEY_UNITS } from '../extract/amounts.js';
+import { formatAmount, formatGrouped, MONEY_UNITS } from '../extract/amounts.js';
 import type { Cell, Column, Row } from '../commands/types.js';
 
 export interface HumanFormat {
@@ -64,9 +64,9 @@ export function formatCell(value: Cell, column: Column, fmt: HumanFormat): strin
     case 'rate-bar':
       return rateBar(value);
     case 'int':
-      return Math.round(value).toLocaleString('en-US');
+      return formatGrouped(Math.round(value), 0);
     case 'number':
-      return value.toLocaleString('en-US', { maximumFractionDigits: 2 });
+      return formatGrouped(value, 2);
     default:
       return String(value);
   }

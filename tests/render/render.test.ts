@@ -101,8 +101,30 @@ describe('displayWidth: ASCII and Hangul counted without string-width, the rest 
     // Not ASCII or Hangul syllables: string-width decides (a middle dot is narrow, a CJK ideograph wide).
     ['가·나', 5],
     ['年度', 4],
+    ['※ ①사업 → ②', 11],
+    ['１２３', 6],
+    // Sequences whose width is not the sum of their characters: string-width reads them whole.
+    ['👍🏽', 2],
+    ['👨‍👩‍👧', 2],
+    ['e\u0301', 1],
+    ['\u1100\u1161\u11a8', 2],
+    ['\x1b[31m예산\x1b[39m', 4],
   ])('%j is %i columns', async (text, width) => {
     const { displayWidth } = await import('../../src/render/table.js');
     expect(displayWidth(text)).toBe(width);
+  });
+
+  it('agrees with string-width on random texts of mixed scripts, marks and emoji', async () => {
+    const { displayWidth } = await import('../../src/render/table.js');
+    const { default: stringWidth } = await import('string-width');
+    const pool = ['a', ' ', '가', '·', '年', '※', '①', '→', '\t', '\u0301', '\u200d', '\ufe0f', '👍', '🏽', '\u1100', '\u1161', '\u3131', '１', '\u00ad', '\x1b[1m'];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (let n = 0; n < 2000; n++) {
+      let text = '';
+      const length = Math.floor(next() * 8);
+      for (let i = 0; i < length; i++) text += pool[Math.floor(next() * pool.length)];
+      expect(displayWidth(text), JSON.stringify(text)).toBe(stringWidth(text));
+    }
   });
 });
