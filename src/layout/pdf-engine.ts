@@ -16,6 +16,8 @@
 
 import { maxOf, minOf } from '../extract/collections.js';
 import { createRequire } from 'node:module';
+import { mkdirSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -121,6 +123,144 @@ interface PdfJs {
 
 let engine: Promise<PdfJs> | undefined;
 
+/** A module of pdf.js loaded by `loadCompiled`; `save` writes its code cache if it had none (once). */
+interface CompiledModule {
+  exports: Record<string, unknown>;
+  save: () => void;
+}
+
+/**
+ * Loads one of pdf.js's module files as a classic script, with a V8 code cache
+ * kept in `cacheDir`: compiling pdf.js (1.5 MB of JavaScript, in both threads)
+ * is a large part of a one-PDF run, and Node 20 keeps no compiled code between
+ * runs. The file's closing `export { … }` becomes the script's result and
+ * `import.meta.url` its own URL; a file of another shape gives undefined, and
+ * the caller imports it as a module. The cache is named by a hash of the
+ * script and the Node version: V8 itself only checks the source's length, so a
+ * changed pdf.js must not meet an old cache. A cache V8 rejects (corrupt, other
+ * flags) is ignored and written again. Writes go to a temporary file renamed
+ * into place, so that processes writing at once leave a whole file.
+ * Self-contained: its source text runs in the parser thread too.
+ */
+function loadCompiled(fileUrl: string, cacheDir: string | undefined): Promise<CompiledModule> | undefined {
+  type Builtins = {
+    fs: typeof import('node:fs');
+    vm: typeof import('node:vm');
+    url: typeof import('node:url');
+    crypto: typeof import('node:crypto');
+    threads: typeof import('node:worker_threads');
+  };
+  const builtin = (process as { getBuiltinModule?: (id: string) => unknown }).getBuiltinModule;
+  if (typeof builtin !== 'function') return undefined;
+  const { fs, vm, url, crypto, threads } = {
+    fs: builtin('node:fs'),
+    vm: builtin('node:vm'),
+    url: builtin('node:url'),
+    crypto: builtin('node:crypto'),
+    threads: builtin('node:worker_threads'),
+  } as Builtins;
+  let script: import('node:vm').Script;
+  let cacheFile: string | undefined;
+  let cached = false;
+  try {
+    const file = url.fileURLToPath(fileUrl);
+    const source = fs.readFileSync(file, 'utf8');
+    const tail = /export\s*\{([^}]*)\}\s*;?\s*$/.exec(source);
+    if (!tail) return undefined;
+    const names = tail[1]!.split(',').map((entry) => entry.trim().split(/\s+as\s+/));
+    if (!names.every((pair) => pair.every((name) => /^[\w$]+$/.test(name)))) return undefined;
+    const body = source.slice(0, tail.index).replaceAll('import.meta.url', '__moduleUrl');
+    if (body.includes('import.meta')) return undefined;
+    const result = names.map(([local, exported]) => `${JSON.stringify(exported ?? local)}: ${local}`).join(', ');
+    const code = `(async function (__moduleUrl) {"use strict";\n${body}\nreturn { ${result} };\n})`;
+    let cachedData: Buffer | undefined;
+    if (cacheDir) {
+      const key = crypto.createHash('sha256').update(code).update(`${process.version} ${process.arch}`).digest('hex').slice(0, 24);
+      cacheFile = `${cacheDir}/${file.replace(/^.*[\\/]/, '')}-${key}.cache`;
+      try {
+        cachedData = fs.readFileSync(cacheFile);
+      } catch {
+        cachedData = undefined;
+      }
+    }
+    const dynamicImport = (vm as unknown as { constants?: { USE_MAIN_CONTEXT_DEFAULT_LOADER?: symbol } }).constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER;
+    script = new vm.Script(code, { filename: fileUrl, cachedData, ...(dynamicImport ? { importModuleDynamically: dynamicImport as never } : {}) });
+    cached = cachedData !== undefined && !script.cachedDataRejected;
+  } catch {
+    return undefined;
+  }
+  const save = () => {
+    if (cached || !cacheFile) return;
+    cached = true;
+    const temporary = `${cacheFile}.${process.pid}-${threads.threadId}.tmp`;
+    try {
+      fs.writeFileSync(temporary, script.createCachedData(), { mode: 0o600 });
+      fs.renameSync(temporary, cacheFile);
+    } catch {
+      try {
+        fs.unlinkSync(temporary);
+      } catch {
+        // Nothing was written.
+      }
+    }
+  };
+  return (script.runInThisContext() as (url: string) => Promise<Record<string, unknown>>)(fileUrl).then((exports) => ({ exports, save }));
+}
+
+/**
+ * The folder for pdf.js's code cache, private to this user: a cache is
+ * compiled code, so one that another user could write is not used.
+ * Undefined when there is none.
+ */
+function codeCacheDir(): string | undefined {
+  try {
+    const uid = process.getuid?.();
+    const dir = path.join(tmpdir(), `policy-lens-code-cache${uid === undefined ? '' : `-${uid}`}`);
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const stat = statSync(dir);
+    if (!stat.isDirectory() || (uid !== undefined && (stat.uid !== uid || (stat.mode & 0o022) !== 0))) return undefined;
+    return dir;
+  } catch {
+    return undefined;
+  }
+}
+
+let cacheDir: string | undefined | null = null;
+
+function theCodeCacheDir(): string | undefined {
+  if (cacheDir === null) cacheDir = codeCacheDir();
+  return cacheDir;
+}
+
+/** A pdf.js module, compiled with its code cache where possible, else imported. */
+async function loadModule(fileUrl: string): Promise<{ exports: Record<string, unknown>; save: () => void }> {
+  const compiled = loadCompiled(fileUrl, theCodeCacheDir());
+  if (compiled) {
+    try {
+      return await compiled;
+    } catch {
+      // Fall through to the module loader.
+    }
+  }
+  return { exports: (await import(fileUrl)) as Record<string, unknown>, save: () => undefined };
+}
+
+/** Code caches of this thread's pdf.js modules, written after the first read (compiled functions included) when they had none. */
+const pendingSaves: (() => void)[] = [];
+
+let inProcessWorker: Promise<void> | undefined;
+
+/** pdf.js's worker module in this thread, for reads without a parser thread (it registers itself as `globalThis.pdfjsWorker`). */
+function loadInProcessWorker(): Promise<void> {
+  inProcessWorker ??= loadModule(pdfjsFile('pdf.worker.min.mjs'))
+    .then(({ exports, save }) => {
+      (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker ??= exports;
+      pendingSaves.push(save);
+    })
+    .finally(restoreNatives);
+  return inProcessWorker;
+}
+
 /** pdf.js's legacy build (the one for Node), minified: about half the source of the plain files to compile at start-up. */
 function pdfjsFile(name: 'pdf.min.mjs' | 'pdf.worker.min.mjs'): string {
   return pathToFileURL(path.join(path.dirname(require.resolve('pdfjs-dist/package.json')), 'legacy', 'build', name)).href;
@@ -143,8 +283,9 @@ function loadEngine(): Promise<PdfJs> {
     // The thread compiles pdf.js's worker module while this thread compiles the main one.
     if (!threadsFailed) spawnedThread ??= spawnThread();
     try {
-      const pdfjs = (await import(pdfjsFile('pdf.min.mjs'))) as PdfJs;
-      // The in-process worker (no thread) loads this file on first use.
+      const loaded = await loadModule(pdfjsFile('pdf.min.mjs'));
+      pendingSaves.push(loaded.save);
+      const pdfjs = loaded.exports as unknown as PdfJs;
       pdfjs.GlobalWorkerOptions.workerSrc = pdfjsFile('pdf.worker.min.mjs');
       return pdfjs;
     } finally {
@@ -171,19 +312,37 @@ let parserThread: ParserThread | undefined;
 // the main thread uses. Only dynamic imports, so it runs whether Node treats
 // evaluated code as CommonJS or as a module (--input-type is inherited).
 const threadSource = () => `globalThis.DOMMatrix ??= (${PlainMatrix.toString()});
+const thinned = ${thinned.toString()};
+const loadCompiled = ${loadCompiled.toString()};
 const nativePush = Array.prototype.push;
 const nativeParse = JSON.parse;
-Promise.all([import('node:worker_threads'), import('node:events'), import(${JSON.stringify(pdfjsFile('pdf.worker.min.mjs'))})]).then(([{ parentPort }, { setMaxListeners }, { WorkerMessageHandler }]) => {
+const workerUrl = ${JSON.stringify(pdfjsFile('pdf.worker.min.mjs'))};
+// Built-in modules without starting the module loader where Node can (20.16 on).
+const builtin = (id) => (process.getBuiltinModule ? Promise.resolve(process.getBuiltinModule(id)) : import(id));
+const loadWorker = () => {
+  const compiled = loadCompiled(workerUrl, ${JSON.stringify(theCodeCacheDir())});
+  return (compiled ?? Promise.reject(new Error('not compiled'))).catch(() => import(workerUrl).then((exports) => ({ exports, save: () => undefined })));
+};
+Promise.all([builtin('node:worker_threads'), builtin('node:events'), loadWorker()]).then(([{ parentPort }, { setMaxListeners }, { exports: { WorkerMessageHandler }, save }]) => {
   // As in the main thread: core-js's push and JSON.parse are slower than the natives.
   Object.defineProperty(Array.prototype, 'push', { value: nativePush, writable: true, configurable: true, enumerable: false });
   Object.defineProperty(JSON, 'parse', { value: nativeParse, writable: true, configurable: true, enumerable: false });
   // Two listeners per open document: many documents read at once are not a leak.
   setMaxListeners(0, parentPort);
   const wrapped = new Map();
+  // Set by the main thread's first message: the operators whose arguments the rule reader reads.
+  let keepArgs;
   WorkerMessageHandler.initializeFromPort({
-    postMessage: (message, transfer) => parentPort.postMessage(message, transfer),
+    postMessage: (message, transfer) => parentPort.postMessage(keepArgs ? thinned(message, keepArgs) : message, transfer),
     addEventListener: (type, listener, options) => {
-      const onMessage = (data) => listener({ data });
+      const onMessage = (data) => {
+        if (data?.policyLensKeepArgs) keepArgs = new Set(data.policyLensKeepArgs);
+        else {
+          // The first document closed: its code cache, compiled functions included, is written (once).
+          if (data?.action === 'Terminate') save();
+          listener({ data });
+        }
+      };
       wrapped.set(listener, onMessage);
       parentPort.on('message', onMessage);
       options?.signal?.addEventListener('abort', () => { parentPort.off('message', onMessage); wrapped.delete(listener); }, { once: true });
@@ -195,6 +354,32 @@ Promise.all([import('node:worker_threads'), import('node:events'), import(${JSON
     },
   });
 });`;
+
+/** The operators whose arguments `pageRules` reads (stroke and fill codes come inside constructPath's). */
+const RULE_OPERATORS = ['save', 'restore', 'transform', 'constructPath', 'setStrokeRGBColor', 'setFillRGBColor'] as const;
+
+/**
+ * A message from the parser thread, without what the reader never reads: the
+ * arguments of every operator but RULE_OPERATORS in operator-list chunks (the
+ * glyph objects of each text operator are most of what is cloned between the
+ * threads), and the drawing programs of Type3 glyphs sent with their font.
+ * Changed in place, before it is cloned. Self-contained: its source text runs
+ * in the parser thread.
+ */
+function thinned(message: unknown, keepArgs: Set<number>): unknown {
+  const m = message as { stream?: unknown; chunk?: { fnArray?: unknown; argsArray?: unknown }; action?: unknown; data?: unknown } | null;
+  const chunk = m?.chunk;
+  // An operator-list chunk: pdf.js's stream message of kind ENQUEUE (4).
+  if (m?.stream === 4 && chunk && Array.isArray(chunk.fnArray) && Array.isArray(chunk.argsArray)) {
+    const fnArray = chunk.fnArray as number[];
+    const argsArray = chunk.argsArray as unknown[];
+    for (let i = 0; i < argsArray.length; i++) if (!keepArgs.has(fnArray[i]!)) argsArray[i] = null;
+  } else if (m?.action === 'commonobj' && Array.isArray(m.data) && m.data[1] === 'Font') {
+    const font = m.data[2] as { charProcOperatorList?: unknown } | undefined;
+    if (font?.charProcOperatorList) font.charProcOperatorList = undefined;
+  }
+  return message;
+}
 
 /** A thread started but not yet connected to pdf.js (see loadEngine). */
 let spawnedThread: { thread: Worker; failed: Promise<never> } | undefined;
@@ -248,6 +433,8 @@ function startParserThread(pdfjs: PdfJs): ParserThread | undefined {
     },
     terminate: () => void thread.terminate(),
   };
+  // Before pdf.js's first message, so that every operator list is thinned.
+  thread.postMessage({ policyLensKeepArgs: RULE_OPERATORS.map((name) => pdfjs.OPS[name]) });
   // Warnings off from the start: the worker's level is set when it connects, before any document's options.
   started.worker = new pdfjs.PDFWorker({ port, verbosity: 0 });
   parserThread = started;
@@ -380,7 +567,12 @@ function skipFontInstall(doc: PdfDocLike): void {
 export async function readPdfPages(bytes: Uint8Array, options: ReadPdfOptions = {}): Promise<PdfPages | { error: string }> {
   try {
     const pdfjs = await loadEngine();
-    return await withParser(pdfjs, (worker) => readDocument(pdfjs, loadOptions(bytes, worker), options));
+    const read = await withParser(pdfjs, async (worker) => {
+      if (!worker) await loadInProcessWorker();
+      return readDocument(pdfjs, loadOptions(bytes, worker), options);
+    });
+    for (const save of pendingSaves.splice(0)) save();
+    return read;
   } catch (error) {
     const name = (error as { name?: string }).name ?? '';
     const message = (error as { message?: string }).message ?? String(error);

@@ -4,7 +4,8 @@
 // nor breaks reads made one after another or at the same time.
 
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -54,5 +55,69 @@ describe('pdf loader', () => {
     const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: 60_000 });
     expect(run.status).toBe(0);
     expect(JSON.parse(run.stdout.trim())).toEqual({ pages: 3, addons: [] });
+  });
+
+  // The built loader in fresh processes: `threads: false` makes the thread fail to start, so pdf.js parses in-process.
+  const readInChild = (files: string[], env: Record<string, string>, threads = true) => {
+    const script = `
+      import threads from 'node:worker_threads';
+      import { syncBuiltinESMExports } from 'node:module';
+      import { readFileSync } from 'node:fs';
+      if (${!threads}) {
+        threads.Worker = function () { throw new Error('no threads here'); };
+        syncBuiltinESMExports();
+      }
+      const { readPdfPages } = await import(${JSON.stringify(path.join(root, 'dist/layout/pdf-engine.js'))});
+      const out = [];
+      for (const file of ${JSON.stringify(files)}) out.push(await readPdfPages(new Uint8Array(readFileSync(file)), { rules: true }));
+      console.log(JSON.stringify({ out, inProcess: Boolean(globalThis.pdfjsWorker) }));
+    `;
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: 120_000, env: { ...process.env, ...env }, maxBuffer: 1 << 28 });
+    expect(run.status).toBe(0);
+    return JSON.parse(run.stdout.trim()) as { out: unknown[]; inProcess: boolean };
+  };
+  const files = [
+    ...['multipage-table.pdf', 'centred-cells.pdf', 'cid-kscms-uhc.pdf', 'cid-uniks-ucs2.pdf'].map((name) => path.join(root, 'fixtures/pdf', name)),
+    path.join(root, 'fixtures/samples/regional-report-2020h1.pdf'),
+  ];
+
+  it('gives the same pages from the parser thread (operator lists thinned) as in-process', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pl-engine-'));
+    try {
+      const threaded = readInChild(files, { TMPDIR: dir });
+      const inProcess = readInChild(files, { TMPDIR: dir }, false);
+      expect([threaded.inProcess, inProcess.inProcess]).toEqual([false, true]);
+      expect(JSON.stringify(threaded.out)).toBe(JSON.stringify(inProcess.out));
+      // The regional report has ruled tables: the rules came through the thinned operator lists.
+      const pages = (threaded.out[4] as { pages: { rules: unknown[] }[] }).pages;
+      expect(pages.length).toBe(23);
+      expect(pages.some((page) => page.rules.length > 0)).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('keeps a code cache of pdf.js per user, and reads the same with a missing, valid or damaged cache', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pl-engine-'));
+    try {
+      const sample = files.slice(0, 2);
+      const first = readInChild(sample, { TMPDIR: dir });
+      const cacheDirs = readdirSync(dir).filter((name) => name.startsWith('policy-lens-code-cache'));
+      expect(cacheDirs.length).toBe(1);
+      const cacheDir = path.join(dir, cacheDirs[0]!);
+      const caches = readdirSync(cacheDir).sort();
+      // One cache for each of pdf.js's two files, written whole (no temporary file left).
+      expect(caches.map((name) => name.replace(/-[0-9a-f]{24}\.cache$/, ''))).toEqual(['pdf.min.mjs', 'pdf.worker.min.mjs']);
+      const second = readInChild(sample, { TMPDIR: dir });
+      for (const name of caches) writeFileSync(path.join(cacheDir, name), 'not compiled code');
+      const damaged = readInChild(sample, { TMPDIR: dir });
+      expect(JSON.stringify(second.out)).toBe(JSON.stringify(first.out));
+      expect(JSON.stringify(damaged.out)).toBe(JSON.stringify(first.out));
+      // A damaged cache is rejected by V8 and written again.
+      for (const name of caches) expect(readFileSync(path.join(cacheDir, name), 'utf8')).not.toBe('not compiled code');
+      expect(readdirSync(cacheDir).sort()).toEqual(caches);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
