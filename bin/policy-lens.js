@@ -10,6 +10,8 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   // parsers); older Node has no such cache and goes on as before.
   const { default: module } = await import('node:module');
   module.enableCompileCache?.();
+  // A PDF is named: pdf.js's parser thread starts now and boots while the CLI loads.
+  if (args.some((arg) => /\.pdf$/i.test(arg))) import('../dist/layout/pdf-engine.js').then((engine) => engine.prepareParserThread(), () => undefined);
   const { run } = await import('../dist/cli/run.js');
   const { realIo } = await import('../dist/cli/io.js');
   process.exitCode = await run(args, realIo());

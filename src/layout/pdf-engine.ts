@@ -402,6 +402,16 @@ function spawnThread(): { thread: Worker; failed: Promise<never> } | undefined {
   return { thread, failed };
 }
 
+/**
+ * Starts the parser thread ahead of the first read, so that it boots and
+ * compiles pdf.js's worker while the CLI is still loading (bin/policy-lens.js
+ * calls this when a PDF is named). A run that then reads no PDF loses only the
+ * thread's start-up: the thread does not keep the process alive.
+ */
+export function prepareParserThread(): void {
+  if (!threadsFailed && !parserThread) spawnedThread ??= spawnThread();
+}
+
 /** The shared parser thread, started on first use; undefined when no thread can be started (pdf.js then parses in-process). */
 function startParserThread(pdfjs: PdfJs): ParserThread | undefined {
   if (parserThread) return parserThread;
@@ -533,7 +543,7 @@ const noDocument = {
 /**
  * Loading options: only what text extraction needs. The CMaps make non-embedded
  * Korean CID fonts readable; the rest turns off work for display (glyph paths,
- * compiled glyph functions, system font lookups) — see docs/pdf.md.
+ * compiled glyph functions, system font lookups, image decoding) — see docs/pdf.md.
  */
 function loadOptions(bytes: Uint8Array, worker: unknown) {
   return {
@@ -550,6 +560,9 @@ function loadOptions(bytes: Uint8Array, worker: unknown) {
     isImageDecoderSupported: false,
     disableAutoFetch: true,
     disableStream: true,
+    // No image is decoded: an image larger than this many pixels is left out of the operator list
+    // before it is read, and the reader takes only paths from it (text comes without images).
+    maxImageSize: 0,
     ...(worker ? { worker } : {}),
   };
 }
