@@ -57,6 +57,23 @@ describe('pdf loader', () => {
     expect(JSON.parse(run.stdout.trim())).toEqual({ pages: 3, addons: [] });
   });
 
+  it('starts the parser thread ahead of a read without keeping a process that reads nothing alive', () => {
+    const engine = JSON.stringify(path.join(root, 'dist/layout/pdf-engine.js'));
+    const file = JSON.stringify(path.join(root, 'fixtures/pdf/multipage-table.pdf'));
+    const idle = spawnSync(process.execPath, ['--input-type=module', '-e', `(await import(${engine})).prepareParserThread(); console.log('done');`], { encoding: 'utf8', timeout: 60_000 });
+    expect([idle.status, idle.stdout.trim()]).toEqual([0, 'done']);
+    const script = `
+      import { readFileSync } from 'node:fs';
+      const { prepareParserThread, readPdfPages } = await import(${engine});
+      prepareParserThread();
+      const read = await readPdfPages(new Uint8Array(readFileSync(${file})), { rules: true });
+      console.log(JSON.stringify({ pages: read.pages?.length, inProcess: Boolean(globalThis.pdfjsWorker) }));
+    `;
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: 60_000 });
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout.trim())).toEqual({ pages: 3, inProcess: false });
+  });
+
   // The built loader in fresh processes: `threads: false` makes the thread fail to start, so pdf.js parses in-process.
   const readInChild = (files: string[], env: Record<string, string>, threads = true) => {
     const script = `
