@@ -1,0 +1,125 @@
+// Load a CommonJS file with V8's compiled code kept on disk between runs. Node 22.1+
+// has module.enableCompileCache for this; Node 20 has not, and compiling the bundled
+// CLI was about a fifth of a one-document run. The cache is only ever an optimisation:
+// a missing, stale, foreign or corrupt cache is rejected by V8 (it checks the V8
+// version, flags and source) and the file is compiled as usual; a cache that cannot
+// be read or written is ignored.
+//
+// Reusable for any CommonJS file that is loaded whole and whose functions are
+// needed on most runs (the PDF engine's bundle, for instance).
+
+import { createRequire } from 'node:module';
+import { closeSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import vm from 'node:vm';
+
+/** CommonJS's function wrapper: the file's code runs as this function's body. */
+const WRAP_START = '(function (exports, require, module, __filename, __dirname) { ';
+const WRAP_END = '\n})';
+
+export interface CodeCacheOptions {
+  /** Name of the cache file, which also tells a stale one apart: include the tool's version. */
+  name: string;
+  /** Folder of the cache; default: the system's temporary folder. */
+  dir?: string;
+  /** No cache (the file is required as usual): POLICY_LENS_NO_CODE_CACHE does this for the CLI. */
+  disabled?: boolean;
+}
+
+/** A short hash of a text (FNV-1a): tells the caches of two installs apart without loading crypto. */
+function shortHash(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(36);
+}
+
+/** The cache files of one install of `file` start with this; only the newest build's is kept. */
+function cachePrefix(file: string, options: CodeCacheOptions): string {
+  return `${options.name}-${shortHash(path.resolve(file))}-`;
+}
+
+/**
+ * The cache file for `file`: its size, modification time and inode in the name, so a
+ * rebuilt or replaced file never meets the code of another (V8 checks the source's
+ * length, not its text).
+ */
+export function cacheFile(file: string, options: CodeCacheOptions): string {
+  const s = statSync(file);
+  const tag = `${s.size.toString(36)}-${Math.floor(s.mtimeMs * 1000).toString(36)}-${s.ino.toString(36)}`;
+  return path.join(options.dir ?? os.tmpdir(), `${cachePrefix(file, options)}${tag}.v8cache`);
+}
+
+/** Remove the caches of earlier builds of the same install (a rebuild leaves its old cache behind otherwise). */
+function removeStale(current: string, prefix: string): void {
+  const dir = path.dirname(current);
+  try {
+    for (const name of readdirSync(dir)) {
+      if (name.startsWith(prefix) && name.endsWith('.v8cache') && path.join(dir, name) !== current) rmSync(path.join(dir, name), { force: true });
+    }
+  } catch {
+    // Stale caches only cost disk space.
+  }
+}
+
+/** Write `data` to `target` whole or not at all: a temporary file beside it, then a rename. */
+function writeAtomic(target: string, data: Uint8Array): void {
+  const tmp = `${target}.${process.pid}.${Date.now().toString(36)}.tmp`;
+  try {
+    const fd = openSync(tmp, 'wx', 0o600);
+    try {
+      writeSync(fd, data);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(tmp, target);
+  } catch {
+    rmSync(tmp, { force: true });
+  }
+}
+
+/**
+ * `require(file)`, compiled with the code cache when one is there and accepted. When
+ * none is (or it was rejected), the cache is written as the process exits, so it holds
+ * the functions this run compiled, not only the top level.
+ */
+export function requireWithCodeCache(file: string, options: CodeCacheOptions): unknown {
+  const require = createRequire(file);
+  // Dynamic import() from compiled code needs Node's loader (20.12+); without it, no cache.
+  const importer = vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER;
+  if (options.disabled || !importer) return require(file);
+  let source: string;
+  let cachePath: string;
+  try {
+    source = readFileSync(file, 'utf8');
+    cachePath = cacheFile(file, options);
+  } catch {
+    return require(file);
+  }
+  let cachedData: Buffer | undefined;
+  try {
+    cachedData = readFileSync(cachePath);
+  } catch {
+    cachedData = undefined;
+  }
+  const script = new vm.Script(WRAP_START + source.replace(/^#!.*/, '') + WRAP_END, {
+    filename: file,
+    ...(cachedData ? { cachedData } : {}),
+    importModuleDynamically: importer,
+  });
+  if (!cachedData || script.cachedDataRejected) {
+    process.once('exit', () => {
+      try {
+        writeAtomic(cachePath, script.createCachedData());
+        removeStale(cachePath, cachePrefix(file, options));
+      } catch {
+        // No cache this time: the next run compiles again.
+      }
+    });
+  }
+  const module = { exports: {} as unknown, filename: file, id: file, loaded: false };
+  const wrapper = script.runInThisContext() as (exports: unknown, require: NodeJS.Require, module: unknown, filename: string, dirname: string) => void;
+  wrapper.call(module.exports, module.exports, require, module, file, path.dirname(file));
+  module.loaded = true;
+  return module.exports;
+}
