@@ -35,3 +35,4 @@ await build({
   logLevel: 'warning',
   legalComments: 'none',
 });
+
