@@ -8,13 +8,42 @@
 // when needed. dist/ keeps the ES modules too: tests, scripts and the worker threads use them.
 
 import { build } from 'esbuild';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /** Loaded only for some formats or commands, or large: required from node_modules when needed. */
-const EXTERNAL = ['cheerio', 'gray-matter', 'iconv-lite', 'cfb', 'fflate', 'pdf-parse', 'pdfjs-dist', '@napi-rs/canvas', 'vega', 'vega-lite'];
+const EXTERNAL = ['cheerio', 'iconv-lite', 'cfb', 'fflate', 'pdf-parse', 'pdfjs-dist', '@napi-rs/canvas', 'vega', 'vega-lite'];
+
+/**
+ * Edits made to the bundle's copy of a module (never to the sources):
+ * - front-matter.js requires gray-matter through createRequire, which a bundler cannot
+ *   follow: without that line its `require('gray-matter')` is the bundle's own, so gray-matter
+ *   and js-yaml are bundled (and code-cached) and still run only when a post has YAML front
+ *   matter. Resolving and compiling them from node_modules was 35 ms of a Markdown run.
+ * - js-yaml loads esprima (a JavaScript parser, 280 kB) for its `!!js/function` type, which
+ *   only its unsafe load reads; gray-matter reads YAML with safeLoad, so it is not loaded.
+ */
+const PATCHES = [
+  { file: /dist[\\/]parse[\\/]blog[\\/]front-matter\.js$/, from: 'const require = createRequire(import.meta.url);', to: '' },
+  { file: /js-yaml[\\/]lib[\\/]js-yaml[\\/]type[\\/]js[\\/]function\.js$/, from: "esprima = _require('esprima');", to: 'esprima = undefined;' },
+];
+
+const patches = {
+  name: 'patches',
+  setup(b) {
+    for (const patch of PATCHES) {
+      b.onLoad({ filter: patch.file }, async (args) => {
+        const text = await readFile(args.path, 'utf8');
+        // A patch that no longer applies fails the build rather than silently bundling the original.
+        if (!text.includes(patch.from)) throw new Error(`bundle patch does not apply to ${args.path}: ${patch.from}`);
+        return { contents: text.replace(patch.from, patch.to), loader: 'js' };
+      });
+    }
+  },
+};
 
 await build({
   stdin: {
@@ -28,6 +57,7 @@ await build({
   format: 'cjs',
   target: 'node20',
   external: EXTERNAL,
+  plugins: [patches],
   // The bundle sits in dist/cli beside the modules it replaces, so paths taken from
   // import.meta.url (the samples folder, the worker, createRequire) resolve as before.
   define: { 'import.meta.url': '__policyLensModuleUrl' },

@@ -31,11 +31,14 @@ const MIN_TEXT_LAST = 8;
  */
 const CLUSTERING = /[\x1b\p{M}\p{Cf}\p{Cs}\u{10000}-\u{10ffff}\u1100-\u11ff\ua960-\ua97f\ud7b0-\ud7ff\ufe00-\ufe0f]/u;
 /**
- * A single character string-width gives no width: its "non-printing" classes. The rest of
- * its rules for one character are: an emoji shown as emoji is 2, else the East Asian Width.
+ * Of the characters that reach `charWidth` (no marks, format characters or surrogates:
+ * those cluster), the ones string-width gives no width: controls, and the default-ignorable
+ * Hangul fillers and reserved code points. Tested rather than matched with string-width's
+ * \p{Default_Ignorable_Code_Point}… class, whose first use builds ICU sets (2–5 ms).
  */
-const INVISIBLE = /[\p{Default_Ignorable_Code_Point}\p{Control}\p{Format}\p{Nonspacing_Mark}\p{Enclosing_Mark}\p{Surrogate}]/u;
-const EMOJI_PRESENTATION = /\p{Emoji_Presentation}/u;
+function isInvisible(code: number): boolean {
+  return code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0x2065 || code === 0x3164 || code === 0xffa0 || (code >= 0xfff0 && code <= 0xfff8);
+}
 /** Widths of single characters, learnt as they are met. */
 const charWidths = new Map<number, number>();
 
@@ -82,8 +85,8 @@ export function displayWidth(text: string): number {
 export function charWidth(code: number): number {
   let width = charWidths.get(code);
   if (width === undefined) {
-    const ch = String.fromCharCode(code);
-    width = INVISIBLE.test(ch) ? 0 : EMOJI_PRESENTATION.test(ch) ? 2 : eastAsianWidth(code);
+    // Emoji shown as emoji (string-width's other rule for one character) are all East Asian Wide in the BMP.
+    width = isInvisible(code) ? 0 : eastAsianWidth(code);
     charWidths.set(code, width);
   }
   return width;
