@@ -31,6 +31,21 @@ const PATCHES = [
   { file: /js-yaml[\\/]lib[\\/]js-yaml[\\/]type[\\/]js[\\/]function\.js$/, from: "esprima = _require('esprima');", to: 'esprima = undefined;' },
 ];
 
+/**
+ * commander requires child_process (and with it net, dgram …) at load, for subcommands
+ * that are separate executables, which this CLI has none of: it gets the module on first use.
+ */
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?child_process$/ }, (args) => (/[\\/]node_modules[\\/]commander[\\/]/.test(args.importer) ? { path: 'child_process', namespace: 'lazy-builtin' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, () => ({
+      contents: "let loaded;\nmodule.exports = new Proxy({}, { get: (_, key) => (loaded ??= require('node:child_process'))[key] });\n",
+      loader: 'js',
+    }));
+  },
+};
+
 const patches = {
   name: 'patches',
   setup(b) {
@@ -57,7 +72,7 @@ await build({
   format: 'cjs',
   target: 'node20',
   external: EXTERNAL,
-  plugins: [patches],
+  plugins: [patches, lazyChildProcess],
   // The bundle sits in dist/cli beside the modules it replaces, so paths taken from
   // import.meta.url (the samples folder, the worker, createRequire) resolve as before.
   define: { 'import.meta.url': '__policyLensModuleUrl' },
