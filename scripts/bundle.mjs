@@ -8,7 +8,7 @@
 // when needed. dist/ keeps the ES modules too: tests, scripts and the worker threads use them.
 
 import { build } from 'esbuild';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -60,24 +60,68 @@ const patches = {
   },
 };
 
-await build({
+/**
+ * V8 code caches do not keep what `import()` needs (Node 20: "A dynamic import callback was
+ * not specified" once the code comes from the cache). So the bundle has none: esbuild writes
+ * each dynamic import of a library as `Promise.resolve().then(() => __toESM(require(x)))`,
+ * and that is turned into a call of import-module.cjs, a plain CommonJS file that Node
+ * compiles itself and whose `import()` works.
+ */
+const CONVERTED_IMPORT = 'Promise.resolve().then(() => __toESM(require(';
+
+function routeDynamicImports(code) {
+  let out = '';
+  let at = 0;
+  let count = 0;
+  for (let start = code.indexOf(CONVERTED_IMPORT); start >= 0; start = code.indexOf(CONVERTED_IMPORT, at)) {
+    // The argument of require( … ), to its balancing parenthesis.
+    let depth = 1;
+    let i = start + CONVERTED_IMPORT.length;
+    const argStart = i;
+    for (; depth > 0; i++) {
+      if (code[i] === '(') depth++;
+      else if (code[i] === ')') depth--;
+      if (i >= code.length) throw new Error('bundle: unbalanced dynamic import');
+    }
+    const arg = code.slice(argStart, i - 1);
+    const rest = /^(?:, 1)?\)\)/.exec(code.slice(i));
+    if (!rest) throw new Error(`bundle: unexpected dynamic import form at ${start}`);
+    out += code.slice(at, start) + `__policyLensImport(${arg})`;
+    at = i + rest[0].length;
+    count++;
+  }
+  return { code: out + code.slice(at), count };
+}
+
+const result = await build({
   stdin: {
     contents: "export { run } from './run.js';\nexport { realIo } from './io.js';\n",
     resolveDir: path.join(root, 'dist/cli'),
     sourcefile: 'policy-lens-entry.js',
   },
   outfile: path.join(root, 'dist/cli/policy-lens.cjs'),
+  write: false,
   bundle: true,
   platform: 'node',
   format: 'cjs',
   target: 'node20',
+  supported: { 'dynamic-import': false },
   external: EXTERNAL,
   plugins: [patches, lazyChildProcess],
   // The bundle sits in dist/cli beside the modules it replaces, so paths taken from
   // import.meta.url (the samples folder, the worker, createRequire) resolve as before.
   define: { 'import.meta.url': '__policyLensModuleUrl' },
-  banner: { js: "const __policyLensModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  banner: {
+    js: [
+      "const __policyLensModuleUrl = require('node:url').pathToFileURL(__filename).href;",
+      "const __policyLensImport = (specifier) => require('./import-module.cjs')(specifier);",
+    ].join('\n'),
+  },
   logLevel: 'warning',
   legalComments: 'none',
 });
 
+const [output] = result.outputFiles;
+const routed = routeDynamicImports(output.text);
+await writeFile(path.join(root, 'dist/cli/import-module.cjs'), "'use strict';\n// import() for the bundle (see scripts/bundle.mjs): here Node compiles the code, so import() works.\nmodule.exports = (specifier) => import(specifier);\n");
+await writeFile(output.path, routed.code);

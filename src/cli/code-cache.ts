@@ -6,7 +6,10 @@
 // be read or written is ignored.
 //
 // Reusable for any CommonJS file that is loaded whole and whose functions are
-// needed on most runs (the PDF engine's bundle, for instance).
+// needed on most runs (the PDF engine's bundle, for instance), with one limit: code
+// compiled here must not use `import()`. Node 20 cannot give code that comes from a
+// V8 cache its dynamic-import callback ("A dynamic import callback was not specified");
+// scripts/bundle.mjs routes the CLI's through a plain CommonJS file instead.
 
 import { createRequire } from 'node:module';
 import { closeSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
@@ -85,9 +88,7 @@ function writeAtomic(target: string, data: Uint8Array): void {
  */
 export function requireWithCodeCache(file: string, options: CodeCacheOptions): unknown {
   const require = createRequire(file);
-  // Dynamic import() from compiled code needs Node's loader (20.12+); without it, no cache.
-  const importer = vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER;
-  if (options.disabled || !importer) return require(file);
+  if (options.disabled) return require(file);
   let source: string;
   let cachePath: string;
   try {
@@ -105,7 +106,6 @@ export function requireWithCodeCache(file: string, options: CodeCacheOptions): u
   const script = new vm.Script(WRAP_START + source.replace(/^#!.*/, '') + WRAP_END, {
     filename: file,
     ...(cachedData ? { cachedData } : {}),
-    importModuleDynamically: importer,
   });
   if (!cachedData || script.cachedDataRejected) {
     process.once('exit', () => {
