@@ -12,7 +12,7 @@
 // scripts/bundle.mjs routes the CLI's through a plain CommonJS file instead.
 
 import { createRequire } from 'node:module';
-import { closeSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import vm from 'node:vm';
@@ -24,7 +24,7 @@ const WRAP_END = '\n})';
 export interface CodeCacheOptions {
   /** Name of the cache file, which also tells a stale one apart: include the tool's version. */
   name: string;
-  /** Folder of the cache; default: the system's temporary folder. */
+  /** Folder of the cache; default: a folder of this user's in the system's temporary folder. */
   dir?: string;
   /** No cache (the file is required as usual): POLICY_LENS_NO_CODE_CACHE does this for the CLI. */
   disabled?: boolean;
@@ -43,14 +43,35 @@ function cachePrefix(file: string, options: CodeCacheOptions): string {
 }
 
 /**
+ * The user's own cache folder in the temporary folder, made if missing, or undefined when
+ * it cannot be trusted. Cached code is run as it is: a folder that another user could
+ * write to (the temporary folder itself is one) could hand this process their code.
+ */
+function userCacheDir(): string | undefined {
+  const uid = process.getuid?.();
+  const dir = path.join(os.tmpdir(), `policy-lens-cache-${uid ?? 'user'}`);
+  try {
+    mkdirSync(dir, { mode: 0o700 });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') return undefined;
+  }
+  const s = lstatSync(dir);
+  if (!s.isDirectory()) return undefined;
+  if (uid !== undefined && (s.uid !== uid || (s.mode & 0o022) !== 0)) return undefined;
+  return dir;
+}
+
+/**
  * The cache file for `file`: its size, modification time and inode in the name, so a
  * rebuilt or replaced file never meets the code of another (V8 checks the source's
  * length, not its text).
  */
-export function cacheFile(file: string, options: CodeCacheOptions): string {
+export function cacheFile(file: string, options: CodeCacheOptions): string | undefined {
+  const dir = options.dir ?? userCacheDir();
+  if (dir === undefined) return undefined;
   const s = statSync(file);
   const tag = `${s.size.toString(36)}-${Math.floor(s.mtimeMs * 1000).toString(36)}-${s.ino.toString(36)}`;
-  return path.join(options.dir ?? os.tmpdir(), `${cachePrefix(file, options)}${tag}.v8cache`);
+  return path.join(dir, `${cachePrefix(file, options)}${tag}.v8cache`);
 }
 
 /** Remove the caches of earlier builds of the same install (a rebuild leaves its old cache behind otherwise). */
@@ -89,14 +110,16 @@ function writeAtomic(target: string, data: Uint8Array): void {
 export function requireWithCodeCache(file: string, options: CodeCacheOptions): unknown {
   const require = createRequire(file);
   if (options.disabled) return require(file);
-  let source: string;
-  let cachePath: string;
+  let source = '';
+  let cachePath: string | undefined;
   try {
-    source = readFileSync(file, 'utf8');
     cachePath = cacheFile(file, options);
+    source = readFileSync(file, 'utf8');
   } catch {
-    return require(file);
+    cachePath = undefined;
   }
+  if (cachePath === undefined) return require(file);
+  const target = cachePath;
   let cachedData: Buffer | undefined;
   try {
     cachedData = readFileSync(cachePath);
@@ -110,8 +133,8 @@ export function requireWithCodeCache(file: string, options: CodeCacheOptions): u
   if (!cachedData || script.cachedDataRejected) {
     process.once('exit', () => {
       try {
-        writeAtomic(cachePath, script.createCachedData());
-        removeStale(cachePath, cachePrefix(file, options));
+        writeAtomic(target, script.createCachedData());
+        removeStale(target, cachePrefix(file, options));
       } catch {
         // No cache this time: the next run compiles again.
       }

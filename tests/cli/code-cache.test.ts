@@ -1,10 +1,10 @@
 // The launcher runs the bundled CLI (dist/cli/policy-lens.cjs) compiled with a V8 code
-// cache in the temporary folder. A run with the cache, a run that writes it and a run
+// cache in the user's own folder of the temporary folder. A run with the cache, a run that writes it and a run
 // that meets a corrupt one give the same output; code that comes from the cache can
 // still load libraries with import() (pdf.js for PDFs, vega for the report).
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ROOT } from '../helpers/load.js';
@@ -17,7 +17,10 @@ function cli(args: string[], cacheDir: string, extra: Record<string, string> = {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-const caches = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.v8cache'));
+/** The user's cache folder in the temporary folder `dir`. */
+const cacheFolder = (dir: string) => path.join(dir, `policy-lens-cache-${process.getuid?.() ?? 'user'}`);
+/** The cache files in it. */
+const caches = (dir: string) => (existsSync(cacheFolder(dir)) ? readdirSync(cacheFolder(dir)).filter((f) => f.endsWith('.v8cache')) : []);
 
 describe.skipIf(!bundled)('code cache', () => {
   it.each([
@@ -50,10 +53,19 @@ describe.skipIf(!bundled)('code cache', () => {
     const args = ['yoy', 'fixtures/samples/national-plan-2023.txt'];
     const good = cli(args, dir);
     const [name] = caches(dir);
-    writeFileSync(path.join(dir, name!), 'not a V8 code cache');
+    writeFileSync(path.join(cacheFolder(dir), name!), 'not a V8 code cache');
     const bad = cli(args, dir);
     expect(bad).toEqual(good);
     expect(caches(dir)).toEqual([name]);
+  }, 60_000);
+
+  it.skipIf(process.getuid === undefined)('a cache folder others can write to is not used', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pl-cache-'));
+    mkdirSync(cacheFolder(dir), { mode: 0o777 });
+    chmodSync(cacheFolder(dir), 0o777);
+    const r = cli(['budget', 'fixtures/samples/regional-report-2020h1.txt', '-q'], dir);
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    expect(caches(dir)).toEqual([]);
   }, 60_000);
 
   it('a cache folder that cannot be written costs nothing but speed', () => {
