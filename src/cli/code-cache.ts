@@ -37,9 +37,12 @@ function shortHash(text: string): string {
   return (h >>> 0).toString(36);
 }
 
-/** The cache files of one install of `file` start with this; only the newest build's is kept. */
+/**
+ * The cache files of one install of `file` under one V8 start with this; only the newest
+ * build's is kept. Two Node versions keep a cache each rather than rejecting each other's.
+ */
 function cachePrefix(file: string, options: CodeCacheOptions): string {
-  return `${options.name}-${shortHash(path.resolve(file))}-`;
+  return `${options.name}-${shortHash(`${path.resolve(file)}\0${process.versions.v8}`)}-`;
 }
 
 /**
