@@ -2,9 +2,9 @@
 // cache in the user's own folder of the temporary folder. A run with the cache, a run that writes it and a run
 // that meets a corrupt one give the same output; code that comes from the cache can
 // still load libraries with import() (pdf.js for PDFs, vega for the report).
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync as makeTemp, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ROOT } from '../helpers/load.js';
@@ -16,6 +16,17 @@ function cli(args: string[], cacheDir: string, extra: Record<string, string> = {
   const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env, TMPDIR: cacheDir, NO_COLOR: '1', ...extra }, encoding: 'utf8' });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
+
+/** Temporary folders of these tests, removed after them. */
+const made: string[] = [];
+const mkdtempSync = (prefix: string) => {
+  const dir = makeTemp(prefix);
+  made.push(dir);
+  return dir;
+};
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
 
 /** The user's cache folder in the temporary folder `dir`. */
 const cacheFolder = (dir: string) => path.join(dir, `policy-lens-cache-${process.getuid?.() ?? 'user'}`);
