@@ -24,3 +24,15 @@ export function minOf(values: Iterable<number>): number {
   for (const v of values) if (v < m || Number.isNaN(v)) m = Number.isNaN(m) ? m : v;
   return m;
 }
+
+const DIGITS_ONLY = /^[0-9]+$/;
+
+/**
+ * `a.localeCompare(b)`, without the collator when both are strings of digits (years):
+ * the first localeCompare of a process builds ICU's collator, 6–13 ms of a one-document
+ * run, and digits collate in code-unit order in every locale. Other texts go to localeCompare.
+ */
+export function compareText(a: string, b: string): number {
+  if (DIGITS_ONLY.test(a) && DIGITS_ONLY.test(b)) return a < b ? -1 : a > b ? 1 : 0;
+  return a.localeCompare(b);
+}

@@ -6,7 +6,7 @@
 // lines. Units come from the table's declaration, its caption or the cell.
 // Pure: layout in, figures out. Locations are the cells' sources.
 
-import { pushAll } from './collections.js';
+import { compareText, pushAll } from './collections.js';
 import type { BudgetLine, BudgetTotal, Diagnostic, FundingPart, Quantity, Series, SeriesPoint, Source, Target } from '../model/types.js';
 import { tableGrid, type Layout } from '../layout/types.js';
 import { COUNT_UNITS, MONEY_UNITS, parseCount } from './amounts.js';
@@ -473,7 +473,7 @@ function multiYearTable(ctx: TableInContext, rows: BodyRow[], cls: TableClass, u
     .map(([y, c]) => [y, c] as PointColumn);
   // `'23 → '24` columns give two points each.
   for (const c of cls.columns.filter((x) => x.pair)) pointColumns.push([c.pair![0], c, 'from'], [c.pair![1], c, 'to']);
-  pointColumns.sort((a, b) => a[0].localeCompare(b[0]));
+  pointColumns.sort((a, b) => compareText(a[0], b[0]));
   // A long series folded into blocks restates its years in a body row (`사업연도 | 2003 | 2004 …`):
   // the rows below take those years, not the header's.
   let block: PointColumn[] | undefined;
@@ -683,7 +683,7 @@ function yearsDownTable(ctx: TableInContext, rows: BodyRow[], cls: TableClass, u
       points.push({ period: year.year, value: v.value, flags: periodFlags(row.label), source: sourceOfCell(row, column.index) });
     }
     if (points.length < 2) continue;
-    points.sort((a, b) => a.period.localeCompare(b.period));
+    points.sort((a, b) => compareText(a.period, b.period));
     const s: Series = { indicator: name, unit, flags: [], points, source: points[0]!.source };
     if (context) s.group = context;
     out.series.push(s);
@@ -837,7 +837,7 @@ function actualSeries(ctx: TableInContext, rows: BodyRow[], cls: TableClass, out
       points.push({ period: column.year!.year, value: q.value, flags: ['실적'], source: q.source });
     }
     if (points.length < 2 || units.size !== 1) continue;
-    points.sort((a, b) => a.period.localeCompare(b.period));
+    points.sort((a, b) => compareText(a.period, b.period));
     const s: Series = { indicator: row.label, unit: [...units][0]!, flags: [], points, source: row.source };
     if (context) s.group = context;
     out.series.push(s);

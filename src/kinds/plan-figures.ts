@@ -9,7 +9,7 @@
 import type { Claim, Quantity, Series, Source, Target } from '../model/types.js';
 import { tableGrid, type TableBlock } from '../layout/types.js';
 import { parseCount, parseKoreanAmount } from '../extract/amounts.js';
-import { pushTo } from '../extract/collections.js';
+import { compareText, pushTo } from '../extract/collections.js';
 import { normalizeName } from '../extract/names.js';
 import { expandYear } from '../extract/periods.js';
 import { findQuantities, type FoundQuantity } from '../extract/quantities.js';
@@ -131,7 +131,7 @@ export function readBudgetCategories(units: PlanUnit[]): Series[] {
   const series: Series[] = [];
   for (const { name, points } of byName.values()) {
     if (points.length < 2) continue;
-    const sorted = [...points].sort((a, b) => a.period.localeCompare(b.period));
+    const sorted = [...points].sort((a, b) => compareText(a.period, b.period));
     const s: Series = {
       indicator: `예산 ${name}`,
       unit: '원',

@@ -23,6 +23,8 @@ function nulShares(bytes: Uint8Array): { even: number; odd: number; any: number 
   let even = 0;
   let odd = 0;
   const n = Math.min(bytes.length, 1 << 20);
+  // Most files have no NUL at all: found at memchr speed, before a loop that runs cold in a one-file run.
+  if (bytes.subarray(0, n).indexOf(0) < 0) return { even: 0, odd: 0, any: 0 };
   for (let i = 0; i < n; i++) {
     if (bytes[i] === 0) {
       if (i % 2 === 0) even++;
@@ -33,9 +35,12 @@ function nulShares(bytes: Uint8Array): { even: number; odd: number; any: number 
   return { even: even / half, odd: odd / half, any: (even + odd) / Math.max(1, n) };
 }
 
+/** The characters `looksBinary` counts; most texts have none, which a regular expression finds faster than a cold loop. */
+const SUSPECT = /[\u0000\u0002-\u0008\u000b\u000e-\u001a\u001c-\u001f\ufffd]/;
+
 /** Control bytes other than tab, CR, LF, FF, ESC: a text file has almost none. */
 function looksBinary(text: string): boolean {
-  if (text.length === 0) return false;
+  if (text.length === 0 || !SUSPECT.test(text)) return false;
   let bad = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);

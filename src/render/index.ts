@@ -22,8 +22,8 @@ export type Renderer = (result: CommandResult, options: RenderOptions) => string
 
 export const renderers = {
   table: async () => {
-    const { renderTable } = await import('./table.js');
-    return (r, o) => renderTable(r, { color: o.color, ...(o.unit ? { unit: o.unit } : {}), ...(o.width ? { width: o.width } : {}) });
+    const { renderTableText } = await import('./table.js');
+    return (r, o) => renderTableText(r, { color: o.color, ...(o.unit ? { unit: o.unit } : {}), ...(o.width ? { width: o.width } : {}) });
   },
   csv: async () => {
     const { renderCsvChunks } = await import('./csv.js');

@@ -5,8 +5,7 @@
 // display-only extras (the rate bar, dates, counts) and paths are dropped, and
 // on a very narrow terminal the rightmost columns. Returns a string; never prints.
 
-import stringWidth from 'string-width';
-import { Chalk } from 'chalk';
+import { eastAsianWidth } from 'get-east-asian-width';
 import type { Column, CommandResult, Row, TableResult } from '../commands/types.js';
 import { columnDecimals, formatCell, headerLabel, isRightAligned, type HumanFormat } from './format.js';
 
@@ -31,8 +30,35 @@ const MIN_TEXT_LAST = 8;
  * whole). A text without them is as wide as the sum of its characters.
  */
 const CLUSTERING = /[\x1b\p{M}\p{Cf}\p{Cs}\u{10000}-\u{10ffff}\u1100-\u11ff\ua960-\ua97f\ud7b0-\ud7ff\ufe00-\ufe0f]/u;
-/** Widths of single characters, as string-width gives them, learnt as they are met. */
+/**
+ * Of the characters that reach `charWidth` (no marks, format characters or surrogates:
+ * those cluster), the ones string-width gives no width: controls, and the default-ignorable
+ * Hangul fillers and reserved code points. Tested rather than matched with string-width's
+ * \p{Default_Ignorable_Code_Point}… class, whose first use builds ICU sets (2–5 ms).
+ */
+function isInvisible(code: number): boolean {
+  return code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0x2065 || code === 0x3164 || code === 0xffa0 || (code >= 0xfff0 && code <= 0xfff8);
+}
+/** Widths of single characters, learnt as they are met. */
 const charWidths = new Map<number, number>();
+
+/**
+ * string-width and chalk cost a one-document run about a tenth of its time to load
+ * (string-width builds its emoji and grapheme tables at import), and most tables
+ * need neither: they are loaded by `loadTableLibraries` only for texts with
+ * clustering characters, and for color.
+ */
+let clusterWidth: ((text: string) => number) | undefined;
+let chalkClass: (typeof import('chalk'))['Chalk'] | undefined;
+
+/** Thrown by `displayWidth` for a clustering text before string-width is loaded; `renderTableText` loads it and renders again. */
+class ClusterWidthsNeeded extends Error {}
+
+/** Load what `renderTable` needs for clustering texts (string-width) and, with `color`, chalk. */
+export async function loadTableLibraries(options: { clusters?: boolean; color?: boolean } = { clusters: true, color: true }): Promise<void> {
+  if (options.clusters && !clusterWidth) clusterWidth = (await import('string-width')).default;
+  if (options.color && !chalkClass) chalkClass = (await import('chalk')).Chalk;
+}
 
 /**
  * Display width as string-width counts it. string-width segments every text into
@@ -41,7 +67,10 @@ const charWidths = new Map<number, number>();
  * syllables without a lookup).
  */
 export function displayWidth(text: string): number {
-  if (CLUSTERING.test(text)) return stringWidth(text);
+  if (CLUSTERING.test(text)) {
+    if (!clusterWidth) throw new ClusterWidthsNeeded('string-width is not loaded');
+    return clusterWidth(text);
+  }
   let width = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
@@ -52,13 +81,35 @@ export function displayWidth(text: string): number {
   return width;
 }
 
-function charWidth(code: number): number {
+/** string-width's width of one BMP character without clustering characters (tests compare every such character). */
+export function charWidth(code: number): number {
   let width = charWidths.get(code);
   if (width === undefined) {
-    width = stringWidth(String.fromCharCode(code));
+    // Emoji shown as emoji (string-width's other rule for one character) are all East Asian Wide in the BMP.
+    width = isInvisible(code) ? 0 : eastAsianWidth(code);
     charWidths.set(code, width);
   }
   return width;
+}
+
+type Style = (text: string) => string;
+interface Styles {
+  bold: Style & { underline: Style };
+  dim: Style;
+  cyan: Style;
+  red: Style;
+  yellow: Style;
+  green: Style;
+}
+
+const plain: Style = (text) => text;
+/** Without color chalk returns each text as it is: so do these, without loading it. */
+const PLAIN: Styles = { bold: Object.assign((text: string) => text, { underline: plain }), dim: plain, cyan: plain, red: plain, yellow: plain, green: plain };
+
+function styles(color: boolean): Styles {
+  if (!color) return PLAIN;
+  if (!chalkClass) throw new Error('chalk is not loaded: await loadTableLibraries({ color: true }) first');
+  return new chalkClass({ level: 1 });
 }
 
 /** `text` cut to `width` display columns, with `…` where it was cut (at the start for paths: their end tells them apart). */
@@ -130,7 +181,7 @@ export function fitColumns(columns: Column[], natural: number[], limit: number):
 
 export function renderTableResult(table: TableResult, options: TableOptions): string {
   if (table.omitWhenEmpty && table.rows.length === 0) return '';
-  const chalk = new Chalk({ level: options.color ? 1 : 0 });
+  const chalk = styles(options.color);
   const unit = options.unit ?? table.moneyUnit ?? '원';
   let columns = table.columns.filter((c) => !c.machineOnly && c.key !== table.groupKey);
   const fmt: HumanFormat = { unit, decimals: columnDecimals(columns, [table.rows, table.totals ?? []], unit) };
@@ -185,7 +236,7 @@ export function renderTableResult(table: TableResult, options: TableOptions): st
 }
 
 export function renderTable(result: CommandResult, options: TableOptions): string {
-  const chalk = new Chalk({ level: options.color ? 1 : 0 });
+  const chalk = styles(options.color);
   const parts: string[] = [];
   const shown = new Set<TableResult>();
   for (const section of result.sections ?? []) {
@@ -202,4 +253,16 @@ export function renderTable(result: CommandResult, options: TableOptions): strin
     if (text) parts.push(text);
   }
   return parts.length ? parts.join('\n\n') + '\n' : '';
+}
+
+/** `renderTable`, loading chalk for color and string-width when a text has clustering characters (rendering is pure: it is simply done again). */
+export async function renderTableText(result: CommandResult, options: TableOptions): Promise<string> {
+  if (options.color) await loadTableLibraries({ color: true });
+  try {
+    return renderTable(result, options);
+  } catch (error) {
+    if (!(error instanceof ClusterWidthsNeeded)) throw error;
+    await loadTableLibraries({ clusters: true });
+    return renderTable(result, options);
+  }
 }

@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import stringWidth from 'string-width';
-import { renderTableResult } from '../../src/render/table.js';
+import { charWidth, loadTableLibraries, renderTableResult, renderTableText } from '../../src/render/table.js';
 import { neutralizeFormula, renderCsv } from '../../src/render/csv.js';
 import { renderJson } from '../../src/render/json.js';
 import { renderMd } from '../../src/render/md.js';
@@ -41,9 +41,28 @@ describe('table', () => {
     expect(renderTableResult(table, { color: false, unit: '억원' })).toContain('20.9');
   });
 
-  it('has no escape codes without color', () => {
+  it('has no escape codes without color', async () => {
     expect(renderTableResult(table, { color: false })).not.toMatch(/\u001b\[/);
+    await loadTableLibraries({ color: true });
     expect(renderTableResult(table, { color: true })).toMatch(/\u001b\[/);
+  });
+});
+
+describe('table libraries loaded on demand', () => {
+  // Runs in a fresh module instance: string-width and chalk not loaded yet.
+  it('renders texts with emoji, marks and color the same as with the libraries loaded first', async () => {
+    const { vi } = await import('vitest');
+    vi.resetModules();
+    const fresh = await import('../../src/render/table.js');
+    const marked: TableResult = { ...table, rows: [...table.rows, { program: '👍🏽 e\u0301 \u1100\u1161\u11a8', budget_krw: 1_000, execution_rate_pct: 5 }] };
+    const lazy = await fresh.renderTableText({ tables: [marked] }, { color: true });
+    await loadTableLibraries();
+    expect(lazy).toBe(renderTableResult(marked, { color: true }) + '\n');
+    expect(lazy.split('\n').slice(2, 6).map((l) => stringWidth(l))).toEqual([45, 45, 45, 45]);
+  });
+
+  it('without color and clustering texts, renderTableText is renderTable', async () => {
+    expect(await renderTableText(result, { color: false })).toBe(renderTableResult(table, { color: false }) + '\n');
   });
 });
 
@@ -92,6 +111,8 @@ describe('json and md', () => {
 });
 
 describe('displayWidth: ASCII and Hangul counted without string-width, the rest by it', () => {
+  beforeAll(() => loadTableLibraries({ clusters: true }));
+
   it.each([
     ['', 0],
     ['budget 12,300', 13],
@@ -126,5 +147,20 @@ describe('displayWidth: ASCII and Hangul counted without string-width, the rest 
       for (let i = 0; i < length; i++) text += pool[Math.floor(next() * pool.length)];
       expect(displayWidth(text), JSON.stringify(text)).toBe(stringWidth(text));
     }
+  });
+
+  it('gives every BMP character without clustering characters the width string-width gives it', () => {
+    const clustering = /[\x1b\p{M}\p{Cf}\p{Cs}\u1100-\u11ff\ua960-\ua97f\ud7b0-\ud7ff\ufe00-\ufe0f]/u;
+    const differ: string[] = [];
+    let checked = 0;
+    for (let code = 0; code < 0x10000; code++) {
+      const ch = String.fromCharCode(code);
+      if (clustering.test(ch)) continue;
+      checked++;
+      if (charWidth(code) !== stringWidth(ch)) differ.push(code.toString(16));
+    }
+    expect(differ).toEqual([]);
+    // 65,536 less the marks, format characters, surrogates, jamo, variation selectors and ESC.
+    expect(checked).toBe(61710);
   });
 });
