@@ -7,6 +7,8 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   process.stdout.write(`${VERSION}\n`);
 } else {
   const cli = await loadCli();
+  // A PDF is named: pdf.js's parser thread starts now and boots while the command gets going.
+  if (args.some((arg) => /\.pdf$/i.test(arg))) cli.preparePdfEngine();
   process.exitCode = await cli.run(args, cli.realIo());
 }
 
@@ -36,9 +38,8 @@ async function loadCli() {
   // Node 22.1+ keeps compiled code between runs; older Node has no such cache and goes on as before.
   const { default: module } = await import('node:module');
   module.enableCompileCache?.();
-  // A PDF is named: pdf.js's parser thread starts now and boots while the CLI loads.
-  if (args.some((arg) => /\.pdf$/i.test(arg))) import('../dist/layout/pdf-engine.js').then((engine) => engine.prepareParserThread(), () => undefined);
   const { run } = await import('../dist/cli/run.js');
   const { realIo } = await import('../dist/cli/io.js');
-  return { run, realIo };
+  const { preparePdfEngine } = await import('../dist/cli/pdf-setup.js');
+  return { run, realIo, preparePdfEngine };
 }

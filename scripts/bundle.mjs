@@ -95,7 +95,7 @@ function routeDynamicImports(code) {
 
 const result = await build({
   stdin: {
-    contents: "export { run } from './run.js';\nexport { realIo } from './io.js';\n",
+    contents: "export { run } from './run.js';\nexport { realIo } from './io.js';\nexport { preparePdfEngine } from './pdf-setup.js';\n",
     resolveDir: path.join(root, 'dist/cli'),
     sourcefile: 'policy-lens-entry.js',
   },

@@ -50,7 +50,7 @@ function cachePrefix(file: string, options: CodeCacheOptions): string {
  * it cannot be trusted. Cached code is run as it is: a folder that another user could
  * write to (the temporary folder itself is one) could hand this process their code.
  */
-function userCacheDir(): string | undefined {
+export function userCacheDir(): string | undefined {
   const uid = process.getuid?.();
   const dir = path.join(os.tmpdir(), `policy-lens-cache-${uid ?? 'user'}`);
   try {

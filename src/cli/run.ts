@@ -15,6 +15,7 @@ import { OutputError, type Io, type Sink } from './io.js';
 import { differenceNote, duplicateNote, findDuplicates } from './duplicates.js';
 import { completionScript, SHELLS } from './completion.js';
 import { VERSION } from './version.js';
+import { configurePdfEngine } from './pdf-setup.js';
 
 const UNIT_ALIASES: Record<string, string> = { won: '원', thousand: '천원', million: '백만원', eok: '억원', jo: '조원' };
 const DISPLAY_UNITS = ['원', '천원', '백만원', '억원', '조원'];
@@ -392,6 +393,7 @@ export function buildProgram(io: Io, onRun: (p: Promise<number>) => void): Comma
 }
 
 export async function run(argv: string[], io: Io): Promise<number> {
+  configurePdfEngine();
   let pending: Promise<number> | undefined;
   const program = buildProgram(io, (p) => (pending = p));
   try {

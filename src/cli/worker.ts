@@ -7,6 +7,7 @@ import { loadInput } from './inputs.js';
 import type { CommandOptions, ModelPart } from '../commands/types.js';
 import { commands, type CommandName } from '../commands/index.js';
 import { reduce } from './pool.js';
+import { configurePdfEngine } from './pdf-setup.js';
 import type { DocumentKind } from '../model/types.js';
 
 export interface WorkerJob {
@@ -25,6 +26,7 @@ export interface WorkerJob {
 }
 
 const io = realIo();
+configurePdfEngine();
 
 parentPort?.on('message', async (job: WorkerJob) => {
   const input = job.error ? { path: job.path, error: job.error } : job.bytes ? { path: job.path, bytes: job.bytes } : { path: job.path };

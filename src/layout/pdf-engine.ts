@@ -16,8 +16,6 @@
 
 import { maxOf, minOf } from '../extract/collections.js';
 import { createRequire } from 'node:module';
-import { mkdirSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -209,27 +207,17 @@ function loadCompiled(fileUrl: string, cacheDir: string | undefined): Promise<Co
 }
 
 /**
- * The folder for pdf.js's code cache, private to this user: a cache is
- * compiled code, so one that another user could write is not used.
- * Undefined when there is none.
+ * The folder for pdf.js's code cache, or undefined for none (the default). The CLI
+ * chooses it (src/cli/pdf-setup.ts): deciding where files go is the CLI's business.
  */
-function codeCacheDir(): string | undefined {
-  try {
-    const uid = process.getuid?.();
-    const dir = path.join(tmpdir(), `policy-lens-code-cache${uid === undefined ? '' : `-${uid}`}`);
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
-    const stat = statSync(dir);
-    if (!stat.isDirectory() || (uid !== undefined && (stat.uid !== uid || (stat.mode & 0o022) !== 0))) return undefined;
-    return dir;
-  } catch {
-    return undefined;
-  }
+let cacheDir: string | undefined;
+
+/** Keep pdf.js's compiled code in `dir` between runs (a folder private to this user), or not (undefined). */
+export function usePdfCodeCache(dir: string | undefined): void {
+  cacheDir = dir;
 }
 
-let cacheDir: string | undefined | null = null;
-
 function theCodeCacheDir(): string | undefined {
-  if (cacheDir === null) cacheDir = codeCacheDir();
   return cacheDir;
 }
 

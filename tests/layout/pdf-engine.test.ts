@@ -85,6 +85,8 @@ describe('pdf loader', () => {
         syncBuiltinESMExports();
       }
       const { readPdfPages } = await import(${JSON.stringify(path.join(root, 'dist/layout/pdf-engine.js'))});
+      // The cache folder is the CLI's choice (src/cli/pdf-setup.ts), as in a real run.
+      (await import(${JSON.stringify(path.join(root, 'dist/cli/pdf-setup.js'))})).configurePdfEngine();
       const out = [];
       for (const file of ${JSON.stringify(files)}) out.push(await readPdfPages(new Uint8Array(readFileSync(file)), { rules: true }));
       console.log(JSON.stringify({ out, inProcess: Boolean(globalThis.pdfjsWorker) }));
@@ -119,7 +121,7 @@ describe('pdf loader', () => {
     try {
       const sample = files.slice(0, 2);
       const first = readInChild(sample, { TMPDIR: dir });
-      const cacheDirs = readdirSync(dir).filter((name) => name.startsWith('policy-lens-code-cache'));
+      const cacheDirs = readdirSync(dir).filter((name) => name.startsWith('policy-lens-cache'));
       expect(cacheDirs.length).toBe(1);
       const cacheDir = path.join(dir, cacheDirs[0]!);
       const caches = readdirSync(cacheDir).sort();
