@@ -103,7 +103,6 @@ function addInto(acc: Vector, v: Vector): void {
 const MAX_PARTS_PAST_TARGET = 64;
 
 export interface Hierarchy {
-  nodes: Node[];
   /** Kind per row index. */
   kinds: Node['kind'][];
   /** Nearest group row above each row, when arithmetic found one. */
@@ -178,7 +177,6 @@ export function buildHierarchy(rows: BodyRow[], columns: number[], mult: number,
   // 100,000 rows would overflow the stack).
   for (let k = rows.length - 1; k >= 0; k--) tryGroup(k);
 
-  const nodes: Node[] = [];
   // Nodes since the last grand total (`grand`: closed runs; `run`: the open one).
   let run: Node[] = [];
   let runSum: Vector = new Map();
@@ -217,7 +215,6 @@ export function buildHierarchy(rows: BodyRow[], columns: number[], mult: number,
         for (let k = i; k < end; k++) alternative.add(k);
         diagnostics.push(diag('table-alternative-breakdown', `"${row.label}" repeats the total of "${rows[repeat.row]!.label}": its rows break the same money down another way and are not counted again`, row.source));
         kinds[i] = 'total';
-        nodes.push({ row: i, end, kids: [], kind: 'total' });
         grand = [];
         run = [];
         runSum = new Map();
@@ -230,7 +227,6 @@ export function buildHierarchy(rows: BodyRow[], columns: number[], mult: number,
         // A total after its rows: 소계 covers the run since the last total, 합계 everything since the last grand total.
         checkTotal(row, vectors[i]!, sumOf(pending), columns, pending.length, diagnostics, units, names);
         const covered: Node = { row: i, end: i + 1, kids: pending, kind: 'total' };
-        nodes.push(covered);
         kinds[i] = 'total';
         if (row.subtotal) {
           grand = grand.concat([covered]);
@@ -249,7 +245,6 @@ export function buildHierarchy(rows: BodyRow[], columns: number[], mult: number,
         open = i;
         totals.push({ vector: vectors[i]!, row: i });
         kinds[i] = 'total';
-        nodes.push({ row: i, end: i + 1, kids: [], kind: 'total' });
       }
       i++;
       continue;
@@ -261,7 +256,6 @@ export function buildHierarchy(rows: BodyRow[], columns: number[], mult: number,
       if (equalVectors(runSum, v, columns)) {
         const group: Node = { row: i, end: i + 1, kids: run, kind: 'group' };
         markKinds(group, kinds, parent, undefined);
-        nodes.push(group);
         grand = grand.concat([group]);
         run = [];
           runSum = new Map();
@@ -281,7 +275,6 @@ export function buildHierarchy(rows: BodyRow[], columns: number[], mult: number,
       if (row.total) totals.push({ vector, row: i });
     }
     markKinds(current, kinds, parent, undefined);
-    nodes.push(current);
     if (current.kind === 'total') {
       closeOpen();
       grand = [];
@@ -296,7 +289,8 @@ export function buildHierarchy(rows: BodyRow[], columns: number[], mult: number,
     i = current.end;
   }
   closeOpen();
-  return { nodes, kinds, parent, alternative };
+  // No list of nodes is kept or returned: a long table's lines are made while its hierarchy is held.
+  return { kinds, parent, alternative };
 }
 
 /**
