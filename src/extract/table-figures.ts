@@ -8,7 +8,7 @@
 
 import { pushAll } from './collections.js';
 import type { BudgetLine, BudgetTotal, Diagnostic, FundingPart, Quantity, Series, SeriesPoint, Source, Target } from '../model/types.js';
-import { tableGrid, type Layout } from '../layout/types.js';
+import { forgetGrid, tableGrid, type Layout } from '../layout/types.js';
 import { COUNT_UNITS, MONEY_UNITS, parseCount } from './amounts.js';
 import { foldFullWidth } from './text.js';
 import { collapseLetterSpacing, normalizeName } from './names.js';
@@ -893,6 +893,8 @@ function readTable(printed: TableInContext): ReadTable {
   const units: Units = { units: declared.units, mult: declared.money ? MONEY_UNITS[declared.money]! : 1 };
   if (declared.money) units.money = declared.money;
   const rows = readRows(ctx, cls, rowDiagnostics);
+  // The rows hold what they read of the grid: a long table's grid is not kept while all its figures are.
+  forgetGrid(ctx.table);
   return { ctx, cls, units, rows, orphan: figuresWithoutHeader(rows, cls), rowDiagnostics };
 }
 

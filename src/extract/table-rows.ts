@@ -5,7 +5,7 @@
 
 import { pushAll } from './collections.js';
 import type { Diagnostic, Source } from '../model/types.js';
-import { tableGrid, type Block, type GridCell, type TableBlock } from '../layout/types.js';
+import { tableGrid, type Block, type GridCell, type TableBlock, type TableRow } from '../layout/types.js';
 import { collapseLetterSpacing } from './names.js';
 import { bracketedMoneyUnit, isMoneyUnit, parseUnitDeclaration, type UnitDeclaration } from './units.js';
 import { foldFullWidth } from './text.js';
@@ -208,8 +208,18 @@ export class RowFigures implements Iterable<[number, CellFigure]> {
   }
 }
 
+/**
+ * A body row's cell: its grid position, or the cell as made where the row has no
+ * span (the same text; its source, when unset, is the row's).
+ */
+export interface BodyCell {
+  text: string;
+  source?: Source;
+  spanned?: boolean;
+}
+
 export interface BodyRow {
-  cells: GridCell[];
+  cells: BodyCell[];
   label: string;
   group?: string;
   source: Source;
@@ -234,7 +244,7 @@ export function isFigureColumn(c: ColumnInfo, cls: TableClass): boolean {
  * A row that lost a leading empty cell sits one column left of its header.
  * Each shift is scored by how many figure columns then hold a number; no shift wins ties.
  */
-function bestShift(cells: GridCell[], columns: ColumnInfo[], cls: TableClass, shifts: number[]): number {
+function bestShift(cells: BodyCell[], columns: ColumnInfo[], cls: TableClass, shifts: number[]): number {
   const score = (shift: number) =>
     columns.filter((c) => isFigureColumn(c, cls) && c.role !== 'other' && readCellFigure(cells[c.index + shift]?.text ?? '').value !== undefined).length;
   let best = { shift: 0, score: score(0) };
@@ -245,7 +255,7 @@ function bestShift(cells: GridCell[], columns: ColumnInfo[], cls: TableClass, sh
   return best.shift;
 }
 
-function shifted(cells: GridCell[], shift: number): GridCell[] {
+function shifted(cells: BodyCell[], shift: number): BodyCell[] {
   return cells.map((cell, c) => cells[c + shift] ?? { ...cell, text: '' });
 }
 
@@ -257,7 +267,7 @@ function shifted(cells: GridCell[], shift: number): GridCell[] {
  *   the words join the name and the figures move back under their headers.
  * Rows with merged cells are as the reader made them and are left alone.
  */
-function realign(cells: GridCell[], cls: TableClass): { cells: GridCell[]; why: string } | undefined {
+function realign(cells: BodyCell[], cls: TableClass): { cells: BodyCell[]; why: string } | undefined {
   if (cls.labelColumn === undefined || cells.some((c) => c.spanned)) return undefined;
   const label = cls.labelColumn;
   const nameCell = cells[label]?.text ?? '';
@@ -292,7 +302,7 @@ function realign(cells: GridCell[], cls: TableClass): { cells: GridCell[]; why: 
  * the name and every other filled cell hold the same number of lines, N ≥ 2, and the
  * figure cells hold one number per line, the row is N rows.
  */
-function unstack(cells: GridCell[], cls: TableClass): GridCell[][] {
+function unstack(cells: BodyCell[], cls: TableClass): BodyCell[][] {
   if (cls.labelColumn === undefined || cells.some((c) => c.spanned)) return [cells];
   // A name on one line is one row (most rows): nothing to split.
   if (!cells[cls.labelColumn]!.text.includes('\n')) return [cells];
@@ -319,7 +329,7 @@ function headerKey(headerGrid: GridCell[][]): HeaderKey | undefined {
   return { cells, joined: cells.join('|') };
 }
 
-function isRepeatedHeader(cells: GridCell[], key: HeaderKey | undefined): boolean {
+function isRepeatedHeader(cells: BodyCell[], key: HeaderKey | undefined): boolean {
   if (!key) return false;
   // Same cell count and no '|' in the header: the joined strings are equal exactly when every cell is,
   // so the comparison stops at the first differing cell (usually the name) instead of normalizing the row.
@@ -331,19 +341,44 @@ function isRepeatedHeader(cells: GridCell[], key: HeaderKey | undefined): boolea
   return a === key.joined && a.replace(/\|/g, '') !== '';
 }
 
+/**
+ * Whether grid row `r` is row `r` of the table as made, cell for cell (no span reaches
+ * into it, none leaves it, no padding): its cells then serve as the body row's.
+ */
+function isRowAsMade(line: GridCell[], row: TableRow, r: number): boolean {
+  if (line.length !== row.cells.length) return false;
+  for (let c = 0; c < line.length; c++) {
+    const cell = line[c]!;
+    if (cell.spanned || cell.originRow !== r || cell.originCol !== c) return false;
+  }
+  return true;
+}
+
+/**
+ * The table's body rows. Rows without spans take the cells as made rather than their
+ * grid positions, so that a long table's grid need not outlive this reading (see
+ * `forgetGrid`); each row's source is its own.
+ */
 export function readRows(ctx: TableInContext, cls: TableClass, diagnostics: Diagnostic[]): BodyRow[] {
   const grid = tableGrid(ctx.table);
   const headerGrid = grid.slice(0, cls.headerRows);
-  const printed = ctx.extraRows.length ? grid.slice(cls.headerRows).concat(ctx.extraRows) : grid.slice(cls.headerRows);
+  const own = grid.length;
+  const printed: { cells: BodyCell[]; source?: Source }[] = [];
+  for (let r = cls.headerRows; r < own; r++) {
+    const row = ctx.table.rows[r]!;
+    printed.push({ cells: isRowAsMade(grid[r]!, row, r) ? row.cells : grid[r]!, source: row.source });
+  }
+  for (const line of ctx.extraRows) printed.push({ cells: line });
   const rows: BodyRow[] = [];
   const key = headerKey(headerGrid);
   const figureColumns = cls.columns.filter((c) => isFigureColumn(c, cls)).map((c) => c.index);
   const width = figureColumns.reduce((w, c) => Math.max(w, c + 1), 0);
   let group: string | undefined;
-  for (const printedCells of printed) for (let cells of unstack(printedCells, cls)) {
+  for (const line of printed) for (let cells of unstack(line.cells, cls)) {
     if (cells.every((c) => c.text.trim() === '')) continue;
     if (isRepeatedHeader(cells, key)) continue;
-    const source = cells[0]!.source;
+    // A grid position always has its source; a cell as made has one only where it differs from its row's.
+    const source = (cells[0]!.source ?? line.source)!;
     const realigned = realign(cells, cls);
     if (realigned) {
       cells = realigned.cells;
@@ -356,18 +391,18 @@ export function readRows(ctx: TableInContext, cls: TableClass, diagnostics: Diag
     if (groupText && !isTotalLabel(groupText)) group = groupText;
     const figures = new RowFigures(width);
     for (const c of figureColumns) figures.set(c, readCellFigure(cells[c]?.text ?? ''));
-    const row: BodyRow = {
+    const subtotal = SUBTOTAL_WORD.test(stripMarks(label)) || (total && labelText !== '' && groupText !== '' && !isTotalLabel(groupText));
+    // Every field in the literal, `group` too when there is none: a field added later takes extra room in each of a long table's rows.
+    rows.push({
       cells,
       label,
       source,
       figures,
       total,
-      subtotal: SUBTOTAL_WORD.test(stripMarks(label)) || (total && labelText !== '' && groupText !== '' && !isTotalLabel(groupText)),
+      subtotal,
       funding: namesFundingPart(label),
-    };
-    if (group && labelText && !total && groupText !== labelText) row.group = group;
-    else if (group && total && row.subtotal) row.group = group;
-    rows.push(row);
+      group: group && ((labelText && !total && groupText !== labelText) || (total && subtotal)) ? group : undefined,
+    });
   }
   dropWordColumns(rows, cls);
   flagImplausible(rows, cls, diagnostics);

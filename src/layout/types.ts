@@ -115,10 +115,20 @@ export function tableGrid(table: TableBlock): GridCell[][] {
 /** Grids already built, per table; read-only to every caller. */
 const grids = new WeakMap<TableBlock, { rows: TableRow[]; count: number; grid: GridCell[][] }>();
 
+/**
+ * Lets go of a table's grid once the readers that share it are done: a long table's
+ * grid holds an object per cell for as long as the table lives. A later `tableGrid`
+ * builds it again, the same.
+ */
+export function forgetGrid(table: TableBlock): void {
+  grids.delete(table);
+}
+
 function buildGrid(table: TableBlock): GridCell[][] {
   const grid: (GridCell | undefined)[][] = [];
   table.rows.forEach((row, r) => {
-    const line = (grid[r] ??= []);
+    // Made at the row's own width (grown by assignment from empty, a row's array took twice the room).
+    const line = (grid[r] ??= new Array<GridCell | undefined>(spannedWidth(row)));
     let c = 0;
     for (const cell of row.cells) {
       while (line[c] !== undefined) c++;
@@ -144,12 +154,19 @@ function buildGrid(table: TableBlock): GridCell[][] {
     const line = grid[r] ?? [];
     // A full row (most rows) is already the grid's row: kept, not copied.
     if (line.length === width && isFull(line)) return line;
-    const out: GridCell[] = [];
+    const out = new Array<GridCell>(width);
     for (let c = 0; c < width; c++) {
-      out.push(line[c] ?? { text: '', originRow: r, originCol: c, spanned: false, source: row.source });
+      out[c] = line[c] ?? { text: '', originRow: r, originCol: c, spanned: false, source: row.source };
     }
     return out;
   });
+}
+
+/** The columns a row's own cells cover. */
+function spannedWidth(row: TableRow): number {
+  let width = 0;
+  for (const cell of row.cells) width += Math.max(1, cell.colSpan);
+  return width;
 }
 
 function isFull(line: (GridCell | undefined)[]): line is GridCell[] {
