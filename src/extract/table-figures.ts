@@ -8,7 +8,7 @@
 
 import { pushAll } from './collections.js';
 import type { BudgetLine, BudgetTotal, Diagnostic, FundingPart, Quantity, Series, SeriesPoint, Source, Target } from '../model/types.js';
-import { forgetGrid, tableGrid, type Layout } from '../layout/types.js';
+import { forgetGrid, leadingGridRows, type Layout } from '../layout/types.js';
 import { COUNT_UNITS, MONEY_UNITS, parseCount } from './amounts.js';
 import { foldFullWidth } from './text.js';
 import { collapseLetterSpacing, normalizeName } from './names.js';
@@ -888,8 +888,7 @@ function readTable(printed: TableInContext): ReadTable {
   const nonFigure = cls.kind === 'other' && cls.reasons.some((r) => /names staff|names no money/.test(r));
   // A table without any header row says nothing about what its figures are.
   if (nonFigure || cls.headerRows === 0) return { ctx, cls, units: { units: [], mult: 1 }, rowDiagnostics };
-  const grid = tableGrid(ctx.table);
-  const declared = moneyUnitOf(ctx, grid, cls.headerRows);
+  const declared = moneyUnitOf(ctx, leadingGridRows(ctx.table, cls.headerRows), cls.headerRows);
   const units: Units = { units: declared.units, mult: declared.money ? MONEY_UNITS[declared.money]! : 1 };
   if (declared.money) units.money = declared.money;
   const rows = readRows(ctx, cls, rowDiagnostics);

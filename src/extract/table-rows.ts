@@ -5,7 +5,7 @@
 
 import { pushAll } from './collections.js';
 import type { Diagnostic, Source } from '../model/types.js';
-import { tableGrid, type Block, type GridCell, type TableBlock, type TableRow } from '../layout/types.js';
+import { forgetGrid, gridShape, leadingGridRows, tableGrid, type Block, type GridCell, type TableBlock } from '../layout/types.js';
 import { collapseLetterSpacing } from './names.js';
 import { bracketedMoneyUnit, isMoneyUnit, parseUnitDeclaration, type UnitDeclaration } from './units.js';
 import { foldFullWidth } from './text.js';
@@ -71,6 +71,8 @@ export function tablesInContext(blocks: Block[]): TableInContext[] {
       pushAll(last.ctx.extraRows, grid.slice(cls.headerRows));
       continue;
     }
+    // Classified: the rows are read later without the grid where they can be (see `readRows`).
+    forgetGrid(block);
     const ctx: TableInContext = { table: block, extraRows: [], headings: path.map((h) => h.text) };
     if (subject) ctx.subject = subject;
     if (heading) ctx.heading = heading;
@@ -342,31 +344,17 @@ function isRepeatedHeader(cells: BodyCell[], key: HeaderKey | undefined): boolea
 }
 
 /**
- * Whether grid row `r` is row `r` of the table as made, cell for cell (no span reaches
- * into it, none leaves it, no padding): its cells then serve as the body row's.
- */
-function isRowAsMade(line: GridCell[], row: TableRow, r: number): boolean {
-  if (line.length !== row.cells.length) return false;
-  for (let c = 0; c < line.length; c++) {
-    const cell = line[c]!;
-    if (cell.spanned || cell.originRow !== r || cell.originCol !== c) return false;
-  }
-  return true;
-}
-
-/**
- * The table's body rows. Rows without spans take the cells as made rather than their
- * grid positions, so that a long table's grid need not outlive this reading (see
- * `forgetGrid`); each row's source is its own.
+ * The table's body rows. Rows as made (no span; see `gridShape`) take their cells as
+ * made, not grid positions, and the grid is made only for the other rows: a long table's
+ * grid need not be held while its rows are. Each row's source is its own.
  */
 export function readRows(ctx: TableInContext, cls: TableClass, diagnostics: Diagnostic[]): BodyRow[] {
-  const grid = tableGrid(ctx.table);
-  const headerGrid = grid.slice(0, cls.headerRows);
-  const own = grid.length;
+  const shape = gridShape(ctx.table);
+  const headerGrid = leadingGridRows(ctx.table, cls.headerRows, shape.width);
   const printed: { cells: BodyCell[]; source?: Source }[] = [];
-  for (let r = cls.headerRows; r < own; r++) {
+  for (let r = cls.headerRows; r < ctx.table.rows.length; r++) {
     const row = ctx.table.rows[r]!;
-    printed.push({ cells: isRowAsMade(grid[r]!, row, r) ? row.cells : grid[r]!, source: row.source });
+    printed.push({ cells: shape.asMade[r] === 1 ? row.cells : tableGrid(ctx.table)[r]!, source: row.source });
   }
   for (const line of ctx.extraRows) printed.push({ cells: line });
   const rows: BodyRow[] = [];

@@ -174,6 +174,72 @@ function isFull(line: (GridCell | undefined)[]): line is GridCell[] {
   return true;
 }
 
+/**
+ * What `tableGrid` makes of a table, found without making it: the grid's width, and
+ * which rows are their grid rows as made (no span reaches into them, none of their
+ * cells spans columns, no padding), so that a reader of a long table can take those
+ * rows' cells and leave the grid unmade.
+ */
+export interface GridShape {
+  width: number;
+  /** 1 where row r's cells are its grid row, position for position. */
+  asMade: Uint8Array;
+}
+
+export function gridShape(table: TableBlock): GridShape {
+  const rows = table.rows;
+  const asMade = new Uint8Array(rows.length);
+  const lengths = new Uint32Array(rows.length);
+  // Per column, the last row a span from a row above covers (-1: none).
+  const coveredUntil: number[] = [];
+  let width = 0;
+  for (let r = 0; r < rows.length; r++) {
+    let length = 0;
+    let fromAbove = false;
+    for (let k = 0; k < coveredUntil.length; k++) {
+      if (coveredUntil[k]! >= r) {
+        fromAbove = true;
+        length = k + 1;
+      }
+    }
+    let plain = !fromAbove;
+    let c = 0;
+    for (const cell of rows[r]!.cells) {
+      while ((coveredUntil[c] ?? -1) >= r) c++;
+      const rowSpan = Math.max(1, cell.rowSpan);
+      const colSpan = Math.max(1, cell.colSpan);
+      if (colSpan !== 1) plain = false;
+      const last = Math.min(r + rowSpan - 1, rows.length - 1);
+      for (let dc = 0; dc < colSpan; dc++) coveredUntil[c + dc] = Math.max(coveredUntil[c + dc] ?? -1, last);
+      c += colSpan;
+    }
+    length = Math.max(length, c);
+    lengths[r] = length;
+    width = Math.max(width, length);
+    if (plain) asMade[r] = 1;
+  }
+  for (let r = 0; r < rows.length; r++) if (asMade[r] === 1 && (lengths[r] !== width || rows[r]!.cells.length !== width)) asMade[r] = 0;
+  return { width, asMade };
+}
+
+/**
+ * The first `n` rows of the table's grid, as `tableGrid(table).slice(0, n)` gives them,
+ * made without the rows below (a header needs no grid of the whole table).
+ */
+export function leadingGridRows(table: TableBlock, n: number, width: number = gridShape(table).width): GridCell[][] {
+  const cached = grids.get(table);
+  if (cached && cached.rows === table.rows && cached.count === table.rows.length) return cached.grid.slice(0, n);
+  if (n <= 0) return [];
+  // Cells of a row are placed by the rows above it only, so the leading rows' grid is theirs alone, padded to the whole width.
+  const lead = buildGrid({ ...table, rows: table.rows.slice(0, n) });
+  return lead.map((line, r) => {
+    if (line.length >= width) return line;
+    const out = new Array<GridCell>(width);
+    for (let c = 0; c < width; c++) out[c] = line[c] ?? { text: '', originRow: r, originCol: c, spanned: false, source: table.rows[r]!.source };
+    return out;
+  });
+}
+
 /** A plain row of cells (no spans), as most text readers produce. */
 export function plainRow(texts: string[], source: Source): TableRow {
   return { cells: texts.map((text) => ({ text, rowSpan: 1, colSpan: 1 })), source };
