@@ -375,11 +375,12 @@ export function readRows(ctx: TableInContext, cls: TableClass, diagnostics: Diag
     const labelText = cls.labelColumn !== undefined ? cleanLabel(cells[cls.labelColumn]?.text ?? '') : '';
     const groupText = cls.groupColumn !== undefined ? cleanLabel(cells[cls.groupColumn]?.text ?? '') : '';
     const label = labelText || groupText;
-    const total = isTotalLabel(label);
+    const marks = stripMarks(label);
+    const total = TOTAL_WORD.test(marks);
     if (groupText && !isTotalLabel(groupText)) group = groupText;
     const figures = new RowFigures(width);
     for (const c of figureColumns) figures.set(c, readCellFigure(cells[c]?.text ?? ''));
-    const subtotal = SUBTOTAL_WORD.test(stripMarks(label)) || (total && labelText !== '' && groupText !== '' && !isTotalLabel(groupText));
+    const subtotal = SUBTOTAL_WORD.test(marks) || (total && labelText !== '' && groupText !== '' && !isTotalLabel(groupText));
     // Every field in the literal, `group` too when there is none: a field added later takes extra room in each of a long table's rows.
     rows.push({
       cells,
@@ -447,13 +448,20 @@ function medianDigits(values: number[]): number {
 /** A value ten thousand times the column's usual size, or a percentage over 1,000, is reported and left out. */
 function flagImplausible(rows: BodyRow[], cls: TableClass, diagnostics: Diagnostic[]): void {
   for (const column of cls.columns) {
-    const values = rows.map((r) => r.figures.get(column.index)?.value).filter((v): v is number => v !== undefined && v !== 0);
+    // Only figure columns have figures (see readRows).
+    if (!isFigureColumn(column, cls)) continue;
+    const values: number[] = [];
+    for (const row of rows) {
+      const v = row.figures.get(column.index)?.value;
+      if (v !== undefined && v !== 0) values.push(v);
+    }
     if (values.length === 0) continue;
     const median = medianDigits(values);
+    const rate = RATE_ROLES.has(column.role);
     for (const row of rows) {
       const f = row.figures.get(column.index);
       if (f?.value === undefined) continue;
-      const bad = RATE_ROLES.has(column.role) ? Math.abs(f.value) > 1000 : values.length >= 3 && digitsOf(f.value) >= median + 4;
+      const bad = rate ? Math.abs(f.value) > 1000 : values.length >= 3 && digitsOf(f.value) >= median + 4;
       if (bad) {
         (row.implausible ??= new Set()).add(column.index);
         diagnostics.push(diag('table-value-implausible', `"${f.text.trim()}" in column "${column.path.join(' ')}" is implausible for that column (${RATE_ROLES.has(column.role) ? 'over 1,000%' : `${digitsOf(f.value)} digits where the column has ${median}`}); not used`, row.source));

@@ -187,6 +187,18 @@ export interface GridShape {
 }
 
 export function gridShape(table: TableBlock): GridShape {
+  // Asked for by several readers of the same table (its rows, its header, a before/after check): found once.
+  const cached = shapes.get(table);
+  if (cached && cached.rows === table.rows && cached.count === table.rows.length) return cached.shape;
+  const shape = findShape(table);
+  shapes.set(table, { rows: table.rows, count: table.rows.length, shape });
+  return shape;
+}
+
+/** Shapes already found, per table (a byte per row). */
+const shapes = new WeakMap<TableBlock, { rows: TableRow[]; count: number; shape: GridShape }>();
+
+function findShape(table: TableBlock): GridShape {
   const rows = table.rows;
   const asMade = new Uint8Array(rows.length);
   const lengths = new Uint32Array(rows.length);
