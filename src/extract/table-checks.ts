@@ -6,7 +6,7 @@ import { formatGrouped } from './amounts.js';
 import type { Diagnostic } from '../model/types.js';
 import type { CellFigure } from './table-cells.js';
 import { diag } from './table-diagnostics.js';
-import { isFigureColumn, type BodyRow } from './table-rows.js';
+import { cellSource, isFigureColumn, type BodyRow } from './table-rows.js';
 import type { ColumnInfo, ColumnRole, TableClass } from './table-roles.js';
 
 /**
@@ -407,7 +407,7 @@ export function compareStated(row: BodyRow, column: ColumnInfo, stated: CellFigu
       rounding ? 'table-formula-rounding' : 'table-formula-mismatch',
       `"${row.label}": ${what} states ${stated.text.replace(/\s+/g, ' ').trim()} but the columns give ${kind === 'percent' ? computed.toFixed(Math.max(1, stated.decimals)) : fmt(computed)}${rounding ? ' (within rounding)' : ''}`,
       // The stated cell's own place (a PDF's stacked cell may sit on another line than its row).
-      row.cells[column.index]?.source ?? row.source,
+      cellSource(row, column.index),
     ),
   );
 }

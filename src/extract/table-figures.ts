@@ -29,6 +29,7 @@ import { transposedAcross } from './table-across.js';
 import { buildHierarchy, checkFormulas, checkTotalColumns, compareStated, fmt, valueIn, type Hierarchy } from './table-checks.js';
 import { diag, TABLE_DIAGNOSTICS, type TableDiagnosticCode } from './table-diagnostics.js';
 import {
+  cellSource,
   figuresWithoutHeader,
   isFigureColumn,
   moneyUnitOf,
@@ -102,7 +103,7 @@ function percentQuantity(row: BodyRow, column: ColumnInfo | undefined): Quantity
 }
 
 function sourceOfCell(row: BodyRow, column: number): Source {
-  return row.cells[column]?.source ?? row.source;
+  return cellSource(row, column);
 }
 
 // ---------------------------------------------------------------- budget lines
@@ -276,7 +277,7 @@ interface Emit {
  * rows are no longer needed: a long table's rows and their figures are then let go
  * while its lines are made, instead of all of both being held at once.
  */
-const RELEASED_ROW: BodyRow = { cells: [], label: '', source: { file: '', line: 0, text: '' }, figures: new RowFigures(0), total: false, subtotal: false, funding: false };
+const RELEASED_ROW: BodyRow = { cells: [], label: '', source: { file: '', line: 0, text: '' }, cellsAt: { file: '', line: 0, text: '' }, figures: new RowFigures(0), total: false, subtotal: false, funding: false };
 
 /**
  * Lines from leaves, totals from groups and total rows; funding-part rows and alternative breakdowns are never lines.

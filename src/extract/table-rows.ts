@@ -224,7 +224,10 @@ export interface BodyRow {
   cells: BodyCell[];
   label: string;
   group?: string;
+  /** Where the row starts: its first cell's source. */
   source: Source;
+  /** Where a cell that states no source of its own stands: its table row's source (see `cellSource`). */
+  cellsAt: Source;
   figures: RowFigures;
   total: boolean;
   subtotal: boolean;
@@ -259,6 +262,12 @@ function bestShift(cells: BodyCell[], columns: ColumnInfo[], cls: TableClass, sh
 
 function shifted(cells: BodyCell[], shift: number): BodyCell[] {
   return cells.map((cell, c) => cells[c + shift] ?? { ...cell, text: '' });
+}
+
+/** Where a row's cell was read: its own source, else its table row's; the row's for a cell it does not have. */
+export function cellSource(row: BodyRow, column: number): Source {
+  const cell = row.cells[column];
+  return cell ? cell.source ?? row.cellsAt : row.source;
 }
 
 /**
@@ -386,6 +395,7 @@ export function readRows(ctx: TableInContext, cls: TableClass, diagnostics: Diag
       cells,
       label,
       source,
+      cellsAt: line.source ?? source,
       figures,
       total,
       subtotal,
