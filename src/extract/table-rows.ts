@@ -360,48 +360,52 @@ function isRepeatedHeader(cells: BodyCell[], key: HeaderKey | undefined): boolea
 export function readRows(ctx: TableInContext, cls: TableClass, diagnostics: Diagnostic[]): BodyRow[] {
   const shape = gridShape(ctx.table);
   const headerGrid = leadingGridRows(ctx.table, cls.headerRows, shape.width);
-  const printed: { cells: BodyCell[]; source?: Source }[] = [];
-  for (let r = cls.headerRows; r < ctx.table.rows.length; r++) {
-    const row = ctx.table.rows[r]!;
-    printed.push({ cells: shape.asMade[r] === 1 ? row.cells : tableGrid(ctx.table)[r]!, source: row.source });
-  }
-  for (const line of ctx.extraRows) printed.push({ cells: line });
+  // The table's own body rows, then the rows of the tables continuing it (grid rows).
+  const ownBody = Math.max(0, ctx.table.rows.length - cls.headerRows);
+  const printedCount = ownBody + ctx.extraRows.length;
   const rows: BodyRow[] = [];
   const key = headerKey(headerGrid);
   const figureColumns = cls.columns.filter((c) => isFigureColumn(c, cls)).map((c) => c.index);
   const width = figureColumns.reduce((w, c) => Math.max(w, c + 1), 0);
   let group: string | undefined;
-  for (const line of printed) for (let cells of unstack(line.cells, cls)) {
-    if (cells.every((c) => c.text.trim() === '')) continue;
-    if (isRepeatedHeader(cells, key)) continue;
-    // A grid position always has its source; a cell as made has one only where it differs from its row's.
-    const source = (cells[0]!.source ?? line.source)!;
-    const realigned = realign(cells, cls);
-    if (realigned) {
-      cells = realigned.cells;
-      diagnostics.push(diag('table-row-realigned', realigned.why, source));
+  for (let k = 0; k < printedCount; k++) {
+    const r = cls.headerRows + k;
+    const tableRow = k < ownBody ? ctx.table.rows[r]! : undefined;
+    const line: { cells: BodyCell[]; source?: Source } = tableRow
+      ? { cells: shape.asMade[r] === 1 ? tableRow.cells : tableGrid(ctx.table)[r]!, source: tableRow.source }
+      : { cells: ctx.extraRows[k - ownBody]! };
+    for (let cells of unstack(line.cells, cls)) {
+      if (cells.every((c) => c.text.trim() === '')) continue;
+      if (isRepeatedHeader(cells, key)) continue;
+      // A grid position always has its source; a cell as made has one only where it differs from its row's.
+      const source = (cells[0]!.source ?? line.source)!;
+      const realigned = realign(cells, cls);
+      if (realigned) {
+        cells = realigned.cells;
+        diagnostics.push(diag('table-row-realigned', realigned.why, source));
+      }
+      const labelText = cls.labelColumn !== undefined ? cleanLabel(cells[cls.labelColumn]?.text ?? '') : '';
+      const groupText = cls.groupColumn !== undefined ? cleanLabel(cells[cls.groupColumn]?.text ?? '') : '';
+      const label = labelText || groupText;
+      const marks = stripMarks(label);
+      const total = TOTAL_WORD.test(marks);
+      if (groupText && !isTotalLabel(groupText)) group = groupText;
+      const figures = new RowFigures(width);
+      for (const c of figureColumns) figures.set(c, readCellFigure(cells[c]?.text ?? ''));
+      const subtotal = SUBTOTAL_WORD.test(marks) || (total && labelText !== '' && groupText !== '' && !isTotalLabel(groupText));
+      // Every field in the literal, `group` too when there is none: a field added later takes extra room in each of a long table's rows.
+      rows.push({
+        cells,
+        label,
+        source,
+        cellsAt: line.source ?? source,
+        figures,
+        total,
+        subtotal,
+        funding: namesFundingPart(label),
+        group: group && ((labelText && !total && groupText !== labelText) || (total && subtotal)) ? group : undefined,
+      });
     }
-    const labelText = cls.labelColumn !== undefined ? cleanLabel(cells[cls.labelColumn]?.text ?? '') : '';
-    const groupText = cls.groupColumn !== undefined ? cleanLabel(cells[cls.groupColumn]?.text ?? '') : '';
-    const label = labelText || groupText;
-    const marks = stripMarks(label);
-    const total = TOTAL_WORD.test(marks);
-    if (groupText && !isTotalLabel(groupText)) group = groupText;
-    const figures = new RowFigures(width);
-    for (const c of figureColumns) figures.set(c, readCellFigure(cells[c]?.text ?? ''));
-    const subtotal = SUBTOTAL_WORD.test(marks) || (total && labelText !== '' && groupText !== '' && !isTotalLabel(groupText));
-    // Every field in the literal, `group` too when there is none: a field added later takes extra room in each of a long table's rows.
-    rows.push({
-      cells,
-      label,
-      source,
-      cellsAt: line.source ?? source,
-      figures,
-      total,
-      subtotal,
-      funding: namesFundingPart(label),
-      group: group && ((labelText && !total && groupText !== labelText) || (total && subtotal)) ? group : undefined,
-    });
   }
   dropWordColumns(rows, cls);
   flagImplausible(rows, cls, diagnostics);
