@@ -3,7 +3,7 @@
 // kind runs this; a kind only adds what is specific to it.
 
 import type { BudgetLine, BudgetTotal, Claim, Diagnostic, Series, Target } from '../model/types.js';
-import type { Layout } from '../layout/types.js';
+import { forgetGrid, type Layout } from '../layout/types.js';
 import { mergeContinuedTables } from '../layout/continuation.js';
 import { figuresFromTables } from './table-figures.js';
 import { extractProseFigures, type ProseFiguresOptions } from './prose-figures.js';
@@ -38,6 +38,9 @@ export function figuresFromLayout(layout: Layout, options: ProseFiguresOptions =
 function readFigures(layout: Layout, options: ProseFiguresOptions): LayoutFigures {
   const merged: Layout = { ...layout, blocks: mergeContinuedTables(layout.blocks) };
   const tables = figuresFromTables(merged);
+  const beforeAfter = beforeAfterTables(merged.blocks);
+  // The tables' grids are read; the prose readers build again the few they look at (a table above a sentence).
+  for (const block of merged.blocks) if (block.type === 'table') forgetGrid(block);
   const year = options.year ?? documentYear(layout);
   const prose = extractProseFigures(merged, { ...options, ...(year ? { year } : {}) });
   const figures: LayoutFigures = {
@@ -49,7 +52,7 @@ function readFigures(layout: Layout, options: ProseFiguresOptions): LayoutFigure
     diagnostics: tables.diagnostics,
   };
   for (const s of prose.series) figures.series.push(s);
-  for (const s of beforeAfterTables(merged.blocks)) figures.series.push(s);
+  for (const s of beforeAfter) figures.series.push(s);
   for (const t of prose.targets) if (!tables.targets.some((k) => restates(t, k))) figures.targets.push(t);
   for (const d of prose.diagnostics) figures.diagnostics.push(d);
   const unit = dominantMoneyUnit(tables.budgetLines);

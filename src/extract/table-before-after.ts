@@ -5,7 +5,7 @@
 // whose cells do not both read (`없음 | 신설`) gives nothing.
 
 import type { Series } from '../model/types.js';
-import { tableGrid, type Block, type TableBlock } from '../layout/types.js';
+import { leadingGridRows, tableGrid, type Block, type TableBlock } from '../layout/types.js';
 import { changePairs } from './prose-series.js';
 
 /** Header words of the column before the change and of the column after it (spaces removed). */
@@ -31,10 +31,11 @@ function beforeAfterColumns(header: string[]): { before: number; after: number }
 
 /** The before → after pairs of one table (none when it is not such a table). */
 export function beforeAfterSeries(table: TableBlock): Series[] {
-  const grid = tableGrid(table);
-  const header = grid[0]?.map((c) => c.text) ?? [];
+  // The header first: a table without the two columns (most) needs no grid of its body.
+  const header = leadingGridRows(table, 1)[0]?.map((c) => c.text) ?? [];
   const columns = beforeAfterColumns(header);
   if (!columns) return [];
+  const grid = tableGrid(table);
   // The row's name: the first column that is neither side.
   const labelColumn = header.findIndex((_, i) => i !== columns.before && i !== columns.after);
   if (labelColumn < 0 || labelColumn > columns.before) return [];

@@ -6,10 +6,19 @@ import { formatGrouped } from './amounts.js';
 import type { Diagnostic } from '../model/types.js';
 import type { CellFigure } from './table-cells.js';
 import { diag } from './table-diagnostics.js';
-import { isFigureColumn, type BodyRow } from './table-rows.js';
+import { cellSource, isFigureColumn, type BodyRow } from './table-rows.js';
 import type { ColumnInfo, ColumnRole, TableClass } from './table-roles.js';
 
-type Vector = Map<number, number>;
+/**
+ * A row's figures by column index, absent where blank: an array made at the table's
+ * width (one per row of a long table; a Map per row was twice its size).
+ */
+type Vector = (number | undefined)[];
+
+/** An empty vector for columns below `width`. */
+function emptyVector(width: number): Vector {
+  return new Array<number | undefined>(width);
+}
 
 interface Node {
   row: number;
@@ -31,11 +40,11 @@ export function valueIn(row: BodyRow, column: number, mult: number): number | un
  * A row's figures by column: blank cells absent, NaN where the cell is not a
  * figure (words, unreadable), so no sum uses it.
  */
-function vectorOf(row: BodyRow, columns: number[], mult: number): Vector {
-  const v: Vector = new Map();
+function vectorOf(row: BodyRow, columns: number[], mult: number, width: number): Vector {
+  const v = emptyVector(width);
   for (const c of columns) {
     if (row.figures.get(c)?.blank && !row.implausible?.has(c)) continue;
-    v.set(c, valueIn(row, c, mult) ?? NaN);
+    v[c] = valueIn(row, c, mult) ?? NaN;
   }
   return v;
 }
@@ -50,14 +59,14 @@ const close = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Ma
 function equalVectors(a: Vector, b: Vector, columns: number[]): boolean {
   let compared = 0;
   for (const c of columns) {
-    if (!a.has(c) && !b.has(c)) continue;
-    if (!a.has(c) || !b.has(c)) {
-      if ((a.get(c) ?? b.get(c)) === 0) continue;
+    if (a[c] === undefined && b[c] === undefined) continue;
+    if (a[c] === undefined || b[c] === undefined) {
+      if ((a[c] ?? b[c]) === 0) continue;
       // Parts all blank where the sum is printed: not comparable.
       continue;
     }
-    const x = a.get(c)!;
-    const y = b.get(c)!;
+    const x = a[c]!;
+    const y = b[c]!;
     if (Number.isNaN(x) || Number.isNaN(y)) continue;
     if (!close(x, y)) return false;
     if (x !== 0) compared++;
@@ -68,42 +77,47 @@ function equalVectors(a: Vector, b: Vector, columns: number[]): boolean {
 // The vector helpers below loop instead of spreading a vector into an array: they run for
 // every row of a table (several times each), and the arrays were most of the garbage.
 function nonZero(v: Vector): boolean {
-  for (const x of v.values()) if (x !== 0 && !Number.isNaN(x)) return true;
+  for (const x of v) if (x !== undefined && x !== 0 && !Number.isNaN(x)) return true;
   return false;
 }
 
 function nonZeroCount(v: Vector): number {
   let n = 0;
-  for (const x of v.values()) if (x !== 0 && !Number.isNaN(x)) n++;
+  for (const x of v) if (x !== undefined && x !== 0 && !Number.isNaN(x)) n++;
   return n;
 }
 
 function hasNegative(v: Vector): boolean {
-  for (const x of v.values()) if (x < 0) return true;
+  for (const x of v) if (x !== undefined && x < 0) return true;
   return false;
 }
 
 /** No figure below zero (words, NaN, count as not negative). */
 function allNonNegative(v: Vector): boolean {
-  for (const x of v.values()) if (!(Number.isNaN(x) || x >= 0)) return false;
+  for (const x of v) if (x !== undefined && !(Number.isNaN(x) || x >= 0)) return false;
   return true;
 }
 
 /** Some column of `acc` is past its target's figure (an absent target figure counts as 0). */
 function exceeds(acc: Vector, target: Vector): boolean {
-  for (const [c, x] of acc) if (x > (target.get(c) ?? 0) + 1e-6) return true;
+  for (let c = 0; c < acc.length; c++) {
+    const x = acc[c];
+    if (x !== undefined && x > (target[c] ?? 0) + 1e-6) return true;
+  }
   return false;
 }
 
 function addInto(acc: Vector, v: Vector): void {
-  for (const [c, x] of v) acc.set(c, (acc.get(c) ?? 0) + x);
+  for (let c = 0; c < v.length; c++) {
+    const x = v[c];
+    if (x !== undefined) acc[c] = (acc[c] ?? 0) + x;
+  }
 }
 
 /** With negative parts, how many parts a group's search goes on past its target. */
 const MAX_PARTS_PAST_TARGET = 64;
 
 export interface Hierarchy {
-  nodes: Node[];
   /** Kind per row index. */
   kinds: Node['kind'][];
   /** Nearest group row above each row, when arithmetic found one. */
@@ -130,10 +144,12 @@ function isFundingPartOf(part: string, whole: string): boolean {
  * does not add up, a finding says so and its rows stay leaves.
  */
 export function buildHierarchy(rows: BodyRow[], columns: number[], mult: number, diagnostics: Diagnostic[], units: string, names: string[]): Hierarchy {
-  const vectors = rows.map((r) => vectorOf(r, columns, mult));
+  const width = columns.reduce((w, c) => Math.max(w, c + 1), 0);
+  const vectors = rows.map((r) => vectorOf(r, columns, mult, width));
   const kinds: Node['kind'][] = rows.map(() => 'leaf');
   const parent: (number | undefined)[] = rows.map(() => undefined);
-  const memo = new Map<number, Node | null>();
+  // Per row: its group once tried (null: none).
+  const memo = new Array<Node | null | undefined>(rows.length);
   // A part may be negative (a 수정 column's cuts: 25,844, -744, -3,600 under 21,500), so a
   // running sum past its target can come back. Only a table without negative figures stops
   // there at once; with them, the search still ends after a bounded number of parts.
@@ -141,12 +157,12 @@ export function buildHierarchy(rows: BodyRow[], columns: number[], mult: number,
   const sameGroup = (i: number, j: number) => rows[i]!.group === rows[j]!.group || rows[i]!.group === undefined || rows[i]!.total && !rows[i]!.subtotal;
 
   const tryGroup = (i: number): Node | undefined => {
-    if (memo.has(i)) return memo.get(i) ?? undefined;
-    memo.set(i, null);
+    if (memo[i] !== undefined) return memo[i] ?? undefined;
+    memo[i] = null;
     const target = vectors[i]!;
     const row = rows[i]!;
     if (!nonZero(target)) return undefined;
-    const acc: Vector = new Map();
+    const acc = emptyVector(width);
     const kids: Node[] = [];
     let nonZeroKids = 0;
     let j = i + 1;
@@ -165,7 +181,7 @@ export function buildHierarchy(rows: BodyRow[], columns: number[], mult: number,
       if (equalVectors(acc, target, columns) && (nonZeroKids >= 2 || (row.total && nonZeroKids >= 1))) {
         // Trailing zero rows belong to the group too when they share it.
         const node: Node = { row: i, end: j, kids, kind: row.total ? 'total' : 'group' };
-        memo.set(i, node);
+        memo[i] = node;
         return node;
       }
       if (positive && (!negatives || kids.length > MAX_PARTS_PAST_TARGET) && exceeds(acc, target)) break;
@@ -178,10 +194,9 @@ export function buildHierarchy(rows: BodyRow[], columns: number[], mult: number,
   // 100,000 rows would overflow the stack).
   for (let k = rows.length - 1; k >= 0; k--) tryGroup(k);
 
-  const nodes: Node[] = [];
   // Nodes since the last grand total (`grand`: closed runs; `run`: the open one).
   let run: Node[] = [];
-  let runSum: Vector = new Map();
+  let runSum = emptyVector(width);
   let runNonZero = 0;
   let grand: Node[] = [];
   let open: number | undefined;
@@ -190,7 +205,7 @@ export function buildHierarchy(rows: BodyRow[], columns: number[], mult: number,
   // Totals are checked against the rows they stand for: a 소계 inside a 합계's scope counts
   // as its rows, so one misprinted 소계 is one finding, not two.
   const sumOf = (list: Node[]): Vector => {
-    const sum: Vector = new Map();
+    const sum = emptyVector(width);
     for (const n of list) addInto(sum, n.kind === 'total' && n.kids.length ? sumOf(n.kids) : vectors[n.row]!);
     return sum;
   };
@@ -217,10 +232,9 @@ export function buildHierarchy(rows: BodyRow[], columns: number[], mult: number,
         for (let k = i; k < end; k++) alternative.add(k);
         diagnostics.push(diag('table-alternative-breakdown', `"${row.label}" repeats the total of "${rows[repeat.row]!.label}": its rows break the same money down another way and are not counted again`, row.source));
         kinds[i] = 'total';
-        nodes.push({ row: i, end, kids: [], kind: 'total' });
         grand = [];
         run = [];
-        runSum = new Map();
+        runSum = emptyVector(width);
         runNonZero = 0;
         i = end;
         continue;
@@ -230,18 +244,17 @@ export function buildHierarchy(rows: BodyRow[], columns: number[], mult: number,
         // A total after its rows: 소계 covers the run since the last total, 합계 everything since the last grand total.
         checkTotal(row, vectors[i]!, sumOf(pending), columns, pending.length, diagnostics, units, names);
         const covered: Node = { row: i, end: i + 1, kids: pending, kind: 'total' };
-        nodes.push(covered);
         kinds[i] = 'total';
         if (row.subtotal) {
           grand = grand.concat([covered]);
           run = [];
-          runSum = new Map();
+          runSum = emptyVector(width);
           runNonZero = 0;
         } else {
           if (open !== undefined) open = undefined;
           grand = [];
           run = [];
-          runSum = new Map();
+          runSum = emptyVector(width);
           runNonZero = 0;
         }
       } else {
@@ -249,7 +262,6 @@ export function buildHierarchy(rows: BodyRow[], columns: number[], mult: number,
         open = i;
         totals.push({ vector: vectors[i]!, row: i });
         kinds[i] = 'total';
-        nodes.push({ row: i, end: i + 1, kids: [], kind: 'total' });
       }
       i++;
       continue;
@@ -261,10 +273,9 @@ export function buildHierarchy(rows: BodyRow[], columns: number[], mult: number,
       if (equalVectors(runSum, v, columns)) {
         const group: Node = { row: i, end: i + 1, kids: run, kind: 'group' };
         markKinds(group, kinds, parent, undefined);
-        nodes.push(group);
         grand = grand.concat([group]);
         run = [];
-          runSum = new Map();
+          runSum = emptyVector(width);
           runNonZero = 0;
         i++;
         continue;
@@ -281,12 +292,11 @@ export function buildHierarchy(rows: BodyRow[], columns: number[], mult: number,
       if (row.total) totals.push({ vector, row: i });
     }
     markKinds(current, kinds, parent, undefined);
-    nodes.push(current);
     if (current.kind === 'total') {
       closeOpen();
       grand = [];
       run = [];
-          runSum = new Map();
+          runSum = emptyVector(width);
           runNonZero = 0;
     } else {
       run.push(current);
@@ -296,7 +306,8 @@ export function buildHierarchy(rows: BodyRow[], columns: number[], mult: number,
     i = current.end;
   }
   closeOpen();
-  return { nodes, kinds, parent, alternative };
+  // No list of nodes is kept or returned: a long table's lines are made while its hierarchy is held.
+  return { kinds, parent, alternative };
 }
 
 /**
@@ -315,8 +326,8 @@ function markKinds(node: Node, kinds: Node['kind'][], parent: (number | undefine
 
 function checkTotal(row: BodyRow, stated: Vector, sum: Vector, columns: number[], parts: number, diagnostics: Diagnostic[], units: string, names: string[]): void {
   for (const c of columns) {
-    const s = stated.get(c);
-    const computed = sum.get(c);
+    const s = stated[c];
+    const computed = sum[c];
     if (s === undefined || computed === undefined || Number.isNaN(s) || Number.isNaN(computed) || close(s, computed)) continue;
     // Each part was rounded to the printed unit: half a unit per part explains a difference.
     const rounding = Math.abs(s - computed) <= Math.max(1, Math.ceil(parts / 2));
@@ -396,7 +407,7 @@ export function compareStated(row: BodyRow, column: ColumnInfo, stated: CellFigu
       rounding ? 'table-formula-rounding' : 'table-formula-mismatch',
       `"${row.label}": ${what} states ${stated.text.replace(/\s+/g, ' ').trim()} but the columns give ${kind === 'percent' ? computed.toFixed(Math.max(1, stated.decimals)) : fmt(computed)}${rounding ? ' (within rounding)' : ''}`,
       // The stated cell's own place (a PDF's stacked cell may sit on another line than its row).
-      row.cells[column.index]?.source ?? row.source,
+      cellSource(row, column.index),
     ),
   );
 }

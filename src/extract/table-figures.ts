@@ -8,7 +8,7 @@
 
 import { compareText, pushAll } from './collections.js';
 import type { BudgetLine, BudgetTotal, Diagnostic, FundingPart, Quantity, Series, SeriesPoint, Source, Target } from '../model/types.js';
-import { tableGrid, type Layout } from '../layout/types.js';
+import { forgetGrid, leadingGridRows, type Layout } from '../layout/types.js';
 import { COUNT_UNITS, MONEY_UNITS, parseCount } from './amounts.js';
 import { foldFullWidth } from './text.js';
 import { collapseLetterSpacing, normalizeName } from './names.js';
@@ -29,6 +29,7 @@ import { transposedAcross } from './table-across.js';
 import { buildHierarchy, checkFormulas, checkTotalColumns, compareStated, fmt, valueIn, type Hierarchy } from './table-checks.js';
 import { diag, TABLE_DIAGNOSTICS, type TableDiagnosticCode } from './table-diagnostics.js';
 import {
+  cellSource,
   figuresWithoutHeader,
   isFigureColumn,
   moneyUnitOf,
@@ -102,7 +103,7 @@ function percentQuantity(row: BodyRow, column: ColumnInfo | undefined): Quantity
 }
 
 function sourceOfCell(row: BodyRow, column: number): Source {
-  return row.cells[column]?.source ?? row.source;
+  return cellSource(row, column);
 }
 
 // ---------------------------------------------------------------- budget lines
@@ -271,28 +272,46 @@ interface Emit {
   totals: BudgetTotal[];
 }
 
-/** Lines from leaves, totals from groups and total rows; funding-part rows and alternative breakdowns are never lines. */
-function emitLines(rows: BodyRow[], h: Hierarchy, columns: ColumnInfo[], units: Units, year: string | undefined, settlement: boolean, diagnostics: Diagnostic[]): Emit {
+/**
+ * What stands in a row's place once `emitLines` has made its line and was told the
+ * rows are no longer needed: a long table's rows and their figures are then let go
+ * while its lines are made, instead of all of both being held at once.
+ */
+const RELEASED_ROW: BodyRow = { cells: [], label: '', source: { file: '', line: 0, text: '' }, cellsAt: { file: '', line: 0, text: '' }, figures: new RowFigures(0), total: false, subtotal: false, funding: false };
+
+/**
+ * Lines from leaves, totals from groups and total rows; funding-part rows and alternative breakdowns are never lines.
+ * With `release`, each row is replaced by `RELEASED_ROW` once read (the caller reads the rows no more).
+ */
+function emitLines(rows: BodyRow[], h: Hierarchy, columns: ColumnInfo[], units: Units, year: string | undefined, settlement: boolean, diagnostics: Diagnostic[], release = false): Emit {
   const plan = lineColumns(columns, columns.find((c) => c.role === 'note'));
   const out: Emit = { lines: [], totals: [] };
-  rows.forEach((row, i) => {
-    if (h.alternative.has(i)) return;
-    const line = lineFromRow(row, plan, units, year);
-    const parentLabel = h.parent[i] !== undefined ? rows[h.parent[i]!]!.label : undefined;
-    if (h.kinds[i] === 'leaf' && !row.total) {
-      if (row.funding || !row.label) return;
-      if (!line.budget && !line.executed) return;
-      if (!line.group && parentLabel) line.group = parentLabel;
-      if (settlement) checkSettlement(line, row, units, diagnostics);
-      out.lines.push(line);
-      return;
-    }
-    const total = totalFromLine(line, h.kinds[i] === 'group' ? undefined : row.subtotal ? row.group : undefined);
-    if (h.kinds[i] === 'group' && parentLabel) total.group = parentLabel;
-    if (settlement) checkSettlement(total, row, units, diagnostics);
-    out.totals.push(total);
-  });
+  // A group row may stand below its rows: its label is read before any row is let go.
+  const parentLabels = release ? h.parent.map((p) => (p !== undefined ? rows[p]!.label : undefined)) : undefined;
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
+    const parent = h.parent[i];
+    emitRow(row, i, parentLabels ? parentLabels[i] : parent !== undefined ? rows[parent]!.label : undefined, h, plan, units, year, settlement, diagnostics, out);
+    if (release) rows[i] = RELEASED_ROW;
+  }
   return out;
+}
+
+function emitRow(row: BodyRow, i: number, parentLabel: string | undefined, h: Hierarchy, plan: LineColumns, units: Units, year: string | undefined, settlement: boolean, diagnostics: Diagnostic[], out: Emit): void {
+  if (h.alternative.has(i)) return;
+  const line = lineFromRow(row, plan, units, year);
+  if (h.kinds[i] === 'leaf' && !row.total) {
+    if (row.funding || !row.label) return;
+    if (!line.budget && !line.executed) return;
+    if (!line.group && parentLabel) line.group = parentLabel;
+    if (settlement) checkSettlement(line, row, units, diagnostics);
+    out.lines.push(line);
+    return;
+  }
+  const total = totalFromLine(line, h.kinds[i] === 'group' ? undefined : row.subtotal ? row.group : undefined);
+  if (h.kinds[i] === 'group' && parentLabel) total.group = parentLabel;
+  if (settlement) checkSettlement(total, row, units, diagnostics);
+  out.totals.push(total);
 }
 
 // ---------------------------------------------------------------- per kind
@@ -305,10 +324,11 @@ function figureColumns(cls: TableClass, keep: (c: ColumnInfo) => boolean = () =>
   return cls.columns.filter((c) => isFigureColumn(c, cls) && !RATE_ROLES.has(c.role) && keep(c)).map((c) => c.index);
 }
 
+/** Lines and totals of a budget table. Its rows are let go as its last lines are made: the caller reads them no more. */
 function budgetTable(rows: BodyRow[], cls: TableClass, units: Units, out: TableFigures): void {
   // Every year's columns are evidence for the hierarchy, whichever year a line is for.
   const h = buildHierarchy(rows, figureColumns(cls), units.mult, out.diagnostics, units.money ?? '', columnNames(cls));
-  linesByYear(rows, h, cls, units, out);
+  linesByYear(rows, h, cls, units, out, true);
 }
 
 const YEAR_LINE_ROLES: ReadonlySet<ColumnRole> = new Set(['budget', 'executed', 'year', 'carriedOver', 'unused', 'remaining']);
@@ -343,18 +363,20 @@ function rowsForYear(rows: BodyRow[], cls: TableClass, year: string): BodyRow[] 
  * never to be summed together. A settlement year is checked (현액 = 집행 + 이월 + 불용)
  * only where its 이월/불용 are settled, not forecast.
  */
-function linesByYear(rows: BodyRow[], h: Hierarchy, cls: TableClass, units: Units, out: TableFigures): void {
+function linesByYear(rows: BodyRow[], h: Hierarchy, cls: TableClass, units: Units, out: TableFigures, release = false): void {
   const settlement = cls.kind === 'settlement';
   const years = lineYears(cls);
   const sets: { year?: string; columns: ColumnInfo[] }[] =
     years.length >= 2 ? years.map((year) => ({ year, columns: columnsOfYear(cls, year) })) : [{ ...(years[0] ? { year: years[0] } : {}), columns: cls.columns.map((c) => (c.role === 'year' ? { ...c, role: 'budget' as const } : c)) }];
-  for (const set of sets) {
+  sets.forEach((set, k) => {
     const check = settlement && set.columns.some((c) => (c.role === 'carriedOver' || c.role === 'unused') && !c.expected && !c.excluded);
-    const emitted = emitLines(set.year ? rowsForYear(rows, cls, set.year) : rows, h, set.columns, units, set.year, check, out.diagnostics);
+    const seen = set.year ? rowsForYear(rows, cls, set.year) : rows;
+    // The rows themselves (not a year's view of them) are let go with the last set.
+    const emitted = emitLines(seen, h, set.columns, units, set.year, check, out.diagnostics, release && k === sets.length - 1 && seen === rows);
     pushAll(out.budgetLines, emitted.lines);
     // Totals are kept to verify lines; a table of funding parts alone has none to verify.
     if (emitted.lines.length) pushAll(out.budgetTotals, emitted.totals);
-  }
+  });
 }
 
 function pointColumn(columns: ColumnInfo[], year: string): ColumnInfo | undefined {
@@ -867,11 +889,12 @@ function readTable(printed: TableInContext): ReadTable {
   const nonFigure = cls.kind === 'other' && cls.reasons.some((r) => /names staff|names no money/.test(r));
   // A table without any header row says nothing about what its figures are.
   if (nonFigure || cls.headerRows === 0) return { ctx, cls, units: { units: [], mult: 1 }, rowDiagnostics };
-  const grid = tableGrid(ctx.table);
-  const declared = moneyUnitOf(ctx, grid, cls.headerRows);
+  const declared = moneyUnitOf(ctx, leadingGridRows(ctx.table, cls.headerRows), cls.headerRows);
   const units: Units = { units: declared.units, mult: declared.money ? MONEY_UNITS[declared.money]! : 1 };
   if (declared.money) units.money = declared.money;
   const rows = readRows(ctx, cls, rowDiagnostics);
+  // The rows hold what they read of the grid: a long table's grid is not kept while all its figures are.
+  forgetGrid(ctx.table);
   return { ctx, cls, units, rows, orphan: figuresWithoutHeader(rows, cls), rowDiagnostics };
 }
 

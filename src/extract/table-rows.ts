@@ -5,7 +5,7 @@
 
 import { pushAll } from './collections.js';
 import type { Diagnostic, Source } from '../model/types.js';
-import { tableGrid, type Block, type GridCell, type TableBlock } from '../layout/types.js';
+import { forgetGrid, gridShape, leadingGridRows, tableGrid, type Block, type GridCell, type TableBlock } from '../layout/types.js';
 import { collapseLetterSpacing } from './names.js';
 import { bracketedMoneyUnit, isMoneyUnit, parseUnitDeclaration, type UnitDeclaration } from './units.js';
 import { foldFullWidth } from './text.js';
@@ -71,6 +71,8 @@ export function tablesInContext(blocks: Block[]): TableInContext[] {
       pushAll(last.ctx.extraRows, grid.slice(cls.headerRows));
       continue;
     }
+    // Classified: the rows are read later without the grid where they can be (see `readRows`).
+    forgetGrid(block);
     const ctx: TableInContext = { table: block, extraRows: [], headings: path.map((h) => h.text) };
     if (subject) ctx.subject = subject;
     if (heading) ctx.heading = heading;
@@ -208,11 +210,24 @@ export class RowFigures implements Iterable<[number, CellFigure]> {
   }
 }
 
+/**
+ * A body row's cell: its grid position, or the cell as made where the row has no
+ * span (the same text; its source, when unset, is the row's).
+ */
+export interface BodyCell {
+  text: string;
+  source?: Source;
+  spanned?: boolean;
+}
+
 export interface BodyRow {
-  cells: GridCell[];
+  cells: BodyCell[];
   label: string;
   group?: string;
+  /** Where the row starts: its first cell's source. */
   source: Source;
+  /** Where a cell that states no source of its own stands: its table row's source (see `cellSource`). */
+  cellsAt: Source;
   figures: RowFigures;
   total: boolean;
   subtotal: boolean;
@@ -234,7 +249,7 @@ export function isFigureColumn(c: ColumnInfo, cls: TableClass): boolean {
  * A row that lost a leading empty cell sits one column left of its header.
  * Each shift is scored by how many figure columns then hold a number; no shift wins ties.
  */
-function bestShift(cells: GridCell[], columns: ColumnInfo[], cls: TableClass, shifts: number[]): number {
+function bestShift(cells: BodyCell[], columns: ColumnInfo[], cls: TableClass, shifts: number[]): number {
   const score = (shift: number) =>
     columns.filter((c) => isFigureColumn(c, cls) && c.role !== 'other' && readCellFigure(cells[c.index + shift]?.text ?? '').value !== undefined).length;
   let best = { shift: 0, score: score(0) };
@@ -245,8 +260,14 @@ function bestShift(cells: GridCell[], columns: ColumnInfo[], cls: TableClass, sh
   return best.shift;
 }
 
-function shifted(cells: GridCell[], shift: number): GridCell[] {
+function shifted(cells: BodyCell[], shift: number): BodyCell[] {
   return cells.map((cell, c) => cells[c + shift] ?? { ...cell, text: '' });
+}
+
+/** Where a row's cell was read: its own source, else its table row's; the row's for a cell it does not have. */
+export function cellSource(row: BodyRow, column: number): Source {
+  const cell = row.cells[column];
+  return cell ? cell.source ?? row.cellsAt : row.source;
 }
 
 /**
@@ -257,7 +278,7 @@ function shifted(cells: GridCell[], shift: number): GridCell[] {
  *   the words join the name and the figures move back under their headers.
  * Rows with merged cells are as the reader made them and are left alone.
  */
-function realign(cells: GridCell[], cls: TableClass): { cells: GridCell[]; why: string } | undefined {
+function realign(cells: BodyCell[], cls: TableClass): { cells: BodyCell[]; why: string } | undefined {
   if (cls.labelColumn === undefined || cells.some((c) => c.spanned)) return undefined;
   const label = cls.labelColumn;
   const nameCell = cells[label]?.text ?? '';
@@ -292,7 +313,7 @@ function realign(cells: GridCell[], cls: TableClass): { cells: GridCell[]; why: 
  * the name and every other filled cell hold the same number of lines, N ≥ 2, and the
  * figure cells hold one number per line, the row is N rows.
  */
-function unstack(cells: GridCell[], cls: TableClass): GridCell[][] {
+function unstack(cells: BodyCell[], cls: TableClass): BodyCell[][] {
   if (cls.labelColumn === undefined || cells.some((c) => c.spanned)) return [cells];
   // A name on one line is one row (most rows): nothing to split.
   if (!cells[cls.labelColumn]!.text.includes('\n')) return [cells];
@@ -319,7 +340,7 @@ function headerKey(headerGrid: GridCell[][]): HeaderKey | undefined {
   return { cells, joined: cells.join('|') };
 }
 
-function isRepeatedHeader(cells: GridCell[], key: HeaderKey | undefined): boolean {
+function isRepeatedHeader(cells: BodyCell[], key: HeaderKey | undefined): boolean {
   if (!key) return false;
   // Same cell count and no '|' in the header: the joined strings are equal exactly when every cell is,
   // so the comparison stops at the first differing cell (usually the name) instead of normalizing the row.
@@ -331,43 +352,60 @@ function isRepeatedHeader(cells: GridCell[], key: HeaderKey | undefined): boolea
   return a === key.joined && a.replace(/\|/g, '') !== '';
 }
 
+/**
+ * The table's body rows. Rows as made (no span; see `gridShape`) take their cells as
+ * made, not grid positions, and the grid is made only for the other rows: a long table's
+ * grid need not be held while its rows are. Each row's source is its own.
+ */
 export function readRows(ctx: TableInContext, cls: TableClass, diagnostics: Diagnostic[]): BodyRow[] {
-  const grid = tableGrid(ctx.table);
-  const headerGrid = grid.slice(0, cls.headerRows);
-  const printed = ctx.extraRows.length ? grid.slice(cls.headerRows).concat(ctx.extraRows) : grid.slice(cls.headerRows);
+  const shape = gridShape(ctx.table);
+  const headerGrid = leadingGridRows(ctx.table, cls.headerRows, shape.width);
+  // The table's own body rows, then the rows of the tables continuing it (grid rows).
+  const ownBody = Math.max(0, ctx.table.rows.length - cls.headerRows);
+  const printedCount = ownBody + ctx.extraRows.length;
   const rows: BodyRow[] = [];
   const key = headerKey(headerGrid);
   const figureColumns = cls.columns.filter((c) => isFigureColumn(c, cls)).map((c) => c.index);
   const width = figureColumns.reduce((w, c) => Math.max(w, c + 1), 0);
   let group: string | undefined;
-  for (const printedCells of printed) for (let cells of unstack(printedCells, cls)) {
-    if (cells.every((c) => c.text.trim() === '')) continue;
-    if (isRepeatedHeader(cells, key)) continue;
-    const source = cells[0]!.source;
-    const realigned = realign(cells, cls);
-    if (realigned) {
-      cells = realigned.cells;
-      diagnostics.push(diag('table-row-realigned', realigned.why, source));
+  for (let k = 0; k < printedCount; k++) {
+    const r = cls.headerRows + k;
+    const tableRow = k < ownBody ? ctx.table.rows[r]! : undefined;
+    const line: { cells: BodyCell[]; source?: Source } = tableRow
+      ? { cells: shape.asMade[r] === 1 ? tableRow.cells : tableGrid(ctx.table)[r]!, source: tableRow.source }
+      : { cells: ctx.extraRows[k - ownBody]! };
+    for (let cells of unstack(line.cells, cls)) {
+      if (cells.every((c) => c.text.trim() === '')) continue;
+      if (isRepeatedHeader(cells, key)) continue;
+      // A grid position always has its source; a cell as made has one only where it differs from its row's.
+      const source = (cells[0]!.source ?? line.source)!;
+      const realigned = realign(cells, cls);
+      if (realigned) {
+        cells = realigned.cells;
+        diagnostics.push(diag('table-row-realigned', realigned.why, source));
+      }
+      const labelText = cls.labelColumn !== undefined ? cleanLabel(cells[cls.labelColumn]?.text ?? '') : '';
+      const groupText = cls.groupColumn !== undefined ? cleanLabel(cells[cls.groupColumn]?.text ?? '') : '';
+      const label = labelText || groupText;
+      const marks = stripMarks(label);
+      const total = TOTAL_WORD.test(marks);
+      if (groupText && !isTotalLabel(groupText)) group = groupText;
+      const figures = new RowFigures(width);
+      for (const c of figureColumns) figures.set(c, readCellFigure(cells[c]?.text ?? ''));
+      const subtotal = SUBTOTAL_WORD.test(marks) || (total && labelText !== '' && groupText !== '' && !isTotalLabel(groupText));
+      // Every field in the literal, `group` too when there is none: a field added later takes extra room in each of a long table's rows.
+      rows.push({
+        cells,
+        label,
+        source,
+        cellsAt: line.source ?? source,
+        figures,
+        total,
+        subtotal,
+        funding: namesFundingPart(label),
+        group: group && ((labelText && !total && groupText !== labelText) || (total && subtotal)) ? group : undefined,
+      });
     }
-    const labelText = cls.labelColumn !== undefined ? cleanLabel(cells[cls.labelColumn]?.text ?? '') : '';
-    const groupText = cls.groupColumn !== undefined ? cleanLabel(cells[cls.groupColumn]?.text ?? '') : '';
-    const label = labelText || groupText;
-    const total = isTotalLabel(label);
-    if (groupText && !isTotalLabel(groupText)) group = groupText;
-    const figures = new RowFigures(width);
-    for (const c of figureColumns) figures.set(c, readCellFigure(cells[c]?.text ?? ''));
-    const row: BodyRow = {
-      cells,
-      label,
-      source,
-      figures,
-      total,
-      subtotal: SUBTOTAL_WORD.test(stripMarks(label)) || (total && labelText !== '' && groupText !== '' && !isTotalLabel(groupText)),
-      funding: namesFundingPart(label),
-    };
-    if (group && labelText && !total && groupText !== labelText) row.group = group;
-    else if (group && total && row.subtotal) row.group = group;
-    rows.push(row);
   }
   dropWordColumns(rows, cls);
   flagImplausible(rows, cls, diagnostics);
@@ -424,13 +462,20 @@ function medianDigits(values: number[]): number {
 /** A value ten thousand times the column's usual size, or a percentage over 1,000, is reported and left out. */
 function flagImplausible(rows: BodyRow[], cls: TableClass, diagnostics: Diagnostic[]): void {
   for (const column of cls.columns) {
-    const values = rows.map((r) => r.figures.get(column.index)?.value).filter((v): v is number => v !== undefined && v !== 0);
+    // Only figure columns have figures (see readRows).
+    if (!isFigureColumn(column, cls)) continue;
+    const values: number[] = [];
+    for (const row of rows) {
+      const v = row.figures.get(column.index)?.value;
+      if (v !== undefined && v !== 0) values.push(v);
+    }
     if (values.length === 0) continue;
     const median = medianDigits(values);
+    const rate = RATE_ROLES.has(column.role);
     for (const row of rows) {
       const f = row.figures.get(column.index);
       if (f?.value === undefined) continue;
-      const bad = RATE_ROLES.has(column.role) ? Math.abs(f.value) > 1000 : values.length >= 3 && digitsOf(f.value) >= median + 4;
+      const bad = rate ? Math.abs(f.value) > 1000 : values.length >= 3 && digitsOf(f.value) >= median + 4;
       if (bad) {
         (row.implausible ??= new Set()).add(column.index);
         diagnostics.push(diag('table-value-implausible', `"${f.text.trim()}" in column "${column.path.join(' ')}" is implausible for that column (${RATE_ROLES.has(column.role) ? 'over 1,000%' : `${digitsOf(f.value)} digits where the column has ${median}`}); not used`, row.source));

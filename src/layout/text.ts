@@ -218,9 +218,12 @@ function tableBlock(rows: TableRow[], headerRows: number, first: Line, file: str
 function readTabTable(lines: Line[], start: number, file: string): { block: TableBlock; next: number } | undefined {
   const rows: TableRow[] = [];
   let j = start;
+  let above: string[] = [];
   while (j < lines.length && lines[j]!.raw.includes('\t') && lines[j]!.text !== '') {
     const l = lines[j]!;
     const cells = l.raw.replace(/^ +/, '').split('\t').map(cellText);
+    sameAsAbove(cells, above);
+    above = cells;
     rows.push(plainRow(cells, { file, line: l.n, text: l.text }));
     j++;
   }
@@ -229,6 +232,14 @@ function readTabTable(lines: Line[], start: number, file: string): { block: Tabl
   const headerRows = countHeaderRows(rows.slice(0, HEADER_ROWS_SEEN).map((r) => r.cells.map((c) => c.text)));
   inferHeaderSpans(rows, headerRows);
   return { block: tableBlock(rows, headerRows, lines[start]!, file), next: j };
+}
+
+/**
+ * A cell printing the same text as the cell above it (a date, a unit, a status down a
+ * long table) takes that cell's string: equal text, held once instead of once per row.
+ */
+function sameAsAbove(cells: string[], above: string[]): void {
+  for (let c = 0; c < cells.length && c < above.length; c++) if (cells[c] === above[c]) cells[c] = above[c]!;
 }
 
 /**

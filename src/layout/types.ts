@@ -115,10 +115,20 @@ export function tableGrid(table: TableBlock): GridCell[][] {
 /** Grids already built, per table; read-only to every caller. */
 const grids = new WeakMap<TableBlock, { rows: TableRow[]; count: number; grid: GridCell[][] }>();
 
+/**
+ * Lets go of a table's grid once the readers that share it are done: a long table's
+ * grid holds an object per cell for as long as the table lives. A later `tableGrid`
+ * builds it again, the same.
+ */
+export function forgetGrid(table: TableBlock): void {
+  grids.delete(table);
+}
+
 function buildGrid(table: TableBlock): GridCell[][] {
   const grid: (GridCell | undefined)[][] = [];
   table.rows.forEach((row, r) => {
-    const line = (grid[r] ??= []);
+    // Made at the row's own width (grown by assignment from empty, a row's array took twice the room).
+    const line = (grid[r] ??= new Array<GridCell | undefined>(spannedWidth(row)));
     let c = 0;
     for (const cell of row.cells) {
       while (line[c] !== undefined) c++;
@@ -144,17 +154,102 @@ function buildGrid(table: TableBlock): GridCell[][] {
     const line = grid[r] ?? [];
     // A full row (most rows) is already the grid's row: kept, not copied.
     if (line.length === width && isFull(line)) return line;
-    const out: GridCell[] = [];
+    const out = new Array<GridCell>(width);
     for (let c = 0; c < width; c++) {
-      out.push(line[c] ?? { text: '', originRow: r, originCol: c, spanned: false, source: row.source });
+      out[c] = line[c] ?? { text: '', originRow: r, originCol: c, spanned: false, source: row.source };
     }
     return out;
   });
 }
 
+/** The columns a row's own cells cover. */
+function spannedWidth(row: TableRow): number {
+  let width = 0;
+  for (const cell of row.cells) width += Math.max(1, cell.colSpan);
+  return width;
+}
+
 function isFull(line: (GridCell | undefined)[]): line is GridCell[] {
   for (let c = 0; c < line.length; c++) if (line[c] === undefined) return false;
   return true;
+}
+
+/**
+ * What `tableGrid` makes of a table, found without making it: the grid's width, and
+ * which rows are their grid rows as made (no span reaches into them, none of their
+ * cells spans columns, no padding), so that a reader of a long table can take those
+ * rows' cells and leave the grid unmade.
+ */
+export interface GridShape {
+  width: number;
+  /** 1 where row r's cells are its grid row, position for position. */
+  asMade: Uint8Array;
+}
+
+export function gridShape(table: TableBlock): GridShape {
+  // Asked for by several readers of the same table (its rows, its header, a before/after check): found once.
+  const cached = shapes.get(table);
+  if (cached && cached.rows === table.rows && cached.count === table.rows.length) return cached.shape;
+  const shape = findShape(table);
+  shapes.set(table, { rows: table.rows, count: table.rows.length, shape });
+  return shape;
+}
+
+/** Shapes already found, per table (a byte per row). */
+const shapes = new WeakMap<TableBlock, { rows: TableRow[]; count: number; shape: GridShape }>();
+
+function findShape(table: TableBlock): GridShape {
+  const rows = table.rows;
+  const asMade = new Uint8Array(rows.length);
+  const lengths = new Uint32Array(rows.length);
+  // Per column, the last row a span from a row above covers (-1: none).
+  const coveredUntil: number[] = [];
+  let width = 0;
+  for (let r = 0; r < rows.length; r++) {
+    let length = 0;
+    let fromAbove = false;
+    for (let k = 0; k < coveredUntil.length; k++) {
+      if (coveredUntil[k]! >= r) {
+        fromAbove = true;
+        length = k + 1;
+      }
+    }
+    let plain = !fromAbove;
+    let c = 0;
+    for (const cell of rows[r]!.cells) {
+      while ((coveredUntil[c] ?? -1) >= r) c++;
+      const rowSpan = Math.max(1, cell.rowSpan);
+      const colSpan = Math.max(1, cell.colSpan);
+      if (colSpan !== 1) plain = false;
+      const last = Math.min(r + rowSpan - 1, rows.length - 1);
+      for (let dc = 0; dc < colSpan; dc++) coveredUntil[c + dc] = Math.max(coveredUntil[c + dc] ?? -1, last);
+      c += colSpan;
+    }
+    length = Math.max(length, c);
+    lengths[r] = length;
+    width = Math.max(width, length);
+    if (plain) asMade[r] = 1;
+  }
+  for (let r = 0; r < rows.length; r++) if (asMade[r] === 1 && (lengths[r] !== width || rows[r]!.cells.length !== width)) asMade[r] = 0;
+  return { width, asMade };
+}
+
+/**
+ * The first `n` rows of the table's grid, as `tableGrid(table).slice(0, n)` gives them,
+ * made without the rows below (a header needs no grid of the whole table).
+ */
+export function leadingGridRows(table: TableBlock, n: number, width: number = gridShape(table).width): GridCell[][] {
+  const cached = grids.get(table);
+  if (cached && cached.rows === table.rows && cached.count === table.rows.length) return cached.grid.slice(0, n);
+  if (n <= 0) return [];
+  // Cells of a row are placed by the rows above it only, so the leading rows' grid is theirs alone, padded to the whole width.
+  const lead = buildGrid({ ...table, rows: table.rows.slice(0, n) });
+  return lead.map((line, r) => {
+    if (line.length >= width) return line;
+    const out = new Array<GridCell>(width);
+    for (let c = 0; c < width; c++) out[c] = line[c] ?? { text: '', originRow: r, originCol: c, spanned: false, source: table.rows[r]!.source };
+    return out;
+  });
 }
 
 /** A plain row of cells (no spans), as most text readers produce. */

@@ -49,6 +49,18 @@ async function postInput(file: string, lines: NumberedLine[], origin: ParseInput
   return { file, text: lines.map((l) => l.text).join('\n'), origin, extension, layout };
 }
 
+/**
+ * The decoded, normalized text of a text file. A function of its own: the decoded text
+ * (before normalizing) is a second copy of the file, and a local of the async reader
+ * below would be kept alive across its awaits, as long as the whole parse.
+ */
+function normalizedTextOf(bytes: Uint8Array): string | { error: string } {
+  const decoded = decodeBytes(bytes);
+  if ('error' in decoded) return decoded;
+  if (decoded.text.trim() === '') return { error: 'empty file' };
+  return normalizeText(decoded.text);
+}
+
 /** Decode (or read the PDF), read the layout, detect the kind, run every extractor and the kind's own reader. */
 export async function parseBytes(file: string, bytes: Uint8Array, options: LoadOptions = {}): Promise<LoadResult> {
   const extension = (/\.([^./\\]+)$/.exec(file)?.[1] ?? '').toLowerCase();
@@ -76,10 +88,8 @@ export async function parseBytes(file: string, bytes: Uint8Array, options: LoadO
     lines = () => read.text.lines.map((l, i) => ({ n: i + 1, text: l.text, page: l.page }));
     origin = 'pdf';
   } else {
-    const decoded = decodeBytes(bytes);
-    if ('error' in decoded) return decoded;
-    if (decoded.text.trim() === '') return { error: 'empty file' };
-    const text = normalizeText(decoded.text);
+    const text = normalizedTextOf(bytes);
+    if (typeof text !== 'string') return text;
     rawText = text;
     lines = () => text.split('\n').map((t, i) => ({ n: i + 1, text: t }));
     const { readDecodedLayout } = await import('../layout/index.js');
