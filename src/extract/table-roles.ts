@@ -8,6 +8,7 @@
 import { tableGrid, type GridCell, type TableBlock, type TableRow } from '../layout/types.js';
 import { parseNumber, parsePercent } from './amounts.js';
 import { expandYear } from './periods.js';
+import { memoizedText } from './memo.js';
 import { foldFullWidth } from './text.js';
 
 export type ColumnRole =
@@ -175,7 +176,9 @@ export function formulaOf(text: string): FormulaMark | undefined {
  * and the markers that do not change its meaning stripped: `(A)`, `(B-A)`,
  * `(B-A)/A`, `(A+B)`, `①`, `(%)`, `(천원)`-style unit tags, `누계`, `※`, `*`.
  */
-export function normalizeHeader(text: string): string {
+export const normalizeHeader = memoizedText(normalizeHeaderText);
+
+function normalizeHeaderText(text: string): string {
   return foldFullWidth(text)
     .replace(/\s+/g, '')
     .replace(/\(?[A-Z][-+][A-Z]\)?\/[A-Z]/g, '')
@@ -210,7 +213,9 @@ export interface HeaderMeaning {
  * brackets (`집행액[실집행액]`, `계획액(수정)`), takes the first; the second
  * says what the second number of each body cell is (see `secondOf`).
  */
-export function roleOfHeader(text: string): HeaderMeaning {
+export const roleOfHeader: (text: string) => Readonly<HeaderMeaning> = memoizedText(readRoleOfHeader);
+
+function readRoleOfHeader(text: string): HeaderMeaning {
   const normalized = normalizeHeader(text);
   if (/^\(?[A-Z][-+][A-Z]\)?\/[A-Z]$/.test(foldFullWidth(text).replace(/\s+/g, ''))) return { role: 'changeRate' };
   if (/^\([A-Z][-+][A-Z]\)$/.test(foldFullWidth(text).replace(/\s+/g, ''))) return { role: 'change' };
