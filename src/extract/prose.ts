@@ -24,19 +24,29 @@ export interface Sentence {
   source: Source;
 }
 
+const [OPEN_ROUND, OPEN_SQUARE, OPEN_CORNER, CLOSE_ROUND, CLOSE_SQUARE, CLOSE_CORNER, FULL_STOP] = [...'([「)]」.'].map((c) => c.charCodeAt(0));
+/** The syllables a sentence ends on before its full stop (`…했다.`, `…함.`). */
+const SENTENCE_END = /[다음함임됨요]/;
+
 /**
  * Sentences of one prose text: cut after a sentence end (`…했다.`, `…함.`) followed
  * by a space, never inside brackets, so `(’24.3.)` and `1.5억원` stay whole.
  */
 export function splitSentences(text: string): string[] {
+  // Most texts are one sentence: without a full stop there is nothing to cut.
+  if (!text.includes('.')) {
+    const whole = text.trim();
+    return whole ? [whole] : [];
+  }
   const out: string[] = [];
   let depth = 0;
   let start = 0;
+  // Character codes, not one-character strings: this runs over all the prose of a document.
   for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (c === '(' || c === '[' || c === '「') depth++;
-    else if ((c === ')' || c === ']' || c === '」') && depth > 0) depth--;
-    else if (depth === 0 && c === '.' && /[가-힣]/.test(text[i - 1] ?? '') && /\s/.test(text[i + 1] ?? '') && /[다음함임됨요]/.test(text[i - 1]!)) {
+    const c = text.charCodeAt(i);
+    if (c === OPEN_ROUND || c === OPEN_SQUARE || c === OPEN_CORNER) depth++;
+    else if ((c === CLOSE_ROUND || c === CLOSE_SQUARE || c === CLOSE_CORNER) && depth > 0) depth--;
+    else if (depth === 0 && c === FULL_STOP && SENTENCE_END.test(text[i - 1] ?? '') && /\s/.test(text[i + 1] ?? '')) {
       out.push(text.slice(start, i + 1).trim());
       start = i + 1;
     }

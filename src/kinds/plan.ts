@@ -351,6 +351,8 @@ export function readGoalTargets(layout: Layout, targetYear: string | undefined, 
 export function dominantMoneyUnit(layout: Layout): string {
   const counts = new Map<string, number>();
   for (const block of layout.blocks) {
+    // Only a block that prints 원 can hold an amount: the others are not joined up or searched.
+    if (block.type === 'table' ? !block.rows.some((r) => r.cells.some((c) => c.text.includes('원'))) : !block.text.includes('원')) continue;
     const text = block.type === 'table' ? block.rows.map((r) => r.cells.map((c) => c.text).join(' ')).join('\n') : block.text;
     for (const m of text.matchAll(/\d\s*(조|억|백만|천만|만|천)?\s*원/g)) {
       const unit = `${m[1] ?? ''}원`;

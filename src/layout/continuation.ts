@@ -25,9 +25,9 @@ function columnCount(table: TableBlock): number {
   return tableGrid(table)[0]?.length ?? 0;
 }
 
-function isFurniture(text: string, open: TableBlock | undefined): boolean {
+function isFurniture(text: string, open: TableBlock): boolean {
   const squeezed = text.replace(/\s+/g, '');
-  return /^[-–—(]?\d{1,4}[-–—)]?$|^\d+\/\d+$/.test(squeezed) || (open?.caption !== undefined && squeezed === open.caption.replace(/\s+/g, ''));
+  return /^[-–—(]?\d{1,4}[-–—)]?$|^\d+\/\d+$/.test(squeezed) || (open.caption !== undefined && squeezed === open.caption.replace(/\s+/g, ''));
 }
 
 /** How many leading rows of `next` to drop when it continues `open`, or undefined when it does not. */
@@ -70,7 +70,9 @@ export function mergeContinuedTables(blocks: Block[]): Block[] {
       between = 0;
       continue;
     }
-    if (!isFurniture(block.text, open?.table)) open = undefined;
+    // Only furniture keeps a table open, and only so many blocks of it: with none open,
+    // or one block more than allowed, there is nothing to ask (most blocks).
+    if (open && (between >= MAX_FURNITURE_BETWEEN || !isFurniture(block.text, open.table))) open = undefined;
     between++;
     out.push(block);
   }
