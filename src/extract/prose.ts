@@ -8,7 +8,7 @@ import type { Block, TableBlock } from '../layout/types.js';
 import { expandYear } from './periods.js';
 import { printedDecimals, printedStep } from './printed.js';
 import { applyUnit, findQuantities, type FoundQuantity } from './quantities.js';
-import { foldFullWidth } from './text.js';
+import { foldFullWidth, matchesOf } from './text.js';
 import { memoized } from './memo.js';
 
 export type ProseBlock = Exclude<Block, TableBlock>;
@@ -89,11 +89,17 @@ function lastNonSpace(text: string, index: number): string {
 /** A figure of a sentence: the reader's FoundQuantity with its position kept. */
 export type Figure = FoundQuantity;
 
+const DIGIT = /\d/;
+const memoSentenceFigures = memoized(readSentenceFigures);
+
 /**
  * The figures of a sentence. A bare number joined by an arrow to a figure with a
  * unit takes that unit (`9,500→13,300만원`: both 만원).
  */
-export const sentenceFigures = memoized(readSentenceFigures);
+export function sentenceFigures(text: string): Figure[] {
+  // A sentence without a digit has no figure (findQuantities finds none): no memo lookup.
+  return DIGIT.test(text) ? memoSentenceFigures(text) : [];
+}
 
 function readSentenceFigures(text: string): Figure[] {
   // Year labels are not figures: `('23)`, `'23.`, `(2023)`.
@@ -159,7 +165,7 @@ const YEAR = /(?:(\d{4})\s*년|['’‘](\d{2})\s*년?|\((\d{4})\)|\(\s*['’‘
 
 /** The years written in a text, in order (`2023년`, `'24년`, `(’23)`). */
 export function yearsIn(text: string): { year: string; index: number }[] {
-  return [...foldFullWidth(text).matchAll(YEAR)].map((m) => ({ year: String(m[1] ?? m[3] ?? expandYear(m[2] ?? m[4]!)), index: m.index! }));
+  return matchesOf(YEAR, foldFullWidth(text)).map((m) => ({ year: String(m[1] ?? m[3] ?? expandYear(m[2] ?? m[4]!)), index: m.index! }));
 }
 
 /** The year written just before a figure (since the previous figure), if any. */

@@ -106,3 +106,21 @@ export function stripMarkdown(line: string): string {
     .replace(/\\([*_\-#.()[\]])/g, '$1')
     .trim();
 }
+
+/**
+ * Every match of a global pattern, as `[...text.matchAll(pattern)]` gives them. The
+ * readers of figures run over every line of a document, and `matchAll` builds a copy
+ * of the pattern and an iterator per call; this reads with the pattern itself. The
+ * matches are all collected before they are returned, so a caller may use the same
+ * pattern again while going through them.
+ */
+export function matchesOf(pattern: RegExp, text: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+    out.push(m);
+    // An empty match would be found again at the same place (matchAll steps over it likewise).
+    if (m[0] === '') pattern.lastIndex++;
+  }
+  return out;
+}

@@ -15,12 +15,16 @@ import { expandYear } from '../extract/periods.js';
 import { findQuantities, type FoundQuantity } from '../extract/quantities.js';
 import { findSeries } from '../extract/series.js';
 import { printedDecimals } from '../extract/printed.js';
+import { matchesOf } from '../extract/text.js';
 import type { PlanUnit } from './plan-outline.js';
+
+/** `혁신성장(1조 1,081억원)`: a name and its amount in brackets. */
+const NAMED_AMOUNT = /([가-힣A-Za-z][가-힣A-Za-z0-9·\- ]{0,24}?)\s*\(\s*((?:[\d,.]+\s*조\s*)?[\d,.]+)\s*(억원|조원|백만원|천원|원)?\s*[,)]/g;
 
 /** `혁신성장(1조 1,081억원), 전략분야(5,987억원), 인프라(1,271억원)`: named amounts, the unit written once. */
 export function readNamedAmounts(text: string): { name: string; value: number }[] | undefined {
   if (!text.includes('원') || !/\(\s*\d/.test(text)) return undefined;
-  const items = [...text.matchAll(/([가-힣A-Za-z][가-힣A-Za-z0-9·\- ]{0,24}?)\s*\(\s*((?:[\d,.]+\s*조\s*)?[\d,.]+)\s*(억원|조원|백만원|천원|원)?\s*[,)]/g)];
+  const items = matchesOf(NAMED_AMOUNT, text);
   if (items.length < 2) return undefined;
   const unit = items.map((m) => m[3]).filter(Boolean).pop();
   if (!unit) return undefined;

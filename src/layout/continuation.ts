@@ -40,7 +40,11 @@ function continuation(open: TableBlock, next: TableBlock): number | undefined {
   return nextPage && next.caption === undefined && columnCount(next) === columnCount(open) ? 0 : undefined;
 }
 
-/** Blocks with each continued table folded into the table it continues. */
+/**
+ * Blocks with each continued table folded into the table it continues. When no table
+ * continues another, the caller's own list comes back: readers memoized by a block list
+ * (the sentences of a layout) then find the work the kind's reader already did.
+ */
 export function mergeContinuedTables(blocks: Block[]): Block[] {
   const out: Block[] = [];
   // A table that continues nothing stays the caller's block (its grid and classification,
@@ -76,5 +80,5 @@ export function mergeContinuedTables(blocks: Block[]): Block[] {
     between++;
     out.push(block);
   }
-  return out;
+  return out.length === blocks.length ? blocks : out;
 }
