@@ -98,6 +98,13 @@ export function defaultStep(q: Quantity, moneyUnit: string): number | undefined 
   return step === 1 ? undefined : step;
 }
 
+/** A value, or the function that makes it when it is needed. */
+type Lazy<T> = T | (() => T);
+
+function valueOf<T>(lazy: Lazy<T>): T {
+  return typeof lazy === 'function' ? (lazy as () => T)() : lazy;
+}
+
 class Checker {
   findings: Finding[] = [];
   checked = 0;
@@ -112,14 +119,18 @@ class Checker {
     return defaultStep(q, this.doc.moneyUnit) ?? 0;
   }
 
-  add(severity: Severity | undefined, code: string, message: string, stated: number | string | undefined, computed: number | string | undefined, source: Source | undefined, extra: Partial<Finding> = {}): void {
+  /**
+   * Count a check; keep a finding when it has a severity. The message and extra may be
+   * given as functions: most checks pass, and a passing check's message is never read.
+   */
+  add(severity: Severity | undefined, code: string, message: Lazy<string>, stated: number | string | undefined, computed: number | string | undefined, source: Source | undefined, extra: Lazy<Partial<Finding>> = {}): void {
     this.checked++;
     if (!severity) {
       this.passed++;
       return;
     }
     if (severity === 'info') this.passed++;
-    const f: Finding = { document: this.doc.file, severity, code, message, ...extra };
+    const f: Finding = { document: this.doc.file, severity, code, message: valueOf(message), ...valueOf(extra) };
     if (stated !== undefined) f.stated = stated;
     if (computed !== undefined) f.computed = computed;
     if (source) f.source = source;
@@ -154,20 +165,24 @@ class Checker {
   }
 
   /** A stated percentage (or multiple) against `f` of the operands, each taken at its printed precision. */
-  stated(label: string, stated: Quantity, f: (...xs: number[]) => number, ops: Operand[], code: string, unit: string, claim?: { resolution?: string; ambiguous?: string }): void {
+  stated(label: Lazy<string>, stated: Quantity, f: (...xs: number[]) => number, ops: Operand[], code: string, unit: string, claim?: { resolution?: string; ambiguous?: string }): void {
     const decimals = statedDecimals(stated);
     const point = f(...ops.map((o) => o.q.value));
     const range = rangeOver(f, ops.map((o) => this.interval(o.q)));
     if (!Number.isFinite(point) || !range) return;
     const v = judgeStated(stated.value, decimals, range, !!claim?.ambiguous);
+    if (!v.severity) {
+      this.add(undefined, code, '', stated.value, undefined, undefined);
+      return;
+    }
     const tolerance = 10 ** -decimals / 2 + (range.hi - range.lo) / 2;
     const shown = `${stated.value}${unit}`;
     const msg =
       v.how === 'truncated'
-        ? `${label}: stated ${shown} is the computed ${showTruncation(point, decimals)}${unit} truncated, not rounded`
-        : `${label}: stated ${shown} but the figures give ${fmt2(point)}${unit}`;
+        ? `${valueOf(label)}: stated ${shown} is the computed ${showTruncation(point, decimals)}${unit} truncated, not rounded`
+        : `${valueOf(label)}: stated ${shown} but the figures give ${fmt2(point)}${unit}`;
     const d = this.details(ops, tolerance, claim?.resolution, claim?.ambiguous);
-    this.add(v.severity, code, msg + (v.severity ? d.suffix : ''), stated.value, Number(fmt2(point)), stated.source, d.extra);
+    this.add(v.severity, code, msg + d.suffix, stated.value, Number(fmt2(point)), stated.source, d.extra);
   }
 
   /** Whether parts add up to a stated total within the rounding of the printed figures. */
@@ -183,10 +198,10 @@ class Checker {
    * of them → consistent; otherwise `severity`. A money figure of 1,000조원 or more
    * is numbers run together, not an amount: reported as such, never summed.
    */
-  sum(label: string, total: Quantity, parts: Quantity[], source: Source, severity: Severity, code: string, claim?: { resolution?: string; ambiguous?: string }): void {
+  sum(label: Lazy<string>, total: Quantity, parts: Quantity[], source: Source, severity: Severity, code: string, claim?: { resolution?: string; ambiguous?: string }): void {
     const huge = [total, ...parts].find((q) => q.unit === '원' && Math.abs(q.value) >= IMPLAUSIBLE_KRW);
     if (huge) {
-      this.add('warning', 'implausible-figure', `${label}: ${this.show(huge)} is not a plausible amount (several numbers run together?); not checked`, huge.value, undefined, huge.source);
+      this.add('warning', 'implausible-figure', `${valueOf(label)}: ${this.show(huge)} is not a plausible amount (several numbers run together?); not checked`, huge.value, undefined, huge.source);
       return;
     }
     const sum = parts.reduce((s, p) => s + p.value, 0);
@@ -198,12 +213,15 @@ class Checker {
     const unit = total.unit;
     const show = (v: number) => (unit === '원' ? this.money(v) : formatQuantity(v, unit, this.doc.moneyUnit));
     const sev: Severity | undefined = exact ? undefined : withinRounding ? 'info' : claim?.ambiguous && severity === 'error' ? 'warning' : severity;
+    if (!sev) {
+      this.add(undefined, code, '', total.value, sum, source);
+      return;
+    }
     const d = this.details([], tolerance, claim?.resolution, claim?.ambiguous);
-    const suffix = sev ? d.suffix : '';
     const message = withinRounding
-      ? `${label}: stated ${show(total.value)}, the parts add up to ${show(sum)}: within the rounding of the printed figures`
-      : `${label}: stated ${show(total.value)} but the parts add up to ${show(sum)}`;
-    this.add(sev, code, message + suffix, total.value, sum, source, { ...d.extra, operands: parts.map((p) => ({ role: 'part', value: p.value, unit: p.unit, source: p.source })) });
+      ? `${valueOf(label)}: stated ${show(total.value)}, the parts add up to ${show(sum)}: within the rounding of the printed figures`
+      : `${valueOf(label)}: stated ${show(total.value)} but the parts add up to ${show(sum)}`;
+    this.add(sev, code, message + d.suffix, total.value, sum, source, { ...d.extra, operands: parts.map((p) => ({ role: 'part', value: p.value, unit: p.unit, source: p.source })) });
   }
 }
 
@@ -365,18 +383,18 @@ function checkClaim(c: Checker, claim: Claim): void {
     }
     case 'growth': {
       if (claim.from.value === 0) break;
-      const label = `growth ${claim.fromPeriod ?? ''}→${claim.toPeriod ?? ''} (${c.show(claim.from)} → ${c.show(claim.to)})`.replace('(→)', '');
+      const label = () => `growth ${claim.fromPeriod ?? ''}→${claim.toPeriod ?? ''} (${c.show(claim.from)} → ${c.show(claim.to)})`.replace('(→)', '');
       c.stated(label, claim.stated, (to, from) => ((to - from) / from) * 100, [{ role: 'to', q: claim.to }, { role: 'from', q: claim.from }], 'growth', '%', claim);
       break;
     }
     case 'points': {
-      const label = `${claim.label}: change ${claim.fromPeriod ?? ''}→${claim.toPeriod ?? ''} (${c.show(claim.from)} → ${c.show(claim.to)})`.replace(' →)', ')');
+      const label = () => `${claim.label}: change ${claim.fromPeriod ?? ''}→${claim.toPeriod ?? ''} (${c.show(claim.from)} → ${c.show(claim.to)})`.replace(' →)', ')');
       c.stated(label, claim.stated, (to, from) => to - from, [{ role: 'to', q: claim.to }, { role: 'from', q: claim.from }], 'points', '%p', claim);
       break;
     }
     case 'multiple': {
       if (claim.from.value === 0) break;
-      const label = `${claim.label}: multiple (${c.show(claim.from)} → ${c.show(claim.to)})`;
+      const label = () => `${claim.label}: multiple (${c.show(claim.from)} → ${c.show(claim.to)})`;
       c.stated(label, claim.stated, (to, from) => to / from, [{ role: 'to', q: claim.to }, { role: 'from', q: claim.from }], 'multiple', '배', claim);
       break;
     }

@@ -2,7 +2,7 @@
 // Korean magnitudes (`1조 1,081억원`, `307.9억`, `2천~4천만원`), counts with unit
 // nouns (`2.6만명`) and percentages. Pure; every result is a plain number.
 
-import { foldFullWidth } from './text.js';
+import { foldFullWidth, matchesOf } from './text.js';
 import { MONEY_UNITS } from './units.js';
 
 const DIGITS = String.raw`(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?`;
@@ -57,7 +57,7 @@ export function parseKoreanNumber(text: string): number | undefined {
   let total = 0;
   let consumed = '';
   let lastBig = Infinity;
-  for (const m of s.matchAll(SEGMENT)) {
+  for (const m of matchesOf(SEGMENT, s)) {
     const num = parseNumber(m[1] ?? '');
     if (num === undefined) return undefined;
     const small = m[2] ? (SMALL[m[2]] ?? 1) : 1;

@@ -33,7 +33,7 @@ import {
   type Figure,
   type Sentence,
 } from './prose.js';
-import { foldFullWidth } from './text.js';
+import { foldFullWidth, matchesOf } from './text.js';
 import { yearColumnOf } from './table-roles.js';
 
 export interface ClaimsResult {
@@ -650,7 +650,7 @@ const INLINE_COUNT = new RegExp(String.raw`(?<![\d,.])(\d{1,3})\s*(${COUNT_NOUN}
 
 /** `3개 분야(AI·반도체·바이오)`, `2건: A, B`: a count and the items named after it. */
 function readCounts(ctx: Ctx): void {
-  for (const m of ctx.text.matchAll(INLINE_COUNT)) {
+  for (const m of matchesOf(INLINE_COUNT, ctx.text)) {
     const open = m.index! + m[0].length;
     const isBracket = /\(\s*$/.test(m[0]);
     let body: string;

@@ -36,3 +36,22 @@ export function memoized<K, R>(reader: (key: K) => R): (key: K) => R {
     return result;
   };
 }
+
+/**
+ * `reader` of a string memoized across documents, for readers of short texts that
+ * recur everywhere (table headers, row names: `구분`, `계`, `2024년`, `국비`). Unlike
+ * `memoized` the memo outlives a document — the same few hundred header words come
+ * back in every table of every document — so it is bounded: when it holds `limit`
+ * texts it starts afresh. Same rule as above: results are shared, never mutated.
+ */
+export function memoizedText<R>(reader: (text: string) => R, limit = 20_000): (text: string) => R {
+  let memo = new Map<string, R>();
+  return (text: string): R => {
+    const known = memo.get(text);
+    if (known !== undefined) return known;
+    const result = reader(text);
+    if (memo.size >= limit) memo = new Map();
+    memo.set(text, result);
+    return result;
+  };
+}

@@ -2,6 +2,9 @@
 // (`S W 융 합 클 러 스 터 2 . 0`), with stray spaces, brackets and `사업` suffixes.
 
 import { pushTo } from './collections.js';
+import { memoizedText } from './memo.js';
+
+const SPACE = /\s/;
 
 /**
  * Join letter-spaced runs: two or more single-character tokens in a row are one
@@ -10,7 +13,10 @@ import { pushTo } from './collections.js';
  * Ordinary words (`청주시 수출기업 외국어`) are left alone.
  */
 export function collapseLetterSpacing(text: string): string {
-  const tokens = text.trim().split(/\s+/).filter(Boolean);
+  const trimmed = text.trim();
+  // One word (no space inside): nothing to join, as the token loop below would find.
+  if (!SPACE.test(trimmed)) return trimmed;
+  const tokens = trimmed.split(/\s+/).filter(Boolean);
   if (tokens.length < 2) return tokens.join('');
   const single = tokens.map((t) => [...t].length === 1);
   // A token is part of a spaced run when it or a neighbour is single and the run has ≥2 singles.
@@ -27,9 +33,12 @@ export function collapseLetterSpacing(text: string): string {
  * Name for matching the same program across tables and documents: letter spacing
  * collapsed, spaces, brackets and punctuation removed, a trailing `사업` dropped,
  * Latin letters lower-cased. `S W 융 합 클 러 스 터 2 . 0` and `충북 SW융합 클러스터 2.0 사업`
- * do not become equal (the 충북 prefix stays); use `namesMatch` for that.
+ * do not become equal (the 충북 prefix stays); use `namesMatch` for that. Memoized by
+ * text: every reader and command normalizes the same names again.
  */
-export function normalizeName(text: string): string {
+export const normalizeName = memoizedText(readNormalizedName);
+
+function readNormalizedName(text: string): string {
   return collapseLetterSpacing(text)
     .replace(/<[^>]*>/g, '')
     .replace(/[\s()[\]{}<>「」『』"'’‘“”·ㆍ・,._\-\\/]/g, '')

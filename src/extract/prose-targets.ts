@@ -45,6 +45,14 @@ function valueQuantity(text: string, source: Source): Quantity | undefined {
   return undefined;
 }
 
+/**
+ * Whether a text may be a numbered target line: a circled number and a colon (full- or
+ * half-width), asked of the raw text before it is joined and folded for reading.
+ */
+function mayNumberTargets(text: string): boolean {
+  return CIRCLED.test(text) && /[:：]/.test(text);
+}
+
 /** `■ 생산성 혁신 ① 스마트공장 보급 : 3만개, ② … : 20만명`. */
 function numberedTargets(text: string, source: Source, category: string | undefined, year: string | undefined, out: ProseTargetsResult): boolean {
   if (!CIRCLED.test(text) || !/[:：]/.test(text)) return false;
@@ -103,9 +111,12 @@ function printedQuantity(f: Figure, source: Source): Quantity {
   return printed;
 }
 
+/** A sentence states a target only with one of these words (a goal, or a year to reach it by). */
+const MAY_STATE_TARGET = /목표|까지/;
+
 /** Targets and actuals in one sentence. */
 function sentenceTargets(text: string, source: Source, category: string | undefined, fallbackYear: string | undefined, out: ProseTargetsResult): void {
-  if (!/목표|까지/.test(text)) return;
+  if (!MAY_STATE_TARGET.test(text)) return;
   const figures = sentenceFigures(text).filter((f) => f.unit !== '배');
   if (!figures.length) return;
   const until = UNTIL.exec(text);
@@ -152,6 +163,7 @@ function sentenceTargets(text: string, source: Source, category: string | undefi
 }
 
 // `2,070개소 선정(달성률 103.5%)`: an actual with its printed achievement rate.
+const RATE_WORD = '달성률';
 const RATE_AFTER = /^\s*[가-힣]{0,4}\s*\(\s*달성률\s*(\d+(?:\.\d+)?)\s*%\s*\)/;
 
 /**
@@ -199,34 +211,36 @@ function actualConfirmedByRate(text: string, source: Source, added: Target[]): v
 /** Every target stated in the prose of a layout. */
 export function extractProseTargets(blocks: Block[], options: ProseTargetsOptions = {}): ProseTargetsResult {
   const out: ProseTargetsResult = { targets: [], diagnostics: [] };
-  const headings = new Map<number, string>();
+  // The heading each block stands under, by block index (arrays, not maps: one entry per block).
+  const headings: (string | undefined)[] = new Array(blocks.length);
   let heading: string | undefined;
   blocks.forEach((b, i) => {
     if (b.type === 'heading') heading = b.text.trim();
-    if (heading) headings.set(i, heading);
+    if (heading) headings[i] = heading;
   });
-  const done = new Set<number>();
+  const done = new Uint8Array(blocks.length);
   // Counts printed so far under each heading: the plan an actual with its 달성률 may be measured against.
   const planned = new Map<string, Figure[]>();
   // A block is tried as a numbered target line once, at its first sentence (a failed try adds nothing).
-  const tried = new Set<number>();
+  const tried = new Uint8Array(blocks.length);
   for (const s of proseSentences(blocks)) {
-    if (done.has(s.block)) continue;
-    if (!tried.has(s.block)) {
-      tried.add(s.block);
+    if (done[s.block]) continue;
+    if (!tried[s.block]) {
+      tried[s.block] = 1;
       const block = blocks[s.block]!;
-      const text = foldFullWidth(block.type === 'table' ? '' : joinLines(block.text));
-      if (numberedTargets(text, block.source, headings.get(s.block), options.targetYear, out)) {
-        done.add(s.block);
+      if (block.type !== 'table' && mayNumberTargets(block.text) && numberedTargets(foldFullWidth(joinLines(block.text)), block.source, headings[s.block], options.targetYear, out)) {
+        done[s.block] = 1;
         continue;
       }
     }
     const before = out.targets.length;
-    sentenceTargets(s.text, sentenceSource(s), headings.get(s.block), options.targetYear, out);
-    const section = headings.get(s.block) ?? '';
+    // The cheap word tests first: most sentences name no goal and print no 달성률.
+    if (MAY_STATE_TARGET.test(s.text)) sentenceTargets(s.text, sentenceSource(s), headings[s.block], options.targetYear, out);
+    const section = headings[s.block] ?? '';
     const earlier = planned.get(section) ?? [];
-    if (out.targets.length > before) actualConfirmedByRate(s.text, sentenceSource(s), out.targets.slice(before));
-    if (out.targets.length === before) rateConfirmedTarget(s.text, sentenceSource(s), headings.get(s.block), earlier, options.targetYear, out);
+    const rated = s.text.includes(RATE_WORD);
+    if (rated && out.targets.length > before) actualConfirmedByRate(s.text, sentenceSource(s), out.targets.slice(before));
+    if (rated && out.targets.length === before) rateConfirmedTarget(s.text, sentenceSource(s), headings[s.block], earlier, options.targetYear, out);
     for (const f of sentenceFigures(s.text)) if (f.kind === 'count') earlier.push(f);
     planned.set(section, earlier);
   }

@@ -8,7 +8,7 @@ import type { Block, TableBlock } from '../layout/types.js';
 import { expandYear } from './periods.js';
 import { printedDecimals, printedStep } from './printed.js';
 import { applyUnit, findQuantities, type FoundQuantity } from './quantities.js';
-import { foldFullWidth } from './text.js';
+import { foldFullWidth, matchesOf } from './text.js';
 import { memoized } from './memo.js';
 
 export type ProseBlock = Exclude<Block, TableBlock>;
@@ -24,19 +24,29 @@ export interface Sentence {
   source: Source;
 }
 
+const [OPEN_ROUND, OPEN_SQUARE, OPEN_CORNER, CLOSE_ROUND, CLOSE_SQUARE, CLOSE_CORNER, FULL_STOP] = [...'([「)]」.'].map((c) => c.charCodeAt(0));
+/** The syllables a sentence ends on before its full stop (`…했다.`, `…함.`). */
+const SENTENCE_END = /[다음함임됨요]/;
+
 /**
  * Sentences of one prose text: cut after a sentence end (`…했다.`, `…함.`) followed
  * by a space, never inside brackets, so `(’24.3.)` and `1.5억원` stay whole.
  */
 export function splitSentences(text: string): string[] {
+  // Most texts are one sentence: without a full stop there is nothing to cut.
+  if (!text.includes('.')) {
+    const whole = text.trim();
+    return whole ? [whole] : [];
+  }
   const out: string[] = [];
   let depth = 0;
   let start = 0;
+  // Character codes, not one-character strings: this runs over all the prose of a document.
   for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (c === '(' || c === '[' || c === '「') depth++;
-    else if ((c === ')' || c === ']' || c === '」') && depth > 0) depth--;
-    else if (depth === 0 && c === '.' && /[가-힣]/.test(text[i - 1] ?? '') && /\s/.test(text[i + 1] ?? '') && /[다음함임됨요]/.test(text[i - 1]!)) {
+    const c = text.charCodeAt(i);
+    if (c === OPEN_ROUND || c === OPEN_SQUARE || c === OPEN_CORNER) depth++;
+    else if ((c === CLOSE_ROUND || c === CLOSE_SQUARE || c === CLOSE_CORNER) && depth > 0) depth--;
+    else if (depth === 0 && c === FULL_STOP && SENTENCE_END.test(text[i - 1] ?? '') && /\s/.test(text[i + 1] ?? '')) {
       out.push(text.slice(start, i + 1).trim());
       start = i + 1;
     }
@@ -79,11 +89,17 @@ function lastNonSpace(text: string, index: number): string {
 /** A figure of a sentence: the reader's FoundQuantity with its position kept. */
 export type Figure = FoundQuantity;
 
+const DIGIT = /\d/;
+const memoSentenceFigures = memoized(readSentenceFigures);
+
 /**
  * The figures of a sentence. A bare number joined by an arrow to a figure with a
  * unit takes that unit (`9,500→13,300만원`: both 만원).
  */
-export const sentenceFigures = memoized(readSentenceFigures);
+export function sentenceFigures(text: string): Figure[] {
+  // A sentence without a digit has no figure (findQuantities finds none): no memo lookup.
+  return DIGIT.test(text) ? memoSentenceFigures(text) : [];
+}
 
 function readSentenceFigures(text: string): Figure[] {
   // Year labels are not figures: `('23)`, `'23.`, `(2023)`.
@@ -149,7 +165,7 @@ const YEAR = /(?:(\d{4})\s*년|['’‘](\d{2})\s*년?|\((\d{4})\)|\(\s*['’‘
 
 /** The years written in a text, in order (`2023년`, `'24년`, `(’23)`). */
 export function yearsIn(text: string): { year: string; index: number }[] {
-  return [...foldFullWidth(text).matchAll(YEAR)].map((m) => ({ year: String(m[1] ?? m[3] ?? expandYear(m[2] ?? m[4]!)), index: m.index! }));
+  return matchesOf(YEAR, foldFullWidth(text)).map((m) => ({ year: String(m[1] ?? m[3] ?? expandYear(m[2] ?? m[4]!)), index: m.index! }));
 }
 
 /** The year written just before a figure (since the previous figure), if any. */

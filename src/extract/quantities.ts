@@ -5,7 +5,7 @@
 // word (`4차`, `2년`, `R&D2`) are not figures. Pure.
 
 import { COUNT_UNITS, parseKoreanAmount, parseKoreanNumber, roundTo } from './amounts.js';
-import { foldFullWidth } from './text.js';
+import { foldFullWidth, matchesOf } from './text.js';
 import { memoized } from './memo.js';
 
 export type QuantityKind = 'money' | 'count' | 'percent' | 'bare';
@@ -95,14 +95,23 @@ function labelBefore(text: string, index: number): string | undefined {
   return text.slice(start, i);
 }
 
-/** Every figure in a line of text, left to right (memoized per document: callers read the same lines again and again). */
-export const findQuantities = memoized(readQuantities);
+const DIGIT = /\d/;
+const memoQuantities = memoized(readQuantities);
+
+/**
+ * Every figure in a line of text, left to right (memoized per document: callers read the
+ * same lines again and again). A text without a digit has none: that is answered before
+ * the memo, whose lookup costs more than the test (it hashes the whole text).
+ */
+export function findQuantities(text: string): FoundQuantity[] {
+  return DIGIT.test(text) ? memoQuantities(text) : [];
+}
 
 function readQuantities(input: string): FoundQuantity[] {
-  if (!/\d/.test(input)) return [];
+  if (!DIGIT.test(input)) return [];
   const text = foldFullWidth(input);
   const found: FoundQuantity[] = [];
-  for (const m of text.matchAll(QTY)) {
+  for (const m of matchesOf(QTY, text)) {
     const index = m.index ?? 0;
     const whole = m[0].trimEnd();
     const end = index + whole.length;

@@ -11,7 +11,7 @@
 import { MONEY_UNITS } from './amounts.js';
 import { expandYear, PERIOD_FLAGS } from './periods.js';
 import { applyUnit, findQuantities, type FoundQuantity } from './quantities.js';
-import { foldFullWidth } from './text.js';
+import { foldFullWidth, matchesOf } from './text.js';
 import { memoized } from './memo.js';
 
 export interface FoundPoint {
@@ -57,12 +57,12 @@ function halfSuffix(h: string | undefined): string {
 
 export function findPeriodLabels(text: string): Label[] {
   const labels: Label[] = [];
-  for (const m of text.matchAll(PAREN_LABEL)) {
+  for (const m of matchesOf(PAREN_LABEL, text)) {
     const year = m[1] ? expandYear(m[1]) : Number(m[2]);
     const flag = m[4] === '누계' ? '누적' : m[4];
     labels.push({ start: m.index!, end: m.index! + m[0].length, period: `${year}${halfSuffix(m[3])}`, flags: flag ? [flag] : [], parenthesised: true });
   }
-  for (const m of text.matchAll(BARE_LABEL)) {
+  for (const m of matchesOf(BARE_LABEL, text)) {
     if (labels.some((l) => m.index! >= l.start && m.index! < l.end)) continue;
     labels.push({ start: m.index!, end: m.index! + m[0].length, period: `${expandYear(m[1]!)}${halfSuffix(m[2])}`, flags: [], parenthesised: false });
   }
@@ -118,8 +118,16 @@ function sameCountUnit(a: string, b: string): boolean {
   return a === b || a === '' || (a.length > 0 && b.length > 0 && (a.startsWith(b) || b.startsWith(a)));
 }
 
-/** Every year-labelled sequence in one line (already joined if it wrapped); memoized per document. */
-export const findSeries = memoized(readSeries);
+const memoSeries = memoized(readSeries);
+
+/**
+ * Every year-labelled sequence in one line (already joined if it wrapped); memoized per
+ * document. A sequence needs an arrow or bracketed year labels: a text with neither an
+ * arrow nor a bracket (half- or full-width) has none, answered before the memo lookup.
+ */
+export function findSeries(text: string): FoundSeries[] {
+  return text.includes('→') || text.includes('(') || text.includes('（') ? memoSeries(text) : [];
+}
 
 function readSeries(input: string): FoundSeries[] {
   const text = foldFullWidth(input);

@@ -8,6 +8,7 @@
 import { tableGrid, type GridCell, type TableBlock, type TableRow } from '../layout/types.js';
 import { parseNumber, parsePercent } from './amounts.js';
 import { expandYear } from './periods.js';
+import { memoizedText } from './memo.js';
 import { foldFullWidth } from './text.js';
 
 export type ColumnRole =
@@ -175,7 +176,9 @@ export function formulaOf(text: string): FormulaMark | undefined {
  * and the markers that do not change its meaning stripped: `(A)`, `(B-A)`,
  * `(B-A)/A`, `(A+B)`, `①`, `(%)`, `(천원)`-style unit tags, `누계`, `※`, `*`.
  */
-export function normalizeHeader(text: string): string {
+export const normalizeHeader = memoizedText(normalizeHeaderText);
+
+function normalizeHeaderText(text: string): string {
   return foldFullWidth(text)
     .replace(/\s+/g, '')
     .replace(/\(?[A-Z][-+][A-Z]\)?\/[A-Z]/g, '')
@@ -210,7 +213,9 @@ export interface HeaderMeaning {
  * brackets (`집행액[실집행액]`, `계획액(수정)`), takes the first; the second
  * says what the second number of each body cell is (see `secondOf`).
  */
-export function roleOfHeader(text: string): HeaderMeaning {
+export const roleOfHeader: (text: string) => Readonly<HeaderMeaning> = memoizedText(readRoleOfHeader);
+
+function readRoleOfHeader(text: string): HeaderMeaning {
   const normalized = normalizeHeader(text);
   if (/^\(?[A-Z][-+][A-Z]\)?\/[A-Z]$/.test(foldFullWidth(text).replace(/\s+/g, ''))) return { role: 'changeRate' };
   if (/^\([A-Z][-+][A-Z]\)$/.test(foldFullWidth(text).replace(/\s+/g, ''))) return { role: 'change' };
@@ -326,9 +331,12 @@ const isFigureWord = (text: string) => HEADER_ONLY_ROLES.has(roleOfHeader(text).
  * One header cell as path entries. A cell that names nothing as a whole but
  * whose lines do is two headers stacked in one cell (a missing rule under it):
  * `2023년 예산` over `본예산(A)`, `지원 금액` over `(2024 예산)`. Its lines are
- * then taken as stacked header rows. Otherwise the cell is one header.
+ * then taken as stacked header rows. Otherwise the cell is one header. Memoized by
+ * text: the same header cells come back in every table of a kind.
  */
-export function headerLines(text: string): string[] {
+export const headerLines: (text: string) => readonly string[] = memoizedText(readHeaderLines);
+
+function readHeaderLines(text: string): string[] {
   const whole = text.replace(/\s+/g, ' ').trim();
   const lines = text.split('\n').map((l) => l.replace(/\s+/g, ' ').trim()).filter((l) => l !== '');
   if (lines.length < 2 || isFigureWord(whole) || roleOfHeader(whole).role === 'label') return [whole];
@@ -592,7 +600,8 @@ function classifyGrid(table: TableBlock): TableClass {
       return withLabels('funding-breakdown');
     }
   }
-  const period = columns.flatMap((c) => c.path).find((p) => PROJECT_PERIOD.test(normalizeHeader(p)));
+  // Only a table with a budget column asks for a project period.
+  const period = has('budget') ? columns.flatMap((c) => c.path).find((p) => PROJECT_PERIOD.test(normalizeHeader(p))) : undefined;
   if (has('budget') && period) {
     reasons.push(`project list: "${headerText('budget')}" beside "${period}" is the cost over the project's period, not a year's budget`);
     return withLabels('other');

@@ -84,10 +84,19 @@ export interface Unit {
 
 const MAX_TITLE = 60;
 
+const codesOf = (chars: string) => new Set([...chars].map((ch) => ch.charCodeAt(0)));
+const OPENING_BRACKETS = codesOf('(（[〔【<〈《「『');
+const CLOSING_BRACKETS = codesOf(')）]〕】>〉》」』');
+
+/** As many opening brackets as closing ones (counted by character code: no array per text). */
 function bracketsBalance(text: string): boolean {
-  const open = (text.match(/[(（[〔【<〈《「『]/g) ?? []).length;
-  const close = (text.match(/[)）\]〕】>〉》」』]/g) ?? []).length;
-  return open === close;
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (OPENING_BRACKETS.has(code)) depth++;
+    else if (CLOSING_BRACKETS.has(code)) depth--;
+  }
+  return depth === 0;
 }
 
 /**
@@ -96,6 +105,14 @@ function bracketsBalance(text: string): boolean {
  * line continues it.
  */
 const OPEN_ENDING = /([,·/~→+(]|(?:여|고|며|서|해|한|및|의|를|을|에|와|과|로|는|은|등|또는|통한|위한|대한|따른))$/;
+
+/**
+ * Whether a text ends open (OPEN_ENDING). Its endings are at most two characters, so only
+ * the last two are searched: an end-anchored pattern is otherwise tried from every start.
+ */
+function endsOpen(text: string): boolean {
+  return OPEN_ENDING.test(text.slice(-2));
+}
 
 /**
  * A paragraph that continues the list item or paragraph above it (a wrapped
@@ -112,13 +129,13 @@ export function continuesPrevious(previous: Unit | undefined, block: Block): boo
   // A line led by a square or angle bracket opens a labelled title (`[전략3] …`, `< 필요성 >`).
   if (/^[[【<〈《]/.test(text)) return false;
   // A heading continues only a list item cut mid-sentence (a plain-text reader takes a short wrapped line alone for a heading).
-  if (block.type === 'heading') return previous.block.type === 'list-item' && OPEN_ENDING.test(previous.text) && !/[:：]/.test(previous.text);
+  if (block.type === 'heading') return previous.block.type === 'list-item' && endsOpen(previous.text) && !/[:：]/.test(previous.text);
   if (/^[)）\]>】→➔]/.test(text)) return true;
   // A list item that filled its line to the margin wraps onto the next (PDF lines carry no indent to tell).
   const last = previous.parts[previous.parts.length - 1]!;
   const lastMarked = last.type === 'list-item' || (last.type === 'paragraph' && leadingMarker(blockText(last)) !== undefined);
   if (lastMarked && blockText(last).length >= FILLED_LINE && !/[:：]/.test(text)) return true;
-  return OPEN_ENDING.test(previous.text) || !bracketsBalance(previous.text);
+  return endsOpen(previous.text) || !bracketsBalance(previous.text);
 }
 
 /** Characters of a body line filled to the margin (A4 portrait, 11–13 pt Korean: about 45–55). */

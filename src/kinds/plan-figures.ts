@@ -15,12 +15,16 @@ import { expandYear } from '../extract/periods.js';
 import { findQuantities, type FoundQuantity } from '../extract/quantities.js';
 import { findSeries } from '../extract/series.js';
 import { printedDecimals } from '../extract/printed.js';
+import { matchesOf } from '../extract/text.js';
 import type { PlanUnit } from './plan-outline.js';
+
+/** `혁신성장(1조 1,081억원)`: a name and its amount in brackets. */
+const NAMED_AMOUNT = /([가-힣A-Za-z][가-힣A-Za-z0-9·\- ]{0,24}?)\s*\(\s*((?:[\d,.]+\s*조\s*)?[\d,.]+)\s*(억원|조원|백만원|천원|원)?\s*[,)]/g;
 
 /** `혁신성장(1조 1,081억원), 전략분야(5,987억원), 인프라(1,271억원)`: named amounts, the unit written once. */
 export function readNamedAmounts(text: string): { name: string; value: number }[] | undefined {
   if (!text.includes('원') || !/\(\s*\d/.test(text)) return undefined;
-  const items = [...text.matchAll(/([가-힣A-Za-z][가-힣A-Za-z0-9·\- ]{0,24}?)\s*\(\s*((?:[\d,.]+\s*조\s*)?[\d,.]+)\s*(억원|조원|백만원|천원|원)?\s*[,)]/g)];
+  const items = matchesOf(NAMED_AMOUNT, text);
   if (items.length < 2) return undefined;
   const unit = items.map((m) => m[3]).filter(Boolean).pop();
   if (!unit) return undefined;
@@ -173,6 +177,8 @@ const CELL_ITEM = /^[■□▪◆]\s*([가-힣A-Za-z\s]{1,15}?)\s*([\d,.]+\s*[�
  * `■ 국외 1,176개사`): each a short label and one figure. A cell of anything else gives none.
  */
 export function cellParts(text: string): FoundQuantity[] | undefined {
+  // A cell of one line lists nothing (most cells): not split.
+  if (!text.includes('\n')) return undefined;
   const items = text.split('\n').map((l) => l.trim()).filter(Boolean);
   if (items.length < 2) return undefined;
   const out: FoundQuantity[] = [];
@@ -202,17 +208,22 @@ function sectionCandidates(units: PlanUnit[], index: number): Candidate[] {
   return out;
 }
 
+/** `56%(271개/485개)`: a rate and its fraction. */
+const RATIO_IN_BRACKETS = /([\d.]+)\s*%\s*\(\s*([\d,]+)\s*([가-힣]*)\s*\/\s*([\d,]+)\s*([가-힣]*)\s*\)/g;
+/** `713명 양성(취업자수 586명, 취업률 82.2%)`: a total, then a part of it and its rate. */
+const PART_AND_RATE = /([\d,]+)\s*(명|개|건|개사)\s*[가-힣\s]*\(\s*[가-힣\s]*?([\d,]+)\s*\2\s*,\s*[가-힣\s]*?([\d.]+)\s*%\s*\)/g;
+
 /** Ratios: `56%(271개/485개)` and `713명 양성(취업자수 586명, 취업률 82.2%)`. */
 function readRatios(pu: PlanUnit): Claim[] {
   const claims: Claim[] = [];
   const source = pu.source;
   if (!pu.content.includes('%')) return claims;
-  for (const m of pu.content.matchAll(/([\d.]+)\s*%\s*\(\s*([\d,]+)\s*([가-힣]*)\s*\/\s*([\d,]+)\s*([가-힣]*)\s*\)/g)) {
+  for (const m of matchesOf(RATIO_IN_BRACKETS, pu.content)) {
     const num = Number(m[2]!.replace(/,/g, ''));
     const den = Number(m[4]!.replace(/,/g, ''));
     claims.push({ kind: 'ratio', label: m[0], stated: { value: Number(m[1]), unit: '%', decimals: printedDecimals(m[1]!), source }, numerator: { value: num, unit: m[3] ?? '', source }, denominator: { value: den, unit: m[5] ?? '', source }, source });
   }
-  for (const m of pu.content.matchAll(/([\d,]+)\s*(명|개|건|개사)\s*[가-힣\s]*\(\s*[가-힣\s]*?([\d,]+)\s*\2\s*,\s*[가-힣\s]*?([\d.]+)\s*%\s*\)/g)) {
+  for (const m of matchesOf(PART_AND_RATE, pu.content)) {
     const total = Number(m[1]!.replace(/,/g, ''));
     const part = Number(m[3]!.replace(/,/g, ''));
     claims.push({ kind: 'ratio', label: m[0], stated: { value: Number(m[4]), unit: '%', decimals: printedDecimals(m[4]!), source }, numerator: { value: part, unit: m[2]!, source }, denominator: { value: total, unit: m[2]!, source }, source });

@@ -54,7 +54,11 @@ function isFootnote(unit: Unit): boolean {
   return unit.block.type === 'note' || /^(\\?\*|※)/.test(unit.text);
 }
 
+/** The characters the clean-up below removes or rewrites: without any, only the ends are trimmed. */
+const MARKS_TO_CLEAN = /[*※\\<]/;
+
 function contentOf(unit: Unit): string {
+  if (!MARKS_TO_CLEAN.test(unit.text)) return unit.text.trim();
   return unit.text
     .replace(/^(\\?\*)+\s*/, '')
     .replace(/^※\s*/, '')

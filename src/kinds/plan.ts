@@ -13,6 +13,7 @@ import { MONEY_UNITS, parseCount, parseKoreanAmount, parsePercent } from '../ext
 import { normalizeName } from '../extract/names.js';
 import { expandYear, isoDate } from '../extract/periods.js';
 import { findQuantities } from '../extract/quantities.js';
+import { matchesOf } from '../extract/text.js';
 import { budgetAmount } from './plan-budget-wording.js';
 import { money } from '../extract/money.js';
 import { blockText, cellLine, isTitle, PART_NUMBER, TASK_NUMBER, unitsOf, type Unit } from './blocks.js';
@@ -347,12 +348,17 @@ export function readGoalTargets(layout: Layout, targetYear: string | undefined, 
   return targets;
 }
 
+/** An amount of money as printed, with the magnitude before 원 (`12억원`, `3,000 천원`). */
+const AMOUNT_UNIT = /\d\s*(조|억|백만|천만|만|천)?\s*원/g;
+
 /** The money unit the plan writes most often (억원 in most national plans), for display. */
 export function dominantMoneyUnit(layout: Layout): string {
   const counts = new Map<string, number>();
   for (const block of layout.blocks) {
+    // Only a block that prints 원 can hold an amount: the others are not joined up or searched.
+    if (block.type === 'table' ? !block.rows.some((r) => r.cells.some((c) => c.text.includes('원'))) : !block.text.includes('원')) continue;
     const text = block.type === 'table' ? block.rows.map((r) => r.cells.map((c) => c.text).join(' ')).join('\n') : block.text;
-    for (const m of text.matchAll(/\d\s*(조|억|백만|천만|만|천)?\s*원/g)) {
+    for (const m of matchesOf(AMOUNT_UNIT, text)) {
       const unit = `${m[1] ?? ''}원`;
       counts.set(unit, (counts.get(unit) ?? 0) + 1);
     }

@@ -178,7 +178,9 @@ export function readActivities(units: Unit[], diagnostics: Diagnostic[]): Progra
   let openForGroup = false;
   let current: Program | undefined;
   units.forEach((unit, i) => {
-    if (isTitle(unit) && PART_NUMBER.test(unit.text)) {
+    // Asked once per unit (it runs several patterns), for the part and task tests below.
+    const title = isTitle(unit);
+    if (title && PART_NUMBER.test(unit.text)) {
       group = undefined;
       current = undefined;
       openForGroup = true;
@@ -190,7 +192,7 @@ export function readActivities(units: Unit[], diagnostics: Diagnostic[]): Progra
       openForGroup = false;
       return;
     }
-    if (isTitle(unit) && TASK_NUMBER.test(unit.text)) {
+    if (title && TASK_NUMBER.test(unit.text)) {
       current = undefined;
       return;
     }

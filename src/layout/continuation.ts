@@ -25,9 +25,9 @@ function columnCount(table: TableBlock): number {
   return tableGrid(table)[0]?.length ?? 0;
 }
 
-function isFurniture(text: string, open: TableBlock | undefined): boolean {
+function isFurniture(text: string, open: TableBlock): boolean {
   const squeezed = text.replace(/\s+/g, '');
-  return /^[-–—(]?\d{1,4}[-–—)]?$|^\d+\/\d+$/.test(squeezed) || (open?.caption !== undefined && squeezed === open.caption.replace(/\s+/g, ''));
+  return /^[-–—(]?\d{1,4}[-–—)]?$|^\d+\/\d+$/.test(squeezed) || (open.caption !== undefined && squeezed === open.caption.replace(/\s+/g, ''));
 }
 
 /** How many leading rows of `next` to drop when it continues `open`, or undefined when it does not. */
@@ -40,7 +40,11 @@ function continuation(open: TableBlock, next: TableBlock): number | undefined {
   return nextPage && next.caption === undefined && columnCount(next) === columnCount(open) ? 0 : undefined;
 }
 
-/** Blocks with each continued table folded into the table it continues. */
+/**
+ * Blocks with each continued table folded into the table it continues. When no table
+ * continues another, the caller's own list comes back: readers memoized by a block list
+ * (the sentences of a layout) then find the work the kind's reader already did.
+ */
 export function mergeContinuedTables(blocks: Block[]): Block[] {
   const out: Block[] = [];
   // A table that continues nothing stays the caller's block (its grid and classification,
@@ -70,9 +74,11 @@ export function mergeContinuedTables(blocks: Block[]): Block[] {
       between = 0;
       continue;
     }
-    if (!isFurniture(block.text, open?.table)) open = undefined;
+    // Only furniture keeps a table open, and only so many blocks of it: with none open,
+    // or one block more than allowed, there is nothing to ask (most blocks).
+    if (open && (between >= MAX_FURNITURE_BETWEEN || !isFurniture(block.text, open.table))) open = undefined;
     between++;
     out.push(block);
   }
-  return out;
+  return out.length === blocks.length ? blocks : out;
 }

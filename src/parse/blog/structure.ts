@@ -48,10 +48,18 @@ const LINK = /\[([^\]]+)\]\(([^)\s]+)\)/g;
 const COMPONENT = /<([A-Z][\w.]*)\b([^>]*?)\/?>/g;
 
 const BULLET = /^\s*(?:[✔✓☑✅▶▷►➤👉🔹🔸▪◾◽➊-➓]\uFE0F?)\s*/u;
+/** The characters BULLET starts with (after spaces), besides the range ➊-➓. */
+const BULLET_CHARS: ReadonlySet<number> = new Set([...'✔✓☑✅▶▷►➤👉🔹🔸▪◾◽'].map((ch) => ch.codePointAt(0)!));
+
+/** Whether BULLET can match: its first character is asked first, as the pattern is slow to fail on every paragraph. */
+function mayLeadWithBullet(text: string): boolean {
+  const first = text.trimStart().codePointAt(0);
+  return first !== undefined && (BULLET_CHARS.has(first) || (first >= 0x278a && first <= 0x2793));
+}
 
 /** A paragraph that starts with a bullet the layout reader does not know (`✔ 신분증`, `👉 …`) is a list item. */
 function asListItem(block: Block): Block {
-  if (block.type !== 'paragraph') return block;
+  if (block.type !== 'paragraph' || !mayLeadWithBullet(block.text)) return block;
   const m = BULLET.exec(block.text);
   if (!m || !block.text.slice(m[0].length).trim()) return block;
   return { type: 'list-item', marker: m[0].trim(), depth: 0, text: block.text.slice(m[0].length), source: block.source };
@@ -59,11 +67,17 @@ function asListItem(block: Block): Block {
 
 /** `협약기간 종료일로부터 2개월 이내` → 2 months after `협약기간 종료일`. */
 export function readDeadline(text: string): Deadline | undefined {
+  if (!text.includes('부터')) return undefined;
   const m = /((?:[가-힣]+\s+)?[가-힣]*?(?:종료일|완료일|마감일|통지일|선정일))\s*(?:로|으로)?부터\s*(\d+)\s*(개월|일|년)\s*(?:이내|안에|까지)/.exec(text);
   if (!m) return undefined;
   const unit = m[3] === '개월' ? 'month' : m[3] === '일' ? 'day' : 'year';
   return { text: m[0].trim(), amount: Number(m[2]), unit, after: m[1]!.trim() };
 }
+
+const PERIOD_START = String.raw`(\d{4})\s*[.\-/년]\s*(\d{1,2})\s*[.\-/월]\s*(\d{1,2})\s*[.일]?`;
+const PERIOD_END = String.raw`(?:(\d{4})\s*[.\-/년]\s*)?(\d{1,2})\s*[.\-/월]\s*(\d{1,2})\s*[.일]?`;
+/** A full start date, a range mark and an end date whose year may be left out (made once, not per text). */
+const DATED_PERIOD = new RegExp(`${PERIOD_START}\\s*[~∼～〜\\-–]\\s*${PERIOD_END}`);
 
 /**
  * A dated period in a text: `2025.11.28 ~ 12.26`, `2025년 11월 28일(금) ~ 12월 26일(금)`,
@@ -71,9 +85,9 @@ export function readDeadline(text: string): Deadline | undefined {
  */
 export function readPeriod(text: string): { text: string; start: string; end: string } | undefined {
   const s = text.replace(/\([월화수목금토일]\)/g, '');
-  const date = String.raw`(\d{4})\s*[.\-/년]\s*(\d{1,2})\s*[.\-/월]\s*(\d{1,2})\s*[.일]?`;
-  const endPart = String.raw`(?:(\d{4})\s*[.\-/년]\s*)?(\d{1,2})\s*[.\-/월]\s*(\d{1,2})\s*[.일]?`;
-  const m = new RegExp(`${date}\\s*[~∼～〜\\-–]\\s*${endPart}`).exec(s);
+  // The start is a full date: a text without four digits in a row holds none.
+  if (!/\d{4}/.test(s)) return undefined;
+  const m = DATED_PERIOD.exec(s);
   if (!m) return undefined;
   const start = `${m[1]}.${m[2]}.${m[3]}.`;
   const end = `${m[4] ?? m[1]}.${m[5]}.${m[6]}.`;
