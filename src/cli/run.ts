@@ -109,7 +109,7 @@ function addCommonOptions(cmd: Commander, name: CommandName): Commander {
     .addOption(new Option('--color <when>', 'color: always, never or auto (FORCE_COLOR and NO_COLOR are read too)').choices([...COLOR_WHEN]))
     .option('--no-color', 'plain output (same as --color never)')
     .option('-q, --quiet', 'no warnings or notes on stderr (errors are still shown)')
-    .option('--max-size <mb>', 'refuse files larger than this many MB', '100')
+    .option('--max-size <mb>', 'refuse files larger than this many MB', '200')
     .option('--debug', 'print every reading diagnostic, and stack traces of internal errors');
   if (name === 'budget') {
     cmd
@@ -272,7 +272,7 @@ async function openSink(io: Io, out: string | undefined): Promise<Sink> {
 
 async function execute(io: Io, name: CommandName, paths: string[], opts: GlobalOptions): Promise<number> {
   const options = commandOptions(opts);
-  const maxSize = Number(opts.maxSize ?? '100') * 1e6;
+  const maxSize = Number(opts.maxSize ?? '200') * 1e6;
   if (!Number.isFinite(maxSize) || maxSize <= 0) throw new UsageError(`--max-size takes a positive number of MB, not "${opts.maxSize}"`);
   const failOn = opts.failOn ?? (name === 'check' ? (opts.strict ? 'warning' : 'error') : undefined);
   const say = (line: string) => io.stderr(`policy-lens: ${line}\n`);
