@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { LoadResult } from '../parse/index.js';
-import type { DocumentKind } from '../model/types.js';
+import type { Diagnostic, DocumentKind } from '../model/types.js';
 import { project, type CommandOptions, type ModelPart, type PerDocument } from '../commands/types.js';
 import type { CommandName } from '../commands/index.js';
 import { loadInput, type InputFile } from './inputs.js';
@@ -32,9 +32,19 @@ export function reduce(result: LoadResult, uses: readonly ModelPart[] | undefine
   if ('error' in result) return result;
   const fingerprint = fingerprintOf(result.document, figureLabels);
   if (digest) {
-    return { ...result, fingerprint, digest: digest.digest(result.document, result.diagnostics, digest.options), document: project(result.document, []) };
+    const taken = digest.digest(result.document, result.diagnostics, digest.options);
+    return { ...result, diagnostics: result.diagnostics.map(withoutSourceText), fingerprint, digest: taken, document: project(result.document, []) };
   }
   return { ...result, fingerprint, document: project(result.document, uses) };
+}
+
+/**
+ * After a per-document command's digest, a document's diagnostics serve only the lines
+ * said on stderr (where, severity, message, code): the text of their source line is
+ * not kept. Kept for 5,000 documents, those texts were about 50 KB a document.
+ */
+function withoutSourceText(d: Diagnostic): Diagnostic {
+  return d.source ? { ...d, source: { ...d.source, text: '' } } : d;
 }
 
 /** Below this many files, starting workers costs more than it saves. */

@@ -135,3 +135,22 @@ describe('programs --kind', () => {
     expect([cells[3], cells[4], cells[6], cells[9]]).toEqual(['개', '30000', '30144', 'fixtures/samples/national-plan-2023.txt:43']);
   });
 });
+
+describe('what is kept of a document after a per-document digest', () => {
+  it('its diagnostics without their source line text (stderr needs only where, message and code)', async () => {
+    const { readFileSync: read } = await import('node:fs');
+    const { parseBytes } = await import('../../src/parse/index.js');
+    const { reduce } = await import('../../src/cli/pool.js');
+    const { summary } = await import('../../src/commands/summary.js');
+    const parsed = await parseBytes(R, read(R));
+    if ('error' in parsed) throw new Error(parsed.error);
+    const kept = reduce(parsed, undefined, { options: {}, digest: summary.perDocument!.digest });
+    if ('error' in kept) throw new Error(kept.error);
+    // The sample's two warnings: the activity figure at line 241 and the realigned row at line 1103.
+    expect(kept.diagnostics.map((d) => [d.code, d.source?.line, d.source?.text])).toEqual([
+      ['output-unreadable', 241, ''],
+      ['table-row-realigned', 1103, ''],
+    ]);
+    expect(parsed.diagnostics.map((d) => d.source?.text === '')).toEqual([false, false]);
+  });
+});
