@@ -230,9 +230,9 @@ export function changePairs(text: string): ChangePair[] {
 }
 
 /** An arrow leading a line: the line continues the sequence printed on the line above it. */
-const ARROW_LEAD = /^\s*(?:→|⇒|➡|➜|➔)/;
+export const ARROW_LEAD = /^\s*(?:→|⇒|➡|➜|➔)/;
 
-function leadsWithArrow(block: Block): boolean {
+export function leadsWithArrow(block: Block): boolean {
   return block.type !== 'table' && block.type !== 'heading' && (ARROW_LEAD.test(block.text) || (block.type === 'list-item' && ARROW_LEAD.test(block.marker)));
 }
 

@@ -5,9 +5,10 @@
 // block, or an item led by `*`), a table or plain text. Series are named and
 // claims are read from this outline (plan-figures.ts). Pure.
 
-import type { Block, Layout } from '../layout/types.js';
+import type { Layout } from '../layout/types.js';
 import type { Source } from '../model/types.js';
 import { isTitle, PART_NUMBER, unitsOf, type Unit } from './blocks.js';
+import { ARROW_LEAD, leadsWithArrow } from '../extract/prose-series.js';
 
 export type PlanRole = 'title' | 'bullet' | 'sub' | 'footnote' | 'table' | 'text';
 
@@ -36,8 +37,6 @@ const STRATEGY = /^(?:[[【]\s*전략\s*(\d+)\s*[)\]】]|전략\s*(\d+)\s*[.:])\
 const YEAR_SECTION = /(실적|현황|시행\s*계획|추진\s*방향)/;
 /** A topic title: the square-marked line that heads a group of bullets (`□ 스마트공장 보급 확산`). */
 const TOPIC_MARKER = /^□$/;
-/** Arrows that continue a sequence printed on the line above (`→ ('23) 최대 3년 12억원`). */
-const ARROW = /^[→⇒➔➡]/;
 
 export function strategyOf(text: string): string | undefined {
   const s = STRATEGY.exec(text);
@@ -45,7 +44,7 @@ export function strategyOf(text: string): string | undefined {
 }
 
 /** `(디지털가상제조플랫폼) 중소 …`: the keyword a bullet leads with; a period in brackets (`('23) …`) is not one. */
-function keywordOf(content: string): string | undefined {
+export function keywordOf(content: string): string | undefined {
   const keyword = /^\(([^()]{1,30})\)/.exec(content)?.[1]?.trim();
   return keyword && !/^['’‘]?\d{2,4}/.test(keyword) ? keyword : undefined;
 }
@@ -67,12 +66,6 @@ function contentOf(unit: Unit): string {
     .trim();
 }
 
-/** Whether a block continues the sequence of the unit above: it is led by an arrow (a list item whose marker is the arrow, or text). */
-function continuesSequence(block: Block): boolean {
-  if (block.type === 'table' || block.type === 'heading') return false;
-  return (block.type === 'list-item' && ARROW.test(block.marker)) || ARROW.test(block.text.trim());
-}
-
 /**
  * Units of the layout, with a line led by an arrow joined to the unit above it even
  * when that is a footnote (`* 출연R&D : ('22) 6억원` / `→ ('23) 12억원`): one sequence.
@@ -81,8 +74,8 @@ function planUnits(units: Unit[]): Unit[] {
   const out: Unit[] = [];
   for (const unit of units) {
     const previous = out[out.length - 1];
-    if (previous && previous.block.type !== 'table' && previous.block.type !== 'heading' && continuesSequence(unit.block)) {
-      const arrow = unit.block.type === 'list-item' && ARROW.test(unit.block.marker) ? `${unit.block.marker} ` : '';
+    if (previous && previous.block.type !== 'table' && previous.block.type !== 'heading' && leadsWithArrow(unit.block)) {
+      const arrow = unit.block.type === 'list-item' && ARROW_LEAD.test(unit.block.marker) ? `${unit.block.marker} ` : '';
       out[out.length - 1] = { ...previous, parts: [...previous.parts, ...unit.parts], text: `${previous.text} ${arrow}${unit.text}`.replace(/\s+/g, ' ') };
       continue;
     }

@@ -19,7 +19,7 @@ import { money } from '../extract/money.js';
 import { blockText, cellLine, isTitle, PART_NUMBER, TASK_NUMBER, unitsOf, type Unit } from './blocks.js';
 import { readFunding } from './projects.js';
 import { titleOf } from './document.js';
-import { planOutline, strategyOf } from './plan-outline.js';
+import { keywordOf, planOutline, strategyOf } from './plan-outline.js';
 import { readActuals, readBudgetCategories, readClaims, readDifferenceClaims, readNamedAmounts, readSeries } from './plan-figures.js';
 
 export { readNamedAmounts };
@@ -167,12 +167,9 @@ function footnoteText(unit: Unit): string {
   return unit.text.replace(/^(\\?\*)+\s*/, '').replace(/\\\*/g, '*').trim();
 }
 
-/** `(디지털가상제조플랫폼) 중소 제조기업의 …`: the keyword a bullet leads with. */
-function keywordOf(unit: Unit): string | undefined {
-  if (unit.block.type !== 'list-item' && !unit.marker) return undefined;
-  const keyword = /^\(([^()]{1,30})\)/.exec(unit.text)?.[1]?.trim();
-  // `('23) …`, `(2022년) …`: a period in brackets dates the line, it does not name a program.
-  return keyword && !/^['’‘]?\d{2,4}/.test(keyword) ? keyword : undefined;
+/** `(디지털가상제조플랫폼) 중소 제조기업의 …`: the keyword a bullet (a list item or a marked unit) leads with. */
+function bulletKeyword(unit: Unit): string | undefined {
+  return unit.block.type === 'list-item' || unit.marker ? keywordOf(unit.text) : undefined;
 }
 
 /** `총 사업비 2,726억원(국비 1,095억원, …)`: a footnote stating a program's whole budget and its split. */
@@ -211,7 +208,7 @@ export function readPlanPrograms(units: Unit[]): { programs: Program[]; claims: 
         if (!amount) continue;
         const funding = readFunding(total[2]!, '원', source);
         let program = parent ? byUnit.get(parent) : undefined;
-        const keyword = parent ? keywordOf(parent) : undefined;
+        const keyword = parent ? bulletKeyword(parent) : undefined;
         if (!program && parent && keyword) {
           program = { name: keyword, normalizedName: normalizeName(keyword), sources: [parent.source] };
           if (strategy) program.group = strategy;
@@ -245,7 +242,7 @@ export function readPlanPrograms(units: Unit[]): { programs: Program[]; claims: 
       }
       continue;
     }
-    const keyword = keywordOf(unit);
+    const keyword = bulletKeyword(unit);
     if (!keyword) continue;
     parent = unit;
     // Only an amount the wording states as the program's budget (budget-wording.ts), not investment attracted or a cap.
