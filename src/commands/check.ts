@@ -383,7 +383,9 @@ function checkClaim(c: Checker, claim: Claim): void {
     }
     case 'growth': {
       if (claim.from.value === 0) break;
-      const label = () => `growth ${claim.fromPeriod ?? ''}→${claim.toPeriod ?? ''} (${c.show(claim.from)} → ${c.show(claim.to)})`.replace('(→)', '');
+      // `growth '23→'24 (a → b)`; an undated claim is `growth (a → b)`, without a bare arrow.
+      const periods = claim.fromPeriod || claim.toPeriod ? `${claim.fromPeriod ?? ''}→${claim.toPeriod ?? ''} ` : '';
+      const label = () => `growth ${periods}(${c.show(claim.from)} → ${c.show(claim.to)})`;
       c.stated(label, claim.stated, (to, from) => ((to - from) / from) * 100, [{ role: 'to', q: claim.to }, { role: 'from', q: claim.from }], 'growth', '%', claim);
       break;
     }

@@ -154,3 +154,13 @@ describe('what is kept of a document after a per-document digest', () => {
     expect(parsed.diagnostics.map((d) => d.source?.text === '')).toEqual([false, false]);
   });
 });
+
+describe('check: labels of growth claims', () => {
+  it('an undated growth claim is labelled by its operands alone, without a bare arrow', async () => {
+    // Line 11 of the press release: 78,000,000톤 → 84,000,000톤 is 7.69%, printed as 9.2%.
+    const t = await cli(['check', 'fixtures/corpus/claims-city-waterworks-press-2025.txt', '-f', 'csv', '-q']);
+    const growth = t.stdout.split('\n').filter((l) => l.includes(',growth,'));
+    expect(growth).toHaveLength(1);
+    expect(growth[0]).toContain('"growth (78,000,000톤 → 84,000,000톤): stated 9.2% but the figures give 7.69%');
+  });
+});
