@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { memoized, withTextMemo } from '../../src/extract/memo.js';
+import { memoized, memoizedText, withTextMemo } from '../../src/extract/memo.js';
 
 describe('withTextMemo', () => {
   it('reads a text once inside the memo and afresh outside it', () => {
@@ -31,5 +31,36 @@ describe('withTextMemo', () => {
     })).toThrow('reader bug');
     count('abc');
     expect(reads).toBe(3);
+  });
+});
+
+describe('memoizedText (across documents, bounded)', () => {
+  it('reads each text once until it holds `limit` texts, then starts afresh', () => {
+    const read: string[] = [];
+    const upper = memoizedText((text: string) => {
+      read.push(text);
+      return text.toUpperCase();
+    }, 2);
+    for (const text of ['a', 'b', 'a', 'c', 'c', 'a', 'b']) upper(text);
+    // a, b read; a known; c starts a new memo (c); c known; a read (c, a); b starts a new memo.
+    expect(read).toEqual(['a', 'b', 'c', 'a', 'b']);
+  });
+
+  it('does not keep the document a remembered text was cut from', async () => {
+    const v8 = await import('node:v8');
+    const vm = await import('node:vm');
+    v8.setFlagsFromString('--expose-gc');
+    const gc = vm.runInNewContext('gc') as () => void;
+    const name = memoizedText((text: string) => text.trim());
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    for (let n = 0; n < 8; n++) {
+      // A 4M-character document (8 MB in memory) and a row name cut from it.
+      const document = `${n}`.padEnd(4_000_000, '가나다라마바사 ');
+      name(document.slice(1000, 1040));
+    }
+    gc();
+    // Eight documents kept alive would be 64 MB; the names alone are a few hundred bytes.
+    expect(process.memoryUsage().heapUsed - before).toBeLessThan(8_000_000);
   });
 });
