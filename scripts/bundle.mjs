@@ -46,11 +46,15 @@ const lazyChildProcess = {
   },
 };
 
+/** The patches whose file was met: one whose file is not met any more fails the build too. */
+const applied = new Set();
+
 const patches = {
   name: 'patches',
   setup(b) {
     for (const patch of PATCHES) {
       b.onLoad({ filter: patch.file }, async (args) => {
+        applied.add(patch);
         const text = await readFile(args.path, 'utf8');
         // A patch that no longer applies fails the build rather than silently bundling the original.
         if (!text.includes(patch.from)) throw new Error(`bundle patch does not apply to ${args.path}: ${patch.from}`);
@@ -121,7 +125,11 @@ const result = await build({
   legalComments: 'none',
 });
 
+for (const patch of PATCHES) if (!applied.has(patch)) throw new Error(`bundle patch found no file matching ${patch.file}`);
 const [output] = result.outputFiles;
 const routed = routeDynamicImports(output.text);
+// The parsers import libraries lazily (pdf.js, cheerio, vega …): none rerouted means esbuild
+// wrote them in another shape, and they would fail at run time from cached code.
+if (routed.count === 0) throw new Error('bundle: no dynamic import was rerouted through import-module.cjs');
 await writeFile(path.join(root, 'dist/cli/import-module.cjs'), "'use strict';\n// import() for the bundle (see scripts/bundle.mjs): here Node compiles the code, so import() works.\nmodule.exports = (specifier) => import(specifier);\n");
 await writeFile(output.path, routed.code);

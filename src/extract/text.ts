@@ -120,6 +120,8 @@ export function stripMarkdown(line: string): string {
  * pattern again while going through them.
  */
 export function matchesOf(pattern: RegExp, text: string): RegExpExecArray[] {
+  // Without the g flag exec starts at 0 every time and this would never end (matchAll throws).
+  if (!pattern.global) throw new TypeError(`matchesOf needs a global pattern: ${pattern}`);
   const out: RegExpExecArray[] = [];
   pattern.lastIndex = 0;
   for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {

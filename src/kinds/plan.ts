@@ -245,7 +245,7 @@ export function readPlanPrograms(units: Unit[]): { programs: Program[]; claims: 
     const keyword = bulletKeyword(unit);
     if (!keyword) continue;
     parent = unit;
-    // Only an amount the wording states as the program's budget (budget-wording.ts), not investment attracted or a cap.
+    // Only an amount the wording states as the program's budget (plan-budget-wording.ts), not investment attracted or a cap.
     const amount = budgetAmount(unit.text, findQuantities(unit.text));
     if (!amount) continue;
     const program: Program = { name: keyword, normalizedName: normalizeName(keyword), totalBudget: money(amount.value, source, amount.max), sources: [source] };

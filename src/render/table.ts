@@ -26,10 +26,10 @@ const MIN_TEXT_LAST = 8;
 /**
  * Characters whose width depends on their neighbours: combining and enclosing marks,
  * format characters (ZWJ), variation selectors, characters beyond the BMP (emoji, flags),
- * lone surrogates, conjoining Hangul jamo, and ESC (string-width skips ANSI colour codes
+ * lone surrogates, conjoining Hangul jamo, Thai and Lao SARA AM (joined to the letter before), and ESC (string-width skips ANSI colour codes
  * whole). A text without them is as wide as the sum of its characters.
  */
-const CLUSTERING = /[\x1b\p{M}\p{Cf}\p{Cs}\u{10000}-\u{10ffff}\u1100-\u11ff\ua960-\ua97f\ud7b0-\ud7ff\ufe00-\ufe0f]/u;
+const CLUSTERING = /[\x1b\p{M}\p{Cf}\p{Cs}\u{10000}-\u{10ffff}\u1100-\u11ff\ua960-\ua97f\ud7b0-\ud7ff\ufe00-\ufe0f\u0e33\u0eb3]/u;
 /**
  * Of the characters that reach `charWidth` (no marks, format characters or surrogates:
  * those cluster), the ones string-width gives no width: controls, and the default-ignorable

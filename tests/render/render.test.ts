@@ -130,6 +130,8 @@ describe('displayWidth: ASCII and Hangul counted without string-width, the rest 
     ['e\u0301', 1],
     ['\u1100\u1161\u11a8', 2],
     ['\x1b[31m예산\x1b[39m', 4],
+    // Thai SARA AM joins the letter before it (not a mark, but one grapheme).
+    ['กำ', 1],
   ])('%j is %i columns', async (text, width) => {
     const { displayWidth } = await import('../../src/render/table.js');
     expect(displayWidth(text)).toBe(width);
