@@ -54,14 +54,52 @@ function lineRows(doc: PolicyDocument): Row[] {
 }
 
 /** Budget and executed amounts of a set of lines, in 원. */
-export function budgetSums(lines: BudgetLine[]): { budget: number; executed: number } {
+export interface BudgetSums {
+  budget: number;
+  /** Undefined when no line states an executed amount (blank, not 0 and 0%). */
+  executed?: number;
+  /** The year summed, when the lines belong to several years and some are dated (not for the undated lines). */
+  year?: string;
+}
+
+/**
+ * A document's headline sums: budget and executed over its lines. When the lines
+ * belong to several years (a total never adds two years' budgets, as in `totalSets`),
+ * over the undated lines if there are any — a document's own budget table names no
+ * year, a program's schedule beside it does — else over the latest year's.
+ */
+export function budgetSums(lines: BudgetLine[]): BudgetSums {
+  const year = headlineYear(lines);
   let budget = 0;
-  let executed = 0;
+  let executed: number | undefined;
   for (const l of lines) {
+    if (year !== undefined && (l.year ?? '') !== year) continue;
     budget += l.budget?.value ?? 0;
-    executed += l.executed?.value ?? 0;
+    if (l.executed) executed = (executed ?? 0) + l.executed.value;
   }
-  return { budget, executed };
+  return { budget, ...(executed !== undefined ? { executed } : {}), ...(year ? { year } : {}) };
+}
+
+/**
+ * The year whose lines make the headline when the lines name more than one year: ''
+ * (the undated lines) when some are undated, else the latest (`2023 이전` counts as 2023).
+ * Undefined when there is one year or none.
+ */
+function headlineYear(lines: BudgetLine[]): string | undefined {
+  const years = new Set<string>();
+  for (const l of lines) years.add(l.year ?? '');
+  if (years.size <= 1) return undefined;
+  if (years.has('')) return '';
+  let latest: string | undefined;
+  let latestNumber = -Infinity;
+  for (const y of years) {
+    const n = Number(/^\d{4}/.exec(y)?.[0] ?? NaN);
+    if (n > latestNumber) {
+      latest = y;
+      latestNumber = n;
+    }
+  }
+  return latest;
 }
 
 function totalRow(rows: Row[], label: Row): Row {

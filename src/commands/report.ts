@@ -22,7 +22,7 @@ export interface ReportDocument {
   /** The document's own money unit (used when no --unit is given). */
   moneyUnit: string;
   /** Sum of the line items, absent without budget lines. */
-  total?: { budget: number; executed: number; rate?: number | undefined };
+  total?: { budget: number; executed?: number | undefined; year?: string | undefined; rate?: number | undefined };
   /** `budget --by group` for this document (rows per group, one total). */
   byGroup?: TableResult;
   /** `budget` line items for this document. */
@@ -66,7 +66,7 @@ function reportDocument(doc: PolicyDocument, diagnostics: Diagnostic[], options:
   if (doc.date) r.date = doc.date;
   if (doc.budgetLines.length) {
     const sums = budgetSums(doc.budgetLines);
-    r.total = { ...sums, rate: pct2(sums.executed, sums.budget) };
+    r.total = { ...sums, rate: sums.executed === undefined ? undefined : pct2(sums.executed, sums.budget) };
     r.byGroup = budget({ ...one, options: { ...one.options, by: 'group' } }).tables[0]!;
     r.lines = budget(one).tables[0]!;
   }

@@ -50,12 +50,13 @@ function documentSections(doc: PolicyDocument, diagnostics: Diagnostic[], checks
   sections.push({ title: doc.title, level: 2, lines: head });
 
   if (doc.budgetLines.length) {
-    const { budget: total, executed } = budgetSums(doc.budgetLines);
+    const { budget: total, executed, year } = budgetSums(doc.budgetLines);
     const byGroup = budget({ ...one, options: { ...one.options, by: 'group' } }).tables[0]!;
+    const totalText = `total budget ${money(total, unit)}${year ? ` (${year})` : ''}`;
     sections.push({
       title: 'Budget execution',
       level: 3,
-      lines: [`total budget ${money(total, unit)}, executed ${money(executed, unit)}, rate ${executionRate(executed, total)?.toFixed(2)}%`],
+      lines: [executed === undefined ? `${totalText}, no executed amounts stated` : `${totalText}, executed ${money(executed, unit)}, rate ${executionRate(executed, total)?.toFixed(2)}%`],
       table: pick(byGroup, ['group', 'programs', 'budget_krw', 'executed_krw', 'execution_rate_pct'], byGroup.rows, 'By group'),
     });
     const lines = budget(one).tables[0]!;
@@ -154,7 +155,7 @@ export interface SummaryDigest {
    */
   findings: Finding[];
   /** Sums of the budget lines and the document's money unit, when it has budget lines. */
-  budget?: { total: number; executed: number; moneyUnit: string };
+  budget?: { total: number; executed?: number | undefined; moneyUnit: string };
 }
 
 function summaryDigest(d: PolicyDocument, diagnostics: Diagnostic[], options: CommandOptions): SummaryDigest {
@@ -162,6 +163,7 @@ function summaryDigest(d: PolicyDocument, diagnostics: Diagnostic[], options: Co
   const checks = runChecks(d, diagnostics);
   const { budget: total, executed } = budgetSums(d.budgetLines);
   const has = d.budgetLines.length > 0;
+  const stated = has && executed !== undefined;
   // CSV/JSON get the key figures as rows: one per document.
   const row: Row = {
     document: d.file,
@@ -169,8 +171,8 @@ function summaryDigest(d: PolicyDocument, diagnostics: Diagnostic[], options: Co
     title: d.title,
     programs: d.programs.length,
     budget_krw: has ? total : undefined,
-    executed_krw: has ? executed : undefined,
-    execution_rate_pct: has ? pct2(executed, total) : undefined,
+    executed_krw: stated ? executed : undefined,
+    execution_rate_pct: stated ? pct2(executed, total) : undefined,
     series: d.series.length,
     targets: d.targets.length,
     errors: checks.findings.filter((f) => f.severity === 'error').length,
@@ -191,15 +193,24 @@ export function overallLine(digests: SummaryDigest[], findings: Finding[], unit:
   const parts = [n(digests.length, 'document'), n(findings.filter((f) => f.severity === 'error').length, 'error'), n(findings.filter((f) => f.severity === 'warning').length, 'warning')];
   let total = 0;
   let executed = 0;
+  // The budgets of the documents that state execution: the rate is over these alone.
+  let executedOf = 0;
   let withBudget = 0;
+  let withExecuted = 0;
   for (const { budget } of digests) {
     if (!budget) continue;
     withBudget++;
     total += budget.total;
+    if (budget.executed === undefined) continue;
+    withExecuted++;
     executed += budget.executed;
+    executedOf += budget.total;
   }
-  if (withBudget) parts.push(`total budget ${money(total, unit)}`, `executed ${money(executed, unit)} (${executionRate(executed, total)?.toFixed(2) ?? '–'}%)`);
-  else parts.push('no budget table');
+  if (!withBudget) parts.push('no budget table');
+  else {
+    parts.push(`total budget ${money(total, unit)}`);
+    if (withExecuted) parts.push(`executed ${money(executed, unit)}${executedOf !== total ? ` of ${money(executedOf, unit)}` : ''} (${executionRate(executed, executedOf)?.toFixed(2) ?? '–'}%)`);
+  }
   return parts.join(' · ');
 }
 

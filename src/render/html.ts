@@ -218,8 +218,8 @@ function tiles(d: ReportDocument, unit: string): string {
   const count = (s: Severity) => d.findings.filter((f) => f.severity === s).length;
   const t: string[] = [];
   if (d.total) {
-    t.push(`<div class="tile"><span>budget 예산</span><b>${escapeHtml(money(d.total.budget, unit))}</b></div>`);
-    t.push(`<div class="tile"><span>executed 집행</span><b>${escapeHtml(money(d.total.executed, unit))}</b></div>`);
+    t.push(`<div class="tile"><span>budget 예산${d.total.year ? ` ${escapeHtml(d.total.year)}` : ''}</span><b>${escapeHtml(money(d.total.budget, unit))}</b></div>`);
+    if (d.total.executed !== undefined) t.push(`<div class="tile"><span>executed 집행</span><b>${escapeHtml(money(d.total.executed, unit))}</b></div>`);
     if (d.total.rate !== undefined) t.push(`<div class="tile"><span>execution rate 집행률</span><b>${d.total.rate.toFixed(2)}%</b></div>`);
   }
   t.push(`<div class="tile"><span>series · targets</span><b>${d.series.length} · ${d.targets.rows.length}</b></div>`);

@@ -290,3 +290,27 @@ describe('summary from per-document digests (what a worker sends back)', () => {
     expect(steps.combine(digests, {})).toEqual(summary(input(docs)));
   });
 });
+
+describe('budgetSums: the headline sums of summary and report', () => {
+  const line = (year: string | undefined, budget: number, executed?: number) =>
+    ({ program: 'p', normalizedName: 'p', source: { file: 'f', line: 1, text: '' }, ...(year ? { year } : {}), budget: { value: budget, unit: '원' }, ...(executed !== undefined ? { executed: { value: executed, unit: '원' } } : {}) }) as never;
+  it.each([
+    ['one year, executed stated', [line('2024', 300, 120), line('2024', 200, 30)], { budget: 500, executed: 150 }],
+    ['no executed amount stated: none, not 0', [line(undefined, 300), line(undefined, 200)], { budget: 500 }],
+    ['an executed 0 is stated', [line(undefined, 300, 0)], { budget: 300, executed: 0 }],
+    ['two years: the latest alone (2023: 300, 2024: 200 + 100)', [line('2023', 300, 10), line('2024', 200), line('2024', 100, 40)], { budget: 300, executed: 40, year: '2024' }],
+    ['a year label counts by its leading year', [line('2023 이전', 50), line('2025', 70)], { budget: 70, year: '2025' }],
+    ['undated lines (the document\'s own table) before a dated schedule', [line(undefined, 500), line(undefined, 250), line('2024', 40, 40), line('2025', 14)], { budget: 750 }],
+  ])('%s', async (_name, lines, expected) => {
+    const { budgetSums } = await import('../../src/commands/budget.js');
+    expect(budgetSums(lines)).toEqual(expected);
+  });
+
+  it('summary of a two-year plan gives its 2024 budget and no executed figure (MOF plan: 2023 6,240억원, 2024 6,488억원)', async () => {
+    const { cli } = await import('../helpers/load.js');
+    const t = await cli(['summary', 'fixtures/corpus/mof-marine-science-plan-2024.txt', '-f', 'csv', '-q']);
+    const [header, row] = t.stdout.trim().split('\n').map((l) => l.split(','));
+    const at = (key: string) => row![header!.indexOf(key)];
+    expect([at('budget_krw'), at('executed_krw'), at('execution_rate_pct')]).toEqual(['648800000000', '', '']);
+  });
+});
