@@ -12,7 +12,8 @@
 // scripts/bundle.mjs routes the CLI's through a plain CommonJS file instead.
 
 import { createRequire } from 'node:module';
-import { closeSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import vm from 'node:vm';
@@ -65,15 +66,14 @@ export function userCacheDir(): string | undefined {
 }
 
 /**
- * The cache file for `file`: its size, modification time and inode in the name, so a
- * rebuilt or replaced file never meets the code of another (V8 checks the source's
- * length, not its text).
+ * The cache file for `file` whose text is `source`: a hash of the text in the name, so
+ * a rebuilt or replaced file never meets the code of another (V8 checks the source's
+ * length, not its text; size, time and inode can all repeat across a reinstall).
  */
-export function cacheFile(file: string, options: CodeCacheOptions): string | undefined {
+export function cacheFile(file: string, options: CodeCacheOptions, source: string): string | undefined {
   const dir = options.dir ?? userCacheDir();
   if (dir === undefined) return undefined;
-  const s = statSync(file);
-  const tag = `${s.size.toString(36)}-${Math.floor(s.mtimeMs * 1000).toString(36)}-${s.ino.toString(36)}`;
+  const tag = createHash('sha1').update(source).digest('hex').slice(0, 20);
   return path.join(dir, `${cachePrefix(file, options)}${tag}.v8cache`);
 }
 
@@ -116,8 +116,8 @@ export function requireWithCodeCache(file: string, options: CodeCacheOptions): u
   let source = '';
   let cachePath: string | undefined;
   try {
-    cachePath = cacheFile(file, options);
     source = readFileSync(file, 'utf8');
+    cachePath = cacheFile(file, options, source);
   } catch {
     cachePath = undefined;
   }

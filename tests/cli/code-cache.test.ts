@@ -4,7 +4,7 @@
 // still load libraries with import() (pdf.js for PDFs, vega for the report).
 import { afterAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync as makeTemp, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync as makeTemp, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ROOT } from '../helpers/load.js';
@@ -45,7 +45,11 @@ describe.skipIf(!bundled)('code cache', () => {
     const writing = cli([command, file], dir);
     expect(caches(dir)).toHaveLength(1);
     expect(caches(dir)[0]).toMatch(new RegExp(`^policy-lens-[\\d.]+-${command}-`));
+    const written = statSync(path.join(cacheFolder(dir), caches(dir)[0]!));
     const reading = cli([command, file], dir);
+    // The cache was read and accepted: a rejected one is written again as the run ends.
+    const after = statSync(path.join(cacheFolder(dir), caches(dir)[0]!));
+    expect([after.mtimeMs, after.size]).toEqual([written.mtimeMs, written.size]);
     expect(plain.code).toBe(0);
     for (const r of [writing, reading]) expect(r).toEqual(plain);
   }, 60_000);
@@ -68,6 +72,9 @@ describe.skipIf(!bundled)('code cache', () => {
     const bad = cli(args, dir);
     expect(bad).toEqual(good);
     expect(caches(dir)).toEqual([name]);
+    // Written again: compiled code, not the text put there.
+    expect(readFileSync(path.join(cacheFolder(dir), name!), 'latin1')).not.toBe('not a V8 code cache');
+    expect(statSync(path.join(cacheFolder(dir), name!)).size).toBeGreaterThan(1000);
   }, 60_000);
 
   it.skipIf(process.getuid === undefined)('a cache folder others can write to is not used', () => {
