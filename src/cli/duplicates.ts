@@ -49,27 +49,36 @@ const at = (source: { file: string; line: number }) => `${source.file}:${source.
 
 /** The figures of a full model (taken before a command drops the parts it does not read). */
 export function fingerprintOf(doc: PolicyDocument, labels = true): Fingerprint {
-  const figures: Figure[] = [];
+  const keys: string[] = [];
+  // Without labels (`--quiet` prints no notes) only the keys are kept: they decide what is
+  // counted, and the labels (a string per figure, most of a fingerprint's cost) are not built.
+  const names: string[] | undefined = labels ? [] : undefined;
   for (const l of doc.budgetLines) {
     const b = l.budget?.value ?? '';
     const e = l.executed?.value ?? '';
-    figures.push({ key: `line:${b}:${e}`, label: `budget line ${l.program} (${b} / ${e} 원, ${at(l.source)})` });
+    keys.push(`line:${b}:${e}`);
+    names?.push(`budget line ${l.program} (${b} / ${e} 원, ${at(l.source)})`);
   }
   for (const t of doc.budgetTotals) {
-    figures.push({ key: `total:${t.budget?.value ?? ''}:${t.executed?.value ?? ''}`, label: `${t.label} (${t.budget?.value ?? ''} 원, ${at(t.source)})` });
+    keys.push(`total:${t.budget?.value ?? ''}:${t.executed?.value ?? ''}`);
+    names?.push(`${t.label} (${t.budget?.value ?? ''} 원, ${at(t.source)})`);
   }
   for (const s of doc.series) {
-    for (const p of s.points) figures.push({ key: `point:${p.period}:${p.value}`, label: `${s.indicator} ${p.period} = ${p.value} (${at(p.source)})` });
+    for (const p of s.points) {
+      keys.push(`point:${p.period}:${p.value}`);
+      names?.push(`${s.indicator} ${p.period} = ${p.value} (${at(p.source)})`);
+    }
   }
   for (const t of doc.targets) {
-    figures.push({ key: `target:${t.targetYear ?? ''}:${t.target.value}`, label: `target ${t.indicator} ${t.target.value} (${at(t.source)})` });
+    keys.push(`target:${t.targetYear ?? ''}:${t.target.value}`);
+    names?.push(`target ${t.indicator} ${t.target.value} (${at(t.source)})`);
   }
   for (const p of doc.programs) {
-    if (p.totalBudget) figures.push({ key: `program:${p.totalBudget.value}`, label: `${p.name} total ${p.totalBudget.value} 원 (${at(p.totalBudget.source)})` });
+    if (!p.totalBudget) continue;
+    keys.push(`program:${p.totalBudget.value}`);
+    names?.push(`${p.name} total ${p.totalBudget.value} 원 (${at(p.totalBudget.source)})`);
   }
-  const fp = packFigures(doc.kind, squeeze(doc.title), figures);
-  // Without labels (`--quiet` prints no notes) only the keys are kept: they decide what is counted.
-  return labels ? fp : { ...fp, labels: '' };
+  return { kind: doc.kind, title: squeeze(doc.title), count: keys.length, keys: keys.join(SEPARATOR), labels: names ? names.join(SEPARATOR) : '' };
 }
 
 /** Figures of `a` with no equal figure left in `b` (multiset difference). */
