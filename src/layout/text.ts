@@ -147,6 +147,8 @@ function findHtmlTableEnd(lines: Line[], start: number): number {
 
 /** `(단위 : 백만원)` alone on its line, or at the end of a caption line. */
 function unitDeclarationOf(text: string): { unit: string; alone: boolean } | undefined {
+  // Every declaration prints 단위; most lines have no 단 to begin with.
+  if (!text.includes('단')) return undefined;
   const { unit, rest } = splitUnit(text);
   return unit === undefined ? undefined : { unit, alone: rest === '' };
 }
@@ -179,9 +181,9 @@ function readTableAt(lines: Line[], i: number, file: string, options: TextLayout
     if (box) return box;
   }
   const first = nextContentLine(lines, i);
-  if (first === undefined || !INNER_GAP.test(lines[first]!.text)) return undefined;
+  if (first === undefined || !hasInnerGap(lines[first]!.text)) return undefined;
   const second = nextContentLine(lines, first + 1);
-  if (second === undefined || !INNER_GAP.test(lines[second]!.text)) return undefined;
+  if (second === undefined || !hasInnerGap(lines[second]!.text)) return undefined;
   return readAlignedTable(lines, i, file);
 }
 
@@ -309,7 +311,8 @@ function readPipeTable(lines: Line[], start: number, file: string): { block: Tab
  * three cells and does not start or end with a pipe (those are Markdown rows).
  */
 function barePipeCells(text: string): string[] | undefined {
-  if (text.startsWith('|') || text.endsWith('|') || text.split(/(?<!\\)\|/).length < 3) return undefined;
+  // Most lines have no pipe at all: nothing to split.
+  if (!text.includes('|') || text.startsWith('|') || text.endsWith('|') || text.split(/(?<!\\)\|/).length < 3) return undefined;
   return splitPipeRow(text);
 }
 
@@ -396,18 +399,46 @@ function displayWidth(ch: string): number {
 
 const INNER_GAP = /\S(?: {2,}|\t)\S/;
 
+/** A run of two spaces or a tab between words; most lines have neither, which a plain search finds fast. */
+function hasInnerGap(text: string): boolean {
+  return (text.includes('  ') || text.includes('\t')) && INNER_GAP.test(text);
+}
+
 /**
  * A rule line drawn under a header or above a total in typed tables: one rule
  * character repeated (`----`, `====`, `────`, `━━━━`, `····`, `…………`), spaces
- * allowed between. It separates rows; it is never a row.
+ * allowed between, at most two different rule characters (`-=-=-=`), at least
+ * five of them. It separates rows; it is never a row.
  */
-const RULE_CHARACTERS = /^[-=─━═·‥…⋯.．_＿－＝―—–]+$/u;
-/** What a rule line starts with, spaces aside: most lines start with a letter or a digit, and need not be squashed. */
-const RULE_START = /^\s*[-=─━═·‥…⋯.．_＿－＝―—–]/u;
+const RULE_CHARACTERS = '-=─━═·‥…⋯.．_＿－＝―—–';
+/** The rule characters' UTF-16 codes (each is one code unit): looked up without making a string per character. */
+const RULE_CODES = new Set(Array.from(RULE_CHARACTERS, (ch) => ch.charCodeAt(0)));
 export function isRuleLine(text: string): boolean {
-  if (!RULE_START.test(text)) return false;
-  const compact = text.replace(/\s+/g, '');
-  return compact.length >= 5 && RULE_CHARACTERS.test(compact) && new Set(compact).size <= 2;
+  // One pass, stopping at the first character that is neither a rule character nor
+  // white space: a list item (`- 사업 …`) is told apart at its third character,
+  // where squashing it first would copy the whole line.
+  let count = 0;
+  let first = -1;
+  let second = -1;
+  for (let k = 0; k < text.length; k++) {
+    const code = text.charCodeAt(k);
+    if (isWhiteSpace(code)) continue;
+    if (!RULE_CODES.has(code)) return false;
+    if (first === -1) first = code;
+    else if (code !== first) {
+      if (second === -1) second = code;
+      else if (code !== second) return false;
+    }
+    count++;
+  }
+  return count >= 5;
+}
+
+/** What `\s` matches in a regular expression, by UTF-16 code unit. */
+export function isWhiteSpace(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  if (code < 0xa0) return false;
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 }
 
 /** The first line from `i` that is not a rule line (at most two rules skipped), undefined at a blank line. */
@@ -415,7 +446,9 @@ function nextContentLine(lines: Line[], i: number): number | undefined {
   let j = i;
   while (j < lines.length && j < i + 2 && isRuleLine(lines[j]!.text)) j++;
   const line = lines[j];
-  return line && line.text !== '' && !isRuleLine(line.text) ? j : undefined;
+  if (!line || line.text === '') return undefined;
+  // Stopped before the limit: the loop has just found this line not a rule.
+  return j < i + 2 || !isRuleLine(line.text) ? j : undefined;
 }
 
 export interface Span {
@@ -539,7 +572,7 @@ function readAlignedTable(lines: Line[], start: number, file: string): { block: 
       continue;
     }
     // Cheap guard: a line with no run of two spaces between words has one cell.
-    if (!INNER_GAP.test(lines[j]!.text)) break;
+    if (!hasInnerGap(lines[j]!.text)) break;
     const spans = spansOf(lines[j]!.raw);
     if (spans.length < 2) break;
     if (isListOrNote(lines[j]!.text) && !(block.length > 0 && isMarkedFigureRow(lines[j]!.text, spans))) break;
@@ -630,8 +663,8 @@ function itemDepth(open: OpenItem[], family: string, indent: number, byFamily: n
 function lineBlock(lines: Line[], i: number, file: string, options: TextLayoutOptions, families: string[], open: OpenItem[] = []): { block: Block; next: number } {
   const line = lines[i]!;
   const src: Source = { file, line: line.n, text: line.text };
-  const md = /^(#{1,6})\s+(.*)$/.exec(line.text);
-  if (md) return { block: { type: 'heading', level: md[1]!.length, text: stripMarkdown(md[2]!).replace(/\s*#+$/, ''), source: src }, next: i + 1 };
+  const md = line.text.startsWith('#') ? /^(#{1,6})\s+(.*)$/.exec(line.text) : null;
+  if (md) return { block: { type: 'heading', level: md[1]!.length, text: withoutClosingHashes(stripMarkdown(md[2]!)), source: src }, next: i + 1 };
   if (options.markdown && i + 1 < lines.length && line.text !== '' && /^(=+|-+)$/.test(lines[i + 1]!.text) && !/^[-*+]\s/.test(line.text)) {
     return { block: { type: 'heading', level: lines[i + 1]!.text.startsWith('=') ? 1 : 2, text: stripMarkdown(line.text), source: src }, next: i + 2 };
   }
@@ -645,14 +678,14 @@ function lineBlock(lines: Line[], i: number, file: string, options: TextLayoutOp
     if (!m) continue;
     if (family === 'plus' && !options.markdown && m[1] === '*') continue;
     if (!families.includes(family)) families.push(family);
-    const indent = line.raw.length - line.raw.trimStart().length;
+    const indent = indentOf(line.raw);
     // Depth: Markdown nesting by indentation; Korean outlines by marker family order.
     const depth = options.markdown && /^[-*+]|^\d/.test(m[1]!) ? Math.floor(indent / 2) : itemDepth(open, family, indent, families.indexOf(family));
     let text = stripMarkdown(line.text.slice(m[0].length));
     let j = i + 1;
     // Continuation lines: indented deeper than the marker, no marker of their own.
     // A unit declaration indented under a list item belongs to the table below, not to the item.
-    while (j < lines.length && lines[j]!.text !== '' && (lines[j]!.raw.length - lines[j]!.raw.trimStart().length) > indent && !startsBlock(lines[j]!.text) && !unitDeclarationOf(lines[j]!.text)?.alone) {
+    while (j < lines.length && lines[j]!.text !== '' && indentOf(lines[j]!.raw) > indent && !startsBlock(lines[j]!.text) && !unitDeclarationOf(lines[j]!.text)?.alone) {
       text += ' ' + stripMarkdown(lines[j]!.text);
       j++;
     }
@@ -672,6 +705,18 @@ function lineBlock(lines: Line[], i: number, file: string, options: TextLayoutOp
     }
   }
   return { block: { type: 'paragraph', text, source: src }, next: j };
+}
+
+/** How many white-space characters a line starts with, as `raw.length - raw.trimStart().length` (without the copy). */
+function indentOf(raw: string): number {
+  let k = 0;
+  while (k < raw.length && isWhiteSpace(raw.charCodeAt(k))) k++;
+  return k;
+}
+
+/** A Markdown heading without its closing hashes (`## 개요 ##` → `개요`). */
+function withoutClosingHashes(text: string): string {
+  return text.endsWith('#') ? text.replace(/\s*#+$/, '') : text;
 }
 
 function startsBlock(text: string): boolean {
