@@ -46,6 +46,34 @@ export const LIST_MARKERS: { family: string; pattern: RegExp }[] = [
   { family: 'plus', pattern: /^([+*])\s+/ },
 ];
 
+/**
+ * Every family's marker as one pattern, families in the same order: one match per line
+ * instead of one per family. The alternation takes the first family that matches, as
+ * trying the families in turn does.
+ */
+const ANY_LIST_MARKER = new RegExp(`^(?:${LIST_MARKERS.map((m) => m.pattern.source.replace(/^\^/, '')).join('|')})`);
+/** Each family with the group of ANY_LIST_MARKER that holds its marker (its pattern's first group). */
+const MARKER_GROUPS: { family: string; group: number }[] = [];
+{
+  let group = 1;
+  for (const { family, pattern } of LIST_MARKERS) {
+    MARKER_GROUPS.push({ family, group });
+    // Past this pattern's groups: an empty alternative makes it match '' and report them all.
+    group += new RegExp(`${pattern.source}|`).exec('')!.length - 1;
+  }
+}
+
+/** The list marker a line starts with: the first family whose pattern matches, its marker, and the match's length. */
+function listMarkerAt(text: string): { family: string; marker: string; length: number } | undefined {
+  const m = ANY_LIST_MARKER.exec(text);
+  if (!m) return undefined;
+  for (const { family, group } of MARKER_GROUPS) {
+    const marker = m[group];
+    if (marker !== undefined) return { family, marker, length: m[0].length };
+  }
+  return undefined;
+}
+
 /** How many blocks may stand between a unit declaration and the table it serves. */
 const UNIT_REACH_BLOCKS = 3;
 
@@ -181,9 +209,9 @@ function readTableAt(lines: Line[], i: number, file: string, options: TextLayout
     if (box) return box;
   }
   const first = nextContentLine(lines, i);
-  if (first === undefined || !hasInnerGap(lines[first]!.text)) return undefined;
+  if (first === undefined || !INNER_GAP.test(lines[first]!.text)) return undefined;
   const second = nextContentLine(lines, first + 1);
-  if (second === undefined || !hasInnerGap(lines[second]!.text)) return undefined;
+  if (second === undefined || !INNER_GAP.test(lines[second]!.text)) return undefined;
   return readAlignedTable(lines, i, file);
 }
 
@@ -223,7 +251,7 @@ function readTabTable(lines: Line[], start: number, file: string): { block: Tabl
   let above: string[] = [];
   while (j < lines.length && lines[j]!.raw.includes('\t') && lines[j]!.text !== '') {
     const l = lines[j]!;
-    const cells = l.raw.replace(/^ +/, '').split('\t').map(cellText);
+    const cells = (l.raw.startsWith(' ') ? l.raw.replace(/^ +/, '') : l.raw).split('\t').map(cellText);
     sameAsAbove(cells, above);
     above = cells;
     rows.push(plainRow(cells, { file, line: l.n, text: l.text }));
@@ -399,11 +427,6 @@ function displayWidth(ch: string): number {
 
 const INNER_GAP = /\S(?: {2,}|\t)\S/;
 
-/** A run of two spaces or a tab between words; most lines have neither, which a plain search finds fast. */
-function hasInnerGap(text: string): boolean {
-  return (text.includes('  ') || text.includes('\t')) && INNER_GAP.test(text);
-}
-
 /**
  * A rule line drawn under a header or above a total in typed tables: one rule
  * character repeated (`----`, `====`, `────`, `━━━━`, `····`, `…………`), spaces
@@ -572,7 +595,7 @@ function readAlignedTable(lines: Line[], start: number, file: string): { block: 
       continue;
     }
     // Cheap guard: a line with no run of two spaces between words has one cell.
-    if (!hasInnerGap(lines[j]!.text)) break;
+    if (!INNER_GAP.test(lines[j]!.text)) break;
     const spans = spansOf(lines[j]!.raw);
     if (spans.length < 2) break;
     if (isListOrNote(lines[j]!.text) && !(block.length > 0 && isMarkedFigureRow(lines[j]!.text, spans))) break;
@@ -673,15 +696,15 @@ function lineBlock(lines: Line[], i: number, file: string, options: TextLayoutOp
   if (note && !(options.markdown && /^\*\s/.test(line.text))) {
     return { block: { type: 'note', marker: note[1]!.trim(), text: line.text.slice(note[0].length).trim(), source: src }, next: i + 1 };
   }
-  for (const { family, pattern } of LIST_MARKERS) {
-    const m = pattern.exec(line.text);
-    if (!m) continue;
-    if (family === 'plus' && !options.markdown && m[1] === '*') continue;
+  const item = listMarkerAt(line.text);
+  // `*` bullets are Markdown's only (`plus` is the last family: no other is left to try).
+  if (item && !(item.family === 'plus' && !options.markdown && item.marker === '*')) {
+    const { family, marker } = item;
     if (!families.includes(family)) families.push(family);
     const indent = indentOf(line.raw);
     // Depth: Markdown nesting by indentation; Korean outlines by marker family order.
-    const depth = options.markdown && /^[-*+]|^\d/.test(m[1]!) ? Math.floor(indent / 2) : itemDepth(open, family, indent, families.indexOf(family));
-    let text = stripMarkdown(line.text.slice(m[0].length));
+    const depth = options.markdown && /^[-*+]|^\d/.test(marker) ? Math.floor(indent / 2) : itemDepth(open, family, indent, families.indexOf(family));
+    let text = stripMarkdown(line.text.slice(item.length));
     let j = i + 1;
     // Continuation lines: indented deeper than the marker, no marker of their own.
     // A unit declaration indented under a list item belongs to the table below, not to the item.
@@ -689,7 +712,7 @@ function lineBlock(lines: Line[], i: number, file: string, options: TextLayoutOp
       text += ' ' + stripMarkdown(lines[j]!.text);
       j++;
     }
-    return { block: { type: 'list-item', marker: m[1]!, depth, text, source: src }, next: j };
+    return { block: { type: 'list-item', marker, depth, text, source: src }, next: j };
   }
   // A short line alone between blank lines, without sentence end, reads as a heading.
   const alone = (lines[i - 1]?.text ?? '') === '' && (lines[i + 1]?.text ?? '') === '';
@@ -720,5 +743,5 @@ function withoutClosingHashes(text: string): string {
 }
 
 function startsBlock(text: string): boolean {
-  return /^#{1,6}\s/.test(text) || text.startsWith('|') || /<table\b/i.test(text) || NOTE.test(text) || LIST_MARKERS.some((m) => m.pattern.test(text)) || ROMAN.test(text);
+  return /^#{1,6}\s/.test(text) || text.startsWith('|') || (text.includes('<') && /<table\b/i.test(text)) || NOTE.test(text) || ANY_LIST_MARKER.test(text) || ROMAN.test(text);
 }
