@@ -11,7 +11,7 @@ import type { Source } from '../model/types.js';
 import { splitUnit } from '../extract/units.js';
 import { cellText, stripMarkdown } from '../extract/text.js';
 import { readHtmlTables } from './html.js';
-import { plainRow, type Block, type Layout, type TableBlock, type TableRow } from './types.js';
+import { plainRow, type Block, type Layout, type TableBlock, type TableCell, type TableRow } from './types.js';
 
 export interface TextLayoutOptions {
   /** Markdown rules: `#` headings, `*` bullets, soft-wrapped paragraphs joined. */
@@ -248,13 +248,22 @@ function tableBlock(rows: TableRow[], headerRows: number, first: Line, file: str
 function readTabTable(lines: Line[], start: number, file: string): { block: TableBlock; next: number } | undefined {
   const rows: TableRow[] = [];
   let j = start;
-  let above: string[] = [];
+  let above: TableCell[] = [];
   while (j < lines.length && lines[j]!.raw.includes('\t') && lines[j]!.text !== '') {
     const l = lines[j]!;
-    const cells = (l.raw.startsWith(' ') ? l.raw.replace(/^ +/, '') : l.raw).split('\t').map(cellText);
-    sameAsAbove(cells, above);
+    const parts = (l.raw.startsWith(' ') ? l.raw.replace(/^ +/, '') : l.raw).split('\t');
+    // The row's cells made in one pass over its parts (a long tab table has hundreds of thousands).
+    const cells: TableCell[] = [];
+    for (let c = 0; c < parts.length; c++) {
+      let text = cellText(parts[c]!);
+      // A cell printing the same text as the cell above it (a date, a unit, a status down a
+      // long table) takes that cell's string: equal text, held once instead of once per row.
+      const up = above[c];
+      if (up !== undefined && up.text === text) text = up.text;
+      cells.push({ text, rowSpan: 1, colSpan: 1 });
+    }
     above = cells;
-    rows.push(plainRow(cells, { file, line: l.n, text: l.text }));
+    rows.push({ cells, source: { file, line: l.n, text: l.text } });
     j++;
   }
   if (rows.length === 0) return undefined;
@@ -262,14 +271,6 @@ function readTabTable(lines: Line[], start: number, file: string): { block: Tabl
   const headerRows = countHeaderRows(rows.slice(0, HEADER_ROWS_SEEN).map((r) => r.cells.map((c) => c.text)));
   inferHeaderSpans(rows, headerRows);
   return { block: tableBlock(rows, headerRows, lines[start]!, file), next: j };
-}
-
-/**
- * A cell printing the same text as the cell above it (a date, a unit, a status down a
- * long table) takes that cell's string: equal text, held once instead of once per row.
- */
-function sameAsAbove(cells: string[], above: string[]): void {
-  for (let c = 0; c < cells.length && c < above.length; c++) if (cells[c] === above[c]) cells[c] = above[c]!;
 }
 
 /**

@@ -132,6 +132,12 @@ function buildGrid(table: TableBlock): GridCell[][] {
     let c = 0;
     for (const cell of row.cells) {
       while (line[c] !== undefined) c++;
+      if (cell.rowSpan === 1 && cell.colSpan === 1) {
+        // A plain cell (nearly all of them) fills its own position only.
+        line[c] = { text: cell.text, originRow: r, originCol: c, spanned: false, source: cell.source ?? row.source };
+        c++;
+        continue;
+      }
       const rowSpan = Math.max(1, cell.rowSpan);
       const colSpan = Math.max(1, cell.colSpan);
       for (let dr = 0; dr < rowSpan && r + dr < table.rows.length; dr++) {
