@@ -9,7 +9,7 @@
 
 import type { Source } from '../model/types.js';
 import { splitUnit } from '../extract/units.js';
-import { cellText, stripMarkdown } from '../extract/text.js';
+import { cellText, collapseSpaces, stripMarkdown } from '../extract/text.js';
 import { readHtmlTables } from './html.js';
 import { plainRow, type Block, type Layout, type TableBlock, type TableCell, type TableRow } from './types.js';
 
@@ -236,7 +236,8 @@ function isDataFigure(cell: string): boolean {
     if (digits.length === 4 && /^(19|20)/.test(digits)) return false;
     if (digits.length === 2 && /^['’‘`]/.test(t)) return false;
   }
-  return /^[△▲▽▼-]?\s*[\d,.]+\s*%?$|^\(?[△▲-]?[\d,.]+\)?$|^\[[\d,.]+\]$/.test(t.replace(/\s+/g, ' ').split('\n')[0] ?? '');
+  // Spaces collapsed (line breaks too: the whole cell is one line).
+  return /^[△▲▽▼-]?\s*[\d,.]+\s*%?$|^\(?[△▲-]?[\d,.]+\)?$|^\[[\d,.]+\]$/.test(collapseSpaces(t));
 }
 
 function tableBlock(rows: TableRow[], headerRows: number, first: Line, file: string, caption?: string): TableBlock {
