@@ -87,7 +87,8 @@ export interface BodyOptions {
  * habit; in government documents `■` starts a list item instead).
  */
 export function needsBlogReader(lines: string[]): boolean {
-  const texts = blankComments(lines.join('\n')).split('\n');
+  // Without a comment opening in any line (and no line holding a break) the lines are their own blanked text.
+  const texts = lines.some((l) => l.includes('<!--') || l.includes('\n')) ? blankComments(lines.join('\n')).split('\n') : lines;
   if (looksLikeHtml(texts)) return true;
   const hasMarkdownHeadings = texts.some((l) => /^\s{0,3}#{1,6}\s/.test(l));
   return !hasMarkdownHeadings && texts.filter((l) => PLAIN_HEADING.test(l)).length >= 2;
@@ -288,7 +289,11 @@ export function frontMatterBlock(lines: string[]): { fence: '+++' | '---' | '{';
 
 /** The 1-based line the body starts at: after the front matter (a JSON object only when it parses), else 1. */
 export function bodyStartLine(text: string): number {
-  const lines = text.split('\n');
+  return bodyStartOf(text.split('\n'));
+}
+
+/** `bodyStartLine` of the text these lines make (each line without a break of its own). */
+function bodyStartOf(lines: string[]): number {
   const block = frontMatterBlock(lines);
   if (!block) return 1;
   if (block.fence === '{') {
@@ -314,7 +319,9 @@ const MODULE_LINE = /^(import|export)\s[^\n]*(from\s|=)/;
  * `lines` are the numbered lines of the text the shared layout was read from.
  */
 export function readPostLayout(shared: Layout, lines: NumberedLine[], options: BodyOptions): Layout {
-  const start = bodyStartLine(lines.map((l) => l.text).join('\n'));
+  const texts = lines.map((l) => l.text);
+  // Lines read from a text are its lines as they are; only a line holding a break (if a reader gave one) needs the text split again.
+  const start = texts.some((t) => t.includes('\n')) ? bodyStartLine(texts.join('\n')) : bodyStartOf(texts);
   const body = lines.slice(start - 1);
   const tagLines = body.filter((l) => HASHTAG_LINE.test(l.text));
   const own = shared.format === 'pdf' || (!options.html && needsBlogReader(body.map((l) => l.text)));

@@ -9,9 +9,9 @@
 
 import type { Source } from '../model/types.js';
 import { splitUnit } from '../extract/units.js';
-import { cellText, stripMarkdown } from '../extract/text.js';
+import { cellText, collapseSpaces, stripMarkdown } from '../extract/text.js';
 import { readHtmlTables } from './html.js';
-import { plainRow, type Block, type Layout, type TableBlock, type TableRow } from './types.js';
+import { plainRow, type Block, type Layout, type TableBlock, type TableCell, type TableRow } from './types.js';
 
 export interface TextLayoutOptions {
   /** Markdown rules: `#` headings, `*` bullets, soft-wrapped paragraphs joined. */
@@ -45,6 +45,34 @@ export const LIST_MARKERS: { family: string; pattern: RegExp }[] = [
   { family: 'dot', pattern: /^([·•∙ㆍ▪▫◦‣⁃])\s*/ },
   { family: 'plus', pattern: /^([+*])\s+/ },
 ];
+
+/**
+ * Every family's marker as one pattern, families in the same order: one match per line
+ * instead of one per family. The alternation takes the first family that matches, as
+ * trying the families in turn does.
+ */
+const ANY_LIST_MARKER = new RegExp(`^(?:${LIST_MARKERS.map((m) => m.pattern.source.replace(/^\^/, '')).join('|')})`);
+/** Each family with the group of ANY_LIST_MARKER that holds its marker (its pattern's first group). */
+const MARKER_GROUPS: { family: string; group: number }[] = [];
+{
+  let group = 1;
+  for (const { family, pattern } of LIST_MARKERS) {
+    MARKER_GROUPS.push({ family, group });
+    // Past this pattern's groups: an empty alternative makes it match '' and report them all.
+    group += new RegExp(`${pattern.source}|`).exec('')!.length - 1;
+  }
+}
+
+/** The list marker a line starts with: the first family whose pattern matches, its marker, and the match's length. */
+function listMarkerAt(text: string): { family: string; marker: string; length: number } | undefined {
+  const m = ANY_LIST_MARKER.exec(text);
+  if (!m) return undefined;
+  for (const { family, group } of MARKER_GROUPS) {
+    const marker = m[group];
+    if (marker !== undefined) return { family, marker, length: m[0].length };
+  }
+  return undefined;
+}
 
 /** How many blocks may stand between a unit declaration and the table it serves. */
 const UNIT_REACH_BLOCKS = 3;
@@ -147,6 +175,8 @@ function findHtmlTableEnd(lines: Line[], start: number): number {
 
 /** `(단위 : 백만원)` alone on its line, or at the end of a caption line. */
 function unitDeclarationOf(text: string): { unit: string; alone: boolean } | undefined {
+  // Every declaration prints 단위; most lines have no 단 to begin with.
+  if (!text.includes('단')) return undefined;
   const { unit, rest } = splitUnit(text);
   return unit === undefined ? undefined : { unit, alone: rest === '' };
 }
@@ -206,7 +236,8 @@ function isDataFigure(cell: string): boolean {
     if (digits.length === 4 && /^(19|20)/.test(digits)) return false;
     if (digits.length === 2 && /^['’‘`]/.test(t)) return false;
   }
-  return /^[△▲▽▼-]?\s*[\d,.]+\s*%?$|^\(?[△▲-]?[\d,.]+\)?$|^\[[\d,.]+\]$/.test(t.replace(/\s+/g, ' ').split('\n')[0] ?? '');
+  // Spaces collapsed (line breaks too: the whole cell is one line).
+  return /^[△▲▽▼-]?\s*[\d,.]+\s*%?$|^\(?[△▲-]?[\d,.]+\)?$|^\[[\d,.]+\]$/.test(collapseSpaces(t));
 }
 
 function tableBlock(rows: TableRow[], headerRows: number, first: Line, file: string, caption?: string): TableBlock {
@@ -218,13 +249,22 @@ function tableBlock(rows: TableRow[], headerRows: number, first: Line, file: str
 function readTabTable(lines: Line[], start: number, file: string): { block: TableBlock; next: number } | undefined {
   const rows: TableRow[] = [];
   let j = start;
-  let above: string[] = [];
+  let above: TableCell[] = [];
   while (j < lines.length && lines[j]!.raw.includes('\t') && lines[j]!.text !== '') {
     const l = lines[j]!;
-    const cells = l.raw.replace(/^ +/, '').split('\t').map(cellText);
-    sameAsAbove(cells, above);
+    const parts = (l.raw.startsWith(' ') ? l.raw.replace(/^ +/, '') : l.raw).split('\t');
+    // The row's cells made in one pass over its parts (a long tab table has hundreds of thousands).
+    const cells: TableCell[] = [];
+    for (let c = 0; c < parts.length; c++) {
+      let text = cellText(parts[c]!);
+      // A cell printing the same text as the cell above it (a date, a unit, a status down a
+      // long table) takes that cell's string: equal text, held once instead of once per row.
+      const up = above[c];
+      if (up !== undefined && up.text === text) text = up.text;
+      cells.push({ text, rowSpan: 1, colSpan: 1 });
+    }
     above = cells;
-    rows.push(plainRow(cells, { file, line: l.n, text: l.text }));
+    rows.push({ cells, source: { file, line: l.n, text: l.text } });
     j++;
   }
   if (rows.length === 0) return undefined;
@@ -232,14 +272,6 @@ function readTabTable(lines: Line[], start: number, file: string): { block: Tabl
   const headerRows = countHeaderRows(rows.slice(0, HEADER_ROWS_SEEN).map((r) => r.cells.map((c) => c.text)));
   inferHeaderSpans(rows, headerRows);
   return { block: tableBlock(rows, headerRows, lines[start]!, file), next: j };
-}
-
-/**
- * A cell printing the same text as the cell above it (a date, a unit, a status down a
- * long table) takes that cell's string: equal text, held once instead of once per row.
- */
-function sameAsAbove(cells: string[], above: string[]): void {
-  for (let c = 0; c < cells.length && c < above.length; c++) if (cells[c] === above[c]) cells[c] = above[c]!;
 }
 
 /**
@@ -309,7 +341,8 @@ function readPipeTable(lines: Line[], start: number, file: string): { block: Tab
  * three cells and does not start or end with a pipe (those are Markdown rows).
  */
 function barePipeCells(text: string): string[] | undefined {
-  if (text.startsWith('|') || text.endsWith('|') || text.split(/(?<!\\)\|/).length < 3) return undefined;
+  // Most lines have no pipe at all: nothing to split.
+  if (!text.includes('|') || text.startsWith('|') || text.endsWith('|') || text.split(/(?<!\\)\|/).length < 3) return undefined;
   return splitPipeRow(text);
 }
 
@@ -399,15 +432,38 @@ const INNER_GAP = /\S(?: {2,}|\t)\S/;
 /**
  * A rule line drawn under a header or above a total in typed tables: one rule
  * character repeated (`----`, `====`, `────`, `━━━━`, `····`, `…………`), spaces
- * allowed between. It separates rows; it is never a row.
+ * allowed between, at most two different rule characters (`-=-=-=`), at least
+ * five of them. It separates rows; it is never a row.
  */
-const RULE_CHARACTERS = /^[-=─━═·‥…⋯.．_＿－＝―—–]+$/u;
-/** What a rule line starts with, spaces aside: most lines start with a letter or a digit, and need not be squashed. */
-const RULE_START = /^\s*[-=─━═·‥…⋯.．_＿－＝―—–]/u;
+const RULE_CHARACTERS = '-=─━═·‥…⋯.．_＿－＝―—–';
+/** The rule characters' UTF-16 codes (each is one code unit): looked up without making a string per character. */
+const RULE_CODES = new Set(Array.from(RULE_CHARACTERS, (ch) => ch.charCodeAt(0)));
 export function isRuleLine(text: string): boolean {
-  if (!RULE_START.test(text)) return false;
-  const compact = text.replace(/\s+/g, '');
-  return compact.length >= 5 && RULE_CHARACTERS.test(compact) && new Set(compact).size <= 2;
+  // One pass, stopping at the first character that is neither a rule character nor
+  // white space: a list item (`- 사업 …`) is told apart at its third character,
+  // where squashing it first would copy the whole line.
+  let count = 0;
+  let first = -1;
+  let second = -1;
+  for (let k = 0; k < text.length; k++) {
+    const code = text.charCodeAt(k);
+    if (isWhiteSpace(code)) continue;
+    if (!RULE_CODES.has(code)) return false;
+    if (first === -1) first = code;
+    else if (code !== first) {
+      if (second === -1) second = code;
+      else if (code !== second) return false;
+    }
+    count++;
+  }
+  return count >= 5;
+}
+
+/** What `\s` matches in a regular expression, by UTF-16 code unit. */
+export function isWhiteSpace(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  if (code < 0xa0) return false;
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 }
 
 /** The first line from `i` that is not a rule line (at most two rules skipped), undefined at a blank line. */
@@ -415,7 +471,9 @@ function nextContentLine(lines: Line[], i: number): number | undefined {
   let j = i;
   while (j < lines.length && j < i + 2 && isRuleLine(lines[j]!.text)) j++;
   const line = lines[j];
-  return line && line.text !== '' && !isRuleLine(line.text) ? j : undefined;
+  if (!line || line.text === '') return undefined;
+  // Stopped before the limit: the loop has just found this line not a rule.
+  return j < i + 2 || !isRuleLine(line.text) ? j : undefined;
 }
 
 export interface Span {
@@ -630,8 +688,8 @@ function itemDepth(open: OpenItem[], family: string, indent: number, byFamily: n
 function lineBlock(lines: Line[], i: number, file: string, options: TextLayoutOptions, families: string[], open: OpenItem[] = []): { block: Block; next: number } {
   const line = lines[i]!;
   const src: Source = { file, line: line.n, text: line.text };
-  const md = /^(#{1,6})\s+(.*)$/.exec(line.text);
-  if (md) return { block: { type: 'heading', level: md[1]!.length, text: stripMarkdown(md[2]!).replace(/\s*#+$/, ''), source: src }, next: i + 1 };
+  const md = line.text.startsWith('#') ? /^(#{1,6})\s+(.*)$/.exec(line.text) : null;
+  if (md) return { block: { type: 'heading', level: md[1]!.length, text: withoutClosingHashes(stripMarkdown(md[2]!)), source: src }, next: i + 1 };
   if (options.markdown && i + 1 < lines.length && line.text !== '' && /^(=+|-+)$/.test(lines[i + 1]!.text) && !/^[-*+]\s/.test(line.text)) {
     return { block: { type: 'heading', level: lines[i + 1]!.text.startsWith('=') ? 1 : 2, text: stripMarkdown(line.text), source: src }, next: i + 2 };
   }
@@ -640,23 +698,23 @@ function lineBlock(lines: Line[], i: number, file: string, options: TextLayoutOp
   if (note && !(options.markdown && /^\*\s/.test(line.text))) {
     return { block: { type: 'note', marker: note[1]!.trim(), text: line.text.slice(note[0].length).trim(), source: src }, next: i + 1 };
   }
-  for (const { family, pattern } of LIST_MARKERS) {
-    const m = pattern.exec(line.text);
-    if (!m) continue;
-    if (family === 'plus' && !options.markdown && m[1] === '*') continue;
+  const item = listMarkerAt(line.text);
+  // `*` bullets are Markdown's only (`plus` is the last family: no other is left to try).
+  if (item && !(item.family === 'plus' && !options.markdown && item.marker === '*')) {
+    const { family, marker } = item;
     if (!families.includes(family)) families.push(family);
-    const indent = line.raw.length - line.raw.trimStart().length;
+    const indent = indentOf(line.raw);
     // Depth: Markdown nesting by indentation; Korean outlines by marker family order.
-    const depth = options.markdown && /^[-*+]|^\d/.test(m[1]!) ? Math.floor(indent / 2) : itemDepth(open, family, indent, families.indexOf(family));
-    let text = stripMarkdown(line.text.slice(m[0].length));
+    const depth = options.markdown && /^[-*+]|^\d/.test(marker) ? Math.floor(indent / 2) : itemDepth(open, family, indent, families.indexOf(family));
+    let text = stripMarkdown(line.text.slice(item.length));
     let j = i + 1;
     // Continuation lines: indented deeper than the marker, no marker of their own.
     // A unit declaration indented under a list item belongs to the table below, not to the item.
-    while (j < lines.length && lines[j]!.text !== '' && (lines[j]!.raw.length - lines[j]!.raw.trimStart().length) > indent && !startsBlock(lines[j]!.text) && !unitDeclarationOf(lines[j]!.text)?.alone) {
+    while (j < lines.length && lines[j]!.text !== '' && indentOf(lines[j]!.raw) > indent && !startsBlock(lines[j]!.text) && !unitDeclarationOf(lines[j]!.text)?.alone) {
       text += ' ' + stripMarkdown(lines[j]!.text);
       j++;
     }
-    return { block: { type: 'list-item', marker: m[1]!, depth, text, source: src }, next: j };
+    return { block: { type: 'list-item', marker, depth, text, source: src }, next: j };
   }
   // A short line alone between blank lines, without sentence end, reads as a heading.
   const alone = (lines[i - 1]?.text ?? '') === '' && (lines[i + 1]?.text ?? '') === '';
@@ -674,6 +732,18 @@ function lineBlock(lines: Line[], i: number, file: string, options: TextLayoutOp
   return { block: { type: 'paragraph', text, source: src }, next: j };
 }
 
+/** How many white-space characters a line starts with, as `raw.length - raw.trimStart().length` (without the copy). */
+function indentOf(raw: string): number {
+  let k = 0;
+  while (k < raw.length && isWhiteSpace(raw.charCodeAt(k))) k++;
+  return k;
+}
+
+/** A Markdown heading without its closing hashes (`## 개요 ##` → `개요`). */
+function withoutClosingHashes(text: string): string {
+  return text.endsWith('#') ? text.replace(/\s*#+$/, '') : text;
+}
+
 function startsBlock(text: string): boolean {
-  return /^#{1,6}\s/.test(text) || text.startsWith('|') || /<table\b/i.test(text) || NOTE.test(text) || LIST_MARKERS.some((m) => m.pattern.test(text)) || ROMAN.test(text);
+  return /^#{1,6}\s/.test(text) || text.startsWith('|') || (text.includes('<') && /<table\b/i.test(text)) || NOTE.test(text) || ANY_LIST_MARKER.test(text) || ROMAN.test(text);
 }

@@ -132,6 +132,12 @@ function buildGrid(table: TableBlock): GridCell[][] {
     let c = 0;
     for (const cell of row.cells) {
       while (line[c] !== undefined) c++;
+      if (cell.rowSpan === 1 && cell.colSpan === 1) {
+        // A plain cell (nearly all of them) fills its own position only.
+        line[c] = { text: cell.text, originRow: r, originCol: c, spanned: false, source: cell.source ?? row.source };
+        c++;
+        continue;
+      }
       const rowSpan = Math.max(1, cell.rowSpan);
       const colSpan = Math.max(1, cell.colSpan);
       for (let dr = 0; dr < rowSpan && r + dr < table.rows.length; dr++) {
@@ -202,27 +208,35 @@ function findShape(table: TableBlock): GridShape {
   const rows = table.rows;
   const asMade = new Uint8Array(rows.length);
   const lengths = new Uint32Array(rows.length);
-  // Per column, the last row a span from a row above covers (-1: none).
+  // Per column, the last row a span from a row above covers (-1: none). Only entries from
+  // row r on mean anything at row r: a cell one row high need not write its own row.
   const coveredUntil: number[] = [];
+  // The last row any span reaches: below it (most rows of most tables) no column is covered.
+  let reach = -1;
   let width = 0;
   for (let r = 0; r < rows.length; r++) {
     let length = 0;
     let fromAbove = false;
-    for (let k = 0; k < coveredUntil.length; k++) {
-      if (coveredUntil[k]! >= r) {
-        fromAbove = true;
-        length = k + 1;
+    if (reach >= r) {
+      for (let k = 0; k < coveredUntil.length; k++) {
+        if (coveredUntil[k]! >= r) {
+          fromAbove = true;
+          length = k + 1;
+        }
       }
     }
     let plain = !fromAbove;
     let c = 0;
     for (const cell of rows[r]!.cells) {
-      while ((coveredUntil[c] ?? -1) >= r) c++;
+      if (reach >= r) while ((coveredUntil[c] ?? -1) >= r) c++;
       const rowSpan = Math.max(1, cell.rowSpan);
       const colSpan = Math.max(1, cell.colSpan);
       if (colSpan !== 1) plain = false;
       const last = Math.min(r + rowSpan - 1, rows.length - 1);
-      for (let dc = 0; dc < colSpan; dc++) coveredUntil[c + dc] = Math.max(coveredUntil[c + dc] ?? -1, last);
+      if (last > r) {
+        for (let dc = 0; dc < colSpan; dc++) coveredUntil[c + dc] = Math.max(coveredUntil[c + dc] ?? -1, last);
+        reach = Math.max(reach, last);
+      }
       c += colSpan;
     }
     length = Math.max(length, c);

@@ -2,7 +2,7 @@
 // their grid rows as made and what the header's grid is: checked on literal tables.
 
 import { describe, expect, it } from 'vitest';
-import { gridShape, leadingGridRows, type TableBlock, type TableCell } from '../../src/layout/types.js';
+import { gridShape, leadingGridRows, tableGrid, type TableBlock, type TableCell } from '../../src/layout/types.js';
 
 const cell = (text: string, rowSpan = 1, colSpan = 1): TableCell => ({ text, rowSpan, colSpan });
 const at = (line: number) => ({ file: 'shape.txt', line, text: `line ${line}` });
@@ -39,6 +39,19 @@ describe('gridShape', () => {
       ],
       expected: { width: 3, asMade: [0, 1] },
     },
+    {
+      name: 'plain rows below a merged cell and below a wide row',
+      rows: [
+        [cell('구분', 2, 1), cell('예산')],
+        [cell('100')],
+        [cell('가사업'), cell('200')],
+        [cell('나사업'), cell('300')],
+        [cell('합계', 1, 2)],
+        [cell('다사업'), cell('400')],
+      ],
+      // Row 1 has 구분 reaching into it; rows 2, 3 and 5 are plain again; row 4 spans the columns.
+      expected: { width: 2, asMade: [1, 0, 1, 1, 0, 1] },
+    },
   ])('$name', ({ rows, expected }) => {
     const shape = gridShape(tableOf(rows));
     expect({ width: shape.width, asMade: [...shape.asMade] }).toEqual(expected);
@@ -56,6 +69,21 @@ describe('leadingGridRows', () => {
     expect(rows.map((r) => r.map((c) => [c.text, c.originRow, c.originCol, c.spanned, c.source.line]))).toEqual([
       [['구분', 0, 0, false, 1], ['예산', 0, 1, false, 1], ['예산', 0, 1, true, 1], ['', 0, 3, false, 1]],
       [['구분', 0, 0, true, 1], ['본예산', 1, 1, false, 2], ['추경', 1, 2, false, 2], ['', 1, 3, false, 2]],
+    ]);
+  });
+});
+
+describe('tableGrid', () => {
+  it('places plain cells beside and below merged ones, each with its own source where it has one', () => {
+    const table = tableOf([
+      [cell('구분', 2, 1), cell('예산', 1, 2)],
+      [cell('본예산'), { ...cell('추경'), source: { file: 'shape.txt', line: 9, text: '추경' } }],
+      [cell('가사업'), cell('100')],
+    ]);
+    expect(tableGrid(table).map((r) => r.map((c) => [c.text, c.originRow, c.originCol, c.spanned, c.source.line]))).toEqual([
+      [['구분', 0, 0, false, 1], ['예산', 0, 1, false, 1], ['예산', 0, 1, true, 1]],
+      [['구분', 0, 0, true, 1], ['본예산', 1, 1, false, 2], ['추경', 1, 2, false, 9]],
+      [['가사업', 2, 0, false, 3], ['100', 2, 1, false, 3], ['', 2, 2, false, 3]],
     ]);
   });
 });

@@ -2,7 +2,7 @@
 // blocks around tables. Inputs are written here; expectations are read off them.
 
 import { describe, expect, it } from 'vitest';
-import { isRuleLine, readTextLayout } from '../../src/layout/text.js';
+import { isRuleLine, isWhiteSpace, readTextLayout } from '../../src/layout/text.js';
 import { tableGrid, type Block, type TableBlock } from '../../src/layout/types.js';
 
 const tables = (blocks: Block[]) => blocks.filter((b): b is TableBlock => b.type === 'table');
@@ -102,8 +102,25 @@ describe('isRuleLine', () => {
     ['1. 개요 ........ 3', false],
     ['-----※-----', false],
     ['-=·-=·-=·', false],
-  ])('%s → %s', (text, expected) => {
+    ['\u3000－－－－－', true],
+    ['-\u00a0-\u00a0-\u00a0-\u00a0-', true],
+    ['―――――\t', true],
+    ['- 사업 추진', false],
+    ['-----가', false],
+    ['     ', false],
+    ['', false],
+  ])('%j → %s', (text, expected) => {
     expect(isRuleLine(text)).toBe(expected);
+  });
+});
+
+describe('isWhiteSpace', () => {
+  it('is true for exactly the code units a regular expression\'s \\s matches', () => {
+    const spaces: number[] = [];
+    for (let code = 0; code <= 0xffff; code++) if (isWhiteSpace(code)) spaces.push(code);
+    // ECMAScript WhiteSpace and LineTerminator: TAB LF VT FF CR, SPACE, NBSP, OGHAM SPACE MARK, EN QUAD…HAIR SPACE, LS, PS, NNBSP, MMSP, IDEOGRAPHIC SPACE, BOM.
+    const expected = [0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0xa0, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200a, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff];
+    expect(spaces).toEqual(expected);
   });
 });
 
@@ -239,6 +256,24 @@ describe('headings, list items and notes', () => {
       ['note', '', 6],
     ]);
     expect(blocks[4]!.type === 'note' && blocks[4]!.text).toBe('고용보험 가입 기준');
+  });
+
+  it.each([
+    { line: '□ 사업 개요', markdown: false, expected: ['list-item', '□', '사업 개요'] },
+    { line: '◎ 추진 방향', markdown: false, expected: ['list-item', '◎', '추진 방향'] },
+    { line: '②지원 대상', markdown: false, expected: ['list-item', '②', '지원 대상'] },
+    { line: '3) 신청 방법', markdown: false, expected: ['list-item', '3)', '신청 방법'] },
+    { line: '(12) 사후 관리', markdown: false, expected: ['list-item', '(12)', '사후 관리'] },
+    { line: '나. 세부 내용', markdown: false, expected: ['list-item', '나.', '세부 내용'] },
+    { line: '— 시설비 지원', markdown: false, expected: ['list-item', '—', '시설비 지원'] },
+    { line: 'ㆍ상수도 정비', markdown: false, expected: ['list-item', 'ㆍ', '상수도 정비'] },
+    { line: '+ 추가 과제', markdown: false, expected: ['list-item', '+', '추가 과제'] },
+    { line: '* 추가 과제', markdown: true, expected: ['list-item', '*', '추가 과제'] },
+    { line: '* 잠정치 기준', markdown: false, expected: ['note', '*', '잠정치 기준'] },
+    { line: '1.5배 증가한 예산입니다.', markdown: false, expected: ['paragraph', '', '1.5배 증가한 예산입니다.'] },
+  ])('reads $line as a $expected.0', ({ line, markdown, expected }) => {
+    const [block] = readTextLayout(markdown ? 'm.md' : 'm.txt', `앞 문단입니다.\n\n${line}\n`, { markdown }).blocks.slice(1);
+    expect([block!.type, block!.type === 'list-item' || block!.type === 'note' ? block!.marker : '', block!.text]).toEqual(expected);
   });
 
   it('joins soft-wrapped Markdown paragraphs and skips front matter', () => {
