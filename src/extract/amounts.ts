@@ -16,10 +16,11 @@ const PLAIN_NUMBER = /^(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/;
  */
 export function parseNumber(text: string): number | undefined {
   // Most cells are a plain printed number: read it without the clean-up below (same result, far less garbage).
-  if (PLAIN_NUMBER.test(text)) {
-    const plain = Number(text.includes(',') ? text.replace(/,/g, '') : text);
-    return Number.isFinite(plain) ? plain : undefined;
-  }
+  if (PLAIN_NUMBER.test(text)) return plainNumber(text);
+  // A character the clean-up below neither removes nor folds into a digit, comma or full
+  // stop stays in the text, which is then no number: most texts asked (`협력국가`, a cell of
+  // several lines) are answered at their first character, not folded, trimmed and copied.
+  if (NOT_IN_A_NUMBER.test(text)) return undefined;
   let s = foldFullWidth(text).trim().replace(/\s+/g, '');
   if (s === '') return undefined;
   let sign = 1;
@@ -40,6 +41,18 @@ export function parseNumber(text: string): number | undefined {
   return Number.isFinite(value) ? sign * value : undefined;
 }
 
+/** The value of a text PLAIN_NUMBER matches. */
+function plainNumber(text: string): number | undefined {
+  const plain = Number(text.includes(',') ? text.replace(/,/g, '') : text);
+  return Number.isFinite(plain) ? plain : undefined;
+}
+
+/**
+ * Any character but those a printed number is made of once cleaned: digits, separators,
+ * white space, brackets and signs, and their full-width forms (`１２３，４５６`).
+ */
+const NOT_IN_A_NUMBER = /[^\d,.\s()△▽\-−–+０-９，．（）－＋]/;
+
 const SMALL: Record<string, number> = { 십: 10, 백: 100, 천: 1000 };
 const BIG: Record<string, number> = { 만: 1e4, 억: 1e8, 조: 1e12 };
 
@@ -51,7 +64,7 @@ const SEGMENT = new RegExp(String.raw`(${DIGITS})\s*([십백천])?\s*([만억조
  */
 export function parseKoreanNumber(text: string): number | undefined {
   // Most figures carry no magnitude word (`1,234`, `12.5`): the segment loop below would read them as this does.
-  if (PLAIN_NUMBER.test(text)) return parseNumber(text);
+  if (PLAIN_NUMBER.test(text)) return plainNumber(text);
   const s = foldFullWidth(text).trim();
   if (s === '') return undefined;
   let total = 0;

@@ -8,7 +8,7 @@ import type { Block, TableBlock } from '../layout/types.js';
 import { expandYear } from './periods.js';
 import { printedDecimals, printedStep } from './printed.js';
 import { applyUnit, findQuantities, type FoundQuantity } from './quantities.js';
-import { foldFullWidth, matchesOf } from './text.js';
+import { foldFullWidth, isSpaceCode, matchesOf } from './text.js';
 import { memoized } from './memo.js';
 
 export type ProseBlock = Exclude<Block, TableBlock>;
@@ -22,6 +22,10 @@ export interface Sentence {
   /** Index of its block in the block list. */
   block: number;
   source: Source;
+  /** Whether the text has a digit (a sentence without one states no figure). */
+  hasDigit: boolean;
+  /** `sentenceFigures(text)`, read once when the sentence is cut: every prose extractor reads them. */
+  figures: Figure[];
 }
 
 const [OPEN_ROUND, OPEN_SQUARE, OPEN_CORNER, CLOSE_ROUND, CLOSE_SQUARE, CLOSE_CORNER, FULL_STOP] = [...'([「)]」.'].map((c) => c.charCodeAt(0));
@@ -68,13 +72,15 @@ function cutSentences(blocks: Block[]): Sentence[] {
   const out: Sentence[] = [];
   blocks.forEach((b, i) => {
     if (!isProse(b)) return;
-    for (const text of splitSentences(foldFullWidth(joinLines(b.text)))) out.push({ text, block: i, source: b.source });
+    for (const text of splitSentences(foldFullWidth(joinLines(b.text)))) {
+      const hasDigit = DIGIT.test(text);
+      out.push({ text, block: i, source: b.source, hasDigit, figures: hasDigit ? memoSentenceFigures(text) : [] });
+    }
   });
   return out;
 }
 
 const YEAR_APOSTROPHES = "'’‘´";
-const SPACE = /\s/;
 
 /**
  * The last character before `index` that is not white space, '' if none: what an
@@ -82,7 +88,7 @@ const SPACE = /\s/;
  */
 function lastNonSpace(text: string, index: number): string {
   let i = index;
-  while (i > 0 && SPACE.test(text[i - 1]!)) i--;
+  while (i > 0 && isSpaceCode(text.charCodeAt(i - 1))) i--;
   return i > 0 ? text[i - 1]! : '';
 }
 

@@ -5,7 +5,7 @@
 // word (`4차`, `2년`, `R&D2`) are not figures. Pure.
 
 import { COUNT_UNITS, parseKoreanAmount, parseKoreanNumber, roundTo } from './amounts.js';
-import { foldFullWidth, matchesOf } from './text.js';
+import { foldFullWidth, isSpaceCode, matchesOf, withoutSpaces } from './text.js';
 import { memoized } from './memo.js';
 
 export type QuantityKind = 'money' | 'count' | 'percent' | 'bare';
@@ -40,9 +40,19 @@ const QTY = new RegExp(String.raw`(${FULL})(?:\s*[~∼～]\s*(${FULL}))?\s*(${UN
 const SCALES = new Map(['', '십', '백', '천'].flatMap((small) => ['', '만', '억', '조'].map((big): [string, number] => [small + big, parseKoreanAmount(`1${small}${big}원`)?.krw ?? 1])));
 
 const HANGUL = /[\uAC00-\uD7A3]/;
-/** A Latin letter, hyphen or underscore right before digits makes them part of a name. */
-const GLUED_TO_NAME = /[A-Za-z\-_]/;
-const LETTER_AFTER = /^[A-Za-z\uAC00-\uD7A3]/;
+
+function isLatinCode(code: number): boolean {
+  return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+}
+
+function isHangulCode(code: number): boolean {
+  return code >= 0xac00 && code <= 0xd7a3;
+}
+
+/** A Latin letter, hyphen or underscore right before digits makes them part of a name (`[A-Za-z\-_]`). */
+function gluesToName(code: number): boolean {
+  return isLatinCode(code) || code === 0x2d || code === 0x5f;
+}
 /** `9대 분야`: a count followed by one of these is a classifier, not a figure. */
 const CLASSIFIER_AFTER = /^\s*(분야|개\s*분야|권역|세대|차\b)/;
 const QUALIFIER = /^\s?([\uAC00-\uD7A3A-Za-z]{1,8})/;
@@ -52,13 +62,19 @@ const QUALIFIER = /^\s?([\uAC00-\uD7A3A-Za-z]{1,8})/;
  * counts of 호; `ha` glued to more Latin letters is a word, not hectares.
  */
 function isNameNotUnit(unit: string, text: string, index: number, after: string): boolean {
+  if (unit === '') return false;
   if (unit === '호') return /제\s*$/.test(text.slice(0, index)) || /^[선점기실차봉]/.test(after);
-  if (/^[A-Za-z]+$/.test(unit)) return /^[A-Za-z]/.test(after);
+  if (LATIN_UNITS.has(unit)) return /^[A-Za-z]/.test(after);
   return false;
 }
 
-const WORD_CHAR = /[\uAC00-\uD7A3A-Za-z&·\-]/;
-const SPACE = /\s/;
+/** The units of Latin letters only (`ha`): the ones a following letter makes part of a word. */
+const LATIN_UNITS = new Set(COUNT_UNITS.filter((u) => /^[A-Za-z]+$/.test(u)));
+
+/** A character of a label word: `[\uAC00-\uD7A3A-Za-z&·\-]`. */
+function isWordCode(code: number): boolean {
+  return isHangulCode(code) || isLatinCode(code) || code === 0x26 || code === 0xb7 || code === 0x2d;
+}
 /** Longest label word kept (its last characters, when the word runs on). */
 const MAX_LABEL = 20;
 
@@ -73,7 +89,7 @@ const MAX_LABEL = 20;
 function labelBefore(text: string, index: number): string | undefined {
   const from = Math.max(0, index - 40);
   let i = index;
-  while (i > from && SPACE.test(text[i - 1]!)) i--;
+  while (i > from && isSpaceCode(text.charCodeAt(i - 1))) i--;
   if (i > from && text[i - 1] === ')') {
     // `(교육) `: one to twenty characters, no bracket among them, after a `(` inside the window.
     let open = i - 2;
@@ -83,18 +99,34 @@ function labelBefore(text: string, index: number): string | undefined {
   }
   if (i > from && (text[i - 1] === ':' || text[i - 1] === '：')) {
     i--;
-    while (i > from && SPACE.test(text[i - 1]!)) i--;
+    while (i > from && isSpaceCode(text.charCodeAt(i - 1))) i--;
   }
   let start = i;
-  while (start > from && WORD_CHAR.test(text[start - 1]!)) start--;
+  while (start > from && isWordCode(text.charCodeAt(start - 1))) start--;
   if (start === i) return undefined;
   // A word longer than the limit gives its last characters (the pattern starts it there).
   if (i - start > MAX_LABEL) start = i - MAX_LABEL;
   // `2년 6억원`: a word glued to a number is that number's unit, not a label.
-  else if (start > from && /\d/.test(text[start - 1]!)) return undefined;
+  else if (start > from && isDigitCode(text.charCodeAt(start - 1))) return undefined;
   return text.slice(start, i);
 }
 
+function isDigitCode(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
+}
+
+/** The last character of a number as read (`lo`, `hi`) is one of `chars`. */
+function endsWithOneOf(text: string, chars: string): boolean {
+  return text.length > 0 && chars.includes(text[text.length - 1]!);
+}
+
+/** `^\d{1,2}\.\d`: a number that may be a date (`22.6`), told by its first characters. */
+function mayBeDate(lo: string): boolean {
+  const dot = lo[1] === '.' ? 1 : lo[2] === '.' && isDigitCode(lo.charCodeAt(1)) ? 2 : -1;
+  return dot > 0 && isDigitCode(lo.charCodeAt(0)) && isDigitCode(lo.charCodeAt(dot + 1));
+}
+
+const BIG_MAGNITUDE = /[만억조]/;
 const DIGIT = /\d/;
 const memoQuantities = memoized(readQuantities);
 
@@ -107,8 +139,8 @@ export function findQuantities(text: string): FoundQuantity[] {
   return DIGIT.test(text) ? memoQuantities(text) : [];
 }
 
+// Called only on a text with a digit (findQuantities tests it).
 function readQuantities(input: string): FoundQuantity[] {
-  if (!DIGIT.test(input)) return [];
   const text = foldFullWidth(input);
   const found: FoundQuantity[] = [];
   for (const m of matchesOf(QTY, text)) {
@@ -117,17 +149,17 @@ function readQuantities(input: string): FoundQuantity[] {
     const end = index + whole.length;
     const after = text.slice(end);
     // `R&D2`, `Net-Zero`, `K-2`: digits glued to a word are part of a name.
-    if (index > 0 && GLUED_TO_NAME.test(text[index - 1]!)) continue;
-    const unit = m[3] && /포인트$/.test(m[3]) ? '%p' : m[3] ?? '';
-    const lo = m[1]!.replace(/\s+/g, '');
-    const hi = m[2]?.replace(/\s+/g, '');
-    if (!unit && !/[만억조천백십]$/.test(lo) && LETTER_AFTER.test(after)) continue; // 4차, 2년, 3배
+    if (index > 0 && gluesToName(text.charCodeAt(index - 1))) continue;
+    const unit = m[3] === undefined ? '' : m[3].endsWith('포인트') ? '%p' : m[3];
+    const lo = withoutSpaces(m[1]!);
+    const hi = m[2] === undefined ? undefined : withoutSpaces(m[2]);
+    if (!unit && !endsWithOneOf(lo, '만억조천백십') && end < text.length && (isLatinCode(text.charCodeAt(end)) || isHangulCode(text.charCodeAt(end)))) continue; // 4차, 2년, 3배
     if (unit && unit !== '원' && !unit.startsWith('%') && CLASSIFIER_AFTER.test(after)) continue;
     if (isNameNotUnit(unit, text, index, after)) continue;
-    if (/^\d{1,2}\.\d/.test(lo) && /^\s*\./.test(after)) continue; // dates such as 22.6.
+    if (mayBeDate(lo) && /^\s*\./.test(after)) continue; // dates such as 22.6.
     let q: FoundQuantity | undefined;
-    const hasBig = /[만억조]/.test(lo + (hi ?? ''));
-    if (unit === '원' || (!unit && /[억조]$/.test(hi ?? lo))) {
+    const hasBig = BIG_MAGNITUDE.test(lo) || (hi !== undefined && BIG_MAGNITUDE.test(hi));
+    if (unit === '원' || (!unit && endsWithOneOf(hi ?? lo, '억조'))) {
       const amount = parseKoreanAmount(m[1]! + (m[2] ? `~${m[2]}` : '') + '원');
       if (!amount) continue;
       q = { value: amount.krw, unit: '원', kind: 'money', raw: amount.krw, index, end, text: whole };
