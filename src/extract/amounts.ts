@@ -185,6 +185,8 @@ export function parsePercent(text: string): Percent | undefined {
 
 export function roundTo(value: number, decimals: number): number {
   const f = 10 ** decimals;
+  // An integer whose scaled value is exact (under 2^53) rounds to itself: most figures are integers.
+  if (Number.isInteger(value) && Math.abs(value) * f < 9007199254740992) return value;
   return Math.round(value * f) / f;
 }
 

@@ -29,10 +29,11 @@ import {
   toQuantity,
   yearBefore,
   yearsIn,
+  firstYearIn,
   type Figure,
   type Sentence,
 } from './prose.js';
-import { foldFullWidth, isSpaceCode, matchesOf } from './text.js';
+import { foldFullWidth, isDigitCode, isSpaceCode, matchesOf } from './text.js';
 import { yearColumnOf } from './table-roles.js';
 
 export interface ClaimsResult {
@@ -238,7 +239,7 @@ function earlierBlocks(ctx: Ctx, maxBlocks: number): { sentence: Sentence; figur
 
 /** A year the sentence is about (`2024년 실적`), to keep figures of another year out. */
 function sentenceYear(text: string): string | undefined {
-  return yearsIn(text)[0]?.year;
+  return firstYearIn(text);
 }
 
 /** The year a block is about: its own, or for a list item the year of the item it sits under. */
@@ -710,6 +711,28 @@ function readCounts(ctx: Ctx): void {
 const LIST_NOUN = String.raw`개\s*(?:분야|과제|사업|항목|부문)?|대\s*(?:과제|분야|전략|목표)|건|가지`;
 const LIST_COUNT_END = new RegExp(String.raw`(?<![\d,.])(?:\(\s*(\d{1,2})\s*(${LIST_NOUN})\s*\)\s*[:：]?|(\d{1,2})\s*(${LIST_NOUN})\s*[:：])\s*$`);
 
+const LIST_COUNT_END_FROM = new RegExp(LIST_COUNT_END.source, 'g');
+
+/**
+ * `LIST_COUNT_END.exec(text)`, tried only where a match can begin. Only the count's noun,
+ * a bracket and a colon follow its digits, so they are the last digits of the text; the
+ * match begins at them (nothing like a digit may stand before) or at the `(` before them.
+ * An end-anchored pattern otherwise tries every start of a long text.
+ */
+function listCountAtEnd(text: string): RegExpExecArray | null {
+  let last = text.length - 1;
+  while (last >= 0 && !isDigitCode(text.charCodeAt(last))) last--;
+  if (last < 0) return null;
+  let digits = last;
+  while (digits > 0 && isDigitCode(text.charCodeAt(digits - 1))) digits--;
+  let spaces = digits;
+  while (spaces > 0 && isSpaceCode(text.charCodeAt(spaces - 1))) spaces--;
+  LIST_COUNT_END_FROM.lastIndex = spaces > 0 && text[spaces - 1] === '(' ? spaces - 1 : digits;
+  const found = LIST_COUNT_END_FROM.exec(text);
+  LIST_COUNT_END_FROM.lastIndex = 0;
+  return found;
+}
+
 /** The last character of a text that is not white space, '' if none. */
 function lastNonSpaceChar(text: string): string {
   let i = text.length;
@@ -726,7 +749,7 @@ function readListCounts(blocks: Block[], result: ClaimsResult): void {
     const lastRaw = lastNonSpaceChar(b.text);
     if (lastRaw !== ')' && lastRaw !== '）' && lastRaw !== ':' && lastRaw !== '：') return;
     const text = foldFullWidth(b.text).trim();
-    const found = LIST_COUNT_END.exec(text);
+    const found = listCountAtEnd(text);
     if (!found || /등\s*\(?\s*\d/.test(text)) return;
     // A paragraph announces a list only with a colon; its bracketed counts count outputs.
     if (b.type === 'paragraph' && !/[:：]\s*$/.test(text)) return;

@@ -10,9 +10,9 @@
 // Units come from the sentence (the last segment, or `(억원)` before the
 // sequence). Every point carries its block's source. Pure.
 
-import type { Diagnostic, Series, SeriesPoint } from '../model/types.js';
+import type { Diagnostic, Series, SeriesPoint, Source } from '../model/types.js';
 import type { Block } from '../layout/types.js';
-import { findSeries } from './series.js';
+import { findSeries, type FoundPoint } from './series.js';
 import { isProse, joinLines, sameUnit, sentenceFigures, subjectBefore, yearBefore, yearsIn } from './prose.js';
 import { foldFullWidth } from './text.js';
 import { COUNT_UNITS, parseKoreanAmount, parseNumber } from './amounts.js';
@@ -272,6 +272,17 @@ const DIGIT = /\d/;
  */
 const MAY_HOLD_SEQUENCE = /[→⇒➠➡➜]|에서|전년|[(（]\s*['’‘＇][\d０-９]{2}/;
 
+/**
+ * A point of a found sequence with its block's source, as `{ ...p, flags: [...p.flags], source }`
+ * would make it (the same keys in the same order), without the spread's generic copy.
+ */
+function copyPoint(p: FoundPoint, source: Source): SeriesPoint {
+  const point: SeriesPoint = { period: p.period, value: p.value, flags: [...p.flags] } as SeriesPoint;
+  if ('max' in p) point.max = p.max;
+  point.source = source;
+  return point;
+}
+
 /** Every year-labelled sequence in the prose blocks. */
 export function extractProseSeries(blocks: Block[], options: ProseSeriesOptions = {}): ProseSeriesResult {
   const result: ProseSeriesResult = { series: [], diagnostics: [] };
@@ -317,7 +328,7 @@ export function extractProseSeries(blocks: Block[], options: ProseSeriesOptions 
     const currency = found.length ? /\d\s*[십백천만억조]*\s*(달러|불|유로|엔|위안)/.exec(text)?.[1] : undefined;
     for (const one of found) {
       // Copies: findSeries is memoized per document, so its arrays are shared by every block with the same text.
-      const points: SeriesPoint[] = one.points.map((p) => ({ ...p, flags: [...p.flags], source: block.source }));
+      const points: SeriesPoint[] = one.points.map((p) => copyPoint(p, block.source));
       result.series.push({
         indicator: indicatorOf(one.prefix, one.label, heading),
         unit: one.unit === '원' && currency && !/\d\s*[천백만억조]*\s*원/.test(text) ? currency : one.unit,

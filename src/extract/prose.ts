@@ -171,7 +171,19 @@ const YEAR = /(?:(\d{4})\s*년|['’‘](\d{2})\s*년?|\((\d{4})\)|\(\s*['’‘
 
 /** The years written in a text, in order (`2023년`, `'24년`, `(’23)`). */
 export function yearsIn(text: string): { year: string; index: number }[] {
-  return matchesOf(YEAR, foldFullWidth(text)).map((m) => ({ year: String(m[1] ?? m[3] ?? expandYear(m[2] ?? m[4]!)), index: m.index! }));
+  return matchesOf(YEAR, foldFullWidth(text)).map((m) => ({ year: yearOf(m), index: m.index! }));
+}
+
+/** The first year written in a text, as `yearsIn(text)[0]?.year` (without reading the others). */
+export function firstYearIn(text: string): string | undefined {
+  YEAR.lastIndex = 0;
+  const m = YEAR.exec(foldFullWidth(text));
+  YEAR.lastIndex = 0;
+  return m ? yearOf(m) : undefined;
+}
+
+function yearOf(m: RegExpExecArray): string {
+  return String(m[1] ?? m[3] ?? expandYear(m[2] ?? m[4]!));
 }
 
 /** The year written just before a figure (since the previous figure), if any. */

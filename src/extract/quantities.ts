@@ -5,7 +5,7 @@
 // word (`4차`, `2년`, `R&D2`) are not figures. Pure.
 
 import { COUNT_UNITS, parseKoreanAmount, parseKoreanNumber, roundTo } from './amounts.js';
-import { foldFullWidth, isSpaceCode, matchesOf, withoutSpaces } from './text.js';
+import { foldFullWidth, isDigitCode, isSpaceCode, matchesOf, withoutSpaces } from './text.js';
 import { memoized } from './memo.js';
 
 export type QuantityKind = 'money' | 'count' | 'percent' | 'bare';
@@ -109,10 +109,6 @@ function labelBefore(text: string, index: number): string | undefined {
   // `2년 6억원`: a word glued to a number is that number's unit, not a label.
   else if (start > from && isDigitCode(text.charCodeAt(start - 1))) return undefined;
   return text.slice(start, i);
-}
-
-function isDigitCode(code: number): boolean {
-  return code >= 0x30 && code <= 0x39;
 }
 
 /** The last character of a number as read (`lo`, `hi`) is one of `chars`. */
