@@ -64,7 +64,8 @@ interface Ctx {
   source: Source | undefined;
   claims: Claim[];
   diagnostics: Diagnostic[];
-  used: Set<Figure>;
+  /** Figures a claim of the sentence already took (made when the first is taken: most sentences take none). */
+  used: Set<Figure> | undefined;
 }
 
 /** Every checkable claim in the prose of a layout. */
@@ -83,7 +84,7 @@ export function extractClaims(blocks: Block[]): ClaimsResult {
       source: undefined,
       claims: result.claims,
       diagnostics: result.diagnostics,
-      used: new Set(),
+      used: undefined,
     };
     readSums(ctx);
     readCounts(ctx);
@@ -133,7 +134,7 @@ function approximate(ctx: Ctx, f: Figure): boolean {
 
 /** Percentages by what the words around them say they are. */
 function readPercent(ctx: Ctx, f: Figure): void {
-  if (ctx.used.has(f) || approximate(ctx, f)) return;
+  if (ctx.used?.has(f) || approximate(ctx, f)) return;
   const b = before(ctx, f, 20);
   const a = after(ctx, f, 12);
   if (ACHIEVEMENT_BEFORE.test(b)) return readAchievement(ctx, f);
@@ -177,7 +178,7 @@ interface Pair {
  * sentence, or two figures each after its own year.
  */
 function pairInSentence(ctx: Ctx, stated: Figure, fits: (g: Figure) => boolean): Pair | 'base-only' | undefined {
-  const cands = ctx.figures.filter((g) => g !== stated && fits(g) && !ctx.used.has(g));
+  const cands = ctx.figures.filter((g) => g !== stated && fits(g) && !ctx.used?.has(g));
   const t = ctx.text;
   // Arrow: the arrow pair nearest before the stated figure.
   const arrows: [Figure, Figure][] = [];
@@ -369,7 +370,7 @@ function fromYearTable(ctx: Ctx, stated: Figure): { from: Quantity; to: Quantity
 }
 
 function readGrowth(ctx: Ctx, stated: Figure, down: boolean): void {
-  ctx.used.add(stated);
+  (ctx.used ??= new Set()).add(stated);
   const pair = pairInSentence(ctx, stated, (g) => g.kind !== 'percent' && g.unit !== '배');
   const q = signed(ctx, stated, down);
   const label = `${ctx.text.slice(0, 40)}`;
@@ -417,7 +418,7 @@ function pushChange(ctx: Ctx, kind: 'growth' | 'points' | 'multiple', stated: Qu
   const extra = { ...(fromPeriod ? { fromPeriod } : {}), ...(toPeriod ? { toPeriod } : {}), ...base(ctx, kind, pair.resolution, pair.ambiguous) };
   if (kind === 'growth') ctx.claims.push({ kind, stated, from, to, source: sourceOf(ctx), ...extra });
   else ctx.claims.push({ kind, label: subjectOf(ctx.text, pair.from.index), stated, from, to, source: sourceOf(ctx), ...extra });
-  ctx.used.add(pair.from).add(pair.to);
+  (ctx.used ??= new Set()).add(pair.from).add(pair.to);
 }
 
 /** A short subject for a claim: the words before its first operand (`부산형 공보육 이용률`). */
@@ -431,7 +432,7 @@ function readPoints(ctx: Ctx, stated: Figure): void {
   const b = before(ctx, stated, 4);
   const dir = DIRECTION_AFTER.exec(a);
   if (!dir && !/[+△▲▼-]\s*$/.test(b) && !/[↑↓]/.test(a.slice(0, 2))) return;
-  ctx.used.add(stated);
+  (ctx.used ??= new Set()).add(stated);
   const down = !!dir?.[2] || /[△▼-]\s*$/.test(b) || a.trimStart().startsWith('↓');
   const q = signed(ctx, stated, down);
   const pair = pairInSentence(ctx, stated, (g) => g.kind === 'percent' && g.unit === '%');
@@ -444,7 +445,7 @@ const MULTIPLE_AFTER = /^\s*(?:로|으로)?\s*(?:증가|확대|늘|성장|상승
 function readMultiple(ctx: Ctx, stated: Figure): void {
   // `384개(1.2배수) 추천` is a ratio of candidates, not a change: only `N배 증가` and kin are claims.
   if (!MULTIPLE_AFTER.test(after(ctx, stated, 10)) || approximate(ctx, stated)) return;
-  ctx.used.add(stated);
+  (ctx.used ??= new Set()).add(stated);
   const pair = pairInSentence(ctx, stated, (g) => g.kind !== 'percent' && g.unit !== '배');
   if (pair && pair !== 'base-only') return pushChange(ctx, 'multiple', toQuantity(stated, sourceOf(ctx)), pair);
   unresolved(ctx, `multiple of ${stated.value}배`);
@@ -466,7 +467,7 @@ function readShare(ctx: Ctx, stated: Figure, bracketOnly: boolean): void {
     if (!bracketOnly) unresolved(ctx, `share of ${stated.value}%`);
     return;
   }
-  ctx.used.add(stated);
+  (ctx.used ??= new Set()).add(stated);
   const whole = wholes[0]!;
   ctx.claims.push({
     kind: 'share',
@@ -480,7 +481,7 @@ function readShare(ctx: Ctx, stated: Figure, bracketOnly: boolean): void {
 }
 
 function readExplicitRatio(ctx: Ctx, stated: Figure, m: RegExpExecArray): void {
-  ctx.used.add(stated);
+  (ctx.used ??= new Set()).add(stated);
   const num = parseNumber(m[1]!);
   const den = parseNumber(m[3]!);
   if (num === undefined || den === undefined) return;
@@ -500,7 +501,7 @@ const TARGET_NEAR = /목표\s*(?:치|량|값)?\s*(?:은|는|:|：)?\s*\(?\s*$/;
 const ACTUAL_NEAR = /(실적|달성|결과)\s*(?:은|는|:|：)?\s*\(?\s*$/;
 
 function readAchievement(ctx: Ctx, stated: Figure): void {
-  ctx.used.add(stated);
+  (ctx.used ??= new Set()).add(stated);
   const figs = ctx.figures.filter((g) => g !== stated && g.kind !== 'percent');
   const near = (g: Figure) => ctx.text.slice(Math.max(0, g.index - 10), g.index);
   const target = figs.find((g) => TARGET_NEAR.test(near(g)));
@@ -578,7 +579,7 @@ function rateFromTable(ctx: Ctx): { budget: Quantity; executed: Quantity; label:
 }
 
 function readRate(ctx: Ctx, stated: Figure): void {
-  ctx.used.add(stated);
+  (ctx.used ??= new Set()).add(stated);
   const money = ctx.figures.filter((g) => g.kind === 'money' && g.index < stated.index);
   if (money.length < 2) {
     const t = rateFromTable(ctx);

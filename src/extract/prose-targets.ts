@@ -234,6 +234,7 @@ export function extractProseTargets(blocks: Block[], options: ProseTargetsOption
       }
     }
     // A sentence without figures states no target, confirms none and plans nothing.
+    if (!s.hasDigit) continue;
     const figures = s.figures;
     if (figures.length === 0) continue;
     const before = out.targets.length;

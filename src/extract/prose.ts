@@ -68,13 +68,16 @@ export function joinLines(text: string): string {
 /** Every sentence of every prose block, in order (memoized per document: every prose extractor reads them). */
 export const proseSentences = memoized(cutSentences);
 
+/** The figures of every sentence without a digit: one array, read and never changed (as every memoized result). */
+const NO_FIGURES: Figure[] = [];
+
 function cutSentences(blocks: Block[]): Sentence[] {
   const out: Sentence[] = [];
   blocks.forEach((b, i) => {
     if (!isProse(b)) return;
     for (const text of splitSentences(foldFullWidth(joinLines(b.text)))) {
       const hasDigit = DIGIT.test(text);
-      out.push({ text, block: i, source: b.source, hasDigit, figures: hasDigit ? memoSentenceFigures(text) : [] });
+      out.push({ text, block: i, source: b.source, hasDigit, figures: hasDigit ? memoSentenceFigures(text) : NO_FIGURES });
     }
   });
   return out;
