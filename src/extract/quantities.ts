@@ -111,9 +111,34 @@ function labelBefore(text: string, index: number): string | undefined {
   return text.slice(start, i);
 }
 
-/** The last character of a number as read (`lo`, `hi`) is one of `chars`. */
-function endsWithOneOf(text: string, chars: string): boolean {
-  return text.length > 0 && chars.includes(text[text.length - 1]!);
+const [MAN, EOK, JO, CHEON, BAEK, SIP] = [...'만억조천백십'].map((c) => c.charCodeAt(0));
+
+/** `[만억조]`: a big magnitude word. */
+function isBigCode(code: number): boolean {
+  return code === MAN || code === EOK || code === JO;
+}
+
+/** A number as read (`lo`, `hi`) ends with a magnitude word (`[만억조천백십]$`). */
+function endsWithMagnitude(text: string): boolean {
+  const code = text.charCodeAt(text.length - 1);
+  return isBigCode(code) || code === CHEON || code === BAEK || code === SIP;
+}
+
+/** `[억조]$`: a number that is money even without 원 (`307.9억`). */
+function endsWithEokOrJo(text: string): boolean {
+  const code = text.charCodeAt(text.length - 1);
+  return code === EOK || code === JO;
+}
+
+/** `/[만억조]/.test(text)` for the short text of one number. */
+function hasBigMagnitude(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (isBigCode(text.charCodeAt(i))) return true;
+  return false;
+}
+
+/** `^\d{4}$`. */
+function isFourDigits(text: string): boolean {
+  return text.length === 4 && isDigitCode(text.charCodeAt(0)) && isDigitCode(text.charCodeAt(1)) && isDigitCode(text.charCodeAt(2)) && isDigitCode(text.charCodeAt(3));
 }
 
 /** `^\d{1,2}\.\d`: a number that may be a date (`22.6`), told by its first characters. */
@@ -122,7 +147,6 @@ function mayBeDate(lo: string): boolean {
   return dot > 0 && isDigitCode(lo.charCodeAt(0)) && isDigitCode(lo.charCodeAt(dot + 1));
 }
 
-const BIG_MAGNITUDE = /[만억조]/;
 const DIGIT = /\d/;
 const memoQuantities = memoized(readQuantities);
 
@@ -149,13 +173,13 @@ function readQuantities(input: string): FoundQuantity[] {
     const unit = m[3] === undefined ? '' : m[3].endsWith('포인트') ? '%p' : m[3];
     const lo = withoutSpaces(m[1]!);
     const hi = m[2] === undefined ? undefined : withoutSpaces(m[2]);
-    if (!unit && !endsWithOneOf(lo, '만억조천백십') && end < text.length && (isLatinCode(text.charCodeAt(end)) || isHangulCode(text.charCodeAt(end)))) continue; // 4차, 2년, 3배
+    if (!unit && !endsWithMagnitude(lo) && end < text.length && (isLatinCode(text.charCodeAt(end)) || isHangulCode(text.charCodeAt(end)))) continue; // 4차, 2년, 3배
     if (unit && unit !== '원' && !unit.startsWith('%') && CLASSIFIER_AFTER.test(after)) continue;
     if (isNameNotUnit(unit, text, index, after)) continue;
     if (mayBeDate(lo) && /^\s*\./.test(after)) continue; // dates such as 22.6.
     let q: FoundQuantity | undefined;
-    const hasBig = BIG_MAGNITUDE.test(lo) || (hi !== undefined && BIG_MAGNITUDE.test(hi));
-    if (unit === '원' || (!unit && endsWithOneOf(hi ?? lo, '억조'))) {
+    const hasBig = hasBigMagnitude(lo) || (hi !== undefined && hasBigMagnitude(hi));
+    if (unit === '원' || (!unit && endsWithEokOrJo(hi ?? lo))) {
       const amount = parseKoreanAmount(m[1]! + (m[2] ? `~${m[2]}` : '') + '원');
       if (!amount) continue;
       q = { value: amount.krw, unit: '원', kind: 'money', raw: amount.krw, index, end, text: whole };
@@ -169,7 +193,7 @@ function readQuantities(input: string): FoundQuantity[] {
       const kind: QuantityKind = unit.startsWith('%') ? 'percent' : unit ? 'count' : 'bare';
       q = { value: roundTo(value, 6), unit, kind, raw: roundTo(value, 6), index, end, text: whole };
       if (max !== undefined) q.max = q.rawMax = roundTo(max, 6);
-      if (!hasBig && kind === 'bare' && /^\d{4}$/.test(lo) && Number(lo) >= 1990 && Number(lo) <= 2100 && /^\s*(년|~|\.|')/.test(after)) {
+      if (!hasBig && kind === 'bare' && isFourDigits(lo) && Number(lo) >= 1990 && Number(lo) <= 2100 && /^\s*(년|~|\.|')/.test(after)) {
         continue; // a year
       }
     }
