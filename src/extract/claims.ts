@@ -630,6 +630,8 @@ const PART_ITEM = /^([가-힣A-Za-z][가-힣A-Za-z·&\s]{0,14}?)\s*[:：]?\s*$/;
 
 /** `총 120개사(A 70, B 50)`, `0.7억원(국 0.3, 시 0.4)`: a total and a pure list of labelled parts. */
 function readSums(ctx: Ctx): void {
+  // Every sum is a figure followed by its parts in brackets.
+  if (!ctx.text.includes('(')) return;
   for (const total of ctx.figures) {
     if (total.kind === 'percent' || total.kind === 'bare' || total.unit === '배') continue;
     const br = bracketAfter(ctx.text, total.end);
