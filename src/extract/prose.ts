@@ -110,6 +110,16 @@ export function sentenceFigures(text: string): Figure[] {
   return DIGIT.test(text) ? memoSentenceFigures(text) : [];
 }
 
+const CURRENCY_WORD = /달러|불|유로|엔|위안|USD|EUR/;
+const ARROW = /[→⇒➠]/;
+const [MAN, EOK, JO] = [...'만억조'].map((c) => c.charCodeAt(0));
+
+/** The magnitude word a figure's text ends with (`2만` → 만), as `/([만억조])$/` reads it. */
+function bigWordAtEnd(text: string): string | undefined {
+  const code = text.charCodeAt(text.length - 1);
+  return code === MAN || code === EOK || code === JO ? text[text.length - 1] : undefined;
+}
+
 function readSentenceFigures(text: string): Figure[] {
   // Year labels are not figures: `('23)`, `'23.`, `(2023)`.
   const qs = findQuantities(text).filter((q) => {
@@ -121,8 +131,8 @@ function readSentenceFigures(text: string): Figure[] {
   for (let i = qs.length - 2; i >= 0; i--) {
     const q = qs[i]!;
     const next = qs[i + 1]!;
-    const big = /([만억조])$/.exec(q.text)?.[1];
-    if (!big || q.kind !== 'bare' || !/^\s+$/.test(text.slice(q.end, next.index)) || next.kind === 'percent') continue;
+    const big = q.kind === 'bare' ? bigWordAtEnd(q.text) : undefined;
+    if (!big || !/^\s+$/.test(text.slice(q.end, next.index)) || next.kind === 'percent') continue;
     const unitOfBig = { 만: 1e4, 억: 1e8, 조: 1e12 }[big]!;
     const nextRaw = next.kind === 'money' ? next.value : next.raw;
     if (nextRaw >= unitOfBig || /[만억조]/.test(next.text.replace(/[만억조]원$/, ''))) continue;
@@ -130,11 +140,16 @@ function readSentenceFigures(text: string): Figure[] {
     qs.splice(i, 2, { ...next, value, raw: value, index: q.index, text: text.slice(q.index, next.end) });
   }
   // `7,700억 달러`: a foreign currency is not 원 (the figure keeps its value, in that currency).
-  for (let i = 0; i < qs.length; i++) {
-    const q = qs[i]!;
-    const currency = /^\s*(달러|불|유로|엔|위안|USD|EUR)/.exec(text.slice(q.end))?.[1];
-    if (currency && (q.kind === 'money' || q.kind === 'bare') && !q.text.endsWith('원')) qs[i] = { ...q, kind: 'count', unit: currency };
+  // A sentence naming no currency is not read figure by figure for one.
+  if (CURRENCY_WORD.test(text)) {
+    for (let i = 0; i < qs.length; i++) {
+      const q = qs[i]!;
+      const currency = /^\s*(달러|불|유로|엔|위안|USD|EUR)/.exec(text.slice(q.end))?.[1];
+      if (currency && (q.kind === 'money' || q.kind === 'bare') && !q.text.endsWith('원')) qs[i] = { ...q, kind: 'count', unit: currency };
+    }
   }
+  // A sentence without an arrow joins no figures by one.
+  if (!ARROW.test(text)) return qs;
   for (let i = qs.length - 2; i >= 0; i--) {
     const q = qs[i]!;
     const next = qs[i + 1]!;
