@@ -145,6 +145,7 @@ export function findSeries(text: string): FoundSeries[] {
   return text.includes('→') || twoMatches(BRACKETED_YEAR, text) ? memoSeries(text) : [];
 }
 
+// Reached only through findSeries, on a text with an arrow or two bracketed years.
 function readSeries(input: string): FoundSeries[] {
   const text = foldFullWidth(input);
   const labels = findPeriodLabels(text);
