@@ -54,17 +54,29 @@ function gluesToName(code: number): boolean {
   return isLatinCode(code) || code === 0x2d || code === 0x5f;
 }
 /** `9대 분야`: a count followed by one of these is a classifier, not a figure. */
-const CLASSIFIER_AFTER = /^\s*(분야|개\s*분야|권역|세대|차\b)/;
-const QUALIFIER = /^\s?([\uAC00-\uD7A3A-Za-z]{1,8})/;
+// The words after a figure are read where it ends, with sticky patterns (`y`): as `^…` on
+// the rest of the text, without cutting the rest off for every figure.
+const CLASSIFIER_AFTER = /\s*(분야|개\s*분야|권역|세대|차\b)/y;
+const QUALIFIER = /\s?([\uAC00-\uD7A3A-Za-z]{1,8})/y;
+const DATE_DOT_AFTER = /\s*\./y;
+const YEAR_MARK_AFTER = /\s*(년|~|\.|')/y;
+const NAMED_BY_HO = /[선점기실차봉]/y;
+const LATIN_AFTER = /[A-Za-z]/y;
+
+/** `sticky` matched at `index` of `text`, as `^pattern` on `text.slice(index)`. */
+function execAt(sticky: RegExp, text: string, index: number): RegExpExecArray | null {
+  sticky.lastIndex = index;
+  return sticky.exec(text);
+}
 
 /**
  * Unit words that also number or name things: `제3호`, `2호선`, `1호점` are not
  * counts of 호; `ha` glued to more Latin letters is a word, not hectares.
  */
-function isNameNotUnit(unit: string, text: string, index: number, after: string): boolean {
+function isNameNotUnit(unit: string, text: string, index: number, end: number): boolean {
   if (unit === '') return false;
-  if (unit === '호') return /제\s*$/.test(text.slice(0, index)) || /^[선점기실차봉]/.test(after);
-  if (LATIN_UNITS.has(unit)) return /^[A-Za-z]/.test(after);
+  if (unit === '호') return /제\s*$/.test(text.slice(0, index)) || execAt(NAMED_BY_HO, text, end) !== null;
+  if (LATIN_UNITS.has(unit)) return execAt(LATIN_AFTER, text, end) !== null;
   return false;
 }
 
@@ -167,16 +179,15 @@ function readQuantities(input: string): FoundQuantity[] {
     const index = m.index ?? 0;
     const whole = m[0].trimEnd();
     const end = index + whole.length;
-    const after = text.slice(end);
     // `R&D2`, `Net-Zero`, `K-2`: digits glued to a word are part of a name.
     if (index > 0 && gluesToName(text.charCodeAt(index - 1))) continue;
     const unit = m[3] === undefined ? '' : m[3].endsWith('포인트') ? '%p' : m[3];
     const lo = withoutSpaces(m[1]!);
     const hi = m[2] === undefined ? undefined : withoutSpaces(m[2]);
     if (!unit && !endsWithMagnitude(lo) && end < text.length && (isLatinCode(text.charCodeAt(end)) || isHangulCode(text.charCodeAt(end)))) continue; // 4차, 2년, 3배
-    if (unit && unit !== '원' && !unit.startsWith('%') && CLASSIFIER_AFTER.test(after)) continue;
-    if (isNameNotUnit(unit, text, index, after)) continue;
-    if (mayBeDate(lo) && /^\s*\./.test(after)) continue; // dates such as 22.6.
+    if (unit && unit !== '원' && !unit.startsWith('%') && execAt(CLASSIFIER_AFTER, text, end) !== null) continue;
+    if (isNameNotUnit(unit, text, index, end)) continue;
+    if (mayBeDate(lo) && execAt(DATE_DOT_AFTER, text, end) !== null) continue; // dates such as 22.6.
     let q: FoundQuantity | undefined;
     const hasBig = hasBigMagnitude(lo) || (hi !== undefined && hasBigMagnitude(hi));
     if (unit === '원' || (!unit && endsWithEokOrJo(hi ?? lo))) {
@@ -193,12 +204,12 @@ function readQuantities(input: string): FoundQuantity[] {
       const kind: QuantityKind = unit.startsWith('%') ? 'percent' : unit ? 'count' : 'bare';
       q = { value: roundTo(value, 6), unit, kind, raw: roundTo(value, 6), index, end, text: whole };
       if (max !== undefined) q.max = q.rawMax = roundTo(max, 6);
-      if (!hasBig && kind === 'bare' && isFourDigits(lo) && Number(lo) >= 1990 && Number(lo) <= 2100 && /^\s*(년|~|\.|')/.test(after)) {
+      if (!hasBig && kind === 'bare' && isFourDigits(lo) && Number(lo) >= 1990 && Number(lo) <= 2100 && execAt(YEAR_MARK_AFTER, text, end) !== null) {
         continue; // a year
       }
     }
     if (q.kind === 'count') {
-      const qual = QUALIFIER.exec(after);
+      const qual = execAt(QUALIFIER, text, end);
       if (qual && HANGUL.test(qual[1]!) && !/^(지원|달성|참여|선정|양성|보급|신규|이상|이내|내외|규모|정도|추가|확대|구축|운영|체결|발굴|실시|개최|증가|감소|상승|투자|등)/.test(qual[1]!)) {
         q.qualifier = qual[1]!;
       }
