@@ -2,7 +2,7 @@
 // Korean magnitudes (`1조 1,081억원`, `307.9억`, `2천~4천만원`), counts with unit
 // nouns (`2.6만명`) and percentages. Pure; every result is a plain number.
 
-import { foldFullWidth, matchesOf } from './text.js';
+import { foldFullWidth, isDigitCode, matchesOf } from './text.js';
 import { MONEY_UNITS } from './units.js';
 
 const DIGITS = String.raw`(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?`;
@@ -16,10 +16,12 @@ const PLAIN_NUMBER = /^(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/;
  */
 export function parseNumber(text: string): number | undefined {
   // Most cells are a plain printed number: read it without the clean-up below (same result, far less garbage).
-  if (PLAIN_NUMBER.test(text)) {
-    const plain = Number(text.includes(',') ? text.replace(/,/g, '') : text);
-    return Number.isFinite(plain) ? plain : undefined;
-  }
+  const plain = plainValue(text);
+  if (!Number.isNaN(plain)) return Number.isFinite(plain) ? plain : undefined;
+  // A character the clean-up below neither removes nor folds into a digit, comma or full
+  // stop stays in the text, which is then no number: most texts asked (`협력국가`, a cell of
+  // several lines) are answered at their first character, not folded, trimmed and copied.
+  if (NOT_IN_A_NUMBER.test(text)) return undefined;
   let s = foldFullWidth(text).trim().replace(/\s+/g, '');
   if (s === '') return undefined;
   let sign = 1;
@@ -40,6 +42,47 @@ export function parseNumber(text: string): number | undefined {
   return Number.isFinite(value) ? sign * value : undefined;
 }
 
+/** Digits of an integer that add up exactly in a double (below 2^53). */
+const EXACT_DIGITS = 15;
+
+/**
+ * The value of `text` when PLAIN_NUMBER matches it (`1,234`, `12.5`; Infinity for a
+ * number too long for a double), NaN when it does not: PLAIN_NUMBER read character by
+ * character, in one pass with the digits of an integer (most figures are integers).
+ */
+function plainValue(text: string): number {
+  const n = text.length;
+  let i = 0;
+  let value = 0;
+  while (i < n && isDigitCode(text.charCodeAt(i))) value = value * 10 + (text.charCodeAt(i++) - 0x30);
+  const lead = i;
+  if (lead === 0) return NaN;
+  let digits = lead;
+  // `\d{1,3}(,\d{3})+`: groups of exactly three digits after a lead of one to three.
+  while (i < n && text.charCodeAt(i) === 0x2c) {
+    if (lead > 3) return NaN;
+    for (let k = 1; k <= 3; k++) {
+      const code = text.charCodeAt(i + k);
+      if (!isDigitCode(code)) return NaN;
+      value = value * 10 + (code - 0x30);
+    }
+    i += 4;
+    digits += 3;
+    if (i < n && isDigitCode(text.charCodeAt(i))) return NaN;
+  }
+  if (i === n) return digits <= EXACT_DIGITS ? value : Number(text.includes(',') ? text.replace(/,/g, '') : text);
+  // `(\.\d+)?$`.
+  if (text.charCodeAt(i) !== 0x2e || i + 1 === n) return NaN;
+  for (let k = i + 1; k < n; k++) if (!isDigitCode(text.charCodeAt(k))) return NaN;
+  return Number(text.includes(',') ? text.replace(/,/g, '') : text);
+}
+
+/**
+ * Any character but those a printed number is made of once cleaned: digits, separators,
+ * white space, brackets and signs, and their full-width forms (`１２３，４５６`).
+ */
+const NOT_IN_A_NUMBER = /[^\d,.\s()△▽\-−–+０-９，．（）－＋]/;
+
 const SMALL: Record<string, number> = { 십: 10, 백: 100, 천: 1000 };
 const BIG: Record<string, number> = { 만: 1e4, 억: 1e8, 조: 1e12 };
 
@@ -51,7 +94,8 @@ const SEGMENT = new RegExp(String.raw`(${DIGITS})\s*([십백천])?\s*([만억조
  */
 export function parseKoreanNumber(text: string): number | undefined {
   // Most figures carry no magnitude word (`1,234`, `12.5`): the segment loop below would read them as this does.
-  if (PLAIN_NUMBER.test(text)) return parseNumber(text);
+  const plain = plainValue(text);
+  if (!Number.isNaN(plain)) return Number.isFinite(plain) ? plain : undefined;
   const s = foldFullWidth(text).trim();
   if (s === '') return undefined;
   let total = 0;
@@ -172,6 +216,8 @@ export function parsePercent(text: string): Percent | undefined {
 
 export function roundTo(value: number, decimals: number): number {
   const f = 10 ** decimals;
+  // An integer whose scaled value is exact (under 2^53) rounds to itself: most figures are integers.
+  if (Number.isInteger(value) && Math.abs(value) * f < 9007199254740992) return value;
   return Math.round(value * f) / f;
 }
 

@@ -24,16 +24,16 @@ import {
   isProse,
   proseSentences,
   sameUnit,
-  sentenceFigures,
   sentenceSource,
   subjectBefore,
   toQuantity,
   yearBefore,
   yearsIn,
+  firstYearIn,
   type Figure,
   type Sentence,
 } from './prose.js';
-import { foldFullWidth, matchesOf } from './text.js';
+import { foldFullWidth, isDigitCode, isSpaceCode, matchesOf } from './text.js';
 import { yearColumnOf } from './table-roles.js';
 
 export interface ClaimsResult {
@@ -60,10 +60,12 @@ interface Ctx {
   s: Sentence;
   text: string;
   figures: Figure[];
-  source: Source;
+  /** The sentence as a Source, built by `sourceOf` when a claim or a diagnostic names it (most sentences state none). */
+  source: Source | undefined;
   claims: Claim[];
   diagnostics: Diagnostic[];
-  used: Set<Figure>;
+  /** Figures a claim of the sentence already took (made when the first is taken: most sentences take none). */
+  used: Set<Figure> | undefined;
 }
 
 /** Every checkable claim in the prose of a layout. */
@@ -71,8 +73,19 @@ export function extractClaims(blocks: Block[]): ClaimsResult {
   const sentences = proseSentences(blocks);
   const result: ClaimsResult = { claims: [], diagnostics: [] };
   sentences.forEach((s, k) => {
-    if (!/\d/.test(s.text)) return;
-    const ctx: Ctx = { blocks, sentences, k, s, text: s.text, figures: sentenceFigures(s.text), source: sentenceSource(s), claims: result.claims, diagnostics: result.diagnostics, used: new Set() };
+    if (!s.hasDigit) return;
+    const ctx: Ctx = {
+      blocks,
+      sentences,
+      k,
+      s,
+      text: s.text,
+      figures: s.figures,
+      source: undefined,
+      claims: result.claims,
+      diagnostics: result.diagnostics,
+      used: undefined,
+    };
     readSums(ctx);
     readCounts(ctx);
     for (const f of ctx.figures) {
@@ -85,8 +98,13 @@ export function extractClaims(blocks: Block[]): ClaimsResult {
   return result;
 }
 
+/** The sentence of `ctx` as a Source (one object for every claim of the sentence). */
+function sourceOf(ctx: Ctx): Source {
+  return (ctx.source ??= sentenceSource(ctx.s));
+}
+
 function unresolved(ctx: Ctx, what: string): void {
-  ctx.diagnostics.push({ severity: 'info', code: 'claim-unresolved', message: `${what} names no figures it could be checked against`, source: ctx.source });
+  ctx.diagnostics.push({ severity: 'info', code: 'claim-unresolved', message: `${what} names no figures it could be checked against`, source: sourceOf(ctx) });
 }
 
 function base(ctx: Ctx, kind: Claim['kind'], resolution: ClaimResolution, ambiguous?: string): { resolution: ClaimResolution; text: string; ambiguous?: string } {
@@ -96,7 +114,7 @@ function base(ctx: Ctx, kind: Claim['kind'], resolution: ClaimResolution, ambigu
 
 /** Signed stated value: a fall (감소, △, ↓) is negative. */
 function signed(ctx: Ctx, f: Figure, down: boolean): Quantity {
-  const q = toQuantity(f, ctx.source);
+  const q = toQuantity(f, sourceOf(ctx));
   const sign = /[△▼-]\s*$/.test(ctx.text.slice(Math.max(0, f.index - 2), f.index));
   return { ...q, value: down || sign ? -Math.abs(q.value) : q.value };
 }
@@ -116,7 +134,7 @@ function approximate(ctx: Ctx, f: Figure): boolean {
 
 /** Percentages by what the words around them say they are. */
 function readPercent(ctx: Ctx, f: Figure): void {
-  if (ctx.used.has(f) || approximate(ctx, f)) return;
+  if (ctx.used?.has(f) || approximate(ctx, f)) return;
   const b = before(ctx, f, 20);
   const a = after(ctx, f, 12);
   if (ACHIEVEMENT_BEFORE.test(b)) return readAchievement(ctx, f);
@@ -160,7 +178,7 @@ interface Pair {
  * sentence, or two figures each after its own year.
  */
 function pairInSentence(ctx: Ctx, stated: Figure, fits: (g: Figure) => boolean): Pair | 'base-only' | undefined {
-  const cands = ctx.figures.filter((g) => g !== stated && fits(g) && !ctx.used.has(g));
+  const cands = ctx.figures.filter((g) => g !== stated && fits(g) && !ctx.used?.has(g));
   const t = ctx.text;
   // Arrow: the arrow pair nearest before the stated figure.
   const arrows: [Figure, Figure][] = [];
@@ -209,20 +227,20 @@ function earlierBlocks(ctx: Ctx, maxBlocks: number): { sentence: Sentence; figur
   let block = ctx.s.block;
   // Earlier sentences of the same block come first.
   const same = ctx.sentences.slice(0, ctx.k).filter((x) => x.block === block).reverse();
-  if (same.length) out.push(same.map((sentence) => ({ sentence, figures: sentenceFigures(sentence.text) })));
+  if (same.length) out.push(same.map((sentence) => ({ sentence, figures: sentence.figures })));
   for (let i = block - 1; i >= 0 && out.length < maxBlocks + 1; i--) {
     const b = ctx.blocks[i]!;
     if (b.type === 'heading') break;
     if (!isProse(b)) break;
     const ss = ctx.sentences.filter((x) => x.block === i).reverse();
-    out.push(ss.map((sentence) => ({ sentence, figures: sentenceFigures(sentence.text) })));
+    out.push(ss.map((sentence) => ({ sentence, figures: sentence.figures })));
   }
   return out;
 }
 
 /** A year the sentence is about (`2024년 실적`), to keep figures of another year out. */
 function sentenceYear(text: string): string | undefined {
-  return yearsIn(text)[0]?.year;
+  return firstYearIn(text);
 }
 
 /** The year a block is about: its own, or for a list item the year of the item it sits under. */
@@ -352,7 +370,7 @@ function fromYearTable(ctx: Ctx, stated: Figure): { from: Quantity; to: Quantity
 }
 
 function readGrowth(ctx: Ctx, stated: Figure, down: boolean): void {
-  ctx.used.add(stated);
+  (ctx.used ??= new Set()).add(stated);
   const pair = pairInSentence(ctx, stated, (g) => g.kind !== 'percent' && g.unit !== '배');
   const q = signed(ctx, stated, down);
   const label = `${ctx.text.slice(0, 40)}`;
@@ -364,7 +382,7 @@ function readGrowth(ctx: Ctx, stated: Figure, down: boolean): void {
     const up = fromEarlierBlock(ctx, baseFig);
     if (up) {
       const toQ = toQuantity(up.figure, sentenceSource(up.sentence));
-      const toPeriod = yearBefore(up.sentence.text, sentenceFigures(up.sentence.text), up.figure) ?? sentenceYear(up.sentence.text);
+      const toPeriod = yearBefore(up.sentence.text, up.sentence.figures, up.figure) ?? sentenceYear(up.sentence.text);
       return pushChange(ctx, 'growth', q, { from: baseFig, to: up.figure, toQ, resolution: 'previous-block', ...(toPeriod ? { toPeriod } : {}), ...(up.ambiguous ? { ambiguous: up.ambiguous } : {}) });
     }
     return unresolved(ctx, `growth claim of ${q.value}%`);
@@ -379,7 +397,7 @@ function readGrowth(ctx: Ctx, stated: Figure, down: boolean): void {
   if (single.length === 0) {
     const t = fromYearTable(ctx, stated);
     if (t) {
-      const claim: Claim = { kind: 'growth', stated: q, from: t.from, to: t.to, fromPeriod: t.fromPeriod, toPeriod: t.toPeriod, source: ctx.source, ...base(ctx, 'growth', 'table', t.ambiguous) };
+      const claim: Claim = { kind: 'growth', stated: q, from: t.from, to: t.to, fromPeriod: t.fromPeriod, toPeriod: t.toPeriod, source: sourceOf(ctx), ...base(ctx, 'growth', 'table', t.ambiguous) };
       ctx.claims.push(claim);
       return;
     }
@@ -388,8 +406,8 @@ function readGrowth(ctx: Ctx, stated: Figure, down: boolean): void {
 }
 
 function pushChange(ctx: Ctx, kind: 'growth' | 'points' | 'multiple', stated: Quantity, pair: Pair): void {
-  const from = pair.fromQ ?? toQuantity(pair.from, ctx.source);
-  const to = pair.toQ ?? toQuantity(pair.to, ctx.source);
+  const from = pair.fromQ ?? toQuantity(pair.from, sourceOf(ctx));
+  const to = pair.toQ ?? toQuantity(pair.to, sourceOf(ctx));
   const toPeriod = pair.toPeriod ?? (pair.resolution === 'same-sentence' ? yearBefore(ctx.text, ctx.figures, pair.to) : undefined);
   const earlier = pair.fromQ ? undefined : yearsIn(ctx.text.slice(0, pair.from.index)).pop()?.year;
   const fromPeriod =
@@ -398,9 +416,9 @@ function pushChange(ctx: Ctx, kind: 'growth' | 'points' | 'multiple', stated: Qu
     (/전년/.test(ctx.text) && toPeriod ? String(Number(toPeriod) - 1) : undefined) ??
     (earlier && earlier !== toPeriod ? earlier : undefined);
   const extra = { ...(fromPeriod ? { fromPeriod } : {}), ...(toPeriod ? { toPeriod } : {}), ...base(ctx, kind, pair.resolution, pair.ambiguous) };
-  if (kind === 'growth') ctx.claims.push({ kind, stated, from, to, source: ctx.source, ...extra });
-  else ctx.claims.push({ kind, label: subjectOf(ctx.text, pair.from.index), stated, from, to, source: ctx.source, ...extra });
-  ctx.used.add(pair.from).add(pair.to);
+  if (kind === 'growth') ctx.claims.push({ kind, stated, from, to, source: sourceOf(ctx), ...extra });
+  else ctx.claims.push({ kind, label: subjectOf(ctx.text, pair.from.index), stated, from, to, source: sourceOf(ctx), ...extra });
+  (ctx.used ??= new Set()).add(pair.from).add(pair.to);
 }
 
 /** A short subject for a claim: the words before its first operand (`부산형 공보육 이용률`). */
@@ -414,7 +432,7 @@ function readPoints(ctx: Ctx, stated: Figure): void {
   const b = before(ctx, stated, 4);
   const dir = DIRECTION_AFTER.exec(a);
   if (!dir && !/[+△▲▼-]\s*$/.test(b) && !/[↑↓]/.test(a.slice(0, 2))) return;
-  ctx.used.add(stated);
+  (ctx.used ??= new Set()).add(stated);
   const down = !!dir?.[2] || /[△▼-]\s*$/.test(b) || a.trimStart().startsWith('↓');
   const q = signed(ctx, stated, down);
   const pair = pairInSentence(ctx, stated, (g) => g.kind === 'percent' && g.unit === '%');
@@ -427,9 +445,9 @@ const MULTIPLE_AFTER = /^\s*(?:로|으로)?\s*(?:증가|확대|늘|성장|상승
 function readMultiple(ctx: Ctx, stated: Figure): void {
   // `384개(1.2배수) 추천` is a ratio of candidates, not a change: only `N배 증가` and kin are claims.
   if (!MULTIPLE_AFTER.test(after(ctx, stated, 10)) || approximate(ctx, stated)) return;
-  ctx.used.add(stated);
+  (ctx.used ??= new Set()).add(stated);
   const pair = pairInSentence(ctx, stated, (g) => g.kind !== 'percent' && g.unit !== '배');
-  if (pair && pair !== 'base-only') return pushChange(ctx, 'multiple', toQuantity(stated, ctx.source), pair);
+  if (pair && pair !== 'base-only') return pushChange(ctx, 'multiple', toQuantity(stated, sourceOf(ctx)), pair);
   unresolved(ctx, `multiple of ${stated.value}배`);
 }
 
@@ -449,32 +467,32 @@ function readShare(ctx: Ctx, stated: Figure, bracketOnly: boolean): void {
     if (!bracketOnly) unresolved(ctx, `share of ${stated.value}%`);
     return;
   }
-  ctx.used.add(stated);
+  (ctx.used ??= new Set()).add(stated);
   const whole = wholes[0]!;
   ctx.claims.push({
     kind: 'share',
     label: subjectOf(ctx.text, part.index) || 'share',
-    stated: toQuantity(stated, ctx.source),
-    numerator: toQuantity(part, ctx.source),
-    denominator: toQuantity(whole, ctx.source),
-    source: ctx.source,
+    stated: toQuantity(stated, sourceOf(ctx)),
+    numerator: toQuantity(part, sourceOf(ctx)),
+    denominator: toQuantity(whole, sourceOf(ctx)),
+    source: sourceOf(ctx),
     ...base(ctx, 'share', 'same-sentence', wholes.length > 1 ? `${wholes.length} totals named` : undefined),
   });
 }
 
 function readExplicitRatio(ctx: Ctx, stated: Figure, m: RegExpExecArray): void {
-  ctx.used.add(stated);
+  (ctx.used ??= new Set()).add(stated);
   const num = parseNumber(m[1]!);
   const den = parseNumber(m[3]!);
   if (num === undefined || den === undefined) return;
-  const q = (v: number, unit: string, text: string): Quantity => ({ value: v, unit, step: printedStep(text), source: ctx.source });
+  const q = (v: number, unit: string, text: string): Quantity => ({ value: v, unit, step: printedStep(text), source: sourceOf(ctx) });
   ctx.claims.push({
     kind: 'share',
     label: `${m[0].trim()}`,
-    stated: toQuantity(stated, ctx.source),
+    stated: toQuantity(stated, sourceOf(ctx)),
     numerator: q(num, m[2] ?? '', m[1]!),
     denominator: q(den, m[4] || m[2] || '', m[3]!),
-    source: ctx.source,
+    source: sourceOf(ctx),
     ...base(ctx, 'share', 'same-sentence'),
   });
 }
@@ -483,7 +501,7 @@ const TARGET_NEAR = /목표\s*(?:치|량|값)?\s*(?:은|는|:|：)?\s*\(?\s*$/;
 const ACTUAL_NEAR = /(실적|달성|결과)\s*(?:은|는|:|：)?\s*\(?\s*$/;
 
 function readAchievement(ctx: Ctx, stated: Figure): void {
-  ctx.used.add(stated);
+  (ctx.used ??= new Set()).add(stated);
   const figs = ctx.figures.filter((g) => g !== stated && g.kind !== 'percent');
   const near = (g: Figure) => ctx.text.slice(Math.max(0, g.index - 10), g.index);
   const target = figs.find((g) => TARGET_NEAR.test(near(g)));
@@ -492,7 +510,7 @@ function readAchievement(ctx: Ctx, stated: Figure): void {
     figs.filter((g) => g !== target && g.index < stated.index && (!target || sameUnit(g, target))).pop();
   if (!actual) return unresolved(ctx, `achievement of ${stated.value}%`);
   let resolution: ClaimResolution = 'same-sentence';
-  let denominator: Quantity | undefined = target ? toQuantity(target, ctx.source) : undefined;
+  let denominator: Quantity | undefined = target ? toQuantity(target, sourceOf(ctx)) : undefined;
   let ambiguous: string | undefined;
   if (!denominator) {
     const up = fromEarlierBlock(ctx, actual, /목표|계획/, true) ?? fromEarlierBlock(ctx, actual, undefined, true);
@@ -505,10 +523,10 @@ function readAchievement(ctx: Ctx, stated: Figure): void {
   ctx.claims.push({
     kind: 'achievement',
     label: subjectOf(ctx.text, actual.index),
-    stated: toQuantity(stated, ctx.source),
-    numerator: toQuantity(actual, ctx.source),
+    stated: toQuantity(stated, sourceOf(ctx)),
+    numerator: toQuantity(actual, sourceOf(ctx)),
     denominator,
-    source: ctx.source,
+    source: sourceOf(ctx),
     ...base(ctx, 'achievement', resolution, ambiguous),
   });
 }
@@ -561,7 +579,7 @@ function rateFromTable(ctx: Ctx): { budget: Quantity; executed: Quantity; label:
 }
 
 function readRate(ctx: Ctx, stated: Figure): void {
-  ctx.used.add(stated);
+  (ctx.used ??= new Set()).add(stated);
   const money = ctx.figures.filter((g) => g.kind === 'money' && g.index < stated.index);
   if (money.length < 2) {
     const t = rateFromTable(ctx);
@@ -569,10 +587,10 @@ function readRate(ctx: Ctx, stated: Figure): void {
     ctx.claims.push({
       kind: 'rate',
       label: t.label,
-      stated: toQuantity(stated, ctx.source),
+      stated: toQuantity(stated, sourceOf(ctx)),
       numerator: t.executed,
       denominator: t.budget,
-      source: ctx.source,
+      source: sourceOf(ctx),
       ...base(ctx, 'rate', 'table', t.ambiguous),
     });
     return;
@@ -584,19 +602,21 @@ function readRate(ctx: Ctx, stated: Figure): void {
   ctx.claims.push({
     kind: 'rate',
     label: subjectOf(ctx.text, b.index) || '집행률',
-    stated: toQuantity(stated, ctx.source),
-    numerator: toQuantity(e, ctx.source),
-    denominator: toQuantity(b, ctx.source),
-    source: ctx.source,
+    stated: toQuantity(stated, sourceOf(ctx)),
+    numerator: toQuantity(e, sourceOf(ctx)),
+    denominator: toQuantity(b, sourceOf(ctx)),
+    source: sourceOf(ctx),
     ...base(ctx, 'rate', 'same-sentence', budget && executed ? undefined : money.length === 2 ? 'budget and executed told apart by order only' : `${money.length} amounts in the sentence`),
   });
 }
 
 /** The bracket that opens right after `index`, up to its matching `)`. */
 function bracketAfter(text: string, index: number): { body: string; start: number; end: number } | undefined {
-  const m = /^\s*\(/.exec(text.slice(index));
-  if (!m) return undefined;
-  const start = index + m[0].length;
+  // `^\s*\(` at `index`, read without cutting the rest of the text off.
+  let open = index;
+  while (open < text.length && isSpaceCode(text.charCodeAt(open))) open++;
+  if (text[open] !== '(') return undefined;
+  const start = open + 1;
   let depth = 1;
   for (let i = start; i < text.length; i++) {
     if (text[i] === '(') depth++;
@@ -610,6 +630,8 @@ const PART_ITEM = /^([가-힣A-Za-z][가-힣A-Za-z·&\s]{0,14}?)\s*[:：]?\s*$/;
 
 /** `총 120개사(A 70, B 50)`, `0.7억원(국 0.3, 시 0.4)`: a total and a pure list of labelled parts. */
 function readSums(ctx: Ctx): void {
+  // Every sum is a figure followed by its parts in brackets.
+  if (!ctx.text.includes('(')) return;
   for (const total of ctx.figures) {
     if (total.kind === 'percent' || total.kind === 'bare' || total.unit === '배') continue;
     const br = bracketAfter(ctx.text, total.end);
@@ -637,19 +659,26 @@ function readSums(ctx: Ctx): void {
         pure = false;
         break;
       }
-      parts.push({ label: label.replace(/[:：]$/, '').trim(), amount: toQuantity(q, ctx.source) });
+      parts.push({ label: label.replace(/[:：]$/, '').trim(), amount: toQuantity(q, sourceOf(ctx)) });
     }
     // Parts of a total are each smaller than it: `공판장 2개(국제 2개, 연근해 2개)` counts something else.
     if (!pure || parts.some((p) => Math.abs(p.amount.value) >= Math.abs(total.value))) continue;
-    ctx.claims.push({ kind: 'sum', label: `${subjectOf(ctx.text, total.index)} ${total.text}`.trim(), total: toQuantity(total, ctx.source), parts, source: ctx.source, ...base(ctx, 'sum', 'same-sentence') });
+    ctx.claims.push({ kind: 'sum', label: `${subjectOf(ctx.text, total.index)} ${total.text}`.trim(), total: toQuantity(total, sourceOf(ctx)), parts, source: sourceOf(ctx), ...base(ctx, 'sum', 'same-sentence') });
   }
 }
 
 const COUNT_NOUN = String.raw`개\s*(?:분야|과제|사업|기관|지역|국|소|사|부문|항목)?|대\s*(?:과제|분야|전략|목표)|건|가지|곳|개소|개사|명`;
 const INLINE_COUNT = new RegExp(String.raw`(?<![\d,.])(\d{1,3})\s*(${COUNT_NOUN})\s*(?:[가-힣]{0,6}\s*)?[(:：]\s*`, 'g');
 
+/**
+ * What INLINE_COUNT needs, in a pattern that fails faster: a digit, the first letter of
+ * a count noun, then a bracket or a colon somewhere after it. Few sentences have them.
+ */
+const MAY_COUNT = /\d\s*[개대건가곳명][^(:：]*[(:：]/;
+
 /** `3개 분야(AI·반도체·바이오)`, `2건: A, B`: a count and the items named after it. */
 function readCounts(ctx: Ctx): void {
+  if (!MAY_COUNT.test(ctx.text)) return;
   for (const m of matchesOf(INLINE_COUNT, ctx.text)) {
     const open = m.index! + m[0].length;
     const isBracket = /\(\s*$/.test(m[0]);
@@ -669,13 +698,13 @@ function readCounts(ctx: Ctx): void {
     // `4대 분야 12개 과제(교육, 고용, 복지, 주거)`: the bracket lists what the other count counts.
     const lead = ctx.text.slice(Math.max(0, m.index! - 12), m.index!);
     if (items.length !== n && [...lead.matchAll(/(\d+)\s*(?:대|개|가지)/g)].some((x) => Number(x[1]) === items.length)) continue;
-    const stated: Quantity = { value: n, unit: m[2]!.replace(/\s+/g, ''), step: 1, source: ctx.source };
+    const stated: Quantity = { value: n, unit: m[2]!.replace(/\s+/g, ''), step: 1, source: sourceOf(ctx) };
     ctx.claims.push({
       kind: 'count',
       label: `${subjectOf(ctx.text, m.index!)} ${m[1]}${m[2]!.replace(/\s+/g, '')}`.trim(),
       stated,
-      items: items.map((text) => ({ text, source: ctx.source })),
-      source: ctx.source,
+      items: items.map((text) => ({ text, source: sourceOf(ctx) })),
+      source: sourceOf(ctx),
       ...base(ctx, 'count', 'same-sentence', mixed && items.length !== n ? 'items separated by both commas and middle dots' : undefined),
     });
   }
@@ -685,15 +714,45 @@ function readCounts(ctx: Ctx): void {
 const LIST_NOUN = String.raw`개\s*(?:분야|과제|사업|항목|부문)?|대\s*(?:과제|분야|전략|목표)|건|가지`;
 const LIST_COUNT_END = new RegExp(String.raw`(?<![\d,.])(?:\(\s*(\d{1,2})\s*(${LIST_NOUN})\s*\)\s*[:：]?|(\d{1,2})\s*(${LIST_NOUN})\s*[:：])\s*$`);
 
+const LIST_COUNT_END_FROM = new RegExp(LIST_COUNT_END.source, 'g');
+
+/**
+ * `LIST_COUNT_END.exec(text)`, tried only where a match can begin. Only the count's noun,
+ * a bracket and a colon follow its digits, so they are the last digits of the text; the
+ * match begins at them (nothing like a digit may stand before) or at the `(` before them.
+ * An end-anchored pattern otherwise tries every start of a long text.
+ */
+function listCountAtEnd(text: string): RegExpExecArray | null {
+  let last = text.length - 1;
+  while (last >= 0 && !isDigitCode(text.charCodeAt(last))) last--;
+  if (last < 0) return null;
+  let digits = last;
+  while (digits > 0 && isDigitCode(text.charCodeAt(digits - 1))) digits--;
+  let spaces = digits;
+  while (spaces > 0 && isSpaceCode(text.charCodeAt(spaces - 1))) spaces--;
+  LIST_COUNT_END_FROM.lastIndex = spaces > 0 && text[spaces - 1] === '(' ? spaces - 1 : digits;
+  const found = LIST_COUNT_END_FROM.exec(text);
+  LIST_COUNT_END_FROM.lastIndex = 0;
+  return found;
+}
+
+/** The last character of a text that is not white space, '' if none. */
+function lastNonSpaceChar(text: string): string {
+  let i = text.length;
+  while (i > 0 && isSpaceCode(text.charCodeAt(i - 1))) i--;
+  return i > 0 ? text[i - 1]! : '';
+}
+
 /** `○ 신규 과제 3건` followed by its list items (one level deeper): the stated count against the items. */
 function readListCounts(blocks: Block[], result: ClaimsResult): void {
   blocks.forEach((b, i) => {
     if (b.type !== 'list-item' && b.type !== 'heading' && b.type !== 'paragraph') return;
+    // The count closes the text (`…(3건)`, `…3건 :`): a text ending otherwise is not searched from every start,
+    // nor folded (its last character is told before folding: `）` and `：` fold into `)` and `:`).
+    const lastRaw = lastNonSpaceChar(b.text);
+    if (lastRaw !== ')' && lastRaw !== '）' && lastRaw !== ':' && lastRaw !== '：') return;
     const text = foldFullWidth(b.text).trim();
-    // The count closes the text (`…(3건)`, `…3건 :`): a text ending otherwise is not searched from every start.
-    const last = text[text.length - 1];
-    if (last !== ')' && last !== ':' && last !== '：') return;
-    const found = LIST_COUNT_END.exec(text);
+    const found = listCountAtEnd(text);
     if (!found || /등\s*\(?\s*\d/.test(text)) return;
     // A paragraph announces a list only with a colon; its bracketed counts count outputs.
     if (b.type === 'paragraph' && !/[:：]\s*$/.test(text)) return;

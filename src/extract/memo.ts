@@ -10,29 +10,40 @@
 // Readers must be pure and their results must not be mutated by callers: a
 // memoized result is the same object at every call.
 
-let active: Map<object, Map<unknown, unknown>> | undefined;
+let active = false;
+/** The memos filled while the current `withTextMemo` runs, to drop when it returns. */
+const filled: { memo: Map<unknown, unknown> | undefined }[] = [];
+/** Stands for an `undefined` result in a memo, so a miss costs one lookup, not two (`get`, then `has`). */
+const UNDEFINED = Symbol('undefined');
 
 /** Run `read` (synchronous) with the text readers memoized; a nested call shares the outer memo. */
 export function withTextMemo<T>(read: () => T): T {
   if (active) return read();
-  active = new Map();
+  active = true;
   try {
     return read();
   } finally {
-    active = undefined;
+    active = false;
+    for (const holder of filled) holder.memo = undefined;
+    filled.length = 0;
   }
 }
 
 /** `reader` memoized by its one argument while a `withTextMemo` is running. */
 export function memoized<K, R>(reader: (key: K) => R): (key: K) => R {
+  // Each reader holds its own memo (no lookup of the reader's memo on every call).
+  const holder: { memo: Map<unknown, unknown> | undefined } = { memo: undefined };
   return (key: K): R => {
     if (!active) return reader(key);
-    let memo = active.get(reader) as Map<K, R> | undefined;
-    if (!memo) active.set(reader, (memo = new Map()));
+    let memo = holder.memo;
+    if (memo === undefined) {
+      memo = holder.memo = new Map();
+      filled.push(holder);
+    }
     const known = memo.get(key);
-    if (known !== undefined || memo.has(key)) return known as R;
+    if (known !== undefined) return (known === UNDEFINED ? undefined : known) as R;
     const result = reader(key);
-    memo.set(key, result);
+    memo.set(key, result === undefined ? UNDEFINED : result);
     return result;
   };
 }

@@ -18,7 +18,7 @@ export function collapseLetterSpacing(text: string): string {
   if (!SPACE.test(trimmed)) return trimmed;
   const tokens = trimmed.split(/\s+/).filter(Boolean);
   if (tokens.length < 2) return tokens.join('');
-  const single = tokens.map((t) => [...t].length === 1);
+  const single = tokens.map(isOneCharacter);
   // A token is part of a spaced run when it or a neighbour is single and the run has ≥2 singles.
   const inRun = single.map((s, i) => s && (single[i - 1] === true || single[i + 1] === true));
   let out = tokens[0] ?? '';
@@ -26,7 +26,16 @@ export function collapseLetterSpacing(text: string): string {
     const glue = inRun[i] === true || inRun[i - 1] === true;
     out += (glue ? '' : ' ') + tokens[i];
   }
-  return out.replace(/\(\s+/g, '(').replace(/\s+\)/g, ')');
+  return out.includes('(') || out.includes(')') ? out.replace(/\(\s+/g, '(').replace(/\s+\)/g, ')') : out;
+}
+
+/** One character (one code point, as `[...token].length === 1` counts, without the array). */
+function isOneCharacter(token: string): boolean {
+  if (token.length === 1) return true;
+  if (token.length !== 2) return false;
+  const high = token.charCodeAt(0);
+  const low = token.charCodeAt(1);
+  return high >= 0xd800 && high <= 0xdbff && low >= 0xdc00 && low <= 0xdfff;
 }
 
 /**

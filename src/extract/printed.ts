@@ -3,9 +3,19 @@
 // uses these intervals so that a rounding of the printed inputs never becomes
 // an error. Pure.
 
-import { foldFullWidth } from './text.js';
+import { foldFullWidth, withoutSpaces } from './text.js';
 
 const MAGNITUDE: Record<string, number> = { 십: 10, 백: 100, 천: 1e3, 만: 1e4, 억: 1e8, 조: 1e12 };
+
+const PRINTED_NUMBER = /\d[\d,]*(?:\.\d+)?/g;
+
+/** The last match of a global pattern in `text` (a figure's last number: most figures print one). */
+function lastMatch(pattern: RegExp, text: string): RegExpExecArray | undefined {
+  let last: RegExpExecArray | undefined;
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) last = m;
+  return last;
+}
 
 /** Digits after the decimal point of the last number in `text` (`15.7%` → 1, `1,081억` → 0). */
 export function printedDecimals(text: string): number {
@@ -21,9 +31,8 @@ export function printedDecimals(text: string): number {
  * `12,660` with `scale` 1,000 (a 천원 table) → 1,000.
  */
 export function printedStep(text: string, scale = 1): number {
-  const s = foldFullWidth(text).replace(/\s+/g, '');
-  const nums = [...s.matchAll(/\d[\d,]*(?:\.\d+)?/g)];
-  const last = nums[nums.length - 1];
+  const s = withoutSpaces(foldFullWidth(text));
+  const last = lastMatch(PRINTED_NUMBER, s);
   if (!last) return scale;
   const decimals = /\.(\d+)$/.exec(last[0])?.[1]?.length ?? 0;
   const after = s.slice(last.index! + last[0].length);

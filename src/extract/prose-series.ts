@@ -10,9 +10,9 @@
 // Units come from the sentence (the last segment, or `(억원)` before the
 // sequence). Every point carries its block's source. Pure.
 
-import type { Diagnostic, Series, SeriesPoint } from '../model/types.js';
+import type { Diagnostic, Series, SeriesPoint, Source } from '../model/types.js';
 import type { Block } from '../layout/types.js';
-import { findSeries } from './series.js';
+import { findSeries, type FoundPoint } from './series.js';
 import { isProse, joinLines, sameUnit, sentenceFigures, subjectBefore, yearBefore, yearsIn } from './prose.js';
 import { foldFullWidth } from './text.js';
 import { COUNT_UNITS, parseKoreanAmount, parseNumber } from './amounts.js';
@@ -241,24 +241,46 @@ export function leadsWithArrow(block: Block): boolean {
  * list item whose marker is the arrow) is read with the block above it, where its sequence
  * starts (`* 출연R&D : ('22) 6억원`), and not on its own.
  */
-function sequenceTexts(blocks: Block[]): Map<Block, string> {
-  const texts = new Map<Block, string>();
-  let last: Block | undefined;
-  for (const block of blocks) {
+function sequenceTexts(blocks: Block[]): (string | undefined)[] {
+  // By block index (an array, not a map: one entry per block).
+  const texts: (string | undefined)[] = new Array(blocks.length);
+  let last = -1;
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i]!;
     if (block.type === 'table') {
-      last = undefined;
+      last = -1;
       continue;
     }
     const text = joinLines(block.text);
-    if (last && leadsWithArrow(block)) {
+    if (last >= 0 && leadsWithArrow(block)) {
       const arrow = block.type === 'list-item' && ARROW_LEAD.test(block.marker) ? `${block.marker} ` : '';
-      texts.set(last, `${texts.get(last)} ${arrow}${text}`);
+      texts[last] = `${texts[last]} ${arrow}${text}`;
       continue;
     }
-    texts.set(block, text);
-    last = block.type === 'heading' ? undefined : block;
+    texts[i] = text;
+    last = block.type === 'heading' ? -1 : i;
   }
   return texts;
+}
+
+const DIGIT = /\d/;
+/**
+ * What every reader below needs to find anything: an arrow (a sequence, a change, a
+ * pair of dated figures), `에서` (`A에서 B로`, read as an arrow), `전년` (a figure and
+ * the previous year's) or a bracketed two-digit year (`('22)`, full-width too). Most
+ * prose has none of them: one scan instead of a reader each.
+ */
+const MAY_HOLD_SEQUENCE = /[→⇒➠➡➜]|에서|전년|[(（]\s*['’‘＇][\d０-９]{2}/;
+
+/**
+ * A point of a found sequence with its block's source, as `{ ...p, flags: [...p.flags], source }`
+ * would make it (the same keys in the same order), without the spread's generic copy.
+ */
+function copyPoint(p: FoundPoint, source: Source): SeriesPoint {
+  const point: SeriesPoint = { period: p.period, value: p.value, flags: [...p.flags] } as SeriesPoint;
+  if ('max' in p) point.max = p.max;
+  point.source = source;
+  return point;
 }
 
 /** Every year-labelled sequence in the prose blocks. */
@@ -266,10 +288,11 @@ export function extractProseSeries(blocks: Block[], options: ProseSeriesOptions 
   const result: ProseSeriesResult = { series: [], diagnostics: [] };
   const texts = sequenceTexts(blocks);
   let heading: string | undefined;
-  for (const block of blocks) {
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i]!;
     if (block.type === 'heading') heading = block.text.trim();
-    const raw = texts.get(block);
-    if (raw === undefined || !isProse(block) || !/\d/.test(raw)) continue;
+    const raw = texts[i];
+    if (raw === undefined || !isProse(block) || !DIGIT.test(raw) || !MAY_HOLD_SEQUENCE.test(raw)) continue;
     const { text, relative } = labelYears(raw, options.year);
     if (relative && !options.year) {
       result.diagnostics.push({ severity: 'info', code: 'series-relative-year', message: 'a sequence labelled 전년/금년 was not read: the document year is unknown', source: block.source });
@@ -303,13 +326,13 @@ export function extractProseSeries(blocks: Block[], options: ProseSeriesOptions 
     }
     // `(‘21) 약7,700억 달러 → (’25) 2조달러`: amounts in a foreign currency are not 원.
     const currency = found.length ? /\d\s*[십백천만억조]*\s*(달러|불|유로|엔|위안)/.exec(text)?.[1] : undefined;
-    for (const found of findSeries(text)) {
+    for (const one of found) {
       // Copies: findSeries is memoized per document, so its arrays are shared by every block with the same text.
-      const points: SeriesPoint[] = found.points.map((p) => ({ ...p, flags: [...p.flags], source: block.source }));
+      const points: SeriesPoint[] = one.points.map((p) => copyPoint(p, block.source));
       result.series.push({
-        indicator: indicatorOf(found.prefix, found.label, heading),
-        unit: found.unit === '원' && currency && !/\d\s*[천백만억조]*\s*원/.test(text) ? currency : found.unit,
-        flags: [...found.flags],
+        indicator: indicatorOf(one.prefix, one.label, heading),
+        unit: one.unit === '원' && currency && !/\d\s*[천백만억조]*\s*원/.test(text) ? currency : one.unit,
+        flags: [...one.flags],
         points,
         source: block.source,
       });

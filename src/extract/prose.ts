@@ -8,7 +8,7 @@ import type { Block, TableBlock } from '../layout/types.js';
 import { expandYear } from './periods.js';
 import { printedDecimals, printedStep } from './printed.js';
 import { applyUnit, findQuantities, type FoundQuantity } from './quantities.js';
-import { foldFullWidth, matchesOf } from './text.js';
+import { foldFullWidth, isSpaceCode, matchesOf } from './text.js';
 import { memoized } from './memo.js';
 
 export type ProseBlock = Exclude<Block, TableBlock>;
@@ -22,6 +22,10 @@ export interface Sentence {
   /** Index of its block in the block list. */
   block: number;
   source: Source;
+  /** Whether the text has a digit (a sentence without one states no figure). */
+  hasDigit: boolean;
+  /** `sentenceFigures(text)`, read once when the sentence is cut: every prose extractor reads them. */
+  figures: Figure[];
 }
 
 const [OPEN_ROUND, OPEN_SQUARE, OPEN_CORNER, CLOSE_ROUND, CLOSE_SQUARE, CLOSE_CORNER, FULL_STOP] = [...'([「)]」.'].map((c) => c.charCodeAt(0));
@@ -64,17 +68,22 @@ export function joinLines(text: string): string {
 /** Every sentence of every prose block, in order (memoized per document: every prose extractor reads them). */
 export const proseSentences = memoized(cutSentences);
 
+/** The figures of every sentence without a digit: one array, read and never changed (as every memoized result). */
+const NO_FIGURES: Figure[] = [];
+
 function cutSentences(blocks: Block[]): Sentence[] {
   const out: Sentence[] = [];
   blocks.forEach((b, i) => {
     if (!isProse(b)) return;
-    for (const text of splitSentences(foldFullWidth(joinLines(b.text)))) out.push({ text, block: i, source: b.source });
+    for (const text of splitSentences(foldFullWidth(joinLines(b.text)))) {
+      const hasDigit = DIGIT.test(text);
+      out.push({ text, block: i, source: b.source, hasDigit, figures: hasDigit ? memoSentenceFigures(text) : NO_FIGURES });
+    }
   });
   return out;
 }
 
 const YEAR_APOSTROPHES = "'’‘´";
-const SPACE = /\s/;
 
 /**
  * The last character before `index` that is not white space, '' if none: what an
@@ -82,7 +91,7 @@ const SPACE = /\s/;
  */
 function lastNonSpace(text: string, index: number): string {
   let i = index;
-  while (i > 0 && SPACE.test(text[i - 1]!)) i--;
+  while (i > 0 && isSpaceCode(text.charCodeAt(i - 1))) i--;
   return i > 0 ? text[i - 1]! : '';
 }
 
@@ -101,6 +110,16 @@ export function sentenceFigures(text: string): Figure[] {
   return DIGIT.test(text) ? memoSentenceFigures(text) : [];
 }
 
+const CURRENCY_WORD = /달러|불|유로|엔|위안|USD|EUR/;
+const ARROW = /[→⇒➠]/;
+const [MAN, EOK, JO] = [...'만억조'].map((c) => c.charCodeAt(0));
+
+/** The magnitude word a figure's text ends with (`2만` → 만), as `/([만억조])$/` reads it. */
+function bigWordAtEnd(text: string): string | undefined {
+  const code = text.charCodeAt(text.length - 1);
+  return code === MAN || code === EOK || code === JO ? text[text.length - 1] : undefined;
+}
+
 function readSentenceFigures(text: string): Figure[] {
   // Year labels are not figures: `('23)`, `'23.`, `(2023)`.
   const qs = findQuantities(text).filter((q) => {
@@ -112,8 +131,8 @@ function readSentenceFigures(text: string): Figure[] {
   for (let i = qs.length - 2; i >= 0; i--) {
     const q = qs[i]!;
     const next = qs[i + 1]!;
-    const big = /([만억조])$/.exec(q.text)?.[1];
-    if (!big || q.kind !== 'bare' || !/^\s+$/.test(text.slice(q.end, next.index)) || next.kind === 'percent') continue;
+    const big = q.kind === 'bare' ? bigWordAtEnd(q.text) : undefined;
+    if (!big || !/^\s+$/.test(text.slice(q.end, next.index)) || next.kind === 'percent') continue;
     const unitOfBig = { 만: 1e4, 억: 1e8, 조: 1e12 }[big]!;
     const nextRaw = next.kind === 'money' ? next.value : next.raw;
     if (nextRaw >= unitOfBig || /[만억조]/.test(next.text.replace(/[만억조]원$/, ''))) continue;
@@ -121,11 +140,16 @@ function readSentenceFigures(text: string): Figure[] {
     qs.splice(i, 2, { ...next, value, raw: value, index: q.index, text: text.slice(q.index, next.end) });
   }
   // `7,700억 달러`: a foreign currency is not 원 (the figure keeps its value, in that currency).
-  for (let i = 0; i < qs.length; i++) {
-    const q = qs[i]!;
-    const currency = /^\s*(달러|불|유로|엔|위안|USD|EUR)/.exec(text.slice(q.end))?.[1];
-    if (currency && (q.kind === 'money' || q.kind === 'bare') && !q.text.endsWith('원')) qs[i] = { ...q, kind: 'count', unit: currency };
+  // A sentence naming no currency is not read figure by figure for one.
+  if (CURRENCY_WORD.test(text)) {
+    for (let i = 0; i < qs.length; i++) {
+      const q = qs[i]!;
+      const currency = /^\s*(달러|불|유로|엔|위안|USD|EUR)/.exec(text.slice(q.end))?.[1];
+      if (currency && (q.kind === 'money' || q.kind === 'bare') && !q.text.endsWith('원')) qs[i] = { ...q, kind: 'count', unit: currency };
+    }
   }
+  // A sentence without an arrow joins no figures by one.
+  if (!ARROW.test(text)) return qs;
   for (let i = qs.length - 2; i >= 0; i--) {
     const q = qs[i]!;
     const next = qs[i + 1]!;
@@ -165,7 +189,19 @@ const YEAR = /(?:(\d{4})\s*년|['’‘](\d{2})\s*년?|\((\d{4})\)|\(\s*['’‘
 
 /** The years written in a text, in order (`2023년`, `'24년`, `(’23)`). */
 export function yearsIn(text: string): { year: string; index: number }[] {
-  return matchesOf(YEAR, foldFullWidth(text)).map((m) => ({ year: String(m[1] ?? m[3] ?? expandYear(m[2] ?? m[4]!)), index: m.index! }));
+  return matchesOf(YEAR, foldFullWidth(text)).map((m) => ({ year: yearOf(m), index: m.index! }));
+}
+
+/** The first year written in a text, as `yearsIn(text)[0]?.year` (without reading the others). */
+export function firstYearIn(text: string): string | undefined {
+  YEAR.lastIndex = 0;
+  const m = YEAR.exec(foldFullWidth(text));
+  YEAR.lastIndex = 0;
+  return m ? yearOf(m) : undefined;
+}
+
+function yearOf(m: RegExpExecArray): string {
+  return String(m[1] ?? m[3] ?? expandYear(m[2] ?? m[4]!));
 }
 
 /** The year written just before a figure (since the previous figure), if any. */

@@ -5,7 +5,7 @@
 // word (`4차`, `2년`, `R&D2`) are not figures. Pure.
 
 import { COUNT_UNITS, parseKoreanAmount, parseKoreanNumber, roundTo } from './amounts.js';
-import { foldFullWidth, matchesOf } from './text.js';
+import { foldFullWidth, isDigitCode, isSpaceCode, matchesOf, withoutSpaces } from './text.js';
 import { memoized } from './memo.js';
 
 export type QuantityKind = 'money' | 'count' | 'percent' | 'bare';
@@ -40,25 +40,53 @@ const QTY = new RegExp(String.raw`(${FULL})(?:\s*[~∼～]\s*(${FULL}))?\s*(${UN
 const SCALES = new Map(['', '십', '백', '천'].flatMap((small) => ['', '만', '억', '조'].map((big): [string, number] => [small + big, parseKoreanAmount(`1${small}${big}원`)?.krw ?? 1])));
 
 const HANGUL = /[\uAC00-\uD7A3]/;
-/** A Latin letter, hyphen or underscore right before digits makes them part of a name. */
-const GLUED_TO_NAME = /[A-Za-z\-_]/;
-const LETTER_AFTER = /^[A-Za-z\uAC00-\uD7A3]/;
+
+function isLatinCode(code: number): boolean {
+  return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+}
+
+function isHangulCode(code: number): boolean {
+  return code >= 0xac00 && code <= 0xd7a3;
+}
+
+/** A Latin letter, hyphen or underscore right before digits makes them part of a name (`[A-Za-z\-_]`). */
+function gluesToName(code: number): boolean {
+  return isLatinCode(code) || code === 0x2d || code === 0x5f;
+}
 /** `9대 분야`: a count followed by one of these is a classifier, not a figure. */
-const CLASSIFIER_AFTER = /^\s*(분야|개\s*분야|권역|세대|차\b)/;
-const QUALIFIER = /^\s?([\uAC00-\uD7A3A-Za-z]{1,8})/;
+// The words after a figure are read where it ends, with sticky patterns (`y`): as `^…` on
+// the rest of the text, without cutting the rest off for every figure.
+const CLASSIFIER_AFTER = /\s*(분야|개\s*분야|권역|세대|차\b)/y;
+const QUALIFIER = /\s?([\uAC00-\uD7A3A-Za-z]{1,8})/y;
+const DATE_DOT_AFTER = /\s*\./y;
+const YEAR_MARK_AFTER = /\s*(년|~|\.|')/y;
+const NAMED_BY_HO = /[선점기실차봉]/y;
+const LATIN_AFTER = /[A-Za-z]/y;
+
+/** `sticky` matched at `index` of `text`, as `^pattern` on `text.slice(index)`. */
+function execAt(sticky: RegExp, text: string, index: number): RegExpExecArray | null {
+  sticky.lastIndex = index;
+  return sticky.exec(text);
+}
 
 /**
  * Unit words that also number or name things: `제3호`, `2호선`, `1호점` are not
  * counts of 호; `ha` glued to more Latin letters is a word, not hectares.
  */
-function isNameNotUnit(unit: string, text: string, index: number, after: string): boolean {
-  if (unit === '호') return /제\s*$/.test(text.slice(0, index)) || /^[선점기실차봉]/.test(after);
-  if (/^[A-Za-z]+$/.test(unit)) return /^[A-Za-z]/.test(after);
+function isNameNotUnit(unit: string, text: string, index: number, end: number): boolean {
+  if (unit === '') return false;
+  if (unit === '호') return /제\s*$/.test(text.slice(0, index)) || execAt(NAMED_BY_HO, text, end) !== null;
+  if (LATIN_UNITS.has(unit)) return execAt(LATIN_AFTER, text, end) !== null;
   return false;
 }
 
-const WORD_CHAR = /[\uAC00-\uD7A3A-Za-z&·\-]/;
-const SPACE = /\s/;
+/** The units of Latin letters only (`ha`): the ones a following letter makes part of a word. */
+const LATIN_UNITS = new Set(COUNT_UNITS.filter((u) => /^[A-Za-z]+$/.test(u)));
+
+/** A character of a label word: `[\uAC00-\uD7A3A-Za-z&·\-]`. */
+function isWordCode(code: number): boolean {
+  return isHangulCode(code) || isLatinCode(code) || code === 0x26 || code === 0xb7 || code === 0x2d;
+}
 /** Longest label word kept (its last characters, when the word runs on). */
 const MAX_LABEL = 20;
 
@@ -73,7 +101,7 @@ const MAX_LABEL = 20;
 function labelBefore(text: string, index: number): string | undefined {
   const from = Math.max(0, index - 40);
   let i = index;
-  while (i > from && SPACE.test(text[i - 1]!)) i--;
+  while (i > from && isSpaceCode(text.charCodeAt(i - 1))) i--;
   if (i > from && text[i - 1] === ')') {
     // `(교육) `: one to twenty characters, no bracket among them, after a `(` inside the window.
     let open = i - 2;
@@ -83,16 +111,52 @@ function labelBefore(text: string, index: number): string | undefined {
   }
   if (i > from && (text[i - 1] === ':' || text[i - 1] === '：')) {
     i--;
-    while (i > from && SPACE.test(text[i - 1]!)) i--;
+    while (i > from && isSpaceCode(text.charCodeAt(i - 1))) i--;
   }
   let start = i;
-  while (start > from && WORD_CHAR.test(text[start - 1]!)) start--;
+  while (start > from && isWordCode(text.charCodeAt(start - 1))) start--;
   if (start === i) return undefined;
   // A word longer than the limit gives its last characters (the pattern starts it there).
   if (i - start > MAX_LABEL) start = i - MAX_LABEL;
   // `2년 6억원`: a word glued to a number is that number's unit, not a label.
-  else if (start > from && /\d/.test(text[start - 1]!)) return undefined;
+  else if (start > from && isDigitCode(text.charCodeAt(start - 1))) return undefined;
   return text.slice(start, i);
+}
+
+const [MAN, EOK, JO, CHEON, BAEK, SIP] = [...'만억조천백십'].map((c) => c.charCodeAt(0));
+
+/** `[만억조]`: a big magnitude word. */
+function isBigCode(code: number): boolean {
+  return code === MAN || code === EOK || code === JO;
+}
+
+/** A number as read (`lo`, `hi`) ends with a magnitude word (`[만억조천백십]$`). */
+function endsWithMagnitude(text: string): boolean {
+  const code = text.charCodeAt(text.length - 1);
+  return isBigCode(code) || code === CHEON || code === BAEK || code === SIP;
+}
+
+/** `[억조]$`: a number that is money even without 원 (`307.9억`). */
+function endsWithEokOrJo(text: string): boolean {
+  const code = text.charCodeAt(text.length - 1);
+  return code === EOK || code === JO;
+}
+
+/** `/[만억조]/.test(text)` for the short text of one number. */
+function hasBigMagnitude(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (isBigCode(text.charCodeAt(i))) return true;
+  return false;
+}
+
+/** `^\d{4}$`. */
+function isFourDigits(text: string): boolean {
+  return text.length === 4 && isDigitCode(text.charCodeAt(0)) && isDigitCode(text.charCodeAt(1)) && isDigitCode(text.charCodeAt(2)) && isDigitCode(text.charCodeAt(3));
+}
+
+/** `^\d{1,2}\.\d`: a number that may be a date (`22.6`), told by its first characters. */
+function mayBeDate(lo: string): boolean {
+  const dot = lo[1] === '.' ? 1 : lo[2] === '.' && isDigitCode(lo.charCodeAt(1)) ? 2 : -1;
+  return dot > 0 && isDigitCode(lo.charCodeAt(0)) && isDigitCode(lo.charCodeAt(dot + 1));
 }
 
 const DIGIT = /\d/;
@@ -107,27 +171,26 @@ export function findQuantities(text: string): FoundQuantity[] {
   return DIGIT.test(text) ? memoQuantities(text) : [];
 }
 
+// Called only on a text with a digit (findQuantities tests it).
 function readQuantities(input: string): FoundQuantity[] {
-  if (!DIGIT.test(input)) return [];
   const text = foldFullWidth(input);
   const found: FoundQuantity[] = [];
   for (const m of matchesOf(QTY, text)) {
     const index = m.index ?? 0;
     const whole = m[0].trimEnd();
     const end = index + whole.length;
-    const after = text.slice(end);
     // `R&D2`, `Net-Zero`, `K-2`: digits glued to a word are part of a name.
-    if (index > 0 && GLUED_TO_NAME.test(text[index - 1]!)) continue;
-    const unit = m[3] && /포인트$/.test(m[3]) ? '%p' : m[3] ?? '';
-    const lo = m[1]!.replace(/\s+/g, '');
-    const hi = m[2]?.replace(/\s+/g, '');
-    if (!unit && !/[만억조천백십]$/.test(lo) && LETTER_AFTER.test(after)) continue; // 4차, 2년, 3배
-    if (unit && unit !== '원' && !unit.startsWith('%') && CLASSIFIER_AFTER.test(after)) continue;
-    if (isNameNotUnit(unit, text, index, after)) continue;
-    if (/^\d{1,2}\.\d/.test(lo) && /^\s*\./.test(after)) continue; // dates such as 22.6.
+    if (index > 0 && gluesToName(text.charCodeAt(index - 1))) continue;
+    const unit = m[3] === undefined ? '' : m[3].endsWith('포인트') ? '%p' : m[3];
+    const lo = withoutSpaces(m[1]!);
+    const hi = m[2] === undefined ? undefined : withoutSpaces(m[2]);
+    if (!unit && !endsWithMagnitude(lo) && end < text.length && (isLatinCode(text.charCodeAt(end)) || isHangulCode(text.charCodeAt(end)))) continue; // 4차, 2년, 3배
+    if (unit && unit !== '원' && !unit.startsWith('%') && execAt(CLASSIFIER_AFTER, text, end) !== null) continue;
+    if (isNameNotUnit(unit, text, index, end)) continue;
+    if (mayBeDate(lo) && execAt(DATE_DOT_AFTER, text, end) !== null) continue; // dates such as 22.6.
     let q: FoundQuantity | undefined;
-    const hasBig = /[만억조]/.test(lo + (hi ?? ''));
-    if (unit === '원' || (!unit && /[억조]$/.test(hi ?? lo))) {
+    const hasBig = hasBigMagnitude(lo) || (hi !== undefined && hasBigMagnitude(hi));
+    if (unit === '원' || (!unit && endsWithEokOrJo(hi ?? lo))) {
       const amount = parseKoreanAmount(m[1]! + (m[2] ? `~${m[2]}` : '') + '원');
       if (!amount) continue;
       q = { value: amount.krw, unit: '원', kind: 'money', raw: amount.krw, index, end, text: whole };
@@ -141,12 +204,12 @@ function readQuantities(input: string): FoundQuantity[] {
       const kind: QuantityKind = unit.startsWith('%') ? 'percent' : unit ? 'count' : 'bare';
       q = { value: roundTo(value, 6), unit, kind, raw: roundTo(value, 6), index, end, text: whole };
       if (max !== undefined) q.max = q.rawMax = roundTo(max, 6);
-      if (!hasBig && kind === 'bare' && /^\d{4}$/.test(lo) && Number(lo) >= 1990 && Number(lo) <= 2100 && /^\s*(년|~|\.|')/.test(after)) {
+      if (!hasBig && kind === 'bare' && isFourDigits(lo) && Number(lo) >= 1990 && Number(lo) <= 2100 && execAt(YEAR_MARK_AFTER, text, end) !== null) {
         continue; // a year
       }
     }
     if (q.kind === 'count') {
-      const qual = QUALIFIER.exec(after);
+      const qual = execAt(QUALIFIER, text, end);
       if (qual && HANGUL.test(qual[1]!) && !/^(지원|달성|참여|선정|양성|보급|신규|이상|이내|내외|규모|정도|추가|확대|구축|운영|체결|발굴|실시|개최|증가|감소|상승|투자|등)/.test(qual[1]!)) {
         q.qualifier = qual[1]!;
       }

@@ -121,17 +121,33 @@ function sameCountUnit(a: string, b: string): boolean {
 const memoSeries = memoized(readSeries);
 
 /**
- * Every year-labelled sequence in one line (already joined if it wrapped); memoized per
- * document. A sequence needs an arrow or bracketed year labels: a text with neither an
- * arrow nor a bracket (half- or full-width) has none, answered before the memo lookup.
+ * `\(\s*['’‘]\d{2}` (a bracketed two-digit year) as it reads on the text before
+ * `foldFullWidth`: that fold turns `（`, `＇` and `０`–`９` into `(`, `'` and digits,
+ * one character for one, so this matches a text where that matches its folding.
  */
-export function findSeries(text: string): FoundSeries[] {
-  return text.includes('→') || text.includes('(') || text.includes('（') ? memoSeries(text) : [];
+const BRACKETED_YEAR = /[(（]\s*['’‘＇][\d０-９]{2}/g;
+
+/** Whether `pattern` (global) matches `text` at least twice. */
+function twoMatches(pattern: RegExp, text: string): boolean {
+  pattern.lastIndex = 0;
+  const found = pattern.test(text) && pattern.test(text);
+  pattern.lastIndex = 0;
+  return found;
 }
 
+/**
+ * Every year-labelled sequence in one line (already joined if it wrapped); memoized per
+ * document. A sequence needs an arrow or two bracketed years: a text with neither has
+ * none, answered before the memo lookup (most lines of a plan are read here, and a memo
+ * lookup costs more than the test: it hashes the whole text, and a miss stores it).
+ */
+export function findSeries(text: string): FoundSeries[] {
+  return text.includes('→') || twoMatches(BRACKETED_YEAR, text) ? memoSeries(text) : [];
+}
+
+// Reached only through findSeries, on a text with an arrow or two bracketed years.
 function readSeries(input: string): FoundSeries[] {
   const text = foldFullWidth(input);
-  if (!text.includes('→') && (text.match(/\(\s*['’‘]\d{2}/g) ?? []).length < 2) return [];
   const labels = findPeriodLabels(text);
   if (labels.length < 2) return [];
   const result: FoundSeries[] = [];

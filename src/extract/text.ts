@@ -131,3 +131,24 @@ export function matchesOf(pattern: RegExp, text: string): RegExpExecArray[] {
   }
   return out;
 }
+
+/**
+ * Whether a character code is white space, as `\s` matches it (the readers test one
+ * character at a time, where a one-character string and a pattern cost more than this).
+ */
+export function isSpaceCode(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  if (code < 0xa0) return false;
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+}
+
+/** Whether a character code is an ASCII digit, as `\d` matches it. */
+export function isDigitCode(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
+}
+
+/** `text` without its white space, as `text.replace(/\s+/g, '')`; the text itself when it has none. */
+export function withoutSpaces(text: string): string {
+  for (let i = 0; i < text.length; i++) if (isSpaceCode(text.charCodeAt(i))) return text.replace(/\s+/g, '');
+  return text;
+}

@@ -17,6 +17,24 @@ describe('parseNumber', () => {
   it.each([['1,23'], ['abc'], [''], ['12원'], ['1.2.3']])('%s is not a number', (text) =>
     expect(parseNumber(text)).toBeUndefined(),
   );
+
+  // The plain numbers read character by character, at the edges of the pattern they replace.
+  it.each([
+    ['007', 7],
+    ['999,999,999,999,999', 999_999_999_999_999], // fifteen digits: added up exactly
+    ['1,234,567,890,123,456', 1_234_567_890_123_456], // longer: read as Number reads it
+    ['1,234.56', 1234.56],
+    ['12345.5', 12345.5],
+    ['＋1,234', 1234], // full-width plus folded, then a plain number
+    ['( 1,920 )', -1920],
+  ])('%s → %d', (text, expected) => expect(parseNumber(text)).toBe(expected));
+
+  it.each([['1,2345'], ['1234,567'], [',123'], ['1,234,'], ['.5'], ['5.'], ['1,234.5.6'], ['-'], ['-------'], ['협력국가'], ['12 3억']])(
+    '%j is not a plain number',
+    (text) => expect(parseNumber(text)).toBeUndefined(),
+  );
+
+  it('a number too long for a double is no number', () => expect(parseNumber('9'.repeat(400))).toBeUndefined());
 });
 
 describe('parseKoreanNumber', () => {

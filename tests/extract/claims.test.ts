@@ -123,6 +123,9 @@ const FOUND: [string, Block[], Record<string, unknown>[]][] = [
   ['count with commas and middle dots: neither reading fits, so ambiguous', [para('5개 분야(교육·훈련, 고용·복지) 지원')], [{ kind: 'count', stated: 5, items: 2, resolution: 'same-sentence', ambiguous: true }]],
   ['count of the list items below', [item('신규 과제(3건)'), item('가 과제', 1), item('나 과제', 1), item('다 과제', 1), item('다음 항목')], [{ kind: 'count', stated: 3, items: 3, resolution: 'next-blocks', ambiguous: true }]],
   ['count announced with a colon', [para('우수사례 2건:'), item('스마트 돌봄', 1, '-'), item('공유 주차', 1, '-')], [{ kind: 'count', stated: 2, items: 2, resolution: 'next-blocks', ambiguous: true }]],
+  // The count is searched for at the text's last digits: spaces, a full-width bracket and colon, other figures before it.
+  ['count in a spaced bracket after other figures', [item('2024년 예산 1,200억원 중 신규 과제 ( 12 건 ) :'), ...'가나다라마바사아자차카타'.split('').map((c) => item(`${c} 과제`, 1))], [{ kind: 'count', stated: 12, items: 12, resolution: 'next-blocks', ambiguous: true }]],
+  ['count in full-width brackets', [item('신규 과제（3건）'), item('가 과제', 1), item('나 과제', 1), item('다 과제', 1)], [{ kind: 'count', stated: 3, items: 3, resolution: 'next-blocks', ambiguous: true }]],
 ];
 
 describe('extractClaims: claims found, with their operands and how they were resolved', () => {
@@ -148,6 +151,7 @@ const NONE: [string, Block[]][] = [
   ['a compound annual rate is not the growth of one pair', [para("예산 ('23) 1,000억원 → ('24) 1,100억원 → ('25) 1,320억원으로 연평균 14.9% 증가")]],
   ['a lower bound is not a checkable multiple', [para('수출액은 50억원에서 130억원으로 2배 이상 증가')]],
   ['an estimate is not a checkable growth', [para('방문객은 2023년 100만명에서 2024년 130만명으로 약 20% 증가')]],
+  ['a count of three digits does not announce a list', [para('우수사례 120건:'), item('스마트 돌봄', 1, '-'), item('공유 주차', 1, '-')]],
   ['an output count ending an activity line does not count the lines below it (the sample report’s form)', [item('SW/ICT 창의인재 양성 교육 38건', 0, '-'), item('코딩 교육 (상반기)', 1, '·'), item('AI 캠프 (하반기)', 1, '·')]],
   ['a bracketed head count is not a list count [real tourism-mice p.23]', [para('ㅇ (인적자원 확보) 혁신 MICE 미래인재 육성 프로젝트(25명), 영마이스단 운영(20명)'), item('국제회의 유치 / 개최 / 협력 강화', 1, '◇'), item('(국제회의 유치·개최 고도화) 주요 국제회의·전시회 맞춤형 유치전략 마련', 1, '□')]],
   ['공판장 2개(국제 2개, 연근해 2개): parts as large as the total are not its breakdown [real ocean-agriculture-fisheries p.42]', [para('◈ 시장운영: 도매시장법인 2개, 공판장 2개(국제수산물 2개, 연근해수산물 2개)')]],

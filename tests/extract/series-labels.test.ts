@@ -18,6 +18,16 @@ describe('series year labels', () => {
   });
 
   it.each([
+    // No arrow: two bracketed years are needed, full-width brackets and quotes as well.
+    ["(’22) 320개, (’23) 760개", [['개', [['2022', 320], ['2023', 760]]]]],
+    ['（＇22）320개, （＇23）760개', [['개', [['2022', 320], ['2023', 760]]]]],
+    ["(’22) 320개", []],
+    ['(2022) 320개, (2023) 760개', []],
+  ])('without an arrow: %s', (text, expected) => {
+    expect(findSeries(text).map((s) => [s.unit, s.points.map((p) => [p.period, p.value])])).toEqual(expected);
+  });
+
+  it.each([
     // Different words after the years: two sources, not one series.
     ['’24년 국비 5억원 → ’25년 시비 6억원', '’24년 국비 5억원 → ’25년 시비 6억원'],
     ['’24년 동당 14백만원 → ‘25년 동당 29백만원', '동당 ’24년 14백만원 → ‘25년 29백만원'],
