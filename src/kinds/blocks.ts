@@ -26,6 +26,8 @@ export const PART_NUMBER = /^(?:[IVX]{1,4}|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ])\s*[
 /** Task or section titles numbered with digits: `1 4차 산업혁명 …`, `2. 생활 속 …`, `3) …`. */
 export const TASK_NUMBER = /^\d{1,2}\s*[.)]?\s+(?=\S)/;
 
+const codesOf = (chars: string) => new Set([...chars].map((ch) => ch.charCodeAt(0)));
+
 /**
  * List markers ranked outermost first, as Korean administrative documents
  * nest them (□ → ○ → - → ·). A block without a marker is a title or a
@@ -41,8 +43,23 @@ const MARKER_RANKS: [RegExp, number][] = [
   [/^[·•∙ㆍ▪▫‣⁃*+▹▸►➢]/, 3],
 ];
 
+/** The one-character classes of MARKER_RANKS by character code, so most markers are ranked without a pattern. */
+const OUTERMOST_CODES = codesOf('□■◆◇▣❑☐◈❖');
+const CIRCLE_CODES = codesOf('○◯❍●◎ㅇ∘◦');
+const DASH_CODES = codesOf('-–—');
+const DOT_CODES = codesOf('·•∙ㆍ▪▫‣⁃*+▹▸►➢');
+/** The ranked pattern that needs more than a marker's first character (`가.`, `(1)`, `3)`), tried in its place in the order. */
+const NUMBERED_MARKER = MARKER_RANKS[2]![0];
+
 export function markerRank(marker: string): number {
-  for (const [pattern, rank] of MARKER_RANKS) if (pattern.test(marker.trim())) return rank;
+  const text = marker.trim();
+  // The same order as MARKER_RANKS: its one-character classes are tested by code (the classes do not overlap).
+  const code = text.charCodeAt(0);
+  if (OUTERMOST_CODES.has(code) || (code >= 0xe000 && code <= 0xf8ff)) return 0;
+  if (CIRCLE_CODES.has(code)) return 1;
+  if (NUMBERED_MARKER.test(text)) return 1;
+  if (DASH_CODES.has(code)) return 2;
+  if (DOT_CODES.has(code)) return 3;
   return 2;
 }
 
@@ -84,7 +101,6 @@ export interface Unit {
 
 const MAX_TITLE = 60;
 
-const codesOf = (chars: string) => new Set([...chars].map((ch) => ch.charCodeAt(0)));
 const OPENING_BRACKETS = codesOf('(（[〔【<〈《「『');
 const CLOSING_BRACKETS = codesOf(')）]〕】>〉》」』');
 
@@ -141,15 +157,25 @@ export function continuesPrevious(previous: Unit | undefined, block: Block): boo
 /** Characters of a body line filled to the margin (A4 portrait, 11–13 pt Korean: about 45–55). */
 const FILLED_LINE = 45;
 
+const LETTER_OR_DIGIT = /[\p{L}\d]/u;
+
+/** Whether a text holds a letter or digit; most texts start with one (a Hangul syllable, a Latin letter, a digit), told without the pattern. */
+function hasLetterOrDigit(text: string): boolean {
+  const code = text.charCodeAt(0);
+  if ((code >= 0xac00 && code <= 0xd7a3) || (code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a)) return true;
+  return LETTER_OR_DIGIT.test(text);
+}
+
 /** The layout's blocks as units, wrapped lines joined to the item they continue. */
 export function unitsOf(layout: Layout): Unit[] {
   const units: Unit[] = [];
   for (const block of layout.blocks) {
     // Lines of only brackets and punctuation are what a PDF leaves of a drawn frame, not text.
-    if (block.type !== 'table' && !/[\p{L}\d]/u.test(block.text)) continue;
+    if (block.type !== 'table' && !hasLetterOrDigit(block.text)) continue;
     const previous = units[units.length - 1];
     if (continuesPrevious(previous, block)) {
-      previous!.text = collapseSpaces(`${previous!.text} ${blockText(block)}`);
+      // Both texts are collapsed and trimmed (blockText, withoutMarker): joined by one space they stay collapsed.
+      previous!.text = `${previous!.text} ${blockText(block)}`;
       previous!.parts.push(block);
       continue;
     }
@@ -197,12 +223,32 @@ export function isBracketedLabel(text: string): boolean {
 }
 
 /** `name : value` (the colon full- or half-width, spaces optional). */
+const LABELLED = /^(.+?)\s*[:：]\s*(.*)$/;
+
 export function labelled(text: string): { label: string; value: string } | undefined {
   // Most units state no label: a text without a colon is not searched.
   if (!text.includes(':') && !text.includes('：')) return undefined;
-  const m = /^(.+?)\s*[:：]\s*(.*)$/.exec(text);
+  // A text on one line (every unit's) splits at its first colon after the first character, as
+  // LABELLED would: the spaces it keeps out of both sides are those trim() removes.
+  if (!hasLineBreak(text)) {
+    for (let i = 1; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      if (code === 0x3a || code === 0xff1a) return { label: text.slice(0, i).trim(), value: text.slice(i + 1).trim() };
+    }
+    return undefined;
+  }
+  const m = LABELLED.exec(text);
   if (!m) return undefined;
   return { label: m[1]!.trim(), value: m[2]!.trim() };
+}
+
+/** Whether a text holds a line terminator (which `.` in LABELLED does not match). */
+function hasLineBreak(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x0a || code === 0x0d || code === 0x2028 || code === 0x2029) return true;
+  }
+  return false;
 }
 
 /**

@@ -23,7 +23,8 @@ const NAMED_AMOUNT = /([가-힣A-Za-z][가-힣A-Za-z0-9·\- ]{0,24}?)\s*\(\s*((?
 
 /** `혁신성장(1조 1,081억원), 전략분야(5,987억원), 인프라(1,271억원)`: named amounts, the unit written once. */
 export function readNamedAmounts(text: string): { name: string; value: number }[] | undefined {
-  if (!text.includes('원') || !/\(\s*\d/.test(text)) return undefined;
+  // Two named amounts need two brackets opening on a figure: a text with fewer is not searched.
+  if (!text.includes('원') || !/\(\s*\d/.test(text) || !bracketedFigures(text, 2)) return undefined;
   const items = matchesOf(NAMED_AMOUNT, text);
   if (items.length < 2) return undefined;
   const unit = items.map((m) => m[3]).filter(Boolean).pop();
@@ -35,6 +36,18 @@ export function readNamedAmounts(text: string): { name: string; value: number }[
     out.push({ name: m[1]!.replace(/^.*?(?:를|을|로|는|은|,)\s+/, '').replace(/\s*등$/, '').trim(), value: amount.krw });
   }
   return out;
+}
+
+/** Whether at least `count` brackets open on a figure (`(` and spaces before a digit, comma or point, as NAMED_AMOUNT reads one). */
+function bracketedFigures(text: string, count: number): boolean {
+  let n = 0;
+  for (let at = text.indexOf('('); at >= 0; at = text.indexOf('(', at + 1)) {
+    let i = at + 1;
+    while (i < text.length && /\s/.test(text[i]!)) i++;
+    const code = text.charCodeAt(i);
+    if (((code >= 0x30 && code <= 0x39) || code === 0x2c || code === 0x2e) && ++n >= count) return true;
+  }
+  return false;
 }
 
 function quantityOf(q: FoundQuantity, source: Source): Quantity {
@@ -295,8 +308,10 @@ export function readClaims(units: PlanUnit[]): Claim[] {
     }
     if (!/\d/.test(pu.content)) return;
     for (const claim of readRatios(pu)) claims.push(claim);
+    // Parts are read only where a bullet above can hold their total.
+    if (!pu.parent) return;
     const parts = pu.role === 'sub' || pu.role === 'footnote' ? readParts(pu.content) : undefined;
-    if (!parts || !pu.parent) return;
+    if (!parts) return;
     const candidates = findQuantities(pu.parent.content).map((q) => ({ q, pu: pu.parent! }));
     for (const claim of breakdowns(parts, candidates, pu.parent.keyword ?? pu.topic ?? '', pu.source)) claims.push(claim);
   });

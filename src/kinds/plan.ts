@@ -256,6 +256,9 @@ export function readPlanPrograms(units: Unit[]): { programs: Program[]; claims: 
   return { programs, claims };
 }
 
+/** A task number of a schedule table: `1-1`, `2-3`. */
+const TASK_CODE = /^\d+-\d+$/;
+
 /** Words that head a plan's vision and its strategies. */
 const VISION_LABEL = /^비전$/;
 const STRATEGIES_LABEL = /전략$/;
@@ -288,8 +291,10 @@ export function readPlanMeta(layout: Layout, units: Unit[]): { vision?: string; 
   for (const block of layout.blocks) {
     if (block.type !== 'table') continue;
     tableGrid(block).forEach((line, r) => {
+      // A schedule row's first cell is a task number: the other rows' cells are not joined up.
+      if (line.length < 3 || !TASK_CODE.test(cellLine(line[0]!.text))) return;
       const cells = line.filter((c, k) => k === 0 || !(c.spanned && c.originCol !== k)).map((c) => cellLine(c.text));
-      if (cells.length >= 3 && /^\d+-\d+$/.test(cells[0]!)) {
+      if (cells.length >= 3 && TASK_CODE.test(cells[0]!)) {
         schedule.push({ task: cells[0]!, name: cells[1]!, timing: cells[cells.length - 1]!, source: block.rows[r]!.source });
       }
     });
@@ -311,7 +316,10 @@ export function readGoalTargets(layout: Layout, targetYear: string | undefined, 
   const rows: { texts: string[]; source: Target['source'] }[] = [];
   for (const block of layout.blocks) {
     if (block.type === 'table') {
-      for (const row of (block as TableBlock).rows) rows.push({ texts: row.cells.map((c) => c.text.replace(/\s+/g, ' ').trim()), source: row.source });
+      // Only a row with a circled number can hold goal items: the others are not copied.
+      for (const row of (block as TableBlock).rows) {
+        if (row.cells.some((c) => CIRCLED.test(c.text))) rows.push({ texts: row.cells.map((c) => c.text.replace(/\s+/g, ' ').trim()), source: row.source });
+      }
     } else if (block.type === 'list-item' && /^[■□◆]$/.test(block.marker)) {
       const text = blockText(block);
       const first = text.search(CIRCLED);

@@ -96,9 +96,29 @@ const DESCRIPTION_FIELDS: [RegExp, DescriptionField][] = [
   [/^(지원대상|교육대상|참여기업|참여대상|사업대상)$/, 'target'],
 ];
 
+/** The longest label DESCRIPTION_FIELDS take, without spaces (`1차년도사업비`). */
+const LONGEST_FIELD = 7;
+
 export function descriptionField(label: string): DescriptionField | undefined {
+  // Most labels are longer than any field's (an activity's name, a sentence): told without a copy.
+  if (label.length > LONGEST_FIELD && nonSpaceBeyond(label, LONGEST_FIELD)) return undefined;
   const key = label.replace(/\s+/g, '');
   return DESCRIPTION_FIELDS.find(([pattern]) => pattern.test(key))?.[1];
+}
+
+/** White space as `\s` matches it, by character code. */
+function isSpaceCode(code: number): boolean {
+  return (
+    (code >= 0x09 && code <= 0x0d) || code === 0x20 || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
+  );
+}
+
+/** Whether a text holds more than `limit` characters other than white space. */
+function nonSpaceBeyond(text: string, limit: number): boolean {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) if (!isSpaceCode(text.charCodeAt(i)) && ++n > limit) return true;
+  return false;
 }
 
 /** Reads one field into the program; returns the claims the field states (months, budget splits). */
@@ -132,8 +152,14 @@ export function applyField(program: Program, field: DescriptionField, label: str
   return claims;
 }
 
+const SIGN_OFF_INITIALS = '부담소주';
+
 /** A sign-off naming the department in charge: `부서명 미래전략부 …`, `담당부서 : 교통정책과`. */
 export function departmentOf(text: string): string | undefined {
+  // The sign-off starts with 부, 담, 소 or 주 (after any white space): other texts are not searched.
+  let i = 0;
+  while (i < text.length && isSpaceCode(text.charCodeAt(i))) i++;
+  if (!SIGN_OFF_INITIALS.includes(text[i] ?? '')) return undefined;
   return /^(?:부\s*서\s*명|담당\s*부서|소관\s*부서|주관\s*부서)\s*[:：]?\s*([^\s|:：]+)/.exec(text.trim())?.[1];
 }
 

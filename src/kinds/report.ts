@@ -84,6 +84,16 @@ function tableTextFor(table: TableBlock, word: string): string {
   return table.rows.map((r) => r.cells.map((c) => c.text).join(' ')).join('\n');
 }
 
+/** The first body the text cites as founded (`재단법인 X 설립`); only a text holding the founding word is searched. */
+function foundingIssuer(layout: Layout, founding: RegExp): string | undefined {
+  for (const b of layout.blocks) {
+    const text = b.type === 'table' ? tableTextFor(b, FOUNDING_WORD) : b.text.includes(FOUNDING_WORD) ? b.text : '';
+    const issuer = text === '' ? undefined : founding.exec(text)?.[1];
+    if (issuer) return issuer;
+  }
+  return undefined;
+}
+
 export function readReportHead(layout: Layout): ReportHead {
   const head: ReportHead = {};
   const area = titleArea(layout).map((b) => collapseLetterSpacing(blockText(b))).filter(Boolean);
@@ -104,9 +114,7 @@ export function readReportHead(layout: Layout): ReportHead {
     // A foundation's report names itself in the title area, or cites its own founding ordinance
     // (`재단법인 X 설립 및 지원에 관한 조례`); another body named in the text is not the issuer.
     const founding = new RegExp(`${LEGAL_PERSON.source}\\s*설립`);
-    const issuer =
-      area.map((t) => LEGAL_PERSON.exec(t)?.[1]).find(Boolean) ??
-      layout.blocks.map((b) => founding.exec(b.type === 'table' ? tableTextFor(b, FOUNDING_WORD) : b.text)?.[1]).find(Boolean);
+    const issuer = area.map((t) => LEGAL_PERSON.exec(t)?.[1]).find(Boolean) ?? foundingIssuer(layout, founding);
     if (issuer) head.issuer = issuer;
   }
   return head;
@@ -117,6 +125,8 @@ export function readAsOf(layout: Layout): string | undefined {
   for (const block of layout.blocks) {
     const texts = block.type === 'table' ? [block.caption ?? '', block.unitSource?.text ?? ''] : [block.text];
     for (const t of texts) {
+      // An as-of date is worded `현재` or `기준`: a text with neither is not read.
+      if (!t.includes('현재') && !t.includes('기준')) continue;
       const asOf = parseAsOf(t);
       if (asOf) return asOf;
     }
@@ -128,7 +138,30 @@ export function readAsOf(layout: Layout): string | undefined {
 function anyCell(table: TableBlock, word: string): boolean {
   // Its last letter first: most cells do not hold it, and need no copy without spaces.
   const last = word[word.length - 1]!;
-  return table.rows.some((r) => r.cells.some((c) => c.text.includes(last) && c.text.replace(/\s+/g, '').includes(word)));
+  return table.rows.some((r) => r.cells.some((c) => c.text.includes(last) && includesSpaced(c.text, word)));
+}
+
+/** White space as `\s` matches it, by character code. */
+function isSpaceCode(code: number): boolean {
+  return (
+    (code >= 0x09 && code <= 0x0d) || code === 0x20 || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
+  );
+}
+
+/** Whether `text` without its white space holds `word` (a word without spaces), read in place rather than on a copy. */
+function includesSpaced(text: string, word: string): boolean {
+  for (let start = text.indexOf(word[0]!); start >= 0; start = text.indexOf(word[0]!, start + 1)) {
+    let i = start + 1;
+    let k = 1;
+    for (; k < word.length; k++) {
+      while (i < text.length && isSpaceCode(text.charCodeAt(i))) i++;
+      if (i >= text.length || text[i] !== word[k]) break;
+      i++;
+    }
+    if (k === word.length) return true;
+  }
+  return false;
 }
 
 /** Staff tables: any table with rows or columns labelled 정원 and 현원. */
@@ -243,9 +276,28 @@ const SUBSECTION_LABEL = /^(사업|추진|과제)?(개요|필요성|배경|경�
 // Memoized per document: each unit's text is asked about more than once.
 export const isSubsectionLabel = memoized(readSubsectionLabel);
 
+/** The longest text SUBSECTION_LABEL takes: `사업` or `추진` before `개선방안`, `향후계획`, `기대효과`, `주요내용`. */
+const LONGEST_LABEL = 6;
+
 function readSubsectionLabel(text: string): boolean {
+  // Without brackets to drop, a text with more letters than the longest label (most texts: sentences) is none.
+  if (!text.includes('(') && lettersBeyond(text, LONGEST_LABEL)) return false;
   return SUBSECTION_LABEL.test(text.replace(/\([^)]*\)/g, '').replace(/[\s<>〈〉【】[\]]/g, ''));
 }
+
+/** Whether a text holds more than `limit` characters that are neither white space nor a bracket of a label (`<`, `【` …). */
+function lettersBeyond(text: string, limit: number): boolean {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (isSpaceCode(code) || LABEL_BRACKETS.has(code)) continue;
+    if (++n > limit) return true;
+  }
+  return false;
+}
+
+/** The brackets readSubsectionLabel removes with the spaces. */
+const LABEL_BRACKETS = new Set([...'<>〈〉【】[]'].map((ch) => ch.charCodeAt(0)));
 
 /**
  * Project descriptions: fields (사업기간, 총사업비 …) under the title or item
@@ -255,6 +307,15 @@ function readSubsectionLabel(text: string): boolean {
  * at its first period or budget field; later fields and the department
  * sign-off fill it until another project is named.
  */
+/** The department the first of a unit's blocks that names one names (a table by its first row). */
+function departmentOfParts(parts: Block[]): string | undefined {
+  for (const b of parts) {
+    const department = departmentOf(b.type === 'table' ? (b.rows[0]?.cells.map((c) => c.text).join(' ') ?? '') : blockText(b));
+    if (department) return department;
+  }
+  return undefined;
+}
+
 export function readDescriptions(units: Unit[]): { programs: Program[]; claims: Claim[] } {
   const programs: Program[] = [];
   const claims: Claim[] = [];
@@ -263,9 +324,7 @@ export function readDescriptions(units: Unit[]): { programs: Program[]; claims: 
   let current: { program: Program; by: Unit } | undefined;
   let sinceTitle = false;
   for (const unit of units) {
-    const department = unit.parts
-      .map((b) => departmentOf(b.type === 'table' ? (b.rows[0]?.cells.map((c) => c.text).join(' ') ?? '') : blockText(b)))
-      .find(Boolean);
+    const department = departmentOfParts(unit.parts);
     if (department) {
       if (current) current.program.department = department;
       continue;
@@ -338,12 +397,11 @@ export function readProjectLists(layout: Layout): { programs: Program[]; claims:
       } else finish();
       continue;
     }
+    if (block.type !== 'heading') continue;
+    finish();
+    // The heading above a list: the nearest heading that is not another table's caption (none to compare when no table has one).
     const text = blockText(block);
-    // The heading above a list: the nearest heading that is not another table's caption.
-    if (block.type === 'heading' && !captions.has(squashCaption(text))) {
-      finish();
-      heading = text;
-    } else if (block.type === 'heading') finish();
+    if (captions.size === 0 || !captions.has(squashCaption(text))) heading = text;
   }
   finish();
   return out;
