@@ -159,11 +159,20 @@ const FILLED_LINE = 45;
 
 const LETTER_OR_DIGIT = /[\p{L}\d]/u;
 
-/** Whether a text holds a letter or digit; most texts start with one (a Hangul syllable, a Latin letter, a digit), told without the pattern. */
+/**
+ * Whether a text holds a letter or digit, as LETTER_OR_DIGIT tells. Most texts hold a Hangul
+ * syllable, a Latin letter or a digit after at most a few marks: read by code up to it, ASCII
+ * punctuation, general punctuation (U+2000–206F) and arrows, shapes and symbols (U+2190–2BFF),
+ * which hold no letter, skipped; any other character leaves the answer to the pattern.
+ */
 function hasLetterOrDigit(text: string): boolean {
-  const code = text.charCodeAt(0);
-  if ((code >= 0xac00 && code <= 0xd7a3) || (code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a)) return true;
-  return LETTER_OR_DIGIT.test(text);
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if ((code >= 0xac00 && code <= 0xd7a3) || (code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a)) return true;
+    if (code < 0x80 || (code >= 0x2000 && code <= 0x206f) || (code >= 0x2190 && code <= 0x2bff)) continue;
+    return LETTER_OR_DIGIT.test(text);
+  }
+  return false;
 }
 
 /** The layout's blocks as units, wrapped lines joined to the item they continue. */
@@ -230,26 +239,19 @@ export function labelled(text: string): { label: string; value: string } | undef
   if (!text.includes(':') && !text.includes('：')) return undefined;
   // A text on one line (every unit's) splits at its first colon after the first character, as
   // LABELLED would: the spaces it keeps out of both sides are those trim() removes.
-  if (!hasLineBreak(text)) {
-    for (let i = 1; i < text.length; i++) {
-      const code = text.charCodeAt(i);
-      if (code === 0x3a || code === 0xff1a) return { label: text.slice(0, i).trim(), value: text.slice(i + 1).trim() };
-    }
-    return undefined;
+  if (!LINE_BREAK.test(text)) {
+    const half = text.indexOf(':', 1);
+    const full = text.indexOf('：', 1);
+    const at = half < 0 ? full : full < 0 ? half : Math.min(half, full);
+    return at < 0 ? undefined : { label: text.slice(0, at).trim(), value: text.slice(at + 1).trim() };
   }
   const m = LABELLED.exec(text);
   if (!m) return undefined;
   return { label: m[1]!.trim(), value: m[2]!.trim() };
 }
 
-/** Whether a text holds a line terminator (which `.` in LABELLED does not match). */
-function hasLineBreak(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code === 0x0a || code === 0x0d || code === 0x2028 || code === 0x2029) return true;
-  }
-  return false;
-}
+/** A line terminator (which `.` in LABELLED does not match). */
+const LINE_BREAK = /[\n\r\u2028\u2029]/;
 
 /**
  * A table cell's text on one line. A narrow cell wraps mid-word, so lines are

@@ -169,6 +169,8 @@ const SOME_OF = /^(?:이|그)\s*중\s|^(?:이|그)중\s|^중\s/;
 
 /** A line that is only a list of labelled figures: `정부단독 2,418, 상생형 1,081, 수준확인 1,606개`. */
 export function readParts(content: string): FoundQuantity[] | undefined {
+  // Two items or more are split at a comma or slash: a text with neither lists none.
+  if (!content.includes(',') && !content.includes('/')) return undefined;
   if (SOME_OF.test(content)) return undefined;
   const body = content.replace(/^\(\s*(?:['’‘]\d{2}\s*,?\s*)?(?:실적|계획)?\s*\)\s*/, '').replace(/\s*등\s*$/, '');
   const items = body.split(/\s*[,/]\s*(?=[^\d\s,])/).map((s) => s.trim()).filter(Boolean);

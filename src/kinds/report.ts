@@ -273,23 +273,34 @@ function isProjectTitle(unit: Unit): boolean {
  */
 const SUBSECTION_LABEL = /^(사업|추진|과제)?(개요|필요성|배경|경과|현황|실적|향후계획|계획|방안|방향|주요내용|내용|기대효과|효과|목적|일정|체계|문제점|개선방안)$/;
 
-// Memoized per document: each unit's text is asked about more than once.
-export const isSubsectionLabel = memoized(readSubsectionLabel);
+// Memoized per document: each unit's text is asked about more than once. A text with more
+// letters than the longest label (most texts: sentences) is answered before the memo.
+const subsectionLabel = memoized(readSubsectionLabel);
+export const isSubsectionLabel = (text: string): boolean => !lettersBeyond(text, LONGEST_LABEL) && subsectionLabel(text);
 
 /** The longest text SUBSECTION_LABEL takes: `사업` or `추진` before `개선방안`, `향후계획`, `기대효과`, `주요내용`. */
 const LONGEST_LABEL = 6;
 
 function readSubsectionLabel(text: string): boolean {
-  // Without brackets to drop, a text with more letters than the longest label (most texts: sentences) is none.
-  if (!text.includes('(') && lettersBeyond(text, LONGEST_LABEL)) return false;
   return SUBSECTION_LABEL.test(text.replace(/\([^)]*\)/g, '').replace(/[\s<>〈〉【】[\]]/g, ''));
 }
 
-/** Whether a text holds more than `limit` characters that are neither white space nor a bracket of a label (`<`, `【` …). */
+/**
+ * Whether more than `limit` characters are left of a text once readSubsectionLabel has
+ * dropped what it drops: bracketed asides (`(…)`, each `(` to the next `)`), white space
+ * and the brackets of a label (`<`, `【` …).
+ */
 function lettersBeyond(text: string, limit: number): boolean {
   let n = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
+    if (code === 0x28) {
+      const close = text.indexOf(')', i + 1);
+      if (close >= 0) {
+        i = close;
+        continue;
+      }
+    }
     if (isSpaceCode(code) || LABEL_BRACKETS.has(code)) continue;
     if (++n > limit) return true;
   }
@@ -374,13 +385,23 @@ function listSubject(heading: string | undefined): string {
   return subject || '사업';
 }
 
+const CAPTION_OPENING = new Set([...'<〈【['].map((ch) => ch.charCodeAt(0)));
+const CAPTION_CLOSING = new Set([...'>〉】]'].map((ch) => ch.charCodeAt(0)));
+
+/** A caption or heading compared without its spaces and one bracket at either end (`< 추진 현황 >` → `추진현황`). */
+function squashCaption(text: string): string {
+  const start = CAPTION_OPENING.has(text.charCodeAt(0)) ? 1 : 0;
+  const end = text.length > start && CAPTION_CLOSING.has(text.charCodeAt(text.length - 1)) ? text.length - 1 : text.length;
+  return text.slice(start, end).replace(/\s+/g, '');
+}
+
 /** Project lists: runs of project-list tables, each run read as one list. */
 export function readProjectLists(layout: Layout): { programs: Program[]; claims: Claim[]; diagnostics: Diagnostic[] } {
   const out = { programs: [] as Program[], claims: [] as Claim[], diagnostics: [] as Diagnostic[] };
   let reader: ProjectListReader | undefined;
   let heading: string | undefined;
-  const squashCaption = (t: string) => t.replace(/^[<〈【[]|[>〉】\]]$/g, '').replace(/\s+/g, '');
-  const captions = new Set(layout.blocks.flatMap((b) => (b.type === 'table' && b.caption ? [squashCaption(b.caption)] : [])));
+  const captions = new Set<string>();
+  for (const b of layout.blocks) if (b.type === 'table' && b.caption) captions.add(squashCaption(b.caption));
   const finish = () => {
     if (!reader) return;
     reader.finish();
