@@ -177,6 +177,8 @@ const TOTAL_BUDGET = /총\s*(?:사업비|예산)\s*([\d,.]+\s*[조억만천백]*
 /** `중소기업 탄소중립 전환지원(55억원, 기업당 최대 3억원 지원)`: one named program with its amount. */
 const NAMED_PROGRAM = /^([가-힣A-Za-z][^()]{2,40}?)\s*\(\s*([\d,.]+\s*[조억만천백]*원)\s*[,)]/;
 
+const MONEY_SIGN = /[원억조]/;
+
 /**
  * Programs: keyword bullets that state money (the first amount is the
  * program's), footnotes naming a program with its amount, and footnotes
@@ -245,6 +247,8 @@ export function readPlanPrograms(units: Unit[]): { programs: Program[]; claims: 
     const keyword = bulletKeyword(unit);
     if (!keyword) continue;
     parent = unit;
+    // An amount of money prints 원, 억 or 조 (findQuantities reads no other as money): a bullet without one states no budget.
+    if (!MONEY_SIGN.test(unit.text)) continue;
     // Only an amount the wording states as the program's budget (plan-budget-wording.ts), not investment attracted or a cap.
     const amount = budgetAmount(unit.text, findQuantities(unit.text));
     if (!amount) continue;

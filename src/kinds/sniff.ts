@@ -95,6 +95,17 @@ const LOCAL_BODY = /[가-힣]{1,6}(특별자치시|특별자치도|특별시|광
  */
 const CENTRAL_BODY = /(기획재정|교육|과학기술정보통신|과기정통|외교|통일|법무|국방|행정안전|행안|국가보훈|문화체육관광|문체|농림축산식품|농식품|산업통상자원|산업통상|산업|보건복지|복지|환경|기후에너지환경|고용노동|고용|여성가족|여가|국토교통|국토|해양수산|해수|중소벤처기업|중기)부(?![가-힣])|(인사혁신|법제|식품의약품안전|식약|국가보훈|기획예산)처(?![가-힣])|(국세|관세|조달|통계|재외동포|대검찰|병무|방위사업|경찰|소방|국가유산|문화재|농촌진흥|산림|특허|질병관리|기상|해양경찰|우주항공|새만금개발|행정중심복합도시건설)청(?![가-힣])|국무조정실|국무총리|(금융|공정거래|방송통신|원자력안전|개인정보보호|국민권익|국가과학기술자문|규제개혁|사회보장|저출산고령사회)위원회|국가과학기술자문회의/;
 
+/** Links tagged as tags, the publication time of an article, an article classed as a post. */
+const BLOG_MARKUP = /<a\b[^>]*\brel=["'][^"']*\btag\b|article:published_time|<article\b[^>]*\bclass=["'][^"']*\bpost\b/i;
+
+/**
+ * Whether BLOG_MARKUP can match: its tags start `<a` (any case: only ASCII letters fold to
+ * ASCII) and `article:published_time` holds `_`. Most documents have neither, and are not searched.
+ */
+function mayHoldBlogMarkup(text: string): boolean {
+  return text.includes('<a') || text.includes('<A') || text.includes('_');
+}
+
 /** 정원 and 현원 both named (one text, read twice). */
 const staffWords = (text: string) => /정\s*원/.test(text) && /현\s*원/.test(text);
 
@@ -104,7 +115,7 @@ const CUES: Record<Exclude<DocumentKind, 'document'>, Cue[]> = {
     { reason: 'front matter', weight: 2, test: (v) => v.frontMatter && !v.postFields },
     { reason: 'WordPress markup', weight: 4, test: (v) => /<!--\s*wp:/.test(v.text) },
     { reason: 'post metadata fields (post_title, post_date)', weight: 3, test: (v) => v.text.includes('post_') && /^\s*(post_title|post_date|post_name)\s*:/m.test(v.text) },
-    { reason: 'blog page markup (rel="tag" links, article publication time)', weight: 3, test: (v) => /<a\b[^>]*\brel=["'][^"']*\btag\b|article:published_time|<article\b[^>]*\bclass=["'][^"']*\bpost\b/i.test(v.text) },
+    { reason: 'blog page markup (rel="tag" links, article publication time)', weight: 3, test: (v) => mayHoldBlogMarkup(v.text) && BLOG_MARKUP.test(v.text) },
     { reason: 'reader-facing guide wording (신청방법, 총정리, 알아보)', weight: 1, test: (v) => /신청\s*방법|총정리|알아보(겠|자|기)|꿀팁|정리해\s*(드|보)/.test(v.head) },
   ],
   'national-plan': [
