@@ -62,6 +62,8 @@ const GOAL_MET = /목표\s*치?\s*\(\s*([^)]+?)\s*\)[^()]*?(?:달성|초과|미�
 /** `보급 목표(3만개)를 초과 달성(누계 30,144개)` → the actual of the goal-table target of 30,000 개. */
 export function readActuals(units: PlanUnit[], targets: Target[]): void {
   for (const pu of units) {
+    // The wording names the goal (목표): other units are not searched.
+    if (!pu.content.includes('목표')) continue;
     const m = GOAL_MET.exec(pu.content);
     if (!m) continue;
     const goal = parseCount(m[1]!);
