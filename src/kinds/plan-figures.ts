@@ -169,12 +169,28 @@ const PART_ITEM = /^\(?([^()\d]{1,25}?)\)?\s*\(?\s*((?:[\d,.]+\s*[만억조천]?
 /** `이 중 A 1조원, B 6,215억원`: parts named as some of a total, not all of it. */
 const SOME_OF = /^(?:이|그)\s*중\s|^(?:이|그)중\s|^중\s/;
 
+const SOME_OF_INITIALS = '이그중';
+
+/**
+ * A text without a closing `등` and the spaces around it (`A 1, B 2 등` → `A 1, B 2`), as
+ * `.replace(/\s*등\s*$/, '')` gives it, read from the end instead of tried at every position.
+ */
+function withoutTrailingEtc(text: string): string {
+  let end = text.length;
+  while (end > 0 && /\s/.test(text[end - 1]!)) end--;
+  if (end === 0 || text[end - 1] !== '등') return text;
+  let start = end - 1;
+  while (start > 0 && /\s/.test(text[start - 1]!)) start--;
+  return text.slice(0, start);
+}
+
 /** A line that is only a list of labelled figures: `정부단독 2,418, 상생형 1,081, 수준확인 1,606개`. */
 export function readParts(content: string): FoundQuantity[] | undefined {
   // Two items or more are split at a comma or slash: a text with neither lists none.
   if (!content.includes(',') && !content.includes('/')) return undefined;
-  if (SOME_OF.test(content)) return undefined;
-  const body = content.replace(/^\(\s*(?:['’‘]\d{2}\s*,?\s*)?(?:실적|계획)?\s*\)\s*/, '').replace(/\s*등\s*$/, '');
+  // SOME_OF starts with 이, 그 or 중: other texts are not searched.
+  if (SOME_OF_INITIALS.includes(content.charAt(0)) && content !== '' && SOME_OF.test(content)) return undefined;
+  const body = withoutTrailingEtc(content.replace(/^\(\s*(?:['’‘]\d{2}\s*,?\s*)?(?:실적|계획)?\s*\)\s*/, ''));
   const items = body.split(/\s*[,/]\s*(?=[^\d\s,])/).map((s) => s.trim()).filter(Boolean);
   if (items.length < 2) return undefined;
   for (const item of items) if (!PART_ITEM.test(item)) return undefined;

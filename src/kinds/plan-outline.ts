@@ -73,12 +73,10 @@ const MARKS_TO_CLEAN = /[*※\\<]/;
 
 function contentOf(unit: Unit): string {
   if (!MARKS_TO_CLEAN.test(unit.text)) return unit.text.trim();
-  return unit.text
-    .replace(/^(\\?\*)+\s*/, '')
-    .replace(/^※\s*/, '')
-    .replace(/\\\*/g, '*')
-    .replace(/<\/?sup>/g, '')
-    .trim();
+  const text = unit.text.replace(/^(\\?\*)+\s*/, '').replace(/^※\s*/, '');
+  // Escaped stars and superscript tags are rewritten only where a backslash or a tag can hold them.
+  const unescaped = text.includes('\\') ? text.replace(/\\\*/g, '*') : text;
+  return (unescaped.includes('<') ? unescaped.replace(/<\/?sup>/g, '') : unescaped).trim();
 }
 
 /**

@@ -278,9 +278,11 @@ export function readPlanMeta(layout: Layout, units: Unit[]): { vision?: string; 
   let inStrategies = false;
   units.forEach((unit, i) => {
     const titled = isTitle(unit) || unit.block.type === 'heading';
+    // A title's text without spaces, made once for both labels.
+    const squashed = titled ? squash(unit.text) : '';
     if (titled && PART_NUMBER.test(unit.text)) inStrategies = false;
-    else if (titled && STRATEGIES_LABEL.test(squash(unit.text)) && !TASK_NUMBER.test(unit.text)) inStrategies = true;
-    if (!meta.vision && titled && VISION_LABEL.test(squash(unit.text))) {
+    else if (titled && STRATEGIES_LABEL.test(squashed) && !TASK_NUMBER.test(unit.text)) inStrategies = true;
+    if (!meta.vision && titled && VISION_LABEL.test(squashed)) {
       const next = units[i + 1];
       if (next && next.block.type !== 'table') meta.vision = next.text;
     }
