@@ -73,10 +73,18 @@ const PRINTED_MARKER = /^(?:([□■◆◇▣❑☐◈❖○◯❍●◎∘①-�
  * whose glyphs a PDF's text layer gives as letters.
  */
 export function leadingMarker(text: string): string | undefined {
+  // No marker is a Hangul syllable (`ㅇ` is a letter of the alphabet): most lines start with one and are not searched.
+  if (startsWithSyllable(text)) return undefined;
   const m = PRINTED_MARKER.exec(text);
   if (!m) return undefined;
   if (m[3]) return SYMBOL_FONT[m[3]] ?? '·';
   return m[1] ?? m[2];
+}
+
+/** Whether a text starts with a Hangul syllable (가–힣), which no marker, numbering or bracket pattern here starts with. */
+function startsWithSyllable(text: string): boolean {
+  const code = text.charCodeAt(0);
+  return code >= 0xac00 && code <= 0xd7a3;
 }
 
 const SYMBOL_FONT: Record<string, string> = { l: '●', m: '○', n: '■', q: '❑', u: '◆', v: '❖', w: '◆', Ø: '➢', ü: '✓' };
@@ -139,14 +147,17 @@ export function continuesPrevious(previous: Unit | undefined, block: Block): boo
   if (!previous || (block.type !== 'paragraph' && block.type !== 'heading')) return false;
   if (previous.block.type !== 'list-item' && previous.block.type !== 'paragraph') return false;
   const text = blockText(block);
-  if (text === '' || leadingMarker(text) || PART_NUMBER.test(text) || TASK_NUMBER.test(text)) return false;
+  if (text === '') return false;
+  // A line led by a Hangul syllable (most lines) has no marker, numbering, footnote mark or bracket to test for.
+  const plain = startsWithSyllable(text);
+  if (!plain && (leadingMarker(text) || PART_NUMBER.test(text) || TASK_NUMBER.test(text))) return false;
   // A footnote (`* …`, `※ …`) stands on its own line by design.
-  if (/^(\\?\*|※)/.test(text)) return false;
+  if (!plain && /^(\\?\*|※)/.test(text)) return false;
   // A line led by a square or angle bracket opens a labelled title (`[전략3] …`, `< 필요성 >`).
-  if (/^[[【<〈《]/.test(text)) return false;
+  if (!plain && /^[[【<〈《]/.test(text)) return false;
   // A heading continues only a list item cut mid-sentence (a plain-text reader takes a short wrapped line alone for a heading).
   if (block.type === 'heading') return previous.block.type === 'list-item' && endsOpen(previous.text) && !/[:：]/.test(previous.text);
-  if (/^[)）\]>】→➔]/.test(text)) return true;
+  if (!plain && /^[)）\]>】→➔]/.test(text)) return true;
   // A list item that filled its line to the margin wraps onto the next (PDF lines carry no indent to tell).
   const last = previous.parts[previous.parts.length - 1]!;
   const lastMarked = last.type === 'list-item' || (last.type === 'paragraph' && leadingMarker(blockText(last)) !== undefined);

@@ -106,6 +106,31 @@ function mayHoldBlogMarkup(text: string): boolean {
   return text.includes('<a') || text.includes('<A') || text.includes('_');
 }
 
+/** White space as `\s` matches it, by character code. */
+function isSpaceCode(code: number): boolean {
+  return (
+    (code >= 0x09 && code <= 0x0d) || code === 0x20 || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
+  );
+}
+
+/**
+ * Whether 세입 and 세출 are both named, any spaces between the syllables (as `/세\s*입/` and
+ * `/세\s*출/` tell): one pass over the text's 세, not two searches of the whole text.
+ */
+function namesRevenueAndExpenditure(text: string): boolean {
+  let revenue = false;
+  let expenditure = false;
+  for (let at = text.indexOf('세'); at >= 0; at = text.indexOf('세', at + 1)) {
+    let i = at + 1;
+    while (i < text.length && isSpaceCode(text.charCodeAt(i))) i++;
+    if (text[i] === '입') revenue = true;
+    else if (text[i] === '출') expenditure = true;
+    if (revenue && expenditure) return true;
+  }
+  return false;
+}
+
 /** 정원 and 현원 both named (one text, read twice). */
 const staffWords = (text: string) => /정\s*원/.test(text) && /현\s*원/.test(text);
 
@@ -130,7 +155,7 @@ const CUES: Record<Exclude<DocumentKind, 'document'>, Cue[]> = {
     { reason: 'work report or work plan (주요업무, 업무보고, 추진상황)', weight: 2, test: (v) => /주요업무|업무(보고|계획)|추진(상황|실적)/.test(squashedHead(v)) },
     { reason: 'budget, settlement or execution report (예산, 결산, 집행) of a local body', weight: 1, test: (v) => /예산|결산|집행/.test(squashedHead(v)) && LOCAL_BODY.test(v.head) },
     { reason: 'council committee addressed (위원회 of a local council)', weight: 1, test: (v) => /(행정|기획|복지|건설|경제|문화|교육|환경|해양|도시)[가-힣]*위원회/.test(squashedHead(v)) },
-    { reason: 'revenue and expenditure by department (세입, 세출)', weight: 1, test: (v) => /세\s*입/.test(v.text) && /세\s*출/.test(v.text) },
+    { reason: 'revenue and expenditure by department (세입, 세출)', weight: 1, test: (v) => namesRevenueAndExpenditure(v.text) },
     { reason: 'staff table (정원, 현원)', weight: 1, test: (v) => staffWords(v.tableHeaders + v.text.slice(0, 30_000)) },
     { reason: 'budget execution table (집행률, 예산 집행 현황)', weight: 1, test: (v) => /집행\s*[률율]|예산\s*집행\s*현황/.test(squash(v.tableHeaders) + v.headings) },
   ],
