@@ -18,7 +18,38 @@ export const blockText = memoized(readBlockText);
 
 function readBlockText(block: Block): string {
   const text = block.type === 'table' ? (block.caption ?? '') : block.text;
-  return collapseSpaces(stripMarkdown(text)).trim();
+  const marks = marksOf(text);
+  if (marks & MARKDOWN) return collapseSpaces(stripMarkdown(text)).trim();
+  // No Markdown mark: stripMarkdown would only trim, and the trimmed text (a piece of this one)
+  // needs collapsing only if this one does (collapsing a text that needs none changes nothing).
+  const trimmed = text.trim();
+  return marks & SPACING ? collapseSpaces(trimmed).trim() : trimmed;
+}
+
+/** A character stripMarkdown acts on (`#`, `*`, `_`, `\`). */
+const MARKDOWN = 1;
+/** White space collapseSpaces acts on: two in a row, or one other than a plain space. */
+const SPACING = 2;
+
+/** Which of MARKDOWN and SPACING a text holds, in one pass (the patterns would read it twice, character by character). */
+function marksOf(text: string): number {
+  let marks = 0;
+  let afterSpace = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x23 || code === 0x2a || code === 0x5f || code === 0x5c) return marks | MARKDOWN;
+    const space = isSpaceCode(code);
+    if (space && (afterSpace || code !== 0x20)) marks = SPACING;
+    afterSpace = space;
+  }
+  return marks;
+}
+
+/** White space as `\s` matches it, by character code (most characters, Hangul and ASCII, are told by the first tests). */
+export function isSpaceCode(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  if (code < 0xa0) return false;
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 }
 
 /** Part titles numbered with Roman numerals: `Ⅲ. 전략목표별 추진상황`, `IV . 주요 현안사업`. */

@@ -14,7 +14,7 @@ import { parseDateRange } from '../extract/periods.js';
 import { isMoneyUnit, parseKoreanAmount } from '../extract/amounts.js';
 import { isBlankCell, money, moneyCell } from '../extract/money.js';
 import { warning } from '../model/diagnostics.js';
-import { cellLine } from './blocks.js';
+import { cellLine, isSpaceCode } from './blocks.js';
 
 export function periodFrom(text: string, source: Source): Period | undefined {
   const range = parseDateRange(text);
@@ -104,14 +104,6 @@ export function descriptionField(label: string): DescriptionField | undefined {
   if (label.length > LONGEST_FIELD && nonSpaceBeyond(label, LONGEST_FIELD)) return undefined;
   const key = label.replace(/\s+/g, '');
   return DESCRIPTION_FIELDS.find(([pattern]) => pattern.test(key))?.[1];
-}
-
-/** White space as `\s` matches it, by character code. */
-function isSpaceCode(code: number): boolean {
-  return (
-    (code >= 0x09 && code <= 0x0d) || code === 0x20 || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
-  );
 }
 
 /** Whether a text holds more than `limit` characters other than white space. */

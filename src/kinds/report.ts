@@ -12,7 +12,7 @@ import type { Block, Layout, TableBlock } from '../layout/types.js';
 import { collapseLetterSpacing, normalizeName } from '../extract/names.js';
 import { isoDate, parseAsOf } from '../extract/periods.js';
 import { warning } from '../model/diagnostics.js';
-import { blockText, isBracketedLabel, isTitle, labelled, PART_NUMBER, TASK_NUMBER, unitsOf, type Unit } from './blocks.js';
+import { blockText, isBracketedLabel, isSpaceCode, isTitle, labelled, PART_NUMBER, TASK_NUMBER, unitsOf, type Unit } from './blocks.js';
 import { looksLikeOutput, outputsFrom } from './outputs.js';
 import { memoized } from '../extract/memo.js';
 import { readOrganisation } from './organisation.js';
@@ -139,14 +139,6 @@ function anyCell(table: TableBlock, word: string): boolean {
   // Its last letter first: most cells do not hold it, and need no copy without spaces.
   const last = word[word.length - 1]!;
   return table.rows.some((r) => r.cells.some((c) => c.text.includes(last) && includesSpaced(c.text, word)));
-}
-
-/** White space as `\s` matches it, by character code. */
-function isSpaceCode(code: number): boolean {
-  return (
-    (code >= 0x09 && code <= 0x0d) || code === 0x20 || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
-  );
 }
 
 /** Whether `text` without its white space holds `word` (a word without spaces), read in place rather than on a copy. */

@@ -6,6 +6,7 @@
 
 import type { DocumentKind } from '../model/types.js';
 import type { Block, Layout } from '../layout/types.js';
+import { isSpaceCode } from './blocks.js';
 
 export interface KindScore {
   kind: DocumentKind;
@@ -104,14 +105,6 @@ const BLOG_MARKUP = /<a\b[^>]*\brel=["'][^"']*\btag\b|article:published_time|<ar
  */
 function mayHoldBlogMarkup(text: string): boolean {
   return text.includes('<a') || text.includes('<A') || text.includes('_');
-}
-
-/** White space as `\s` matches it, by character code. */
-function isSpaceCode(code: number): boolean {
-  return (
-    (code >= 0x09 && code <= 0x0d) || code === 0x20 || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
-  );
 }
 
 /**
