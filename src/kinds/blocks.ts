@@ -301,8 +301,8 @@ const LINE_BREAK = /[\n\r\u2028\u2029]/;
  * (`과학기술정보⏎통신부`, `(57개⏎월)`), and with one elsewhere (`…지원사업⏎(안전작업)`).
  */
 export function cellLine(text: string): string {
-  // Most cells hold one line: nothing to join.
-  if (!text.includes('\n')) return collapseSpaces(text.trim());
+  // Most cells hold one line: nothing to join, and mostly nothing to collapse (marksOf stops at a Markdown mark: collapsed then).
+  if (!text.includes('\n')) return marksOf(text) === 0 ? text.trim() : collapseSpaces(text.trim());
   return text
     .split('\n')
     .map((line) => line.trim())

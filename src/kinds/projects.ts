@@ -165,22 +165,30 @@ const PROJECT_COLUMNS: ColumnVocabulary<ProjectColumn> = {
 };
 
 /**
- * The first row's texts by column, a merged cell repeated over the columns it spans:
- * the first row of the table's grid, read without building the grid (every table
- * is asked whether it is a project list; a long one need not be expanded for that).
+ * The first row's texts by column, without their spaces (as every reader of a header
+ * compares them: mapColumns, the unit in brackets), a merged cell repeated over the
+ * columns it spans: the first row of the table's grid, read without building the grid
+ * (every table is asked whether it is a project list; a long one need not be expanded for that).
  */
 function headerOf(table: TableBlock): string[] {
   const out: string[] = [];
   for (const cell of table.rows[0]?.cells ?? []) {
-    const text = cellLine(cell.text);
+    // cellLine only joins and collapses white space: without any, the cell's text is the same.
+    const text = cell.text.replace(/\s+/g, '');
     for (let k = 0; k < Math.max(1, cell.colSpan); k++) out.push(text);
   }
   return out;
 }
 
+/** The headers PROJECT_COLUMNS takes for a name column. */
+const NAME_HEADERS = new Set(['사업명', '과제명', '사업']);
+
 /** A project list: a name column, an amount column, and a period or ministry column. */
 export function isProjectList(table: TableBlock): boolean {
-  const m = mapColumns(headerOf(table), PROJECT_COLUMNS);
+  const headers = headerOf(table);
+  // Without a name column it is none (no other column's words take a name header): not mapped.
+  if (!headers.some((h) => NAME_HEADERS.has(h))) return false;
+  const m = mapColumns(headers, PROJECT_COLUMNS);
   return m.name !== undefined && m.amount !== undefined && (m.period !== undefined || m.ministry !== undefined);
 }
 
@@ -191,7 +199,7 @@ export function isProjectList(table: TableBlock): boolean {
  */
 function headerUnit(table: TableBlock): string | undefined {
   for (const header of headerOf(table)) {
-    for (const m of header.replace(/\s+/g, '').matchAll(/\(([^()]+)\)/g)) if (isMoneyUnit(m[1]!)) return m[1];
+    for (const m of header.matchAll(/\(([^()]+)\)/g)) if (isMoneyUnit(m[1]!)) return m[1];
   }
   return undefined;
 }

@@ -387,6 +387,15 @@ function squashCaption(text: string): string {
   return text.slice(start, end).replace(/\s+/g, '');
 }
 
+/** The length of squashCaption(text), counted without making it. */
+function squashedLength(text: string): number {
+  const start = CAPTION_OPENING.has(text.charCodeAt(0)) ? 1 : 0;
+  const end = text.length > start && CAPTION_CLOSING.has(text.charCodeAt(text.length - 1)) ? text.length - 1 : text.length;
+  let n = 0;
+  for (let i = start; i < end; i++) if (!isSpaceCode(text.charCodeAt(i))) n++;
+  return n;
+}
+
 /** Project lists: runs of project-list tables, each run read as one list. */
 export function readProjectLists(layout: Layout): { programs: Program[]; claims: Claim[]; diagnostics: Diagnostic[] } {
   const out = { programs: [] as Program[], claims: [] as Claim[], diagnostics: [] as Diagnostic[] };
@@ -394,6 +403,8 @@ export function readProjectLists(layout: Layout): { programs: Program[]; claims:
   let heading: string | undefined;
   const captions = new Set<string>();
   for (const b of layout.blocks) if (b.type === 'table' && b.caption) captions.add(squashCaption(b.caption));
+  // A heading is squashed to compare only when it is as long as a caption squashed.
+  const captionLengths = new Set([...captions].map((c) => c.length));
   const finish = () => {
     if (!reader) return;
     reader.finish();
@@ -414,7 +425,7 @@ export function readProjectLists(layout: Layout): { programs: Program[]; claims:
     finish();
     // The heading above a list: the nearest heading that is not another table's caption (none to compare when no table has one).
     const text = blockText(block);
-    if (captions.size === 0 || !captions.has(squashCaption(text))) heading = text;
+    if (captions.size === 0 || !captionLengths.has(squashedLength(text)) || !captions.has(squashCaption(text))) heading = text;
   }
   finish();
   return out;
