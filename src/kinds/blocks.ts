@@ -18,13 +18,46 @@ export const blockText = memoized(readBlockText);
 
 function readBlockText(block: Block): string {
   const text = block.type === 'table' ? (block.caption ?? '') : block.text;
-  return collapseSpaces(stripMarkdown(text)).trim();
+  const marks = marksOf(text);
+  if (marks & MARKDOWN) return collapseSpaces(stripMarkdown(text)).trim();
+  // No Markdown mark: stripMarkdown would only trim, and the trimmed text (a piece of this one)
+  // needs collapsing only if this one does (collapsing a text that needs none changes nothing).
+  const trimmed = text.trim();
+  return marks & SPACING ? collapseSpaces(trimmed).trim() : trimmed;
+}
+
+/** A character stripMarkdown acts on (`#`, `*`, `_`, `\`). */
+const MARKDOWN = 1;
+/** White space collapseSpaces acts on: two in a row, or one other than a plain space. */
+const SPACING = 2;
+
+/** Which of MARKDOWN and SPACING a text holds, in one pass (the patterns would read it twice, character by character). */
+function marksOf(text: string): number {
+  let marks = 0;
+  let afterSpace = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x23 || code === 0x2a || code === 0x5f || code === 0x5c) return marks | MARKDOWN;
+    const space = isSpaceCode(code);
+    if (space && (afterSpace || code !== 0x20)) marks = SPACING;
+    afterSpace = space;
+  }
+  return marks;
+}
+
+/** White space as `\s` matches it, by character code (most characters, Hangul and ASCII, are told by the first tests). */
+export function isSpaceCode(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  if (code < 0xa0) return false;
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 }
 
 /** Part titles numbered with Roman numerals: `Ⅲ. 전략목표별 추진상황`, `IV . 주요 현안사업`. */
 export const PART_NUMBER = /^(?:[IVX]{1,4}|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ])\s*[.．]\s*/;
 /** Task or section titles numbered with digits: `1 4차 산업혁명 …`, `2. 생활 속 …`, `3) …`. */
 export const TASK_NUMBER = /^\d{1,2}\s*[.)]?\s+(?=\S)/;
+
+const codesOf = (chars: string) => new Set([...chars].map((ch) => ch.charCodeAt(0)));
 
 /**
  * List markers ranked outermost first, as Korean administrative documents
@@ -41,8 +74,23 @@ const MARKER_RANKS: [RegExp, number][] = [
   [/^[·•∙ㆍ▪▫‣⁃*+▹▸►➢]/, 3],
 ];
 
+/** The one-character classes of MARKER_RANKS by character code, so most markers are ranked without a pattern. */
+const OUTERMOST_CODES = codesOf('□■◆◇▣❑☐◈❖');
+const CIRCLE_CODES = codesOf('○◯❍●◎ㅇ∘◦');
+const DASH_CODES = codesOf('-–—');
+const DOT_CODES = codesOf('·•∙ㆍ▪▫‣⁃*+▹▸►➢');
+/** The ranked pattern that needs more than a marker's first character (`가.`, `(1)`, `3)`), tried in its place in the order. */
+const NUMBERED_MARKER = MARKER_RANKS[2]![0];
+
 export function markerRank(marker: string): number {
-  for (const [pattern, rank] of MARKER_RANKS) if (pattern.test(marker.trim())) return rank;
+  const text = marker.trim();
+  // The same order as MARKER_RANKS: its one-character classes are tested by code (the classes do not overlap).
+  const code = text.charCodeAt(0);
+  if (OUTERMOST_CODES.has(code) || (code >= 0xe000 && code <= 0xf8ff)) return 0;
+  if (CIRCLE_CODES.has(code)) return 1;
+  if (NUMBERED_MARKER.test(text)) return 1;
+  if (DASH_CODES.has(code)) return 2;
+  if (DOT_CODES.has(code)) return 3;
   return 2;
 }
 
@@ -56,10 +104,18 @@ const PRINTED_MARKER = /^(?:([□■◆◇▣❑☐◈❖○◯❍●◎∘①-�
  * whose glyphs a PDF's text layer gives as letters.
  */
 export function leadingMarker(text: string): string | undefined {
+  // No marker is a Hangul syllable (`ㅇ` is a letter of the alphabet): most lines start with one and are not searched.
+  if (startsWithSyllable(text)) return undefined;
   const m = PRINTED_MARKER.exec(text);
   if (!m) return undefined;
   if (m[3]) return SYMBOL_FONT[m[3]] ?? '·';
   return m[1] ?? m[2];
+}
+
+/** Whether a text starts with a Hangul syllable (가–힣), which no marker, numbering or bracket pattern here starts with. */
+function startsWithSyllable(text: string): boolean {
+  const code = text.charCodeAt(0);
+  return code >= 0xac00 && code <= 0xd7a3;
 }
 
 const SYMBOL_FONT: Record<string, string> = { l: '●', m: '○', n: '■', q: '❑', u: '◆', v: '❖', w: '◆', Ø: '➢', ü: '✓' };
@@ -84,7 +140,6 @@ export interface Unit {
 
 const MAX_TITLE = 60;
 
-const codesOf = (chars: string) => new Set([...chars].map((ch) => ch.charCodeAt(0)));
 const OPENING_BRACKETS = codesOf('(（[〔【<〈《「『');
 const CLOSING_BRACKETS = codesOf(')）]〕】>〉》」』');
 
@@ -123,14 +178,17 @@ export function continuesPrevious(previous: Unit | undefined, block: Block): boo
   if (!previous || (block.type !== 'paragraph' && block.type !== 'heading')) return false;
   if (previous.block.type !== 'list-item' && previous.block.type !== 'paragraph') return false;
   const text = blockText(block);
-  if (text === '' || leadingMarker(text) || PART_NUMBER.test(text) || TASK_NUMBER.test(text)) return false;
+  if (text === '') return false;
+  // A line led by a Hangul syllable (most lines) has no marker, numbering, footnote mark or bracket to test for.
+  const plain = startsWithSyllable(text);
+  if (!plain && (leadingMarker(text) || PART_NUMBER.test(text) || TASK_NUMBER.test(text))) return false;
   // A footnote (`* …`, `※ …`) stands on its own line by design.
-  if (/^(\\?\*|※)/.test(text)) return false;
+  if (!plain && /^(\\?\*|※)/.test(text)) return false;
   // A line led by a square or angle bracket opens a labelled title (`[전략3] …`, `< 필요성 >`).
-  if (/^[[【<〈《]/.test(text)) return false;
+  if (!plain && /^[[【<〈《]/.test(text)) return false;
   // A heading continues only a list item cut mid-sentence (a plain-text reader takes a short wrapped line alone for a heading).
   if (block.type === 'heading') return previous.block.type === 'list-item' && endsOpen(previous.text) && !/[:：]/.test(previous.text);
-  if (/^[)）\]>】→➔]/.test(text)) return true;
+  if (!plain && /^[)）\]>】→➔]/.test(text)) return true;
   // A list item that filled its line to the margin wraps onto the next (PDF lines carry no indent to tell).
   const last = previous.parts[previous.parts.length - 1]!;
   const lastMarked = last.type === 'list-item' || (last.type === 'paragraph' && leadingMarker(blockText(last)) !== undefined);
@@ -141,15 +199,34 @@ export function continuesPrevious(previous: Unit | undefined, block: Block): boo
 /** Characters of a body line filled to the margin (A4 portrait, 11–13 pt Korean: about 45–55). */
 const FILLED_LINE = 45;
 
+const LETTER_OR_DIGIT = /[\p{L}\d]/u;
+
+/**
+ * Whether a text holds a letter or digit, as LETTER_OR_DIGIT tells. Most texts hold a Hangul
+ * syllable, a Latin letter or a digit after at most a few marks: read by code up to it, ASCII
+ * punctuation, general punctuation (U+2000–206F) and arrows, shapes and symbols (U+2190–2BFF),
+ * which hold no letter, skipped; any other character leaves the answer to the pattern.
+ */
+function hasLetterOrDigit(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if ((code >= 0xac00 && code <= 0xd7a3) || (code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a)) return true;
+    if (code < 0x80 || (code >= 0x2000 && code <= 0x206f) || (code >= 0x2190 && code <= 0x2bff)) continue;
+    return LETTER_OR_DIGIT.test(text);
+  }
+  return false;
+}
+
 /** The layout's blocks as units, wrapped lines joined to the item they continue. */
 export function unitsOf(layout: Layout): Unit[] {
   const units: Unit[] = [];
   for (const block of layout.blocks) {
     // Lines of only brackets and punctuation are what a PDF leaves of a drawn frame, not text.
-    if (block.type !== 'table' && !/[\p{L}\d]/u.test(block.text)) continue;
+    if (block.type !== 'table' && !hasLetterOrDigit(block.text)) continue;
     const previous = units[units.length - 1];
     if (continuesPrevious(previous, block)) {
-      previous!.text = collapseSpaces(`${previous!.text} ${blockText(block)}`);
+      // Both texts are collapsed and trimmed (blockText, withoutMarker): joined by one space they stay collapsed.
+      previous!.text = `${previous!.text} ${blockText(block)}`;
       previous!.parts.push(block);
       continue;
     }
@@ -197,13 +274,26 @@ export function isBracketedLabel(text: string): boolean {
 }
 
 /** `name : value` (the colon full- or half-width, spaces optional). */
+const LABELLED = /^(.+?)\s*[:：]\s*(.*)$/;
+
 export function labelled(text: string): { label: string; value: string } | undefined {
   // Most units state no label: a text without a colon is not searched.
   if (!text.includes(':') && !text.includes('：')) return undefined;
-  const m = /^(.+?)\s*[:：]\s*(.*)$/.exec(text);
+  // A text on one line (every unit's) splits at its first colon after the first character, as
+  // LABELLED would: the spaces it keeps out of both sides are those trim() removes.
+  if (!LINE_BREAK.test(text)) {
+    const half = text.indexOf(':', 1);
+    const full = text.indexOf('：', 1);
+    const at = half < 0 ? full : full < 0 ? half : Math.min(half, full);
+    return at < 0 ? undefined : { label: text.slice(0, at).trim(), value: text.slice(at + 1).trim() };
+  }
+  const m = LABELLED.exec(text);
   if (!m) return undefined;
   return { label: m[1]!.trim(), value: m[2]!.trim() };
 }
+
+/** A line terminator (which `.` in LABELLED does not match). */
+const LINE_BREAK = /[\n\r\u2028\u2029]/;
 
 /**
  * A table cell's text on one line. A narrow cell wraps mid-word, so lines are
@@ -211,8 +301,8 @@ export function labelled(text: string): { label: string; value: string } | undef
  * (`과학기술정보⏎통신부`, `(57개⏎월)`), and with one elsewhere (`…지원사업⏎(안전작업)`).
  */
 export function cellLine(text: string): string {
-  // Most cells hold one line: nothing to join.
-  if (!text.includes('\n')) return collapseSpaces(text.trim());
+  // Most cells hold one line: nothing to join, and mostly nothing to collapse (marksOf stops at a Markdown mark: collapsed then).
+  if (!text.includes('\n')) return marksOf(text) === 0 ? text.trim() : collapseSpaces(text.trim());
   return text
     .split('\n')
     .map((line) => line.trim())

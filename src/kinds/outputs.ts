@@ -37,8 +37,10 @@ const TIMING = /\((상반기|하반기|[1-4]\s*분기)\)/;
 export function outputsFrom(label: string, value: string, source: Source): ProgramOutput[] | undefined {
   const read = readOutputValue(value);
   if (!read) return undefined;
-  const timing = TIMING.exec(label)?.[1]?.replace(/\s+/g, '');
-  const clean = label.replace(TIMING, '').trim();
+  // Timing is bracketed: a label without a bracket has none to take out.
+  const bracketed = label.includes('(');
+  const timing = bracketed ? TIMING.exec(label)?.[1]?.replace(/\s+/g, '') : undefined;
+  const clean = (bracketed ? label.replace(TIMING, '') : label).trim();
   const outputs: ProgramOutput[] = [];
   for (const q of read.quantities) {
     const o: ProgramOutput = { label: clean, quantity: { value: q.value, unit: q.unit, source }, source };

@@ -23,7 +23,8 @@ const NAMED_AMOUNT = /([가-힣A-Za-z][가-힣A-Za-z0-9·\- ]{0,24}?)\s*\(\s*((?
 
 /** `혁신성장(1조 1,081억원), 전략분야(5,987억원), 인프라(1,271억원)`: named amounts, the unit written once. */
 export function readNamedAmounts(text: string): { name: string; value: number }[] | undefined {
-  if (!text.includes('원') || !/\(\s*\d/.test(text)) return undefined;
+  // Two named amounts need two brackets opening on a figure: a text with fewer is not searched.
+  if (!text.includes('원') || !/\(\s*\d/.test(text) || !bracketedFigures(text, 2)) return undefined;
   const items = matchesOf(NAMED_AMOUNT, text);
   if (items.length < 2) return undefined;
   const unit = items.map((m) => m[3]).filter(Boolean).pop();
@@ -35,6 +36,18 @@ export function readNamedAmounts(text: string): { name: string; value: number }[
     out.push({ name: m[1]!.replace(/^.*?(?:를|을|로|는|은|,)\s+/, '').replace(/\s*등$/, '').trim(), value: amount.krw });
   }
   return out;
+}
+
+/** Whether at least `count` brackets open on a figure (`(` and spaces before a digit, comma or point, as NAMED_AMOUNT reads one). */
+function bracketedFigures(text: string, count: number): boolean {
+  let n = 0;
+  for (let at = text.indexOf('('); at >= 0; at = text.indexOf('(', at + 1)) {
+    let i = at + 1;
+    while (i < text.length && /\s/.test(text[i]!)) i++;
+    const code = text.charCodeAt(i);
+    if (((code >= 0x30 && code <= 0x39) || code === 0x2c || code === 0x2e) && ++n >= count) return true;
+  }
+  return false;
 }
 
 function quantityOf(q: FoundQuantity, source: Source): Quantity {
@@ -49,6 +62,8 @@ const GOAL_MET = /목표\s*치?\s*\(\s*([^)]+?)\s*\)[^()]*?(?:달성|초과|미�
 /** `보급 목표(3만개)를 초과 달성(누계 30,144개)` → the actual of the goal-table target of 30,000 개. */
 export function readActuals(units: PlanUnit[], targets: Target[]): void {
   for (const pu of units) {
+    // The wording names the goal (목표): other units are not searched.
+    if (!pu.content.includes('목표')) continue;
     const m = GOAL_MET.exec(pu.content);
     if (!m) continue;
     const goal = parseCount(m[1]!);
@@ -154,10 +169,28 @@ const PART_ITEM = /^\(?([^()\d]{1,25}?)\)?\s*\(?\s*((?:[\d,.]+\s*[만억조천]?
 /** `이 중 A 1조원, B 6,215억원`: parts named as some of a total, not all of it. */
 const SOME_OF = /^(?:이|그)\s*중\s|^(?:이|그)중\s|^중\s/;
 
+const SOME_OF_INITIALS = '이그중';
+
+/**
+ * A text without a closing `등` and the spaces around it (`A 1, B 2 등` → `A 1, B 2`), as
+ * `.replace(/\s*등\s*$/, '')` gives it, read from the end instead of tried at every position.
+ */
+function withoutTrailingEtc(text: string): string {
+  let end = text.length;
+  while (end > 0 && /\s/.test(text[end - 1]!)) end--;
+  if (end === 0 || text[end - 1] !== '등') return text;
+  let start = end - 1;
+  while (start > 0 && /\s/.test(text[start - 1]!)) start--;
+  return text.slice(0, start);
+}
+
 /** A line that is only a list of labelled figures: `정부단독 2,418, 상생형 1,081, 수준확인 1,606개`. */
 export function readParts(content: string): FoundQuantity[] | undefined {
-  if (SOME_OF.test(content)) return undefined;
-  const body = content.replace(/^\(\s*(?:['’‘]\d{2}\s*,?\s*)?(?:실적|계획)?\s*\)\s*/, '').replace(/\s*등\s*$/, '');
+  // Two items or more are split at a comma or slash: a text with neither lists none.
+  if (!content.includes(',') && !content.includes('/')) return undefined;
+  // SOME_OF starts with 이, 그 or 중: other texts are not searched.
+  if (SOME_OF_INITIALS.includes(content.charAt(0)) && content !== '' && SOME_OF.test(content)) return undefined;
+  const body = withoutTrailingEtc(content.replace(/^\(\s*(?:['’‘]\d{2}\s*,?\s*)?(?:실적|계획)?\s*\)\s*/, ''));
   const items = body.split(/\s*[,/]\s*(?=[^\d\s,])/).map((s) => s.trim()).filter(Boolean);
   if (items.length < 2) return undefined;
   for (const item of items) if (!PART_ITEM.test(item)) return undefined;
@@ -295,8 +328,10 @@ export function readClaims(units: PlanUnit[]): Claim[] {
     }
     if (!/\d/.test(pu.content)) return;
     for (const claim of readRatios(pu)) claims.push(claim);
+    // Parts are read only where a bullet above can hold their total.
+    if (!pu.parent) return;
     const parts = pu.role === 'sub' || pu.role === 'footnote' ? readParts(pu.content) : undefined;
-    if (!parts || !pu.parent) return;
+    if (!parts) return;
     const candidates = findQuantities(pu.parent.content).map((q) => ({ q, pu: pu.parent! }));
     for (const claim of breakdowns(parts, candidates, pu.parent.keyword ?? pu.topic ?? '', pu.source)) claims.push(claim);
   });

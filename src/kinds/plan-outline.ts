@@ -38,15 +38,30 @@ const YEAR_SECTION = /(실적|현황|시행\s*계획|추진\s*방향)/;
 /** A topic title: the square-marked line that heads a group of bullets (`□ 스마트공장 보급 확산`). */
 const TOPIC_MARKER = /^□$/;
 
+/** The first characters a STRATEGY title can start with. */
+const STRATEGY_INITIALS = '[【전';
+
 export function strategyOf(text: string): string | undefined {
+  // Most texts start otherwise, and are not searched.
+  if (text === '' || !STRATEGY_INITIALS.includes(text.charAt(0))) return undefined;
   const s = STRATEGY.exec(text);
   return s ? `전략${s[1] ?? s[2]} ${s[3]!.replace(/[\])】]/g, '').trim()}`.trim() : undefined;
 }
 
 /** `(디지털가상제조플랫폼) 중소 …`: the keyword a bullet leads with; a period in brackets (`('23) …`) is not one. */
 export function keywordOf(content: string): string | undefined {
+  // A keyword is bracketed at the very start: other texts are not searched.
+  if (content.charCodeAt(0) !== 0x28) return undefined;
   const keyword = /^\(([^()]{1,30})\)/.exec(content)?.[1]?.trim();
   return keyword && !/^['’‘]?\d{2,4}/.test(keyword) ? keyword : undefined;
+}
+
+/** A title led by its number: `1 스마트공장 고도화`. */
+const NUMBERED_TITLE = /^(\d{1,2})\s+(\S.*)$/;
+
+function startsWithDigit(text: string): boolean {
+  const code = text.charCodeAt(0);
+  return code >= 0x30 && code <= 0x39;
 }
 
 function isFootnote(unit: Unit): boolean {
@@ -58,12 +73,10 @@ const MARKS_TO_CLEAN = /[*※\\<]/;
 
 function contentOf(unit: Unit): string {
   if (!MARKS_TO_CLEAN.test(unit.text)) return unit.text.trim();
-  return unit.text
-    .replace(/^(\\?\*)+\s*/, '')
-    .replace(/^※\s*/, '')
-    .replace(/\\\*/g, '*')
-    .replace(/<\/?sup>/g, '')
-    .trim();
+  const text = unit.text.replace(/^(\\?\*)+\s*/, '').replace(/^※\s*/, '');
+  // Escaped stars and superscript tags are rewritten only where a backslash or a tag can hold them.
+  const unescaped = text.includes('\\') ? text.replace(/\\\*/g, '*') : text;
+  return (unescaped.includes('<') ? unescaped.replace(/<\/?sup>/g, '') : unescaped).trim();
 }
 
 /**
@@ -125,7 +138,7 @@ export function planOutline(layout: Layout, units: Unit[] = unitsOf(layout)): Pl
       pendingTaskNumber = content;
       continue;
     }
-    const numbered = /^(\d{1,2})\s+(\S.*)$/.exec(content);
+    const numbered = startsWithDigit(content) ? NUMBERED_TITLE.exec(content) : null;
     // A paragraph taken for a title is a task title only when short and free of figures (`1 스마트공장 고도화`).
     const taskTitle = numbered && (unit.block.type === 'heading' || (content.length <= 45 && !/[:：%]|\d{2,}/.test(numbered[2]!)));
     if (titled && !named && !part && (pendingTaskNumber || taskTitle)) {

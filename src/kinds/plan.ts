@@ -13,10 +13,9 @@ import { MONEY_UNITS, parseCount, parseKoreanAmount, parsePercent } from '../ext
 import { normalizeName } from '../extract/names.js';
 import { expandYear, isoDate } from '../extract/periods.js';
 import { findQuantities } from '../extract/quantities.js';
-import { matchesOf } from '../extract/text.js';
 import { budgetAmount } from './plan-budget-wording.js';
 import { money } from '../extract/money.js';
-import { blockText, cellLine, isTitle, PART_NUMBER, TASK_NUMBER, unitsOf, type Unit } from './blocks.js';
+import { blockText, cellLine, isSpaceCode, isTitle, PART_NUMBER, TASK_NUMBER, unitsOf, type Unit } from './blocks.js';
 import { readFunding } from './projects.js';
 import { titleOf } from './document.js';
 import { keywordOf, planOutline, strategyOf } from './plan-outline.js';
@@ -177,6 +176,8 @@ const TOTAL_BUDGET = /총\s*(?:사업비|예산)\s*([\d,.]+\s*[조억만천백]*
 /** `중소기업 탄소중립 전환지원(55억원, 기업당 최대 3억원 지원)`: one named program with its amount. */
 const NAMED_PROGRAM = /^([가-힣A-Za-z][^()]{2,40}?)\s*\(\s*([\d,.]+\s*[조억만천백]*원)\s*[,)]/;
 
+const MONEY_SIGN = /[원억조]/;
+
 /**
  * Programs: keyword bullets that state money (the first amount is the
  * program's), footnotes naming a program with its amount, and footnotes
@@ -245,6 +246,8 @@ export function readPlanPrograms(units: Unit[]): { programs: Program[]; claims: 
     const keyword = bulletKeyword(unit);
     if (!keyword) continue;
     parent = unit;
+    // An amount of money prints 원, 억 or 조 (findQuantities reads no other as money): a bullet without one states no budget.
+    if (!MONEY_SIGN.test(unit.text)) continue;
     // Only an amount the wording states as the program's budget (plan-budget-wording.ts), not investment attracted or a cap.
     const amount = budgetAmount(unit.text, findQuantities(unit.text));
     if (!amount) continue;
@@ -256,9 +259,34 @@ export function readPlanPrograms(units: Unit[]): { programs: Program[]; claims: 
   return { programs, claims };
 }
 
+/** A task number of a schedule table: `1-1`, `2-3`. */
+const TASK_CODE = /^\d+-\d+$/;
+
 /** Words that head a plan's vision and its strategies. */
-const VISION_LABEL = /^비전$/;
-const STRATEGIES_LABEL = /전략$/;
+const VISION_LABEL = '비전';
+const STRATEGIES_LABEL = '전략';
+
+/**
+ * Where `word` starts in `text` when the text ends with it, spaces allowed between and after
+ * its letters (`비 전`, `추진 전 략 `); -1 when it does not. Read from the end, without a copy of the text.
+ */
+function spacedEnding(text: string, word: string): number {
+  let i = text.length;
+  for (let k = word.length - 1; k >= 0; k--) {
+    while (i > 0 && isSpaceCode(text.charCodeAt(i - 1))) i--;
+    if (i === 0 || text[i - 1] !== word[k]) return -1;
+    i--;
+  }
+  return i;
+}
+
+/** Whether `text` is `word` alone, spaces allowed anywhere (its squashed text is the word). */
+function isSpacedWord(text: string, word: string): boolean {
+  const at = spacedEnding(text, word);
+  if (at < 0) return false;
+  for (let i = 0; i < at; i++) if (!isSpaceCode(text.charCodeAt(i))) return false;
+  return true;
+}
 
 /**
  * Meta: the vision (the block after a `비 전` label), the strategies (numbered
@@ -272,8 +300,8 @@ export function readPlanMeta(layout: Layout, units: Unit[]): { vision?: string; 
   units.forEach((unit, i) => {
     const titled = isTitle(unit) || unit.block.type === 'heading';
     if (titled && PART_NUMBER.test(unit.text)) inStrategies = false;
-    else if (titled && STRATEGIES_LABEL.test(squash(unit.text)) && !TASK_NUMBER.test(unit.text)) inStrategies = true;
-    if (!meta.vision && titled && VISION_LABEL.test(squash(unit.text))) {
+    else if (titled && spacedEnding(unit.text, STRATEGIES_LABEL) >= 0 && !TASK_NUMBER.test(unit.text)) inStrategies = true;
+    if (!meta.vision && titled && isSpacedWord(unit.text, VISION_LABEL)) {
       const next = units[i + 1];
       if (next && next.block.type !== 'table') meta.vision = next.text;
     }
@@ -288,8 +316,10 @@ export function readPlanMeta(layout: Layout, units: Unit[]): { vision?: string; 
   for (const block of layout.blocks) {
     if (block.type !== 'table') continue;
     tableGrid(block).forEach((line, r) => {
+      // A schedule row's first cell is a task number: the other rows' cells are not joined up.
+      if (line.length < 3 || !TASK_CODE.test(cellLine(line[0]!.text))) return;
       const cells = line.filter((c, k) => k === 0 || !(c.spanned && c.originCol !== k)).map((c) => cellLine(c.text));
-      if (cells.length >= 3 && /^\d+-\d+$/.test(cells[0]!)) {
+      if (cells.length >= 3 && TASK_CODE.test(cells[0]!)) {
         schedule.push({ task: cells[0]!, name: cells[1]!, timing: cells[cells.length - 1]!, source: block.rows[r]!.source });
       }
     });
@@ -311,7 +341,10 @@ export function readGoalTargets(layout: Layout, targetYear: string | undefined, 
   const rows: { texts: string[]; source: Target['source'] }[] = [];
   for (const block of layout.blocks) {
     if (block.type === 'table') {
-      for (const row of (block as TableBlock).rows) rows.push({ texts: row.cells.map((c) => c.text.replace(/\s+/g, ' ').trim()), source: row.source });
+      // Only a row with a circled number can hold goal items: the others are not copied.
+      for (const row of (block as TableBlock).rows) {
+        if (row.cells.some((c) => CIRCLED.test(c.text))) rows.push({ texts: row.cells.map((c) => c.text.replace(/\s+/g, ' ').trim()), source: row.source });
+      }
     } else if (block.type === 'list-item' && /^[■□◆]$/.test(block.marker)) {
       const text = blockText(block);
       const first = text.search(CIRCLED);
@@ -345,8 +378,39 @@ export function readGoalTargets(layout: Layout, targetYear: string | undefined, 
   return targets;
 }
 
-/** An amount of money as printed, with the magnitude before 원 (`12억원`, `3,000 천원`). */
-const AMOUNT_UNIT = /\d\s*(조|억|백만|천만|만|천)?\s*원/g;
+
+/**
+ * An amount of money as printed ends in a digit, spaces, a magnitude or none, spaces and 원
+ * (`12억원`, `3,000 천원`: the matches of `/\d\s*(조|억|백만|천만|만|천)?\s*원/g`). The magnitudes,
+ * two letters first: `백만` is not read as `만` (a digit never stands before `만` there).
+ */
+const MAGNITUDES = ['백만', '천만', '조', '억', '만', '천'];
+
+const isDigitCode = (code: number) => code >= 0x30 && code <= 0x39;
+
+/**
+ * The magnitude (`억`, `백만`, or '' for none) of every amount of money in a text, in order,
+ * read back from each 원 rather than tried at every digit: before a 원 that ends an amount stand
+ * spaces, at most one magnitude, spaces and a digit. A match holds one 원 and no other, so the
+ * amounts are the same.
+ */
+function amountMagnitudes(text: string): string[] {
+  const out: string[] = [];
+  for (let at = text.indexOf('원'); at >= 0; at = text.indexOf('원', at + 1)) {
+    let i = at;
+    while (i > 0 && isSpaceCode(text.charCodeAt(i - 1))) i--;
+    if (i > 0 && isDigitCode(text.charCodeAt(i - 1))) {
+      out.push('');
+      continue;
+    }
+    const magnitude = MAGNITUDES.find((m) => i >= m.length && text.startsWith(m, i - m.length));
+    if (!magnitude) continue;
+    i -= magnitude.length;
+    while (i > 0 && isSpaceCode(text.charCodeAt(i - 1))) i--;
+    if (i > 0 && isDigitCode(text.charCodeAt(i - 1))) out.push(magnitude);
+  }
+  return out;
+}
 
 /** The money unit the plan writes most often (억원 in most national plans), for display. */
 export function dominantMoneyUnit(layout: Layout): string {
@@ -355,8 +419,8 @@ export function dominantMoneyUnit(layout: Layout): string {
     // Only a block that prints 원 can hold an amount: the others are not joined up or searched.
     if (block.type === 'table' ? !block.rows.some((r) => r.cells.some((c) => c.text.includes('원'))) : !block.text.includes('원')) continue;
     const text = block.type === 'table' ? block.rows.map((r) => r.cells.map((c) => c.text).join(' ')).join('\n') : block.text;
-    for (const m of matchesOf(AMOUNT_UNIT, text)) {
-      const unit = `${m[1] ?? ''}원`;
+    for (const magnitude of amountMagnitudes(text)) {
+      const unit = `${magnitude}원`;
       counts.set(unit, (counts.get(unit) ?? 0) + 1);
     }
   }

@@ -14,7 +14,7 @@ import { parseDateRange } from '../extract/periods.js';
 import { isMoneyUnit, parseKoreanAmount } from '../extract/amounts.js';
 import { isBlankCell, money, moneyCell } from '../extract/money.js';
 import { warning } from '../model/diagnostics.js';
-import { cellLine } from './blocks.js';
+import { cellLine, isSpaceCode } from './blocks.js';
 
 export function periodFrom(text: string, source: Source): Period | undefined {
   const range = parseDateRange(text);
@@ -96,9 +96,21 @@ const DESCRIPTION_FIELDS: [RegExp, DescriptionField][] = [
   [/^(지원대상|교육대상|참여기업|참여대상|사업대상)$/, 'target'],
 ];
 
+/** The longest label DESCRIPTION_FIELDS take, without spaces (`1차년도사업비`). */
+const LONGEST_FIELD = 7;
+
 export function descriptionField(label: string): DescriptionField | undefined {
+  // Most labels are longer than any field's (an activity's name, a sentence): told without a copy.
+  if (label.length > LONGEST_FIELD && nonSpaceBeyond(label, LONGEST_FIELD)) return undefined;
   const key = label.replace(/\s+/g, '');
   return DESCRIPTION_FIELDS.find(([pattern]) => pattern.test(key))?.[1];
+}
+
+/** Whether a text holds more than `limit` characters other than white space. */
+function nonSpaceBeyond(text: string, limit: number): boolean {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) if (!isSpaceCode(text.charCodeAt(i)) && ++n > limit) return true;
+  return false;
 }
 
 /** Reads one field into the program; returns the claims the field states (months, budget splits). */
@@ -132,8 +144,14 @@ export function applyField(program: Program, field: DescriptionField, label: str
   return claims;
 }
 
+const SIGN_OFF_INITIALS = '부담소주';
+
 /** A sign-off naming the department in charge: `부서명 미래전략부 …`, `담당부서 : 교통정책과`. */
 export function departmentOf(text: string): string | undefined {
+  // The sign-off starts with 부, 담, 소 or 주 (after any white space): other texts are not searched.
+  let i = 0;
+  while (i < text.length && isSpaceCode(text.charCodeAt(i))) i++;
+  if (!SIGN_OFF_INITIALS.includes(text[i] ?? '')) return undefined;
   return /^(?:부\s*서\s*명|담당\s*부서|소관\s*부서|주관\s*부서)\s*[:：]?\s*([^\s|:：]+)/.exec(text.trim())?.[1];
 }
 
@@ -147,22 +165,30 @@ const PROJECT_COLUMNS: ColumnVocabulary<ProjectColumn> = {
 };
 
 /**
- * The first row's texts by column, a merged cell repeated over the columns it spans:
- * the first row of the table's grid, read without building the grid (every table
- * is asked whether it is a project list; a long one need not be expanded for that).
+ * The first row's texts by column, without their spaces (as every reader of a header
+ * compares them: mapColumns, the unit in brackets), a merged cell repeated over the
+ * columns it spans: the first row of the table's grid, read without building the grid
+ * (every table is asked whether it is a project list; a long one need not be expanded for that).
  */
 function headerOf(table: TableBlock): string[] {
   const out: string[] = [];
   for (const cell of table.rows[0]?.cells ?? []) {
-    const text = cellLine(cell.text);
+    // cellLine only joins and collapses white space: without any, the cell's text is the same.
+    const text = cell.text.replace(/\s+/g, '');
     for (let k = 0; k < Math.max(1, cell.colSpan); k++) out.push(text);
   }
   return out;
 }
 
+/** The headers PROJECT_COLUMNS takes for a name column. */
+const NAME_HEADERS = new Set(['사업명', '과제명', '사업']);
+
 /** A project list: a name column, an amount column, and a period or ministry column. */
 export function isProjectList(table: TableBlock): boolean {
-  const m = mapColumns(headerOf(table), PROJECT_COLUMNS);
+  const headers = headerOf(table);
+  // Without a name column it is none (no other column's words take a name header): not mapped.
+  if (!headers.some((h) => NAME_HEADERS.has(h))) return false;
+  const m = mapColumns(headers, PROJECT_COLUMNS);
   return m.name !== undefined && m.amount !== undefined && (m.period !== undefined || m.ministry !== undefined);
 }
 
@@ -173,7 +199,7 @@ export function isProjectList(table: TableBlock): boolean {
  */
 function headerUnit(table: TableBlock): string | undefined {
   for (const header of headerOf(table)) {
-    for (const m of header.replace(/\s+/g, '').matchAll(/\(([^()]+)\)/g)) if (isMoneyUnit(m[1]!)) return m[1];
+    for (const m of header.matchAll(/\(([^()]+)\)/g)) if (isMoneyUnit(m[1]!)) return m[1];
   }
   return undefined;
 }

@@ -12,7 +12,7 @@ import type { Block, Layout, TableBlock } from '../layout/types.js';
 import { collapseLetterSpacing, normalizeName } from '../extract/names.js';
 import { isoDate, parseAsOf } from '../extract/periods.js';
 import { warning } from '../model/diagnostics.js';
-import { blockText, isBracketedLabel, isTitle, labelled, PART_NUMBER, TASK_NUMBER, unitsOf, type Unit } from './blocks.js';
+import { blockText, isBracketedLabel, isSpaceCode, isTitle, labelled, PART_NUMBER, TASK_NUMBER, unitsOf, type Unit } from './blocks.js';
 import { looksLikeOutput, outputsFrom } from './outputs.js';
 import { memoized } from '../extract/memo.js';
 import { readOrganisation } from './organisation.js';
@@ -84,6 +84,16 @@ function tableTextFor(table: TableBlock, word: string): string {
   return table.rows.map((r) => r.cells.map((c) => c.text).join(' ')).join('\n');
 }
 
+/** The first body the text cites as founded (`재단법인 X 설립`); only a text holding the founding word is searched. */
+function foundingIssuer(layout: Layout, founding: RegExp): string | undefined {
+  for (const b of layout.blocks) {
+    const text = b.type === 'table' ? tableTextFor(b, FOUNDING_WORD) : b.text.includes(FOUNDING_WORD) ? b.text : '';
+    const issuer = text === '' ? undefined : founding.exec(text)?.[1];
+    if (issuer) return issuer;
+  }
+  return undefined;
+}
+
 export function readReportHead(layout: Layout): ReportHead {
   const head: ReportHead = {};
   const area = titleArea(layout).map((b) => collapseLetterSpacing(blockText(b))).filter(Boolean);
@@ -104,9 +114,7 @@ export function readReportHead(layout: Layout): ReportHead {
     // A foundation's report names itself in the title area, or cites its own founding ordinance
     // (`재단법인 X 설립 및 지원에 관한 조례`); another body named in the text is not the issuer.
     const founding = new RegExp(`${LEGAL_PERSON.source}\\s*설립`);
-    const issuer =
-      area.map((t) => LEGAL_PERSON.exec(t)?.[1]).find(Boolean) ??
-      layout.blocks.map((b) => founding.exec(b.type === 'table' ? tableTextFor(b, FOUNDING_WORD) : b.text)?.[1]).find(Boolean);
+    const issuer = area.map((t) => LEGAL_PERSON.exec(t)?.[1]).find(Boolean) ?? foundingIssuer(layout, founding);
     if (issuer) head.issuer = issuer;
   }
   return head;
@@ -117,6 +125,8 @@ export function readAsOf(layout: Layout): string | undefined {
   for (const block of layout.blocks) {
     const texts = block.type === 'table' ? [block.caption ?? '', block.unitSource?.text ?? ''] : [block.text];
     for (const t of texts) {
+      // An as-of date is worded `현재` or `기준`: a text with neither is not read.
+      if (!t.includes('현재') && !t.includes('기준')) continue;
       const asOf = parseAsOf(t);
       if (asOf) return asOf;
     }
@@ -128,7 +138,22 @@ export function readAsOf(layout: Layout): string | undefined {
 function anyCell(table: TableBlock, word: string): boolean {
   // Its last letter first: most cells do not hold it, and need no copy without spaces.
   const last = word[word.length - 1]!;
-  return table.rows.some((r) => r.cells.some((c) => c.text.includes(last) && c.text.replace(/\s+/g, '').includes(word)));
+  return table.rows.some((r) => r.cells.some((c) => c.text.includes(last) && includesSpaced(c.text, word)));
+}
+
+/** Whether `text` without its white space holds `word` (a word without spaces), read in place rather than on a copy. */
+function includesSpaced(text: string, word: string): boolean {
+  for (let start = text.indexOf(word[0]!); start >= 0; start = text.indexOf(word[0]!, start + 1)) {
+    let i = start + 1;
+    let k = 1;
+    for (; k < word.length; k++) {
+      while (i < text.length && isSpaceCode(text.charCodeAt(i))) i++;
+      if (i >= text.length || text[i] !== word[k]) break;
+      i++;
+    }
+    if (k === word.length) return true;
+  }
+  return false;
 }
 
 /** Staff tables: any table with rows or columns labelled 정원 and 현원. */
@@ -240,12 +265,42 @@ function isProjectTitle(unit: Unit): boolean {
  */
 const SUBSECTION_LABEL = /^(사업|추진|과제)?(개요|필요성|배경|경과|현황|실적|향후계획|계획|방안|방향|주요내용|내용|기대효과|효과|목적|일정|체계|문제점|개선방안)$/;
 
-// Memoized per document: each unit's text is asked about more than once.
-export const isSubsectionLabel = memoized(readSubsectionLabel);
+// Memoized per document: each unit's text is asked about more than once. A text with more
+// letters than the longest label (most texts: sentences) is answered before the memo.
+const subsectionLabel = memoized(readSubsectionLabel);
+export const isSubsectionLabel = (text: string): boolean => !lettersBeyond(text, LONGEST_LABEL) && subsectionLabel(text);
+
+/** The longest text SUBSECTION_LABEL takes: `사업` or `추진` before `개선방안`, `향후계획`, `기대효과`, `주요내용`. */
+const LONGEST_LABEL = 6;
 
 function readSubsectionLabel(text: string): boolean {
   return SUBSECTION_LABEL.test(text.replace(/\([^)]*\)/g, '').replace(/[\s<>〈〉【】[\]]/g, ''));
 }
+
+/**
+ * Whether more than `limit` characters are left of a text once readSubsectionLabel has
+ * dropped what it drops: bracketed asides (`(…)`, each `(` to the next `)`), white space
+ * and the brackets of a label (`<`, `【` …).
+ */
+function lettersBeyond(text: string, limit: number): boolean {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x28) {
+      const close = text.indexOf(')', i + 1);
+      if (close >= 0) {
+        i = close;
+        continue;
+      }
+    }
+    if (isSpaceCode(code) || LABEL_BRACKETS.has(code)) continue;
+    if (++n > limit) return true;
+  }
+  return false;
+}
+
+/** The brackets readSubsectionLabel removes with the spaces. */
+const LABEL_BRACKETS = new Set([...'<>〈〉【】[]'].map((ch) => ch.charCodeAt(0)));
 
 /**
  * Project descriptions: fields (사업기간, 총사업비 …) under the title or item
@@ -255,6 +310,15 @@ function readSubsectionLabel(text: string): boolean {
  * at its first period or budget field; later fields and the department
  * sign-off fill it until another project is named.
  */
+/** The department the first of a unit's blocks that names one names (a table by its first row). */
+function departmentOfParts(parts: Block[]): string | undefined {
+  for (const b of parts) {
+    const department = departmentOf(b.type === 'table' ? (b.rows[0]?.cells.map((c) => c.text).join(' ') ?? '') : blockText(b));
+    if (department) return department;
+  }
+  return undefined;
+}
+
 export function readDescriptions(units: Unit[]): { programs: Program[]; claims: Claim[] } {
   const programs: Program[] = [];
   const claims: Claim[] = [];
@@ -263,9 +327,7 @@ export function readDescriptions(units: Unit[]): { programs: Program[]; claims: 
   let current: { program: Program; by: Unit } | undefined;
   let sinceTitle = false;
   for (const unit of units) {
-    const department = unit.parts
-      .map((b) => departmentOf(b.type === 'table' ? (b.rows[0]?.cells.map((c) => c.text).join(' ') ?? '') : blockText(b)))
-      .find(Boolean);
+    const department = departmentOfParts(unit.parts);
     if (department) {
       if (current) current.program.department = department;
       continue;
@@ -315,13 +377,34 @@ function listSubject(heading: string | undefined): string {
   return subject || '사업';
 }
 
+const CAPTION_OPENING = new Set([...'<〈【['].map((ch) => ch.charCodeAt(0)));
+const CAPTION_CLOSING = new Set([...'>〉】]'].map((ch) => ch.charCodeAt(0)));
+
+/** A caption or heading compared without its spaces and one bracket at either end (`< 추진 현황 >` → `추진현황`). */
+function squashCaption(text: string): string {
+  const start = CAPTION_OPENING.has(text.charCodeAt(0)) ? 1 : 0;
+  const end = text.length > start && CAPTION_CLOSING.has(text.charCodeAt(text.length - 1)) ? text.length - 1 : text.length;
+  return text.slice(start, end).replace(/\s+/g, '');
+}
+
+/** The length of squashCaption(text), counted without making it. */
+function squashedLength(text: string): number {
+  const start = CAPTION_OPENING.has(text.charCodeAt(0)) ? 1 : 0;
+  const end = text.length > start && CAPTION_CLOSING.has(text.charCodeAt(text.length - 1)) ? text.length - 1 : text.length;
+  let n = 0;
+  for (let i = start; i < end; i++) if (!isSpaceCode(text.charCodeAt(i))) n++;
+  return n;
+}
+
 /** Project lists: runs of project-list tables, each run read as one list. */
 export function readProjectLists(layout: Layout): { programs: Program[]; claims: Claim[]; diagnostics: Diagnostic[] } {
   const out = { programs: [] as Program[], claims: [] as Claim[], diagnostics: [] as Diagnostic[] };
   let reader: ProjectListReader | undefined;
   let heading: string | undefined;
-  const squashCaption = (t: string) => t.replace(/^[<〈【[]|[>〉】\]]$/g, '').replace(/\s+/g, '');
-  const captions = new Set(layout.blocks.flatMap((b) => (b.type === 'table' && b.caption ? [squashCaption(b.caption)] : [])));
+  const captions = new Set<string>();
+  for (const b of layout.blocks) if (b.type === 'table' && b.caption) captions.add(squashCaption(b.caption));
+  // A heading is squashed to compare only when it is as long as a caption squashed.
+  const captionLengths = new Set([...captions].map((c) => c.length));
   const finish = () => {
     if (!reader) return;
     reader.finish();
@@ -338,12 +421,11 @@ export function readProjectLists(layout: Layout): { programs: Program[]; claims:
       } else finish();
       continue;
     }
+    if (block.type !== 'heading') continue;
+    finish();
+    // The heading above a list: the nearest heading that is not another table's caption (none to compare when no table has one).
     const text = blockText(block);
-    // The heading above a list: the nearest heading that is not another table's caption.
-    if (block.type === 'heading' && !captions.has(squashCaption(text))) {
-      finish();
-      heading = text;
-    } else if (block.type === 'heading') finish();
+    if (captions.size === 0 || !captionLengths.has(squashedLength(text)) || !captions.has(squashCaption(text))) heading = text;
   }
   finish();
   return out;

@@ -6,6 +6,7 @@
 
 import type { DocumentKind } from '../model/types.js';
 import type { Block, Layout } from '../layout/types.js';
+import { isSpaceCode } from './blocks.js';
 
 export interface KindScore {
   kind: DocumentKind;
@@ -95,6 +96,34 @@ const LOCAL_BODY = /[가-힣]{1,6}(특별자치시|특별자치도|특별시|광
  */
 const CENTRAL_BODY = /(기획재정|교육|과학기술정보통신|과기정통|외교|통일|법무|국방|행정안전|행안|국가보훈|문화체육관광|문체|농림축산식품|농식품|산업통상자원|산업통상|산업|보건복지|복지|환경|기후에너지환경|고용노동|고용|여성가족|여가|국토교통|국토|해양수산|해수|중소벤처기업|중기)부(?![가-힣])|(인사혁신|법제|식품의약품안전|식약|국가보훈|기획예산)처(?![가-힣])|(국세|관세|조달|통계|재외동포|대검찰|병무|방위사업|경찰|소방|국가유산|문화재|농촌진흥|산림|특허|질병관리|기상|해양경찰|우주항공|새만금개발|행정중심복합도시건설)청(?![가-힣])|국무조정실|국무총리|(금융|공정거래|방송통신|원자력안전|개인정보보호|국민권익|국가과학기술자문|규제개혁|사회보장|저출산고령사회)위원회|국가과학기술자문회의/;
 
+/** Links tagged as tags, the publication time of an article, an article classed as a post. */
+const BLOG_MARKUP = /<a\b[^>]*\brel=["'][^"']*\btag\b|article:published_time|<article\b[^>]*\bclass=["'][^"']*\bpost\b/i;
+
+/**
+ * Whether BLOG_MARKUP can match: its tags start `<a` (any case: only ASCII letters fold to
+ * ASCII) and `article:published_time` holds `_`. Most documents have neither, and are not searched.
+ */
+function mayHoldBlogMarkup(text: string): boolean {
+  return text.includes('<a') || text.includes('<A') || text.includes('_');
+}
+
+/**
+ * Whether 세입 and 세출 are both named, any spaces between the syllables (as `/세\s*입/` and
+ * `/세\s*출/` tell): one pass over the text's 세, not two searches of the whole text.
+ */
+function namesRevenueAndExpenditure(text: string): boolean {
+  let revenue = false;
+  let expenditure = false;
+  for (let at = text.indexOf('세'); at >= 0; at = text.indexOf('세', at + 1)) {
+    let i = at + 1;
+    while (i < text.length && isSpaceCode(text.charCodeAt(i))) i++;
+    if (text[i] === '입') revenue = true;
+    else if (text[i] === '출') expenditure = true;
+    if (revenue && expenditure) return true;
+  }
+  return false;
+}
+
 /** 정원 and 현원 both named (one text, read twice). */
 const staffWords = (text: string) => /정\s*원/.test(text) && /현\s*원/.test(text);
 
@@ -104,7 +133,7 @@ const CUES: Record<Exclude<DocumentKind, 'document'>, Cue[]> = {
     { reason: 'front matter', weight: 2, test: (v) => v.frontMatter && !v.postFields },
     { reason: 'WordPress markup', weight: 4, test: (v) => /<!--\s*wp:/.test(v.text) },
     { reason: 'post metadata fields (post_title, post_date)', weight: 3, test: (v) => v.text.includes('post_') && /^\s*(post_title|post_date|post_name)\s*:/m.test(v.text) },
-    { reason: 'blog page markup (rel="tag" links, article publication time)', weight: 3, test: (v) => /<a\b[^>]*\brel=["'][^"']*\btag\b|article:published_time|<article\b[^>]*\bclass=["'][^"']*\bpost\b/i.test(v.text) },
+    { reason: 'blog page markup (rel="tag" links, article publication time)', weight: 3, test: (v) => mayHoldBlogMarkup(v.text) && BLOG_MARKUP.test(v.text) },
     { reason: 'reader-facing guide wording (신청방법, 총정리, 알아보)', weight: 1, test: (v) => /신청\s*방법|총정리|알아보(겠|자|기)|꿀팁|정리해\s*(드|보)/.test(v.head) },
   ],
   'national-plan': [
@@ -119,7 +148,7 @@ const CUES: Record<Exclude<DocumentKind, 'document'>, Cue[]> = {
     { reason: 'work report or work plan (주요업무, 업무보고, 추진상황)', weight: 2, test: (v) => /주요업무|업무(보고|계획)|추진(상황|실적)/.test(squashedHead(v)) },
     { reason: 'budget, settlement or execution report (예산, 결산, 집행) of a local body', weight: 1, test: (v) => /예산|결산|집행/.test(squashedHead(v)) && LOCAL_BODY.test(v.head) },
     { reason: 'council committee addressed (위원회 of a local council)', weight: 1, test: (v) => /(행정|기획|복지|건설|경제|문화|교육|환경|해양|도시)[가-힣]*위원회/.test(squashedHead(v)) },
-    { reason: 'revenue and expenditure by department (세입, 세출)', weight: 1, test: (v) => /세\s*입/.test(v.text) && /세\s*출/.test(v.text) },
+    { reason: 'revenue and expenditure by department (세입, 세출)', weight: 1, test: (v) => namesRevenueAndExpenditure(v.text) },
     { reason: 'staff table (정원, 현원)', weight: 1, test: (v) => staffWords(v.tableHeaders + v.text.slice(0, 30_000)) },
     { reason: 'budget execution table (집행률, 예산 집행 현황)', weight: 1, test: (v) => /집행\s*[률율]|예산\s*집행\s*현황/.test(squash(v.tableHeaders) + v.headings) },
   ],

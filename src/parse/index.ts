@@ -43,10 +43,11 @@ export function detectKind(layout: Layout, rawText = ''): KindDecision {
 }
 
 /** A blog post's parser input: its post layout, and the text its lines print (front matter, meta, hashtags). */
-async function postInput(file: string, lines: NumberedLine[], origin: ParseInput['origin'], extension: string, shared: Layout): Promise<ParseInput> {
+async function postInput(file: string, lines: NumberedLine[], origin: ParseInput['origin'], extension: string, shared: Layout, rawText: string): Promise<ParseInput> {
   const { readPostLayout } = await import('../layout/post.js');
   const layout = readPostLayout(shared, lines, { html: origin === 'html' });
-  return { file, text: lines.map((l) => l.text).join('\n'), origin, extension, layout };
+  // The lines of a text file (or of a 한글 document's printed text) are its raw text split at line ends: joined, they are that text.
+  return { file, text: origin === 'pdf' ? lines.map((l) => l.text).join('\n') : rawText, origin, extension, layout };
 }
 
 /**
@@ -107,7 +108,7 @@ export async function parseBytes(file: string, bytes: Uint8Array, options: LoadO
     } else {
       const parser = await parsers[kind]();
       const { enrich, missingBudgetTable } = await import('../kinds/enrich.js');
-      const input: ParseInput = kind === 'blog-post' ? await postInput(file, lines(), origin, extension, layout) : { file, text: rawText, origin, extension, layout };
+      const input: ParseInput = kind === 'blog-post' ? await postInput(file, lines(), origin, extension, layout, rawText) : { file, text: rawText, origin, extension, layout };
       // One text memo for the kind's reader and the extractors: they read the same lines and sentences.
       result = withTextMemo(() => {
         const read = parser(input);

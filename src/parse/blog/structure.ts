@@ -144,9 +144,8 @@ function addUnique(list: string[], value: string): void {
   if (v && !list.includes(v)) list.push(v);
 }
 
-/** A short paragraph that labels the list after it (`신청 절차`, `**필수 조건**:`, `참여 불가:`). */
-function labelAspect(text: string): { aspect: Aspect | undefined; exclusion: boolean } | undefined {
-  const t = cleanText(text);
+/** A short paragraph that labels the list after it (`신청 절차`, `**필수 조건**:`, `참여 불가:`); `t` is its cleanText, which the caller has. */
+function labelAspect(text: string, t: string): { aspect: Aspect | undefined; exclusion: boolean } | undefined {
   if (t.length > 30 || /[.。!]$|다\.?$|요\.?$/.test(t)) return undefined;
   if (!/[:：]$/.test(t) && !/^\*\*.*\*\*:?$/.test(text.trim()) && namingWords(t).length > 0) return undefined;
   return { aspect: aspectOf(t), exclusion: /제외|불가|안\s*되|없는/.test(t) };
@@ -385,7 +384,7 @@ export function readPrograms(input: StructureInput): Program[] {
         addUnique(d.steps, clean.replace(STEP_MARK, ''));
         continue;
       }
-      const label = labelAspect(text);
+      const label = labelAspect(text, clean);
       if (label) {
         listKind = label.aspect ?? listKind;
         exclusion = label.exclusion || current.exclusion;
