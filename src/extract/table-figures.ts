@@ -889,10 +889,12 @@ function readTable(printed: TableInContext): ReadTable {
   const nonFigure = cls.kind === 'other' && cls.reasons.some((r) => /names staff|names no money/.test(r));
   // A table without any header row says nothing about what its figures are.
   if (nonFigure || cls.headerRows === 0) return { ctx, cls, units: { units: [], mult: 1 }, rowDiagnostics };
-  const declared = moneyUnitOf(ctx, leadingGridRows(ctx.table, cls.headerRows), cls.headerRows);
+  // The header's grid rows, made once for the unit and the rows.
+  const headerGrid = leadingGridRows(ctx.table, cls.headerRows);
+  const declared = moneyUnitOf(ctx, headerGrid, cls.headerRows);
   const units: Units = { units: declared.units, mult: declared.money ? MONEY_UNITS[declared.money]! : 1 };
   if (declared.money) units.money = declared.money;
-  const rows = readRows(ctx, cls, rowDiagnostics);
+  const rows = readRows(ctx, cls, rowDiagnostics, headerGrid);
   // The rows hold what they read of the grid: a long table's grid is not kept while all its figures are.
   forgetGrid(ctx.table);
   return { ctx, cls, units, rows, orphan: figuresWithoutHeader(rows, cls), rowDiagnostics };

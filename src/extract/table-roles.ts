@@ -100,9 +100,53 @@ export const NON_FIGURE_HEADERS: readonly RegExp[] = [
   /^(일정|추진일정|기간|사업기간|시기|추진시기|장소)$/,
 ];
 
+/**
+ * The words of whole-text patterns (`^(국비|국고|…)$`), for a cheap test before the pattern
+ * is asked: reading a header only takes characters away (spaces, marks, years, brackets) and
+ * folds full-width forms, never adds a letter, so a text lacking some letter of every word
+ * cannot be read as any of them. Most row names lack them.
+ */
+export function wordsOf(patterns: readonly RegExp[]): string[][] {
+  return patterns.flatMap((re) => /^\^\(([가-힣|]+)\)\$$/.exec(re.source)![1]!.split('|').map((w) => [...new Set(w)]));
+}
+
+/** Whether `text` holds every letter of at least one of `words` (each word as its distinct letters). */
+export function mayBeOneOf(text: string, words: readonly string[][]): boolean {
+  for (const letters of words) {
+    let all = true;
+    for (const letter of letters) {
+      if (!text.includes(letter)) {
+        all = false;
+        break;
+      }
+    }
+    if (all) return true;
+  }
+  return false;
+}
+
+const NON_FIGURE_WORDS = wordsOf(NON_FIGURE_HEADERS);
+
+function namesNonFigure(text: string): boolean {
+  if (!mayBeOneOf(text, NON_FIGURE_WORDS)) return false;
+  const normalized = normalizeHeader(text);
+  return NON_FIGURE_HEADERS.some((re) => re.test(normalized));
+}
+
+/** Staff counts put 정원/현원 in the rows as often as in the header: the first header, else row name, naming no money. */
+function findNonFigureHeader(columns: ColumnInfo[], body: GridCell[][], nameColumn: number): string | undefined {
+  for (const c of columns) for (const p of c.path) if (namesNonFigure(p)) return p;
+  for (const r of body) {
+    const text = r[nameColumn]?.text ?? '';
+    if (namesNonFigure(text)) return text;
+  }
+  return undefined;
+}
+
 /** A project's period beside its cost: the cost is for the whole period. */
 const PROJECT_PERIOD = /^(사업기간|추진기간|기간|사업연도|총사업기간)$/;
 
+const DIGIT = /[0-9０-９]/;
 const YEAR4 = /(?:^|[^\d])((?:19|20)\d{2})(?!\d)\s*(?:년도|년)?/;
 const YEAR2 = /['’‘´`]\s*(\d{2})(?!\d)\s*(?:년도|년)?/;
 
@@ -114,8 +158,12 @@ export interface YearMark {
   end?: boolean;
 }
 
+const ARROW_CHARACTER = /[→⇒>＞▶➡]/;
+
 /** `'23 → '24`, `2023년 → 2024년`: a before/after column of two years. */
 export function pairOf(text: string): [string, string] | undefined {
+  // Every arrow below holds one of these characters (`->` its `>`, also printed full-width): most headers hold none.
+  if (!ARROW_CHARACTER.test(text)) return undefined;
   const parts = foldFullWidth(text).split(/\s*(?:→|⇒|->|▶|➡)\s*/);
   if (parts.length !== 2) return undefined;
   const [a, b] = parts.map((p) => yearOf(p));
@@ -124,6 +172,8 @@ export function pairOf(text: string): [string, string] | undefined {
 
 /** The year a header names (`2022년`, `'23`, `’24 정부안`, `2025(안)`, `2023(’22.12월말)` → 2023). */
 export function yearOf(text: string): YearMark | undefined {
+  // Both patterns need a digit (full-width ones fold to digits): a text without one names no year.
+  if (!DIGIT.test(text)) return undefined;
   const s = foldFullWidth(text).replace(/\s+/g, '');
   const m4 = YEAR4.exec(s);
   const m2 = m4 ? undefined : YEAR2.exec(s);
@@ -158,7 +208,11 @@ export interface FormulaMark {
   expression?: string;
 }
 
+const CAPITAL = /[A-ZＡ-Ｚ]/;
+
 export function formulaOf(text: string): FormulaMark | undefined {
+  // Every mark below holds a capital letter (full-width ones fold to it): most headers hold none.
+  if (!CAPITAL.test(text)) return undefined;
   const s = foldFullWidth(text).replace(/\s+/g, '');
   const ratio = /\(?([A-Z])([-+])([A-Z])\)?\/([A-Z])/.exec(s);
   if (ratio) return { expression: `(${ratio[1]}${ratio[2]}${ratio[3]})/${ratio[4]}` };
@@ -242,18 +296,19 @@ function readRoleOfHeader(text: string): HeaderMeaning {
  * characters away (spaces, marks, years, brackets), never adds any: a text holding
  * none of these letters cannot name a funding part, and most row names hold none.
  */
-const FUNDING_LETTERS: ReadonlySet<string> = new Set(ROLE_VOCABULARY.filter((w) => w.role === 'funding').flatMap((w) => w.pattern.source.match(/[가-힣]/g) ?? []));
+const FUNDING_WORDS = wordsOf(ROLE_VOCABULARY.filter((w) => w.role === 'funding').map((w) => w.pattern));
 
-/** A row or header naming a funding part (`국비`, `시 비`): `roleOfHeader` says funding, asked only when it can. */
+/** A row or header naming a funding part (`국비`, `시 비`): `roleOfHeader` says funding, asked only when it can (see `wordsOf`). */
 export function namesFundingPart(text: string): boolean {
-  for (const ch of text) if (FUNDING_LETTERS.has(ch)) return roleOfHeader(text).role === 'funding';
-  return false;
+  return mayBeOneOf(text, FUNDING_WORDS) && roleOfHeader(text).role === 'funding';
 }
 
 /** What the second number in a body cell means, from the header's bracketed part. */
 export type SecondFigure = 'disbursed' | 'change';
 
 export function secondOf(headerPath: string[]): SecondFigure | undefined {
+  // `[실집행]` is the only mark read: a path without its first letter holds none.
+  if (!headerPath.some((t) => t.includes('실'))) return undefined;
   const joined = headerPath.map((t) => foldFullWidth(t).replace(/\s+/g, '')).join('');
   if (/\[실집행(액)?\]/.test(joined)) return 'disbursed';
   return undefined;
@@ -312,14 +367,15 @@ export function headerRowCount(table: TableBlock, grid: GridCell[][] = tableGrid
 
 function columnPath(grid: GridCell[][], headerRows: number, c: number): string[] {
   const path: string[] = [];
-  let last: string | undefined;
+  // The cell last taken, by its origin: a merged cell is taken once.
+  let lastRow = -1;
+  let lastCol = -1;
   for (let r = 0; r < headerRows; r++) {
     const cell = grid[r]?.[c];
     if (!cell) continue;
-    const key = `${cell.originRow}:${cell.originCol}`;
-    const text = cell.text.replace(/\s+/g, ' ').trim();
-    if (text === '' || key === last) continue;
-    last = key;
+    if (cell.text.trim() === '' || (cell.originRow === lastRow && cell.originCol === lastCol)) continue;
+    lastRow = cell.originRow;
+    lastCol = cell.originCol;
     for (const part of headerLines(cell.text)) if (path[path.length - 1] !== part) path.push(part);
   }
   return path;
@@ -344,8 +400,7 @@ function readHeaderLines(text: string): string[] {
 }
 
 /** The meaning of each column from its stacked header cells: the lowest cell with a role decides it. */
-export function columnInfos(table: TableBlock, grid: GridCell[][] = tableGrid(table)): ColumnInfo[] {
-  const headerRows = headerRowCount(table, grid);
+export function columnInfos(table: TableBlock, grid: GridCell[][] = tableGrid(table), headerRows: number = headerRowCount(table, grid)): ColumnInfo[] {
   const width = grid[0]?.length ?? 0;
   const infos: ColumnInfo[] = [];
   for (let c = 0; c < width; c++) {
@@ -506,10 +561,11 @@ function copyOfClass(cls: TableClass): TableClass {
 function classifyGrid(table: TableBlock): TableClass {
   const grid = tableGrid(table);
   const headerRows = headerRowCount(table, grid);
-  const columns = columnInfos(table, grid);
+  const columns = columnInfos(table, grid, headerRows);
   const named = labelColumns(columns);
   let { label, group } = named;
-  const bodyRows = grid.slice(headerRows);
+  const body = grid.slice(headerRows);
+  const bodyRows = body;
   // 내역사업명 | 구분 (보조, 직접수행): the column that names the item is the label, the
   // 구분 beside it a group, unless 구분 splits each item into funding parts (계, 국비…).
   const item = columns.find((c) => c.role === 'label' && c.index !== label && c.path.some((p) => ITEM_NAME.test(normalizeHeader(p))));
@@ -519,7 +575,8 @@ function classifyGrid(table: TableBlock): TableClass {
   }
   // Two word columns at the left, the first merged down the rows (청구법인 › 매출원가, 판관비…):
   // the first groups, the second names.
-  if (label !== undefined && group === undefined && isWordColumn(bodyRows, label + 1) && repeatsDown(bodyRows, label)) {
+  // The cheap test first: most name columns are not merged down.
+  if (label !== undefined && group === undefined && repeatsDown(bodyRows, label) && isWordColumn(bodyRows, label + 1)) {
     const next = columns[label + 1];
     if (next && (next.role === 'other' || next.role === 'label')) {
       group = label;
@@ -546,13 +603,11 @@ function classifyGrid(table: TableBlock): TableClass {
     return out;
   };
 
-  const body = grid.slice(headerRows);
   // Staff counts put 정원/현원 in the rows as often as in the header.
-  // Asked only of a table without budget or execution columns (every row's name is read for it).
-  const nonFigureHeader = (): string | undefined => {
-    const names = (p: string) => NON_FIGURE_HEADERS.some((re) => re.test(normalizeHeader(p)));
-    return columns.flatMap((c) => c.path).find(names) ?? body.map((r) => r[label ?? 0]?.text ?? '').find(names);
-  };
+  // Asked only of a table without budget or execution columns (every row's name is read for it),
+  // and answered once: such a table that is no staff table asks again at the end.
+  let nonFigureAnswer: { header: string | undefined } | undefined;
+  const nonFigureHeader = (): string | undefined => (nonFigureAnswer ??= { header: findNonFigureHeader(columns, body, label ?? 0) }).header;
   const labelYears = label === undefined ? [] : body.map((r) => r[label]?.text ?? '').filter((t) => /^\s*(?:(?:19|20)\d{2}|['’‘]\d{2})\s*(?:년도?)?\s*(?:\(.*\))?\s*$/.test(t));
   const yearsDown = labelYears.length >= 2 && labelYears.length >= body.length / 2;
 
