@@ -106,21 +106,32 @@ export const NON_FIGURE_HEADERS: readonly RegExp[] = [
  * folds full-width forms, never adds a letter, so a text lacking some letter of every word
  * cannot be read as any of them. Most row names lack them.
  */
-export function wordsOf(patterns: readonly RegExp[]): string[][] {
-  return patterns.flatMap((re) => /^\^\(([가-힣|]+)\)\$$/.exec(re.source)![1]!.split('|').map((w) => [...new Set(w)]));
+export interface WordLetters {
+  /** Any first letter of the words: a text without one holds no word's letters. */
+  firsts: RegExp;
+  /** Each word's letters after its first. */
+  rests: Map<string, string[][]>;
 }
 
-/** Whether `text` holds every letter of at least one of `words` (each word as its distinct letters). */
-export function mayBeOneOf(text: string, words: readonly string[][]): boolean {
-  for (const letters of words) {
-    let all = true;
-    for (const letter of letters) {
-      if (!text.includes(letter)) {
-        all = false;
-        break;
-      }
+export function wordsOf(patterns: readonly RegExp[]): WordLetters {
+  const rests = new Map<string, string[][]>();
+  for (const re of patterns) {
+    for (const word of /^\^\(([가-힣|]+)\)\$$/.exec(re.source)![1]!.split('|')) {
+      const [head, ...rest] = [...new Set(word)] as [string, ...string[]];
+      const list = rests.get(head);
+      if (list) list.push(rest);
+      else rests.set(head, [rest]);
     }
-    if (all) return true;
+  }
+  return { firsts: new RegExp(`[${[...rests.keys()].join('')}]`), rests };
+}
+
+/** Whether `text` holds every letter of at least one of `words`. */
+export function mayBeOneOf(text: string, words: WordLetters): boolean {
+  if (!words.firsts.test(text)) return false;
+  for (const [head, rests] of words.rests) {
+    if (!text.includes(head)) continue;
+    for (const rest of rests) if (rest.every((letter) => text.includes(letter))) return true;
   }
   return false;
 }
@@ -336,6 +347,8 @@ function isHeaderLike(row: GridCell[]): boolean {
   return row.every((c) => {
     const t = c.text.trim();
     if (t === '' || /^[-–—]$/.test(t)) return true;
+    // A number, a percentage and a year all need a digit: a word is header-like.
+    if (!DIGIT.test(t)) return true;
     if (yearOf(t) && withoutYears(normalizeHeader(t)).length <= 6) return true;
     return parseNumber(t) === undefined && parsePercent(t) === undefined && !/^\d[\d,.\s]*$/.test(t);
   });
@@ -595,9 +608,8 @@ function classifyGrid(table: TableBlock): TableClass {
   const has = (role: ColumnRole) => columns.some((c) => c.role === role && !c.excluded);
   const headerText = (role: ColumnRole) => columns.filter((c) => c.role === role).map((c) => c.path.join('/')).join(', ');
   const reasons: string[] = [];
-  const base = { headerRows, columns, yearsDown: false, reasons } satisfies Partial<TableClass>;
-  const withLabels = (kind: TableKind, extra: Partial<TableClass> = {}): TableClass => {
-    const out: TableClass = { ...base, kind, ...extra };
+  const withLabels = (kind: TableKind, yearsDownHere = false): TableClass => {
+    const out: TableClass = { headerRows, columns, yearsDown: yearsDownHere, reasons, kind };
     if (label !== undefined) out.labelColumn = label;
     if (group !== undefined) out.groupColumn = group;
     return out;
@@ -613,7 +625,7 @@ function classifyGrid(table: TableBlock): TableClass {
 
   if (has('target') && (has('actual') || has('achievement'))) {
     reasons.push(`target and actual columns: ${headerText('target')}; ${headerText('actual') || headerText('achievement')}`);
-    return withLabels('target-actual', { yearsDown });
+    return withLabels('target-actual', yearsDown);
   }
   const nonFigure = has('budget') || has('executed') ? undefined : nonFigureHeader();
   if (nonFigure) {
@@ -635,7 +647,7 @@ function classifyGrid(table: TableBlock): TableClass {
   };
   if (yearsDown && columns.some((c) => c.index !== label && MONEY_ROLES.has(c.role === 'other' ? 'year' : c.role) && numeric(c))) {
     reasons.push(`years down the rows: ${labelYears.map((t) => t.trim()).join(', ')}`);
-    return withLabels('multi-year-budget', { yearsDown: true });
+    return withLabels('multi-year-budget', true);
   }
   if (has('budget') && has('executed')) {
     reasons.push(`budget (${headerText('budget')}) and executed (${headerText('executed')}) columns`);

@@ -304,7 +304,7 @@ export function cellSource(row: BodyRow, column: number): Source {
  *   the words join the name and the figures move back under their headers.
  * Rows with merged cells are as the reader made them and are left alone.
  */
-function realign(cells: BodyCell[], cls: TableClass): { cells: BodyCell[]; why: string } | undefined {
+function realign(cells: BodyCell[], cls: TableClass, firstFigure: ColumnInfo | undefined): { cells: BodyCell[]; why: string } | undefined {
   if (cls.labelColumn === undefined || cells.some((c) => c.spanned)) return undefined;
   const label = cls.labelColumn;
   const nameCell = cells[label]?.text ?? '';
@@ -313,7 +313,6 @@ function realign(cells: BodyCell[], cls: TableClass): { cells: BodyCell[]; why: 
     if (shift === 0) return undefined;
     return { cells: shifted(cells, shift), why: `row has its cells ${Math.abs(shift)} column(s) off the header; realigned on its figures (group continues)` };
   }
-  const firstFigure = cls.columns.find((c) => isFigureColumn(c, cls) && c.index > label);
   if (!firstFigure) return undefined;
   const words = (from: number, to: number) => {
     for (let c = from; c < to && c < cells.length; c++) if (cells[c]!.text.trim() === '' || /\d/.test(cells[c]!.text)) return false;
@@ -411,6 +410,9 @@ export function readRows(ctx: TableInContext, cls: TableClass, diagnostics: Diag
   const key = headerKey(headerGrid);
   const figureColumns = cls.columns.filter((c) => isFigureColumn(c, cls)).map((c) => c.index);
   const width = figureColumns.reduce((w, c) => Math.max(w, c + 1), 0);
+  // The first figure column right of the name, the same for every row (see `realign`).
+  const nameColumn = cls.labelColumn;
+  const firstFigure = nameColumn === undefined ? undefined : cls.columns.find((c) => isFigureColumn(c, cls) && c.index > nameColumn);
   let group: string | undefined;
   for (let k = 0; k < printedCount; k++) {
     const r = cls.headerRows + k;
@@ -423,7 +425,7 @@ export function readRows(ctx: TableInContext, cls: TableClass, diagnostics: Diag
       if (isRepeatedHeader(cells, key)) continue;
       // A grid position always has its source; a cell as made has one only where it differs from its row's.
       const source = (cells[0]!.source ?? line.source)!;
-      const realigned = realign(cells, cls);
+      const realigned = realign(cells, cls, firstFigure);
       if (realigned) {
         cells = realigned.cells;
         diagnostics.push(diag('table-row-realigned', realigned.why, source));
