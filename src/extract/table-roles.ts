@@ -5,7 +5,7 @@
 // table (budget execution, settlement, multi-year budget, target/actual,
 // funding breakdown, other) with the reasons. Pure; knows meanings, not documents.
 
-import { tableGrid, type GridCell, type TableBlock, type TableRow } from '../layout/types.js';
+import { gridShape, leadingGridRows, tableGrid, type GridCell, type TableBlock, type TableRow } from '../layout/types.js';
 import { parseNumber, parsePercent } from './amounts.js';
 import { expandYear } from './periods.js';
 import { memoizedText } from './memo.js';
@@ -145,7 +145,7 @@ function namesNonFigure(text: string): boolean {
 }
 
 /** Staff counts put 정원/현원 in the rows as often as in the header: the first header, else row name, naming no money. */
-function findNonFigureHeader(columns: ColumnInfo[], body: GridCell[][], nameColumn: number): string | undefined {
+function findNonFigureHeader(columns: ColumnInfo[], body: BodyGridRow[], nameColumn: number): string | undefined {
   for (const c of columns) for (const p of c.path) if (namesNonFigure(p)) return p;
   for (const r of body) {
     const text = r[nameColumn]?.text ?? '';
@@ -369,12 +369,23 @@ function isSubHeader(row: GridCell[]): boolean {
  * the first row of a stacked header).
  */
 export function headerRowCount(table: TableBlock, grid: GridCell[][] = tableGrid(table)): number {
+  return countHeaderRows(table, grid, grid.length);
+}
+
+/** A table of at most this many rows is classified on its whole grid (see `headerAndBody`). */
+const SHORT_TABLE_ROWS = 40;
+
+/** Rows looked at for the header: the header as the reader said, or at most this many. */
+const MAX_HEADER_ROWS = 4;
+
+/** `headerRowCount` from the grid's leading rows (at least `MAX_HEADER_ROWS` of them, or all) and its row count. */
+function countHeaderRows(table: TableBlock, lead: GridCell[][], length: number): number {
   let n = table.headerRows;
   if (n <= 0) {
     n = 0;
-    while (n < grid.length - 1 && n < 4 && isHeaderLike(grid[n]!)) n++;
+    while (n < length - 1 && n < MAX_HEADER_ROWS && isHeaderLike(lead[n]!)) n++;
   }
-  while (n > 0 && n < grid.length - 1 && n < 4 && isSubHeader(grid[n]!)) n++;
+  while (n > 0 && n < length - 1 && n < MAX_HEADER_ROWS && isSubHeader(lead[n]!)) n++;
   return n;
 }
 
@@ -497,7 +508,7 @@ export function yearsAcross(columns: ColumnInfo[], roles: ReadonlySet<ColumnRole
 const POINT_ROLES: ReadonlySet<ColumnRole> = new Set(['budget', 'executed', 'year']);
 
 /** Most non-empty body cells of the column are words, not figures (at least two of them). */
-function isWordColumn(body: GridCell[][], c: number): boolean {
+function isWordColumn(body: BodyGridRow[], c: number): boolean {
   const texts = body.map((r) => r[c]?.text.trim() ?? '').filter((t) => t !== '' && !/^[-–—]$/.test(t));
   const words = texts.filter((t) => parseNumber(t.replace(/[%％]$/, '')) === undefined && /[가-힣A-Za-z]/.test(t));
   return texts.length >= 2 && words.length * 2 > texts.length;
@@ -511,7 +522,7 @@ const ITEM_NAME = /^(사업명|세부사업명?|내역사업명?|단위사업명
  * in it, or a funding word on a row that continues the item above (merged or
  * repeated name). A funding word on an item's only row (융자 as 지원 형태) is a kind.
  */
-function holdsFundingParts(body: GridCell[][], c: number, item: number): boolean {
+function holdsFundingParts(body: BodyGridRow[], c: number, item: number): boolean {
   return body.some((r, i) => {
     const role = roleOfHeader(r[c]?.text ?? '').role;
     if (role === 'total') return true;
@@ -522,7 +533,7 @@ function holdsFundingParts(body: GridCell[][], c: number, item: number): boolean
 }
 
 /** The column's cells are merged down (or left empty below a value) while the next column goes on. */
-function repeatsDown(body: GridCell[][], c: number): boolean {
+function repeatsDown(body: BodyGridRow[], c: number): boolean {
   return body.some((r) => r[c]?.spanned === true || ((r[c]?.text.trim() ?? '') === '' && (r[c + 1]?.text.trim() ?? '') !== ''));
 }
 
@@ -530,10 +541,10 @@ function repeatsDown(body: GridCell[][], c: number): boolean {
  * Column `c` spans rows: in a row that is not a total, its cell is merged from above or
  * left empty while column `other` is filled. Total rows (계 with an empty name cell) say nothing.
  */
-function spansRows(body: GridCell[][], c: number, other: number): boolean {
+function spansRows(body: BodyGridRow[], c: number, other: number): boolean {
   // The cheap test first: a large table has few such rows, and only those are asked whether they total.
-  const empty = (r: GridCell[]) => r[c]?.spanned === true || ((r[c]?.text.trim() ?? '') === '' && (r[other]?.text.trim() ?? '') !== '');
-  const isTotalRow = (r: GridCell[]) => [r[c], r[other]].some((cell) => cell !== undefined && roleOfHeader(cell.text).role === 'total');
+  const empty = (r: BodyGridRow) => r[c]?.spanned === true || ((r[c]?.text.trim() ?? '') === '' && (r[other]?.text.trim() ?? '') !== '');
+  const isTotalRow = (r: BodyGridRow) => [r[c], r[other]].some((cell) => cell !== undefined && roleOfHeader(cell.text).role === 'total');
   return body.some((r) => empty(r) && !isTotalRow(r));
 }
 
@@ -571,13 +582,36 @@ function copyOfClass(cls: TableClass): TableClass {
   return { ...cls, reasons: cls.reasons.slice() };
 }
 
+/**
+ * A body row as classification reads it (text and whether merged from above or the left): a
+ * grid row, or a row's cells as made where they are its grid row (see `gridShape`).
+ */
+type BodyGridRow = readonly { readonly text: string; readonly spanned?: boolean }[];
+
+/**
+ * The table's header rows of the grid, and its body rows, made without the grid where the
+ * rows as made are their grid rows: a long table is classified without an object per cell.
+ */
+function headerAndBody(table: TableBlock): { headerRows: number; lead: GridCell[][]; body: BodyGridRow[] } {
+  // A short table's grid costs less than finding its shape, and its readers share it.
+  if (table.rows.length <= SHORT_TABLE_ROWS) {
+    const grid = tableGrid(table);
+    const headerRows = countHeaderRows(table, grid, grid.length);
+    return { headerRows, lead: grid, body: grid.slice(headerRows) };
+  }
+  const lead = leadingGridRows(table, Math.min(table.rows.length, Math.max(MAX_HEADER_ROWS, table.headerRows)));
+  const headerRows = countHeaderRows(table, lead, table.rows.length);
+  const shape = gridShape(table);
+  const body: BodyGridRow[] = [];
+  for (let r = headerRows; r < table.rows.length; r++) body.push(shape.asMade[r] === 1 ? table.rows[r]!.cells : tableGrid(table)[r]!);
+  return { headerRows, lead, body };
+}
+
 function classifyGrid(table: TableBlock): TableClass {
-  const grid = tableGrid(table);
-  const headerRows = headerRowCount(table, grid);
-  const columns = columnInfos(table, grid, headerRows);
+  const { headerRows, lead, body } = headerAndBody(table);
+  const columns = columnInfos(table, lead, headerRows);
   const named = labelColumns(columns);
   let { label, group } = named;
-  const body = grid.slice(headerRows);
   const bodyRows = body;
   // 내역사업명 | 구분 (보조, 직접수행): the column that names the item is the label, the
   // 구분 beside it a group, unless 구분 splits each item into funding parts (계, 국비…).

@@ -63,11 +63,11 @@ export function tablesInContext(blocks: Block[]): TableInContext[] {
       last = undefined;
       continue;
     }
-    const grid = tableGrid(block);
+    // Classified and compared by the header's grid rows: the whole grid is made only for a continuation's rows.
     const cls = classifyTable(block);
-    const signature = headerSignature(grid, cls.headerRows);
+    const signature = headerSignature(leadingGridRows(block, cls.headerRows), cls.headerRows);
     if (last && cls.headerRows > 0 && signature === last.signature && !block.caption) {
-      pushAll(last.ctx.extraRows, grid.slice(cls.headerRows));
+      pushAll(last.ctx.extraRows, tableGrid(block).slice(cls.headerRows));
       continue;
     }
     // Classified: the rows are read later without the grid where they can be (see `readRows`).
