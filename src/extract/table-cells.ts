@@ -30,6 +30,7 @@ export interface CellFigure {
 const PLAIN_FIGURE = /^((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?)([%％])?$/;
 
 const DIGIT = /\d/;
+const NOT_IN_NUMBER = /[^\d,.()△▽\-−–+\s]/;
 const ARROW_CHARACTER = /[→⇒>▶➡]/;
 
 export const BLANK = /^[-–—‐·.]?$|^해당\s*없음$|^n\/?a$/i;
@@ -45,6 +46,8 @@ function readNumber(raw: string): { value?: number; ambiguous?: boolean; several
   }
   // Digits on both sides of a space or line break are two figures, never one.
   if (/[\d)\]]\s+[(\[△▽▲▼\-−–+]?\d/.test(s)) return { several: true };
+  // A number holds nothing but digits, separators, brackets, signs and spaces (`s` is folded): a date or a word is none.
+  if (NOT_IN_NUMBER.test(s)) return {};
   const value = parseNumber(s);
   return value === undefined ? {} : { value, ambiguous };
 }

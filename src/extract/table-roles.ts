@@ -342,6 +342,11 @@ export interface ColumnInfo {
   second?: SecondFigure;
 }
 
+/** Whether a header may say 예상, 전망, 추정 or 제외: it holds both letters of one of them. */
+function mayHoldForecastOrExclusion(text: string): boolean {
+  return (text.includes('예') && text.includes('상')) || (text.includes('전') && text.includes('망')) || (text.includes('추') && text.includes('정')) || (text.includes('제') && text.includes('외'));
+}
+
 /** True when a row of grid cells holds only header-like text (no figure except years). */
 function isHeaderLike(row: GridCell[]): boolean {
   return row.every((c) => {
@@ -452,7 +457,8 @@ export function columnInfos(table: TableBlock, grid: GridCell[][] = tableGrid(ta
     }
     const formulas = path.map(formulaOf).filter((f): f is FormulaMark => f !== undefined);
     if (formulas.length) info.formula = formulas[formulas.length - 1]!;
-    const joined = path.map((p) => p.replace(/\s+/g, '')).join('|');
+    // The words are asked only of a path holding their letters (spaces between them are removed, never letters).
+    const joined = path.some(mayHoldForecastOrExclusion) ? path.map((p) => p.replace(/\s+/g, '')).join('|') : '';
     if (/예상|전망|추정/.test(joined)) info.expected = true;
     if (/제외/.test(joined)) info.excluded = true;
     const second = secondOf(path);
@@ -580,6 +586,14 @@ const classes = new WeakMap<TableBlock, { rows: TableRow[]; count: number; heade
 
 function copyOfClass(cls: TableClass): TableClass {
   return { ...cls, reasons: cls.reasons.slice() };
+}
+
+/**
+ * The first `n` rows of the table's grid, made as classification made them: from the whole
+ * grid of a short table (already made), from the leading rows alone of a long one.
+ */
+export function headerGridRows(table: TableBlock, n: number): GridCell[][] {
+  return table.rows.length <= SHORT_TABLE_ROWS ? tableGrid(table).slice(0, n) : leadingGridRows(table, n);
 }
 
 /**

@@ -12,7 +12,7 @@ import { foldFullWidth } from './text.js';
 import { BLANK, holdsFigure, readCellFigure, type CellFigure } from './table-cells.js';
 import { diag } from './table-diagnostics.js';
 import { joinedAcross } from './table-across.js';
-import { classifyTable, namesFundingPart, normalizeHeader, type ColumnInfo, type ColumnRole, type TableClass } from './table-roles.js';
+import { classifyTable, headerGridRows, namesFundingPart, normalizeHeader, type ColumnInfo, type ColumnRole, type TableClass } from './table-roles.js';
 
 export interface TableInContext {
   table: TableBlock;
@@ -65,7 +65,7 @@ export function tablesInContext(blocks: Block[]): TableInContext[] {
     }
     // Classified and compared by the header's grid rows: the whole grid is made only for a continuation's rows.
     const cls = classifyTable(block);
-    const signature = headerSignature(leadingGridRows(block, cls.headerRows), cls.headerRows);
+    const signature = headerSignature(headerGridRows(block, cls.headerRows), cls.headerRows);
     if (last && cls.headerRows > 0 && signature === last.signature && !block.caption) {
       pushAll(last.ctx.extraRows, tableGrid(block).slice(cls.headerRows));
       continue;
