@@ -109,29 +109,33 @@ export const NON_FIGURE_HEADERS: readonly RegExp[] = [
 export interface WordLetters {
   /** Any first letter of the words: a text without one holds no word's letters. */
   firsts: RegExp;
-  /** Each word's letters after its first. */
-  rests: Map<string, string[][]>;
+  /** Each word's first letter, and (at the same index) the letters after it. */
+  heads: string[];
+  rests: string[][];
 }
 
 export function wordsOf(patterns: readonly RegExp[]): WordLetters {
-  const rests = new Map<string, string[][]>();
+  const heads: string[] = [];
+  const rests: string[][] = [];
   for (const re of patterns) {
     for (const word of /^\^\(([가-힣|]+)\)\$$/.exec(re.source)![1]!.split('|')) {
       const [head, ...rest] = [...new Set(word)] as [string, ...string[]];
-      const list = rests.get(head);
-      if (list) list.push(rest);
-      else rests.set(head, [rest]);
+      heads.push(head);
+      rests.push(rest);
     }
   }
-  return { firsts: new RegExp(`[${[...rests.keys()].join('')}]`), rests };
+  return { firsts: new RegExp(`[${[...new Set(heads)].join('')}]`), heads, rests };
 }
 
 /** Whether `text` holds every letter of at least one of `words`. */
 export function mayBeOneOf(text: string, words: WordLetters): boolean {
   if (!words.firsts.test(text)) return false;
-  for (const [head, rests] of words.rests) {
-    if (!text.includes(head)) continue;
-    for (const rest of rests) if (rest.every((letter) => text.includes(letter))) return true;
+  for (let w = 0; w < words.heads.length; w++) {
+    if (!text.includes(words.heads[w]!)) continue;
+    const rest = words.rests[w]!;
+    let all = true;
+    for (let k = 0; k < rest.length && all; k++) all = text.includes(rest[k]!);
+    if (all) return true;
   }
   return false;
 }
