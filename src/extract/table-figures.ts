@@ -203,8 +203,9 @@ function dateOfNote(plan: LineColumns, note: string): string | undefined {
   return date;
 }
 
+/** A row's line; its `normalizedName` is left empty (in its place) until the line is kept (see `emitRow`). */
 function lineFromRow(row: BodyRow, plan: LineColumns, units: Units, year: string | undefined): BudgetLine {
-  const line: BudgetLine = { program: row.label, normalizedName: normalizeName(row.label), source: row.source };
+  const line: BudgetLine = { program: row.label, normalizedName: '', source: row.source };
   if (row.group) line.group = row.group;
   const budget = moneyQuantity(row, plan.budget, units);
   if (budget) line.budget = budget;
@@ -305,6 +306,8 @@ function emitRow(row: BodyRow, i: number, parentLabel: string | undefined, h: Hi
     if (!line.budget && !line.executed) return;
     if (!line.group && parentLabel) line.group = parentLabel;
     if (settlement) checkSettlement(line, row, units, diagnostics);
+    // Named only when kept: most of a table's group, total and funding rows give no line.
+    line.normalizedName = normalizeName(row.label);
     out.lines.push(line);
     return;
   }
