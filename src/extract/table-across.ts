@@ -7,7 +7,7 @@
 
 import { tableGrid, type GridCell, type TableBlock, type TableCell, type TableRow } from '../layout/types.js';
 import { readCellFigure } from './table-cells.js';
-import { headerRowCount, normalizeHeader, roleOfHeader, yearOf } from './table-roles.js';
+import { headerRowCount, mayBeOneOf, normalizeHeader, roleOfHeader, wordsOf, yearOf } from './table-roles.js';
 
 /**
  * Row labels that name a measure of money, not a line item: revenue, spending and
@@ -37,7 +37,10 @@ export interface AcrossTable {
   reason: string;
 }
 
+const MEASURE_WORDS = wordsOf(MEASURE_ROWS);
+
 function isMeasure(label: string): boolean {
+  if (!mayBeOneOf(label, MEASURE_WORDS)) return false;
   const n = normalizeHeader(label).replace(YEAR_PREFIX, '');
   return n !== '' && MEASURE_ROWS.some((re) => re.test(n));
 }
@@ -60,6 +63,9 @@ function cellOf(g: GridCell): TableCell {
 export function transposedAcross(table: TableBlock): AcrossTable | undefined {
   // Cheap tests first: measures are few rows, and the first cell names the labels.
   if (table.rows.length > MAX_MEASURES + 1 || roleOfHeader(table.rows[0]?.cells[0]?.text ?? '').role !== 'label') return undefined;
+  // Every row below the first is labelled by a measure in its first cell as made (a table with
+  // merged cells is never turned, and without any its grid rows are its rows): asked before the grid is made.
+  for (let r = 1; r < table.rows.length; r++) if (!isMeasure(table.rows[r]!.cells[0]?.text ?? '')) return undefined;
   const grid = tableGrid(table);
   if (headerRowCount(table, grid) !== 1 || grid.length < 2) return undefined;
   if (grid.some((r) => r.some((c) => c.spanned))) return undefined;

@@ -29,6 +29,10 @@ export interface CellFigure {
 /** A number with thousands separators and decimals, nothing else but an optional `%` right after it. */
 const PLAIN_FIGURE = /^((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?)([%％])?$/;
 
+const DIGIT = /\d/;
+const NOT_IN_NUMBER = /[^\d,.()△▽\-−–+\s]/;
+const ARROW_CHARACTER = /[→⇒>▶➡]/;
+
 export const BLANK = /^[-–—‐·.]?$|^해당\s*없음$|^n\/?a$/i;
 
 function readNumber(raw: string): { value?: number; ambiguous?: boolean; several?: boolean } {
@@ -42,20 +46,25 @@ function readNumber(raw: string): { value?: number; ambiguous?: boolean; several
   }
   // Digits on both sides of a space or line break are two figures, never one.
   if (/[\d)\]]\s+[(\[△▽▲▼\-−–+]?\d/.test(s)) return { several: true };
+  // A number holds nothing but digits, separators, brackets, signs and spaces (`s` is folded): a date or a word is none.
+  if (NOT_IN_NUMBER.test(s)) return {};
   const value = parseNumber(s);
   return value === undefined ? {} : { value, ambiguous };
 }
-
-/** How every figure a cell can hold begins: a digit, a sign or an opening bracket. */
-const FIGURE_START = /^[\d(△▽▲▼\-−–+]/;
 
 /**
  * Whether a cell reads as a figure (`readCellFigure(text).value` is set), answered at
  * once for the text that cannot be one (a name, a word): it does not start as a figure does.
  */
 export function holdsFigure(text: string): boolean {
-  return FIGURE_START.test(foldFullWidth(text).trim()) && readCellFigure(text).value !== undefined;
+  return FIGURE_START.test(text) && readCellFigure(text).value !== undefined;
 }
+
+/**
+ * How every figure a cell can hold begins, asked of the text as printed: after white space, a
+ * digit, a sign or an opening bracket, or the full-width form of one (`０`–`９`, `（`, `－`, `＋`).
+ */
+const FIGURE_START = /^\s*[\d(△▽▲▼\-−–+０-９（－＋]/;
 
 /** One cell as figures: blank, one number, a number with a bracketed or parenthesised second, or unreadable. */
 export function readCellFigure(text: string): CellFigure {
@@ -69,6 +78,9 @@ export function readCellFigure(text: string): CellFigure {
     const decimals = plain[2]?.length ?? 0;
     if (Number.isFinite(value)) return plain[3] ? { text, blank: false, value, decimals, percent: true } : { text, blank: false, value, decimals };
   }
+  // Every figure, mark and count below holds a digit (full-width ones fold to digits): a
+  // cell without one (a word, a run of dashes, nothing) is blank or unreadable, as the patterns would find.
+  if (!DIGIT.test(folded)) return BLANK.test(folded) ? { text, blank: true, decimals: 0 } : { text, blank: false, problem: 'unreadable', decimals: 0 };
   const mark = /^(.*\d[%％]?)\s*(\*{1,3}|※\d*|주\d+\)?|[¹²³⁴⁵⁶⁷⁸⁹])$/.exec(folded);
   const t = mark ? mark[1]! : folded;
   const decimals = /\.(\d+)\s*[%％]?\s*$/.exec(t)?.[1]?.length ?? 0;
@@ -81,14 +93,15 @@ export function readCellFigure(text: string): CellFigure {
 
 function readFigureText(text: string, t: string, decimals: number): CellFigure {
   // `312 → 358`: a before and an after figure (under a `'23 → '24` header).
-  const arrow = /^(.+?)\s*(?:→|⇒|->|▶|➡)\s*(.+)$/.exec(t);
+  // Each pattern below is tried only where its mark stands: an arrow anywhere, a closing bracket at the end (`t` is trimmed).
+  const arrow = ARROW_CHARACTER.test(t) ? /^(.+?)\s*(?:→|⇒|->|▶|➡)\s*(.+)$/.exec(t) : null;
   if (arrow) {
     const from = readNumber(arrow[1]!);
     const to = readNumber(arrow[2]!);
     if (from.value !== undefined && to.value !== undefined) return { text, blank: false, value: from.value, second: { kind: 'arrow', value: to.value }, decimals };
   }
-  const bracket = /^([\s\S]*?\S)\s*\[([^\]]*)\]\s*$/.exec(t);
-  const paren = bracket ? undefined : /^([\s\S]*?[\d,.])\s*\(([^)]*)\)\s*$/.exec(t);
+  const bracket = t.endsWith(']') ? /^([\s\S]*?\S)\s*\[([^\]]*)\]\s*$/.exec(t) : null;
+  const paren = bracket || !t.endsWith(')') ? undefined : /^([\s\S]*?[\d,.])\s*\(([^)]*)\)\s*$/.exec(t);
   const split = bracket ?? paren;
   if (split) {
     const main = readNumber(split[1]!);

@@ -203,8 +203,9 @@ function dateOfNote(plan: LineColumns, note: string): string | undefined {
   return date;
 }
 
+/** A row's line; its `normalizedName` is left empty (in its place) until the line is kept (see `emitRow`). */
 function lineFromRow(row: BodyRow, plan: LineColumns, units: Units, year: string | undefined): BudgetLine {
-  const line: BudgetLine = { program: row.label, normalizedName: normalizeName(row.label), source: row.source };
+  const line: BudgetLine = { program: row.label, normalizedName: '', source: row.source };
   if (row.group) line.group = row.group;
   const budget = moneyQuantity(row, plan.budget, units);
   if (budget) line.budget = budget;
@@ -305,6 +306,8 @@ function emitRow(row: BodyRow, i: number, parentLabel: string | undefined, h: Hi
     if (!line.budget && !line.executed) return;
     if (!line.group && parentLabel) line.group = parentLabel;
     if (settlement) checkSettlement(line, row, units, diagnostics);
+    // Named only when kept: most of a table's group, total and funding rows give no line.
+    line.normalizedName = normalizeName(row.label);
     out.lines.push(line);
     return;
   }
@@ -889,10 +892,12 @@ function readTable(printed: TableInContext): ReadTable {
   const nonFigure = cls.kind === 'other' && cls.reasons.some((r) => /names staff|names no money/.test(r));
   // A table without any header row says nothing about what its figures are.
   if (nonFigure || cls.headerRows === 0) return { ctx, cls, units: { units: [], mult: 1 }, rowDiagnostics };
-  const declared = moneyUnitOf(ctx, leadingGridRows(ctx.table, cls.headerRows), cls.headerRows);
+  // The header's grid rows, made once for the unit and the rows.
+  const headerGrid = leadingGridRows(ctx.table, cls.headerRows);
+  const declared = moneyUnitOf(ctx, headerGrid, cls.headerRows);
   const units: Units = { units: declared.units, mult: declared.money ? MONEY_UNITS[declared.money]! : 1 };
   if (declared.money) units.money = declared.money;
-  const rows = readRows(ctx, cls, rowDiagnostics);
+  const rows = readRows(ctx, cls, rowDiagnostics, headerGrid);
   // The rows hold what they read of the grid: a long table's grid is not kept while all its figures are.
   forgetGrid(ctx.table);
   return { ctx, cls, units, rows, orphan: figuresWithoutHeader(rows, cls), rowDiagnostics };

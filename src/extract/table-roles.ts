@@ -5,7 +5,7 @@
 // table (budget execution, settlement, multi-year budget, target/actual,
 // funding breakdown, other) with the reasons. Pure; knows meanings, not documents.
 
-import { tableGrid, type GridCell, type TableBlock, type TableRow } from '../layout/types.js';
+import { gridShape, leadingGridRows, tableGrid, type GridCell, type TableBlock, type TableRow } from '../layout/types.js';
 import { parseNumber, parsePercent } from './amounts.js';
 import { expandYear } from './periods.js';
 import { memoizedText } from './memo.js';
@@ -100,9 +100,68 @@ export const NON_FIGURE_HEADERS: readonly RegExp[] = [
   /^(일정|추진일정|기간|사업기간|시기|추진시기|장소)$/,
 ];
 
+/**
+ * The words of whole-text patterns (`^(국비|국고|…)$`), for a cheap test before the pattern
+ * is asked: reading a header only takes characters away (spaces, marks, years, brackets) and
+ * folds full-width forms, never adds a letter, so a text lacking some letter of every word
+ * cannot be read as any of them. Most row names lack them.
+ */
+export interface WordLetters {
+  /** Any first letter of the words: a text without one holds no word's letters. */
+  firsts: RegExp;
+  /** Each word's first letter, and (at the same index) the letters after it. */
+  heads: string[];
+  rests: string[][];
+}
+
+export function wordsOf(patterns: readonly RegExp[]): WordLetters {
+  const heads: string[] = [];
+  const rests: string[][] = [];
+  for (const re of patterns) {
+    for (const word of /^\^\(([가-힣|]+)\)\$$/.exec(re.source)![1]!.split('|')) {
+      const [head, ...rest] = [...new Set(word)] as [string, ...string[]];
+      heads.push(head);
+      rests.push(rest);
+    }
+  }
+  return { firsts: new RegExp(`[${[...new Set(heads)].join('')}]`), heads, rests };
+}
+
+/** Whether `text` holds every letter of at least one of `words`. */
+export function mayBeOneOf(text: string, words: WordLetters): boolean {
+  if (!words.firsts.test(text)) return false;
+  for (let w = 0; w < words.heads.length; w++) {
+    if (!text.includes(words.heads[w]!)) continue;
+    const rest = words.rests[w]!;
+    let all = true;
+    for (let k = 0; k < rest.length && all; k++) all = text.includes(rest[k]!);
+    if (all) return true;
+  }
+  return false;
+}
+
+const NON_FIGURE_WORDS = wordsOf(NON_FIGURE_HEADERS);
+
+function namesNonFigure(text: string): boolean {
+  if (!mayBeOneOf(text, NON_FIGURE_WORDS)) return false;
+  const normalized = normalizeHeader(text);
+  return NON_FIGURE_HEADERS.some((re) => re.test(normalized));
+}
+
+/** Staff counts put 정원/현원 in the rows as often as in the header: the first header, else row name, naming no money. */
+function findNonFigureHeader(columns: ColumnInfo[], body: BodyGridRow[], nameColumn: number): string | undefined {
+  for (const c of columns) for (const p of c.path) if (namesNonFigure(p)) return p;
+  for (const r of body) {
+    const text = r[nameColumn]?.text ?? '';
+    if (namesNonFigure(text)) return text;
+  }
+  return undefined;
+}
+
 /** A project's period beside its cost: the cost is for the whole period. */
 const PROJECT_PERIOD = /^(사업기간|추진기간|기간|사업연도|총사업기간)$/;
 
+const DIGIT = /[0-9０-９]/;
 const YEAR4 = /(?:^|[^\d])((?:19|20)\d{2})(?!\d)\s*(?:년도|년)?/;
 const YEAR2 = /['’‘´`]\s*(\d{2})(?!\d)\s*(?:년도|년)?/;
 
@@ -114,8 +173,12 @@ export interface YearMark {
   end?: boolean;
 }
 
+const ARROW_CHARACTER = /[→⇒>＞▶➡]/;
+
 /** `'23 → '24`, `2023년 → 2024년`: a before/after column of two years. */
 export function pairOf(text: string): [string, string] | undefined {
+  // Every arrow below holds one of these characters (`->` its `>`, also printed full-width): most headers hold none.
+  if (!ARROW_CHARACTER.test(text)) return undefined;
   const parts = foldFullWidth(text).split(/\s*(?:→|⇒|->|▶|➡)\s*/);
   if (parts.length !== 2) return undefined;
   const [a, b] = parts.map((p) => yearOf(p));
@@ -124,6 +187,8 @@ export function pairOf(text: string): [string, string] | undefined {
 
 /** The year a header names (`2022년`, `'23`, `’24 정부안`, `2025(안)`, `2023(’22.12월말)` → 2023). */
 export function yearOf(text: string): YearMark | undefined {
+  // Both patterns need a digit (full-width ones fold to digits): a text without one names no year.
+  if (!DIGIT.test(text)) return undefined;
   const s = foldFullWidth(text).replace(/\s+/g, '');
   const m4 = YEAR4.exec(s);
   const m2 = m4 ? undefined : YEAR2.exec(s);
@@ -158,7 +223,11 @@ export interface FormulaMark {
   expression?: string;
 }
 
+const CAPITAL = /[A-ZＡ-Ｚ]/;
+
 export function formulaOf(text: string): FormulaMark | undefined {
+  // Every mark below holds a capital letter (full-width ones fold to it): most headers hold none.
+  if (!CAPITAL.test(text)) return undefined;
   const s = foldFullWidth(text).replace(/\s+/g, '');
   const ratio = /\(?([A-Z])([-+])([A-Z])\)?\/([A-Z])/.exec(s);
   if (ratio) return { expression: `(${ratio[1]}${ratio[2]}${ratio[3]})/${ratio[4]}` };
@@ -242,18 +311,19 @@ function readRoleOfHeader(text: string): HeaderMeaning {
  * characters away (spaces, marks, years, brackets), never adds any: a text holding
  * none of these letters cannot name a funding part, and most row names hold none.
  */
-const FUNDING_LETTERS: ReadonlySet<string> = new Set(ROLE_VOCABULARY.filter((w) => w.role === 'funding').flatMap((w) => w.pattern.source.match(/[가-힣]/g) ?? []));
+const FUNDING_WORDS = wordsOf(ROLE_VOCABULARY.filter((w) => w.role === 'funding').map((w) => w.pattern));
 
-/** A row or header naming a funding part (`국비`, `시 비`): `roleOfHeader` says funding, asked only when it can. */
+/** A row or header naming a funding part (`국비`, `시 비`): `roleOfHeader` says funding, asked only when it can (see `wordsOf`). */
 export function namesFundingPart(text: string): boolean {
-  for (const ch of text) if (FUNDING_LETTERS.has(ch)) return roleOfHeader(text).role === 'funding';
-  return false;
+  return mayBeOneOf(text, FUNDING_WORDS) && roleOfHeader(text).role === 'funding';
 }
 
 /** What the second number in a body cell means, from the header's bracketed part. */
 export type SecondFigure = 'disbursed' | 'change';
 
 export function secondOf(headerPath: string[]): SecondFigure | undefined {
+  // `[실집행]` is the only mark read: a path without its first letter holds none.
+  if (!headerPath.some((t) => t.includes('실'))) return undefined;
   const joined = headerPath.map((t) => foldFullWidth(t).replace(/\s+/g, '')).join('');
   if (/\[실집행(액)?\]/.test(joined)) return 'disbursed';
   return undefined;
@@ -276,11 +346,18 @@ export interface ColumnInfo {
   second?: SecondFigure;
 }
 
+/** Whether a header may say 예상, 전망, 추정 or 제외: it holds both letters of one of them. */
+function mayHoldForecastOrExclusion(text: string): boolean {
+  return (text.includes('예') && text.includes('상')) || (text.includes('전') && text.includes('망')) || (text.includes('추') && text.includes('정')) || (text.includes('제') && text.includes('외'));
+}
+
 /** True when a row of grid cells holds only header-like text (no figure except years). */
 function isHeaderLike(row: GridCell[]): boolean {
   return row.every((c) => {
     const t = c.text.trim();
     if (t === '' || /^[-–—]$/.test(t)) return true;
+    // A number, a percentage and a year all need a digit: a word is header-like.
+    if (!DIGIT.test(t)) return true;
     if (yearOf(t) && withoutYears(normalizeHeader(t)).length <= 6) return true;
     return parseNumber(t) === undefined && parsePercent(t) === undefined && !/^\d[\d,.\s]*$/.test(t);
   });
@@ -301,25 +378,37 @@ function isSubHeader(row: GridCell[]): boolean {
  * the first row of a stacked header).
  */
 export function headerRowCount(table: TableBlock, grid: GridCell[][] = tableGrid(table)): number {
+  return countHeaderRows(table, grid, grid.length);
+}
+
+/** A table of at most this many rows is classified on its whole grid (see `headerAndBody`). */
+const SHORT_TABLE_ROWS = 40;
+
+/** Rows looked at for the header: the header as the reader said, or at most this many. */
+const MAX_HEADER_ROWS = 4;
+
+/** `headerRowCount` from the grid's leading rows (at least `MAX_HEADER_ROWS` of them, or all) and its row count. */
+function countHeaderRows(table: TableBlock, lead: GridCell[][], length: number): number {
   let n = table.headerRows;
   if (n <= 0) {
     n = 0;
-    while (n < grid.length - 1 && n < 4 && isHeaderLike(grid[n]!)) n++;
+    while (n < length - 1 && n < MAX_HEADER_ROWS && isHeaderLike(lead[n]!)) n++;
   }
-  while (n > 0 && n < grid.length - 1 && n < 4 && isSubHeader(grid[n]!)) n++;
+  while (n > 0 && n < length - 1 && n < MAX_HEADER_ROWS && isSubHeader(lead[n]!)) n++;
   return n;
 }
 
 function columnPath(grid: GridCell[][], headerRows: number, c: number): string[] {
   const path: string[] = [];
-  let last: string | undefined;
+  // The cell last taken, by its origin: a merged cell is taken once.
+  let lastRow = -1;
+  let lastCol = -1;
   for (let r = 0; r < headerRows; r++) {
     const cell = grid[r]?.[c];
     if (!cell) continue;
-    const key = `${cell.originRow}:${cell.originCol}`;
-    const text = cell.text.replace(/\s+/g, ' ').trim();
-    if (text === '' || key === last) continue;
-    last = key;
+    if (cell.text.trim() === '' || (cell.originRow === lastRow && cell.originCol === lastCol)) continue;
+    lastRow = cell.originRow;
+    lastCol = cell.originCol;
     for (const part of headerLines(cell.text)) if (path[path.length - 1] !== part) path.push(part);
   }
   return path;
@@ -344,8 +433,7 @@ function readHeaderLines(text: string): string[] {
 }
 
 /** The meaning of each column from its stacked header cells: the lowest cell with a role decides it. */
-export function columnInfos(table: TableBlock, grid: GridCell[][] = tableGrid(table)): ColumnInfo[] {
-  const headerRows = headerRowCount(table, grid);
+export function columnInfos(table: TableBlock, grid: GridCell[][] = tableGrid(table), headerRows: number = headerRowCount(table, grid)): ColumnInfo[] {
   const width = grid[0]?.length ?? 0;
   const infos: ColumnInfo[] = [];
   for (let c = 0; c < width; c++) {
@@ -373,7 +461,8 @@ export function columnInfos(table: TableBlock, grid: GridCell[][] = tableGrid(ta
     }
     const formulas = path.map(formulaOf).filter((f): f is FormulaMark => f !== undefined);
     if (formulas.length) info.formula = formulas[formulas.length - 1]!;
-    const joined = path.map((p) => p.replace(/\s+/g, '')).join('|');
+    // The words are asked only of a path holding their letters (spaces between them are removed, never letters).
+    const joined = path.some(mayHoldForecastOrExclusion) ? path.map((p) => p.replace(/\s+/g, '')).join('|') : '';
     if (/예상|전망|추정/.test(joined)) info.expected = true;
     if (/제외/.test(joined)) info.excluded = true;
     const second = secondOf(path);
@@ -429,7 +518,7 @@ export function yearsAcross(columns: ColumnInfo[], roles: ReadonlySet<ColumnRole
 const POINT_ROLES: ReadonlySet<ColumnRole> = new Set(['budget', 'executed', 'year']);
 
 /** Most non-empty body cells of the column are words, not figures (at least two of them). */
-function isWordColumn(body: GridCell[][], c: number): boolean {
+function isWordColumn(body: BodyGridRow[], c: number): boolean {
   const texts = body.map((r) => r[c]?.text.trim() ?? '').filter((t) => t !== '' && !/^[-–—]$/.test(t));
   const words = texts.filter((t) => parseNumber(t.replace(/[%％]$/, '')) === undefined && /[가-힣A-Za-z]/.test(t));
   return texts.length >= 2 && words.length * 2 > texts.length;
@@ -443,7 +532,7 @@ const ITEM_NAME = /^(사업명|세부사업명?|내역사업명?|단위사업명
  * in it, or a funding word on a row that continues the item above (merged or
  * repeated name). A funding word on an item's only row (융자 as 지원 형태) is a kind.
  */
-function holdsFundingParts(body: GridCell[][], c: number, item: number): boolean {
+function holdsFundingParts(body: BodyGridRow[], c: number, item: number): boolean {
   return body.some((r, i) => {
     const role = roleOfHeader(r[c]?.text ?? '').role;
     if (role === 'total') return true;
@@ -454,7 +543,7 @@ function holdsFundingParts(body: GridCell[][], c: number, item: number): boolean
 }
 
 /** The column's cells are merged down (or left empty below a value) while the next column goes on. */
-function repeatsDown(body: GridCell[][], c: number): boolean {
+function repeatsDown(body: BodyGridRow[], c: number): boolean {
   return body.some((r) => r[c]?.spanned === true || ((r[c]?.text.trim() ?? '') === '' && (r[c + 1]?.text.trim() ?? '') !== ''));
 }
 
@@ -462,10 +551,10 @@ function repeatsDown(body: GridCell[][], c: number): boolean {
  * Column `c` spans rows: in a row that is not a total, its cell is merged from above or
  * left empty while column `other` is filled. Total rows (계 with an empty name cell) say nothing.
  */
-function spansRows(body: GridCell[][], c: number, other: number): boolean {
+function spansRows(body: BodyGridRow[], c: number, other: number): boolean {
   // The cheap test first: a large table has few such rows, and only those are asked whether they total.
-  const empty = (r: GridCell[]) => r[c]?.spanned === true || ((r[c]?.text.trim() ?? '') === '' && (r[other]?.text.trim() ?? '') !== '');
-  const isTotalRow = (r: GridCell[]) => [r[c], r[other]].some((cell) => cell !== undefined && roleOfHeader(cell.text).role === 'total');
+  const empty = (r: BodyGridRow) => r[c]?.spanned === true || ((r[c]?.text.trim() ?? '') === '' && (r[other]?.text.trim() ?? '') !== '');
+  const isTotalRow = (r: BodyGridRow) => [r[c], r[other]].some((cell) => cell !== undefined && roleOfHeader(cell.text).role === 'total');
   return body.some((r) => empty(r) && !isTotalRow(r));
 }
 
@@ -503,13 +592,45 @@ function copyOfClass(cls: TableClass): TableClass {
   return { ...cls, reasons: cls.reasons.slice() };
 }
 
+/**
+ * The first `n` rows of the table's grid, made as classification made them: from the whole
+ * grid of a short table (already made), from the leading rows alone of a long one.
+ */
+export function headerGridRows(table: TableBlock, n: number): GridCell[][] {
+  return table.rows.length <= SHORT_TABLE_ROWS ? tableGrid(table).slice(0, n) : leadingGridRows(table, n);
+}
+
+/**
+ * A body row as classification reads it (text and whether merged from above or the left): a
+ * grid row, or a row's cells as made where they are its grid row (see `gridShape`).
+ */
+type BodyGridRow = readonly { readonly text: string; readonly spanned?: boolean }[];
+
+/**
+ * The table's header rows of the grid, and its body rows, made without the grid where the
+ * rows as made are their grid rows: a long table is classified without an object per cell.
+ */
+function headerAndBody(table: TableBlock): { headerRows: number; lead: GridCell[][]; body: BodyGridRow[] } {
+  // A short table's grid costs less than finding its shape, and its readers share it.
+  if (table.rows.length <= SHORT_TABLE_ROWS) {
+    const grid = tableGrid(table);
+    const headerRows = countHeaderRows(table, grid, grid.length);
+    return { headerRows, lead: grid, body: grid.slice(headerRows) };
+  }
+  const lead = leadingGridRows(table, Math.min(table.rows.length, Math.max(MAX_HEADER_ROWS, table.headerRows)));
+  const headerRows = countHeaderRows(table, lead, table.rows.length);
+  const shape = gridShape(table);
+  const body: BodyGridRow[] = [];
+  for (let r = headerRows; r < table.rows.length; r++) body.push(shape.asMade[r] === 1 ? table.rows[r]!.cells : tableGrid(table)[r]!);
+  return { headerRows, lead, body };
+}
+
 function classifyGrid(table: TableBlock): TableClass {
-  const grid = tableGrid(table);
-  const headerRows = headerRowCount(table, grid);
-  const columns = columnInfos(table, grid);
+  const { headerRows, lead, body } = headerAndBody(table);
+  const columns = columnInfos(table, lead, headerRows);
   const named = labelColumns(columns);
   let { label, group } = named;
-  const bodyRows = grid.slice(headerRows);
+  const bodyRows = body;
   // 내역사업명 | 구분 (보조, 직접수행): the column that names the item is the label, the
   // 구분 beside it a group, unless 구분 splits each item into funding parts (계, 국비…).
   const item = columns.find((c) => c.role === 'label' && c.index !== label && c.path.some((p) => ITEM_NAME.test(normalizeHeader(p))));
@@ -519,7 +640,8 @@ function classifyGrid(table: TableBlock): TableClass {
   }
   // Two word columns at the left, the first merged down the rows (청구법인 › 매출원가, 판관비…):
   // the first groups, the second names.
-  if (label !== undefined && group === undefined && isWordColumn(bodyRows, label + 1) && repeatsDown(bodyRows, label)) {
+  // The cheap test first: most name columns are not merged down.
+  if (label !== undefined && group === undefined && repeatsDown(bodyRows, label) && isWordColumn(bodyRows, label + 1)) {
     const next = columns[label + 1];
     if (next && (next.role === 'other' || next.role === 'label')) {
       group = label;
@@ -538,27 +660,24 @@ function classifyGrid(table: TableBlock): TableClass {
   const has = (role: ColumnRole) => columns.some((c) => c.role === role && !c.excluded);
   const headerText = (role: ColumnRole) => columns.filter((c) => c.role === role).map((c) => c.path.join('/')).join(', ');
   const reasons: string[] = [];
-  const base = { headerRows, columns, yearsDown: false, reasons } satisfies Partial<TableClass>;
-  const withLabels = (kind: TableKind, extra: Partial<TableClass> = {}): TableClass => {
-    const out: TableClass = { ...base, kind, ...extra };
+  const withLabels = (kind: TableKind, yearsDownHere = false): TableClass => {
+    const out: TableClass = { headerRows, columns, yearsDown: yearsDownHere, reasons, kind };
     if (label !== undefined) out.labelColumn = label;
     if (group !== undefined) out.groupColumn = group;
     return out;
   };
 
-  const body = grid.slice(headerRows);
   // Staff counts put 정원/현원 in the rows as often as in the header.
-  // Asked only of a table without budget or execution columns (every row's name is read for it).
-  const nonFigureHeader = (): string | undefined => {
-    const names = (p: string) => NON_FIGURE_HEADERS.some((re) => re.test(normalizeHeader(p)));
-    return columns.flatMap((c) => c.path).find(names) ?? body.map((r) => r[label ?? 0]?.text ?? '').find(names);
-  };
+  // Asked only of a table without budget or execution columns (every row's name is read for it),
+  // and answered once: such a table that is no staff table asks again at the end.
+  let nonFigureAnswer: { header: string | undefined } | undefined;
+  const nonFigureHeader = (): string | undefined => (nonFigureAnswer ??= { header: findNonFigureHeader(columns, body, label ?? 0) }).header;
   const labelYears = label === undefined ? [] : body.map((r) => r[label]?.text ?? '').filter((t) => /^\s*(?:(?:19|20)\d{2}|['’‘]\d{2})\s*(?:년도?)?\s*(?:\(.*\))?\s*$/.test(t));
   const yearsDown = labelYears.length >= 2 && labelYears.length >= body.length / 2;
 
   if (has('target') && (has('actual') || has('achievement'))) {
     reasons.push(`target and actual columns: ${headerText('target')}; ${headerText('actual') || headerText('achievement')}`);
-    return withLabels('target-actual', { yearsDown });
+    return withLabels('target-actual', yearsDown);
   }
   const nonFigure = has('budget') || has('executed') ? undefined : nonFigureHeader();
   if (nonFigure) {
@@ -580,7 +699,7 @@ function classifyGrid(table: TableBlock): TableClass {
   };
   if (yearsDown && columns.some((c) => c.index !== label && MONEY_ROLES.has(c.role === 'other' ? 'year' : c.role) && numeric(c))) {
     reasons.push(`years down the rows: ${labelYears.map((t) => t.trim()).join(', ')}`);
-    return withLabels('multi-year-budget', { yearsDown: true });
+    return withLabels('multi-year-budget', true);
   }
   if (has('budget') && has('executed')) {
     reasons.push(`budget (${headerText('budget')}) and executed (${headerText('executed')}) columns`);

@@ -12,7 +12,7 @@ import { foldFullWidth } from './text.js';
 import { BLANK, holdsFigure, readCellFigure, type CellFigure } from './table-cells.js';
 import { diag } from './table-diagnostics.js';
 import { joinedAcross } from './table-across.js';
-import { classifyTable, namesFundingPart, normalizeHeader, type ColumnInfo, type ColumnRole, type TableClass } from './table-roles.js';
+import { classifyTable, headerGridRows, namesFundingPart, normalizeHeader, type ColumnInfo, type ColumnRole, type TableClass } from './table-roles.js';
 
 export interface TableInContext {
   table: TableBlock;
@@ -39,17 +39,16 @@ export function tablesInContext(blocks: Block[]): TableInContext[] {
   let heading: string | undefined;
   let path: { level: number; text: string }[] = [];
   let last: { ctx: TableInContext; signature: string } | undefined;
+  // What the tables are about, as of block `subjectUntil` (see `subjectOf`): read only where a table asks.
   let subject: string | undefined;
+  let subjectUntil = 0;
   // The table read from the block just before, while nothing else stands between.
   let adjacent: TableInContext | undefined;
-  for (const block of blocks) {
+  for (let b = 0; b < blocks.length; b++) {
+    const block = blocks[b]!;
     const before = adjacent;
     adjacent = undefined;
-    if (block.type === 'list-item' && isSubjectText(block.text)) subject = block.text.trim();
-    const named = block.type === 'list-item' || block.type === 'paragraph' ? nameLine(block.text) : undefined;
-    if (named) subject = named;
     if (block.type === 'heading') {
-      subject = isSubjectText(block.text) ? block.text.replace(/^\s*(\d+|[IVXⅠ-Ⅹ]+|[가-하])[.)]\s*/, '').trim() : undefined;
       heading = block.text;
       path = [...path.filter((h) => h.level < block.level), { level: block.level, text: block.text }];
       last = undefined;
@@ -64,16 +63,19 @@ export function tablesInContext(blocks: Block[]): TableInContext[] {
       last = undefined;
       continue;
     }
-    const grid = tableGrid(block);
+    // Classified and compared by the header's grid rows: the whole grid is made only for a continuation's rows.
     const cls = classifyTable(block);
-    const signature = headerSignature(grid, cls.headerRows);
+    const signature = headerSignature(headerGridRows(block, cls.headerRows), cls.headerRows);
     if (last && cls.headerRows > 0 && signature === last.signature && !block.caption) {
-      pushAll(last.ctx.extraRows, grid.slice(cls.headerRows));
+      pushAll(last.ctx.extraRows, tableGrid(block).slice(cls.headerRows));
       continue;
     }
     // Classified: the rows are read later without the grid where they can be (see `readRows`).
     forgetGrid(block);
     const ctx: TableInContext = { table: block, extraRows: [], headings: path.map((h) => h.text) };
+    const said = subjectOf(blocks, subjectUntil, b);
+    if (said) subject = said.subject;
+    subjectUntil = b;
     if (subject) ctx.subject = subject;
     if (heading) ctx.heading = heading;
     if (block.caption) ctx.caption = block.caption;
@@ -84,11 +86,33 @@ export function tablesInContext(blocks: Block[]): TableInContext[] {
   return out;
 }
 
+/**
+ * The subject the last of `blocks[from..to)` that says one gives, or undefined when none
+ * does (the subject stays as it was): a heading says its name or that there is none, a
+ * list item a short name or a `사업명 : X` line, a paragraph a `사업명 : X` line. Read
+ * backwards from the table, so blocks before the nearest one that says are never read.
+ */
+function subjectOf(blocks: Block[], from: number, to: number): { subject: string | undefined } | undefined {
+  for (let i = to - 1; i >= from; i--) {
+    const block = blocks[i]!;
+    if (block.type === 'heading') {
+      return { subject: isSubjectText(block.text) ? block.text.replace(/^\s*(\d+|[IVXⅠ-Ⅹ]+|[가-하])[.)]\s*/, '').trim() : undefined };
+    }
+    if (block.type !== 'list-item' && block.type !== 'paragraph') continue;
+    const named = nameLine(block.text);
+    if (named) return { subject: named };
+    if (block.type === 'list-item' && isSubjectText(block.text)) return { subject: block.text.trim() };
+  }
+  return undefined;
+}
+
 /** Keys that introduce a project's name (`사 업 명 : 수요응답형 교통(DRT) 운영`). */
 const NAME_KEYS = /^(사업명|세부사업명|내역사업명|단위사업명|과제명|세부과제명|프로젝트명)$/;
 
 /** The name a `사업명 : X` line gives, or undefined. */
 export function nameLine(text: string): string | undefined {
+  // The pattern needs a colon: most lines hold none.
+  if (!text.includes(':') && !text.includes('：')) return undefined;
   const m = /^([^:：]{2,20}?)\s*[:：]\s*(.+)$/.exec(text.trim());
   if (!m || !NAME_KEYS.test(m[1]!.replace(/\s+/g, ''))) return undefined;
   const name = m[2]!.replace(/\s+/g, ' ').trim();
@@ -155,12 +179,14 @@ export function isTotalLabel(label: string): boolean {
 }
 
 function cleanLabel(text: string): string {
-  return collapseLetterSpacing(text.replace(/\n/g, ' '))
-    .replace(/\s+/g, ' ')
-    .replace(/^[○●◦▪■□◇◆․·ㆍ∙•\-–]\s*/, '')
-    .replace(/\(\s*\)/g, '')
-    .trim();
+  // A name without white space (most) has no letter spacing to collapse nor spaces to squeeze.
+  const spaced = WHITE_SPACE.test(text) ? collapseLetterSpacing(text.replace(/\n/g, ' ')).replace(/\s+/g, ' ') : text;
+  const unmarked = LEADING_MARK.test(spaced) ? spaced.replace(LEADING_MARK, '') : spaced;
+  return (unmarked.includes('(') ? unmarked.replace(/\(\s*\)/g, '') : unmarked).trim();
 }
+
+const WHITE_SPACE = /\s/;
+const LEADING_MARK = /^[○●◦▪■□◇◆․·ㆍ∙•\-–]\s*/;
 
 /**
  * A row's figures by column index, read as a Map is (get, set, delete, size, in
@@ -278,7 +304,7 @@ export function cellSource(row: BodyRow, column: number): Source {
  *   the words join the name and the figures move back under their headers.
  * Rows with merged cells are as the reader made them and are left alone.
  */
-function realign(cells: BodyCell[], cls: TableClass): { cells: BodyCell[]; why: string } | undefined {
+function realign(cells: BodyCell[], cls: TableClass, firstFigure: ColumnInfo | undefined): { cells: BodyCell[]; why: string } | undefined {
   if (cls.labelColumn === undefined || cells.some((c) => c.spanned)) return undefined;
   const label = cls.labelColumn;
   const nameCell = cells[label]?.text ?? '';
@@ -287,7 +313,6 @@ function realign(cells: BodyCell[], cls: TableClass): { cells: BodyCell[]; why: 
     if (shift === 0) return undefined;
     return { cells: shifted(cells, shift), why: `row has its cells ${Math.abs(shift)} column(s) off the header; realigned on its figures (group continues)` };
   }
-  const firstFigure = cls.columns.find((c) => isFigureColumn(c, cls) && c.index > label);
   if (!firstFigure) return undefined;
   const words = (from: number, to: number) => {
     for (let c = from; c < to && c < cells.length; c++) if (cells[c]!.text.trim() === '' || /\d/.test(cells[c]!.text)) return false;
@@ -331,13 +356,26 @@ function unstack(cells: BodyCell[], cls: TableClass): BodyCell[][] {
 interface HeaderKey {
   cells: string[];
   joined: string;
+  /**
+   * Per cell, a letter of its normalized text and that letter's full-width form: normalizing
+   * only folds full-width forms and takes characters away, so a body cell holding neither
+   * cannot normalize to the header's (most body rows differ at their first cell).
+   */
+  probes: (readonly [string, string] | undefined)[];
 }
 
 function headerKey(headerGrid: GridCell[][]): HeaderKey | undefined {
   const bottom = headerGrid[headerGrid.length - 1];
   if (!bottom) return undefined;
   const cells = bottom.map((c) => normalizeHeader(c.text));
-  return { cells, joined: cells.join('|') };
+  return { cells, joined: cells.join('|'), probes: cells.map(probeOf) };
+}
+
+function probeOf(normalized: string): readonly [string, string] | undefined {
+  const letter = normalized[normalized.length - 1];
+  if (letter === undefined) return undefined;
+  const code = letter.charCodeAt(0);
+  return [letter, code >= 0x21 && code <= 0x7e ? String.fromCharCode(code + 0xfee0) : letter];
 }
 
 function isRepeatedHeader(cells: BodyCell[], key: HeaderKey | undefined): boolean {
@@ -345,7 +383,12 @@ function isRepeatedHeader(cells: BodyCell[], key: HeaderKey | undefined): boolea
   // Same cell count and no '|' in the header: the joined strings are equal exactly when every cell is,
   // so the comparison stops at the first differing cell (usually the name) instead of normalizing the row.
   if (cells.length === key.cells.length && key.cells.every((c) => !c.includes('|'))) {
-    for (let i = 0; i < cells.length; i++) if (normalizeHeader(cells[i]!.text) !== key.cells[i]) return false;
+    for (let i = 0; i < cells.length; i++) {
+      const text = cells[i]!.text;
+      const probe = key.probes[i];
+      if (probe && !text.includes(probe[0]) && !text.includes(probe[1])) return false;
+      if (normalizeHeader(text) !== key.cells[i]) return false;
+    }
     return key.joined.replace(/\|/g, '') !== '';
   }
   const a = cells.map((c) => normalizeHeader(c.text)).join('|');
@@ -357,9 +400,9 @@ function isRepeatedHeader(cells: BodyCell[], key: HeaderKey | undefined): boolea
  * made, not grid positions, and the grid is made only for the other rows: a long table's
  * grid need not be held while its rows are. Each row's source is its own.
  */
-export function readRows(ctx: TableInContext, cls: TableClass, diagnostics: Diagnostic[]): BodyRow[] {
+export function readRows(ctx: TableInContext, cls: TableClass, diagnostics: Diagnostic[], headerGrid?: GridCell[][]): BodyRow[] {
   const shape = gridShape(ctx.table);
-  const headerGrid = leadingGridRows(ctx.table, cls.headerRows, shape.width);
+  headerGrid ??= leadingGridRows(ctx.table, cls.headerRows, shape.width);
   // The table's own body rows, then the rows of the tables continuing it (grid rows).
   const ownBody = Math.max(0, ctx.table.rows.length - cls.headerRows);
   const printedCount = ownBody + ctx.extraRows.length;
@@ -367,6 +410,9 @@ export function readRows(ctx: TableInContext, cls: TableClass, diagnostics: Diag
   const key = headerKey(headerGrid);
   const figureColumns = cls.columns.filter((c) => isFigureColumn(c, cls)).map((c) => c.index);
   const width = figureColumns.reduce((w, c) => Math.max(w, c + 1), 0);
+  // The first figure column right of the name, the same for every row (see `realign`).
+  const nameColumn = cls.labelColumn;
+  const firstFigure = nameColumn === undefined ? undefined : cls.columns.find((c) => isFigureColumn(c, cls) && c.index > nameColumn);
   let group: string | undefined;
   for (let k = 0; k < printedCount; k++) {
     const r = cls.headerRows + k;
@@ -379,7 +425,7 @@ export function readRows(ctx: TableInContext, cls: TableClass, diagnostics: Diag
       if (isRepeatedHeader(cells, key)) continue;
       // A grid position always has its source; a cell as made has one only where it differs from its row's.
       const source = (cells[0]!.source ?? line.source)!;
-      const realigned = realign(cells, cls);
+      const realigned = realign(cells, cls, firstFigure);
       if (realigned) {
         cells = realigned.cells;
         diagnostics.push(diag('table-row-realigned', realigned.why, source));
@@ -444,14 +490,9 @@ function digitsOf(value: number): number {
   return digits;
 }
 
-/** The median (lower middle) of digit counts, by counting: a column of a long table has few distinct counts. */
-function medianDigits(values: number[]): number {
-  const counts: number[] = [];
-  for (const v of values) {
-    const d = digitsOf(v);
-    counts[d] = (counts[d] ?? 0) + 1;
-  }
-  let left = Math.floor((values.length - 1) / 2);
+/** The median (lower middle) of `n` digit counts given as how many values have each count: a column of a long table has few distinct counts. */
+function medianOfCounts(counts: number[], n: number): number {
+  let left = Math.floor((n - 1) / 2);
   for (let d = 0; d < counts.length; d++) {
     left -= counts[d] ?? 0;
     if (left < 0) return d;
@@ -464,21 +505,35 @@ function flagImplausible(rows: BodyRow[], cls: TableClass, diagnostics: Diagnost
   for (const column of cls.columns) {
     // Only figure columns have figures (see readRows).
     if (!isFigureColumn(column, cls)) continue;
-    const values: number[] = [];
+    const rate = RATE_ROLES.has(column.role);
+    // Non-zero values: how many, how many have each digit count, and the largest rate or
+    // digit count (when even that is plausible, no row is looked at again).
+    let n = 0;
+    const counts: number[] = [];
+    let largest = 0;
     for (const row of rows) {
       const v = row.figures.get(column.index)?.value;
-      if (v !== undefined && v !== 0) values.push(v);
+      if (v === undefined || v === 0) continue;
+      n++;
+      if (rate) {
+        if (Math.abs(v) > largest) largest = Math.abs(v);
+        continue;
+      }
+      const d = digitsOf(v);
+      counts[d] = (counts[d] ?? 0) + 1;
+      if (d > largest) largest = d;
     }
-    if (values.length === 0) continue;
-    const median = medianDigits(values);
-    const rate = RATE_ROLES.has(column.role);
+    if (n === 0) continue;
+    if (rate ? !(largest > 1000) : n < 3) continue;
+    const median = rate ? 0 : medianOfCounts(counts, n);
+    if (!rate && largest < median + 4) continue;
     for (const row of rows) {
       const f = row.figures.get(column.index);
       if (f?.value === undefined) continue;
-      const bad = rate ? Math.abs(f.value) > 1000 : values.length >= 3 && digitsOf(f.value) >= median + 4;
+      const bad = rate ? Math.abs(f.value) > 1000 : digitsOf(f.value) >= median + 4;
       if (bad) {
         (row.implausible ??= new Set()).add(column.index);
-        diagnostics.push(diag('table-value-implausible', `"${f.text.trim()}" in column "${column.path.join(' ')}" is implausible for that column (${RATE_ROLES.has(column.role) ? 'over 1,000%' : `${digitsOf(f.value)} digits where the column has ${median}`}); not used`, row.source));
+        diagnostics.push(diag('table-value-implausible', `"${f.text.trim()}" in column "${column.path.join(' ')}" is implausible for that column (${rate ? 'over 1,000%' : `${digitsOf(f.value)} digits where the column has ${median}`}); not used`, row.source));
       }
     }
   }

@@ -815,6 +815,30 @@ describe('readCellFigure: plain numbers read whole, as every other cell is', () 
   ])('%j', (text, expected) => expect(readCellFigure(text)).toEqual(expected));
 });
 
+describe('readCellFigure: cells without a digit are blank or unreadable, whole', () => {
+  it.each([
+    ['', { text: '', blank: true, decimals: 0 }],
+    [' - ', { text: ' - ', blank: true, decimals: 0 }],
+    ['해당 없음', { text: '해당 없음', blank: true, decimals: 0 }],
+    ['N/A', { text: 'N/A', blank: true, decimals: 0 }],
+    ['-----', { text: '-----', blank: false, problem: 'unreadable', decimals: 0 }],
+    ['미정', { text: '미정', blank: false, problem: 'unreadable', decimals: 0 }],
+    ['억원', { text: '억원', blank: false, problem: 'unreadable', decimals: 0 }],
+    ['협력 → 확대', { text: '협력 → 확대', blank: false, problem: 'unreadable', decimals: 0 }],
+  ])('%j', (text, expected) => expect(readCellFigure(text)).toEqual(expected));
+});
+
+describe('readCellFigure: arrows, brackets and parentheses read where they stand', () => {
+  it.each([
+    ['312 → 358', { text: '312 → 358', blank: false, value: 312, second: { kind: 'arrow', value: 358 }, decimals: 0 }],
+    ['312 -> 358', { text: '312 -> 358', blank: false, value: 312, second: { kind: 'arrow', value: 358 }, decimals: 0 }],
+    ['312 －＞ 358', { text: '312 －＞ 358', blank: false, value: 312, second: { kind: 'arrow', value: 358 }, decimals: 0 }],
+    ['1,200［1,100］', { text: '1,200［1,100］', blank: false, value: 1200, second: { kind: 'bracket', value: 1100 }, decimals: 0 }],
+    ['500 (20) 원', { text: '500 (20) 원', blank: false, problem: 'several-numbers', decimals: 0 }], // a paren not at the end: two numbers
+    ['2020.4.1.~2024.12.31. (57개월)', { text: '2020.4.1.~2024.12.31. (57개월)', blank: false, problem: 'unreadable', decimals: 0 }],
+  ])('%j', (text, expected) => expect(readCellFigure(text)).toEqual(expected));
+});
+
 describe('holdsFigure', () => {
   it.each([
     ['1,234', true],
@@ -826,6 +850,10 @@ describe('holdsFigure', () => {
     ['추가사업12', false],
     ['약 30', false],
     ['307.9억원', false], // money with its own unit: krw, not a value in the table's unit
+    ['（１２）', true], // full-width brackets and digits: a negative 12
+    ['\u3000１２', true],
+    ['－５', true],
+    ['   ', false],
     ['', false],
   ])('%j → %j', (text, expected) => expect(holdsFigure(text)).toBe(expected));
 });

@@ -31,6 +31,12 @@ describe('namesFundingPart', () => {
     ['합계', false],
     ['추가사업12', false],
     ['', false],
+    ['국비(보조)', true],
+    ['（국비）', true],
+    ['민 자', true],
+    ['자체사업', false], // every letter of 자체, but not the word
+    ['국고보조금', false],
+    ['비국', false], // the letters of 국비, not the word
   ])('%j → %j', (text, expected) => expect(namesFundingPart(text)).toBe(expected));
 });
 
@@ -108,6 +114,8 @@ describe('yearOf', () => {
     ['’23년 이전', { year: '2023', bucket: 'before' }],
     ['’26년 이후', { year: '2026', bucket: 'after' }],
     ['2024년도말 조성액(A)', { year: '2024', end: true }],
+    ['２０２４년', { year: '2024' }], // full-width digits
+    ['’２５', { year: '2025' }],
   ])('%j', (text, expected) => expect(yearOf(text)).toEqual(expected));
   it.each(['사업명', '12.7', '집행률'])('%j names no year', (text) => expect(yearOf(text)).toBeUndefined());
 });
@@ -140,7 +148,10 @@ describe('formulaOf', () => {
     ['(B-A)/A', { expression: '(B-A)/A' }],
     ['(B-A)/\nA', { expression: '(B-A)/A' }],
     ['조성예정액 (A+B)', { expression: 'A+B' }],
+    ['본예산（Ａ）', { letter: 'A' }], // full-width letter and brackets
+    ['（Ｂ－Ａ）／Ａ', { expression: '(B-A)/A' }],
     ['예산액', undefined],
+    ['(a)', undefined],
   ])('%j', (text, expected) => expect(formulaOf(text)).toEqual(expected));
 });
 
@@ -336,6 +347,40 @@ describe('classifyTable', () => {
     expect(cls.reasons).toEqual([reason]);
     expect(cls.labelColumn).toBe(labelColumn);
     expect(cls.groupColumn).toBe(groupColumn);
+  });
+
+  // Long tables (over 40 rows) are classified from their rows as made where no span reaches them:
+  // the classes below are those of the short tables above, whatever the length.
+  const longRows = (first: number, count: number, made: (k: number) => (string | { t: string; r?: number })[]) => Array.from({ length: count }, (_, i) => made(first + i));
+  it.each([
+    [
+      'a group column merged down over 45 rows, the names beside it under a header of no role',
+      table(1, [
+        ['구분', '세부 항목', '예산액', '집행액'],
+        [{ t: '인건비', r: 20 }, '기본급 1', '100', '90'],
+        ...longRows(2, 19, (k) => [`기본급 ${k}`, '100', '90']),
+        [{ t: '운영비', r: 25 }, '사무용품 1', '50', '40'],
+        ...longRows(2, 24, (k) => [`사무용품 ${k}`, '50', '40']),
+      ]),
+      'budget-execution', 1, 0, 'budget (예산액) and executed (집행액) columns',
+    ],
+    [
+      'staff by department over 45 rows, 정원 in the last row',
+      table(1, [['구 분', '계', '3급', '4급'], ...longRows(1, 44, (k) => [`부서 ${k}`, '12', '2', '10']), ['정 원', '528', '88', '440']]),
+      'other', 0, undefined, 'header "정 원" names staff, scores or a schedule, not money',
+    ],
+    [
+      'years down 45 rows',
+      table(1, [['연도', '사업비'], ...longRows(1980, 45, (k) => [`${k}년`, '1,500'])]),
+      'multi-year-budget', 0, undefined, `years down the rows: ${Array.from({ length: 45 }, (_, i) => `${1980 + i}년`).join(', ')}`,
+    ],
+  ])('%s', (_name, t, kind, labelColumn, groupColumn, reason) => {
+    const cls = classifyTable(t);
+    expect(cls.kind).toBe(kind);
+    expect(cls.reasons).toEqual([reason]);
+    expect(cls.labelColumn).toBe(labelColumn);
+    expect(cls.groupColumn).toBe(groupColumn);
+    expect(cls.headerRows).toBe(1);
   });
 
   it('says why: the headers that decided it', () => {
