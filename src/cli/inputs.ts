@@ -80,9 +80,9 @@ export function heapRefusal(size: number, heap = v8.getHeapStatistics()): string
   const needed = size * HEAP_PER_INPUT_BYTE;
   const available = heap.heap_size_limit - heap.used_heap_size;
   if (needed <= available) return undefined;
-  const gb = (bytes: number) => (bytes / 2 ** 30).toFixed(1);
+  const gib = (bytes: number) => (bytes / 2 ** 30).toFixed(1);
   const suggested = Math.ceil((needed + heap.used_heap_size) / 2 ** 20 / 1000) * 1000;
-  return `file is ${(size / 1e6).toFixed(1)} MB: reading it needs about ${gb(needed)} GB of memory, more than Node's heap has (${gb(available)} GB free of ${gb(heap.heap_size_limit)} GB); run with NODE_OPTIONS=--max-old-space-size=${suggested}`;
+  return `file is ${(size / 1e6).toFixed(1)} MB: reading it needs about ${gib(needed)} GiB of memory, more than Node's heap has (${gib(available)} GiB free of ${gib(heap.heap_size_limit)} GiB); run with NODE_OPTIONS=--max-old-space-size=${suggested}`;
 }
 
 export async function loadInput(

@@ -42,7 +42,7 @@ describe('bad input: one line naming the file and the reason, exit code 2, other
     // 100 MB needs about 3e9 B (2.8 GiB): it fits a 4,144 MiB heap with 10 MiB used…
     [100e6, 4144, 10, undefined],
     // …not a 2,048 MiB one: 2,038 MiB (2.0 GiB) free; 3e9 B + 10 MiB = 2,871 MiB, rounded up to 3,000.
-    [100e6, 2048, 10, "file is 100.0 MB: reading it needs about 2.8 GB of memory, more than Node's heap has (2.0 GB free of 2.0 GB); run with NODE_OPTIONS=--max-old-space-size=3000"],
+    [100e6, 2048, 10, "file is 100.0 MB: reading it needs about 2.8 GiB of memory, more than Node's heap has (2.0 GiB free of 2.0 GiB); run with NODE_OPTIONS=--max-old-space-size=3000"],
     // 1 MB needs 30e6 B: 34 MiB (35.7e6 B) are free.
     [1e6, 64, 30, undefined],
   ])('a %d-byte file with a %d MiB heap (%d MiB used)', async (size, limit, used, expected) => {
@@ -63,7 +63,7 @@ describe('bad input: one line naming the file and the reason, exit code 2, other
       // 4 MB needs about 120 MB of heap: more than a 64 MB heap has.
       const run = spawnSync(process.execPath, ['--max-old-space-size=64', 'bin/policy-lens.js', 'budget', big, R, '-f', 'csv'], { encoding: 'utf8', env: { ...process.env, POLICY_LENS_NO_CODE_CACHE: '1' } });
       expect(run.status).toBe(2);
-      expect(run.stderr).toMatch(new RegExp(`^policy-lens: ${big.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: file is 4\\.0 MB: reading it needs about 0\\.1 GB of memory, more than Node's heap has \\(0\\.\\d GB free of 0\\.\\d GB\\); run with NODE_OPTIONS=--max-old-space-size=1000\n`));
+      expect(run.stderr).toMatch(new RegExp(`^policy-lens: ${big.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: file is 4\\.0 MB: reading it needs about 0\\.1 GiB of memory, more than Node's heap has \\(0\\.\\d GiB free of 0\\.\\d GiB\\); run with NODE_OPTIONS=--max-old-space-size=1000\n`));
       expect(run.stdout.trimEnd().split('\n')).toHaveLength(53);
     } finally {
       rmSync(dir, { recursive: true, force: true });
