@@ -45,7 +45,17 @@ function isOneCharacter(token: string): boolean {
  * do not become equal (the 충북 prefix stays); use `namesMatch` for that. Memoized by
  * text: every reader and command normalizes the same names again.
  */
-export const normalizeName = memoizedText(readNormalizedName);
+export function normalizeName(text: string): string {
+  // Most row names (`추가사업868`, `청년창업지원`) are already normal: one pattern test
+  // answers them without the memo's hashing and storing, which cost more than the
+  // reading when a long report's tens of thousands of names are all different.
+  return PLAIN_NAME.test(text) && !text.endsWith('사업') ? text : memoNormalizedName(text);
+}
+
+/** A name `readNormalizedName` returns as it is: Hangul syllables, digits and lower-case Latin only, not ending in `사업`. */
+const PLAIN_NAME = /^[가-힣0-9a-z]+$/;
+
+const memoNormalizedName = memoizedText(readNormalizedName);
 
 function readNormalizedName(text: string): string {
   return collapseLetterSpacing(text)

@@ -20,6 +20,20 @@ describe('normalizeName / namesMatch', () => {
     expect(normalizeName('고용안정 선제대응 패키지사업')).toBe('고용안정선제대응패키지');
   });
 
+  // Names already normal are answered without the memo; the ones just outside that set still change.
+  it.each([
+    ['추가사업868', '추가사업868'],
+    ['청년창업지원', '청년창업지원'],
+    ['ai바우처2024', 'ai바우처2024'],
+    ['청년창업지원사업', '청년창업지원'],
+    ['드론산업육성사업', '드론산업육성'],
+    ['AI바우처', 'ai바우처'],
+    ['지역혁신Ⅱ', '지역혁신ⅱ'],
+    ['청년창업 ', '청년창업'],
+    ['ㆍ청년창업', '청년창업'],
+    ['', ''],
+  ])('normalizeName(%j) → %j', (name, expected) => expect(normalizeName(name)).toBe(expected));
+
   it.each([
     ['S W 융 합 클 러 스 터 2 . 0', 'SW융합클러스터2.0', true],
     ['충북 SW융합 클러스터 2.0 사업', 'SW융합클러스터2.0', true],
