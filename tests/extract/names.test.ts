@@ -10,6 +10,13 @@ describe('collapseLetterSpacing', () => {
     ['청주시 수출기업 외국어 통번역 지원사업', '청주시 수출기업 외국어 통번역 지원사업'],
     ['ICT 융합 혁신성장 플랫폼 구축', 'ICT 융합 혁신성장 플랫폼 구축'],
     ['연구 및 개발', '연구 및 개발'],
+    // Spaces collapsed and brackets closed up without a run to glue; a run at either end or of emoji.
+    ['  청년  창업\t지원 ( 본예산 )  ', '청년 창업 지원 (본예산)'],
+    ['가 나다 라', '가 나다 라'],
+    ['교육 훈련 지 원', '교육 훈련지원'],
+    ['지 원 교육', '지원교육'],
+    ['😀 😀 데이터', '😀😀데이터'],
+    ['😀 데이터 😀', '😀 데이터 😀'],
   ])('%s → %s', (text, expected) => expect(collapseLetterSpacing(text)).toBe(expected));
 });
 
