@@ -16,6 +16,9 @@ export function collapseLetterSpacing(text: string): string {
   const trimmed = text.trim();
   // One word (no space inside): nothing to join, as the token loop below would find.
   if (!SPACE.test(trimmed)) return trimmed;
+  // No two single characters side by side (most names): nothing is glued, the
+  // tokens are joined by one space each, as the loop below would join them.
+  if (!SPACED_PAIR.test(trimmed)) return withoutSpaceInBrackets(trimmed.replace(/\s+/g, ' '));
   const tokens = trimmed.split(/\s+/).filter(Boolean);
   if (tokens.length < 2) return tokens.join('');
   const single = tokens.map(isOneCharacter);
@@ -26,7 +29,16 @@ export function collapseLetterSpacing(text: string): string {
     const glue = inRun[i] === true || inRun[i - 1] === true;
     out += (glue ? '' : ' ') + tokens[i];
   }
-  return out.includes('(') || out.includes(')') ? out.replace(/\(\s+/g, '(').replace(/\s+\)/g, ')') : out;
+  return withoutSpaceInBrackets(out);
+}
+
+/** One character (a code point: a surrogate pair or any other non-space unit). */
+const ONE = '(?:[\\uD800-\\uDBFF][\\uDC00-\\uDFFF]|\\S)';
+/** Two one-character tokens next to each other: the start of a letter-spaced run. */
+const SPACED_PAIR = new RegExp(`(?:^|\\s)${ONE}\\s+${ONE}(?=\\s|$)`);
+
+function withoutSpaceInBrackets(text: string): string {
+  return text.includes('(') || text.includes(')') ? text.replace(/\(\s+/g, '(').replace(/\s+\)/g, ')') : text;
 }
 
 /** One character (one code point, as `[...token].length === 1` counts, without the array). */
@@ -45,7 +57,17 @@ function isOneCharacter(token: string): boolean {
  * do not become equal (the 충북 prefix stays); use `namesMatch` for that. Memoized by
  * text: every reader and command normalizes the same names again.
  */
-export const normalizeName = memoizedText(readNormalizedName);
+export function normalizeName(text: string): string {
+  // Most row names (`추가사업868`, `청년창업지원`) are already normal: one pattern test
+  // answers them without the memo's hashing and storing, which cost more than the
+  // reading when a long report's tens of thousands of names are all different.
+  return PLAIN_NAME.test(text) && !text.endsWith('사업') ? text : memoNormalizedName(text);
+}
+
+/** A name `readNormalizedName` returns as it is: Hangul syllables, digits and lower-case Latin only, not ending in `사업`. */
+const PLAIN_NAME = /^[가-힣0-9a-z]+$/;
+
+const memoNormalizedName = memoizedText(readNormalizedName);
 
 function readNormalizedName(text: string): string {
   return collapseLetterSpacing(text)

@@ -1,7 +1,7 @@
 // Table helpers: tab-separated rows and mapping columns by what their header
 // means rather than where they stand (unit declarations: units.ts). Pure.
 
-import { cellText } from './text.js';
+import { cellText, withoutSpaces } from './text.js';
 
 /** Cells of a tab-separated row, HTML inside cells reduced to text. */
 export function splitCells(line: string): string[] {
@@ -22,9 +22,11 @@ export function mapColumns<K extends string>(
 ): Partial<Record<K, number>> {
   const result: Partial<Record<K, number>> = {};
   const taken = new Set<number>();
+  // Each header squashed once, not once for every meaning tried on it.
+  const squashed = headers.map(withoutSpaces);
   for (const key of Object.keys(vocabulary) as K[]) {
     const pattern = vocabulary[key];
-    const index = headers.findIndex((h, i) => !taken.has(i) && pattern.test(h.replace(/\s+/g, '')));
+    const index = squashed.findIndex((h, i) => !taken.has(i) && pattern.test(h));
     if (index >= 0) {
       result[key] = index;
       taken.add(index);

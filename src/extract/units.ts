@@ -5,7 +5,7 @@
 // Both the layout readers and the extractors use it, so it imports nothing but
 // the import-free text folding: the layout layer stays below the extractors.
 
-import { foldFullWidth } from './text.js';
+import { foldFullWidth, matchesOf, withoutSpaces } from './text.js';
 
 /** Multipliers of the money units a table may declare. */
 export const MONEY_UNITS: Record<string, number> = {
@@ -30,12 +30,17 @@ export function moneyMultiplier(unit: string | undefined): number | undefined {
 
 /** The first money unit printed in brackets in a text: `사업비(천원)` → `천원`, `(백만원)` → `백만원`. */
 export function bracketedMoneyUnit(text: string): string | undefined {
-  for (const m of foldFullWidth(text).matchAll(/[(\[]\s*([^()[\]]+?)\s*[)\]]/g)) {
-    const unit = m[1]!.replace(/\s+/g, '');
+  // Most header cells open no bracket (full-width ones fold to `(` and `[`): one scan answers them.
+  if (!OPENING_BRACKET.test(text)) return undefined;
+  for (const m of matchesOf(BRACKETED_TEXT, foldFullWidth(text))) {
+    const unit = withoutSpaces(m[1]!);
     if (isMoneyUnit(unit)) return unit;
   }
   return undefined;
 }
+
+const OPENING_BRACKET = /[(\[（［]/;
+const BRACKETED_TEXT = /[(\[]\s*([^()[\]]+?)\s*[)\]]/g;
 
 /** Units a table may be counted in, when a bracketed note names one without the word 단위: `(현원, 명)`. */
 const UNIT_WORDS = new Set(['원', '천원', '만원', '백만원', '억원', '조원', '명', '건', '개', '개소', '개사', '%', '톤', '㎡', '㎢', 'km', '호', '대', '회']);

@@ -10,6 +10,13 @@ describe('collapseLetterSpacing', () => {
     ['청주시 수출기업 외국어 통번역 지원사업', '청주시 수출기업 외국어 통번역 지원사업'],
     ['ICT 융합 혁신성장 플랫폼 구축', 'ICT 융합 혁신성장 플랫폼 구축'],
     ['연구 및 개발', '연구 및 개발'],
+    // Spaces collapsed and brackets closed up without a run to glue; a run at either end or of emoji.
+    ['  청년  창업\t지원 ( 본예산 )  ', '청년 창업 지원 (본예산)'],
+    ['가 나다 라', '가 나다 라'],
+    ['교육 훈련 지 원', '교육 훈련지원'],
+    ['지 원 교육', '지원교육'],
+    ['😀 😀 데이터', '😀😀데이터'],
+    ['😀 데이터 😀', '😀 데이터 😀'],
   ])('%s → %s', (text, expected) => expect(collapseLetterSpacing(text)).toBe(expected));
 });
 
@@ -19,6 +26,20 @@ describe('normalizeName / namesMatch', () => {
     expect(normalizeName('지역특화산업육성사업(스마트IT)')).toBe('지역특화산업육성사업스마트it');
     expect(normalizeName('고용안정 선제대응 패키지사업')).toBe('고용안정선제대응패키지');
   });
+
+  // Names already normal are answered without the memo; the ones just outside that set still change.
+  it.each([
+    ['추가사업868', '추가사업868'],
+    ['청년창업지원', '청년창업지원'],
+    ['ai바우처2024', 'ai바우처2024'],
+    ['청년창업지원사업', '청년창업지원'],
+    ['드론산업육성사업', '드론산업육성'],
+    ['AI바우처', 'ai바우처'],
+    ['지역혁신Ⅱ', '지역혁신ⅱ'],
+    ['청년창업 ', '청년창업'],
+    ['ㆍ청년창업', '청년창업'],
+    ['', ''],
+  ])('normalizeName(%j) → %j', (name, expected) => expect(normalizeName(name)).toBe(expected));
 
   it.each([
     ['S W 융 합 클 러 스 터 2 . 0', 'SW융합클러스터2.0', true],

@@ -27,4 +27,13 @@ describe('cells and text clean-up', () => {
   });
   it('folds full-width digits, NBSP, zero-width and PDF U+0001 spaces', () =>
     expect(normalizeLine('１２，３４５\u00A0천원\u200B\u0001끝')).toBe('12,345 천원 끝'));
+  // Each kind of character alone, as one test decides whether the line is touched at all.
+  it.each([
+    ['예산 12,345 천원', '예산 12,345 천원'],
+    ['\u0000예산\u0007\u000B\u000C\u001F\u007F', '예산'],
+    ['예\u200C산\u2060\uFEFF', '예산'],
+    ['예산\u2003\u202F\u205F\u3000끝', '예산    끝'],
+    ['１２％', '12%'],
+    ['줄\t바꿈\n끝\r', '줄\t바꿈\n끝\r'],
+  ])('normalizeLine(%j) → %j', (text, expected) => expect(normalizeLine(text)).toBe(expected));
 });

@@ -1,6 +1,6 @@
 // The unit grammar every reader shares: one declaration reader for text, HTML, PDF and HWPX.
 import { describe, expect, it } from 'vitest';
-import { splitUnit, unitOfNote } from '../../src/extract/units.js';
+import { bracketedMoneyUnit, splitUnit, unitOfNote } from '../../src/extract/units.js';
 import { moneyUnitOf, tablesInContext } from '../../src/extract/table-rows.js';
 import { tableGrid } from '../../src/layout/types.js';
 import { table } from './table-helpers.js';
@@ -56,4 +56,18 @@ describe('the money unit of a table without a declaration (any money unit, not a
     const ctx = tablesInContext([t])[0]!;
     expect(moneyUnitOf(ctx, tableGrid(t), 1).money).toBe(money);
   });
+});
+
+describe('bracketedMoneyUnit: the first money unit printed in brackets', () => {
+  it.each([
+    ['사업비(천원)', '천원'],
+    ['(백만원)', '백만원'],
+    ['예산 [ 억 원 ]', '억원'],
+    ['예산（백만원）', '백만원'],
+    ['예산［천원］', '천원'],
+    ['인원(명) 사업비(천원)', '천원'],
+    ['사업비(추경)', undefined],
+    ['사업비 천원', undefined],
+    ['', undefined],
+  ])('%j → %j', (text, unit) => expect(bracketedMoneyUnit(text)).toBe(unit));
 });
