@@ -6,6 +6,16 @@ import { describe, expect, it } from 'vitest';
 import { classifyTable, columnInfos, formulaOf, headerLines, headerRowCount, namesFundingPart, normalizeHeader, roleOfHeader, yearColumnOf, yearOf } from '../../src/extract/table-roles.js';
 import { table } from './table-helpers.js';
 
+/** A table's class, its one reason (naming the headers that decided), and its label and group columns. */
+function expectClassified(t: Parameters<typeof classifyTable>[0], kind: string, labelColumn: number | undefined, groupColumn: number | undefined, reason: string) {
+  const cls = classifyTable(t);
+  expect(cls.kind).toBe(kind);
+  expect(cls.reasons).toEqual([reason]);
+  expect(cls.labelColumn).toBe(labelColumn);
+  expect(cls.groupColumn).toBe(groupColumn);
+  return cls;
+}
+
 describe('normalizeHeader', () => {
   it.each([
     ['잔 액', '잔액'],
@@ -341,12 +351,7 @@ describe('classifyTable', () => {
       'budget-execution', 0, 1, 'budget (예산액) and executed (집행액) columns',
     ],
   ])('%s', (_name, t, kind, labelColumn, groupColumn, reason) => {
-    const cls = classifyTable(t);
-    expect(cls.kind).toBe(kind);
-    // The one reason, naming the headers that decided.
-    expect(cls.reasons).toEqual([reason]);
-    expect(cls.labelColumn).toBe(labelColumn);
-    expect(cls.groupColumn).toBe(groupColumn);
+    expectClassified(t, kind, labelColumn, groupColumn, reason);
   });
 
   // Long tables (over 40 rows) are classified from their rows as made where no span reaches them:
@@ -375,12 +380,7 @@ describe('classifyTable', () => {
       'multi-year-budget', 0, undefined, `years down the rows: ${Array.from({ length: 45 }, (_, i) => `${1980 + i}년`).join(', ')}`,
     ],
   ])('%s', (_name, t, kind, labelColumn, groupColumn, reason) => {
-    const cls = classifyTable(t);
-    expect(cls.kind).toBe(kind);
-    expect(cls.reasons).toEqual([reason]);
-    expect(cls.labelColumn).toBe(labelColumn);
-    expect(cls.groupColumn).toBe(groupColumn);
-    expect(cls.headerRows).toBe(1);
+    expect(expectClassified(t, kind, labelColumn, groupColumn, reason).headerRows).toBe(1);
   });
 
   it('says why: the headers that decided it', () => {
