@@ -201,6 +201,23 @@ function loadCompiled(fileUrl: string, cacheDir: string | undefined): Promise<Co
       } catch {
         // Nothing was written.
       }
+      return;
+    }
+    // Each pdf.js version, Node version and set of flags gets its own file: without this,
+    // every upgrade (and every run under other flags) would leave ~1.5 MB behind for good.
+    // Only files a day old are removed: another install or flag set in use now keeps its
+    // cache, and one removed by mistake is written again on its next run.
+    const day = 24 * 60 * 60 * 1000;
+    const prefix = cacheFile.slice(0, cacheFile.lastIndexOf('-') + 1);
+    const folder = prefix.slice(0, prefix.lastIndexOf('/'));
+    try {
+      for (const name of fs.readdirSync(folder)) {
+        const other = `${folder}/${name}`;
+        if (!other.startsWith(prefix) || other === cacheFile || !/\.cache(\.[\w-]+\.tmp)?$/.test(name)) continue;
+        if (Date.now() - fs.statSync(other).mtimeMs > day) fs.rmSync(other, { force: true });
+      }
+    } catch {
+      // A cache left behind costs only disk space.
     }
   };
   return (script.runInThisContext() as (url: string) => Promise<Record<string, unknown>>)(fileUrl).then((exports) => ({ exports, save }));

@@ -4,7 +4,7 @@
 // still load libraries with import() (pdf.js for PDFs, vega for the report).
 import { afterAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync as makeTemp, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync as makeTemp, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ROOT } from '../helpers/load.js';
@@ -92,5 +92,27 @@ describe.skipIf(!bundled)('code cache', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     expect(r.stdout).toContain('SW융합클러스터');
+  }, 60_000);
+
+  it("pdf.js's caches of other versions or flags are removed once a day old; newer ones and other files stay", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pl-cache-'));
+    const folder = cacheFolder(dir);
+    mkdirSync(folder, { mode: 0o700 });
+    const twoDaysAgo = new Date(Date.now() - 2 * 24 * 60 * 60 * 1000);
+    const place = (name: string, old: boolean) => {
+      writeFileSync(path.join(folder, name), 'x', { mode: 0o600 });
+      if (old) utimesSync(path.join(folder, name), twoDaysAgo, twoDaysAgo);
+    };
+    place('pdf.worker.min.mjs-000000000000000000000000.cache', true);
+    place('pdf.worker.min.mjs-000000000000000000000000.cache.123-1.tmp', true);
+    place('pdf.min.mjs-000000000000000000000000.cache', true);
+    place('pdf.worker.min.mjs-111111111111111111111111.cache', false);
+    place('notes.txt', true);
+    const r = cli(['budget', 'fixtures/samples/regional-report-2020h1.pdf', '-q'], dir);
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    const left = readdirSync(folder).filter((f) => !f.endsWith('.v8cache'));
+    // The two written by this run (one per pdf.js module), the day-old ones gone.
+    expect(left.filter((f) => /^pdf\.(worker\.)?min\.mjs-[0-9a-f]{24}\.cache$/.test(f) && !/-(0{24}|1{24})\./.test(f))).toHaveLength(2);
+    expect(left.filter((f) => /-(0{24}|1{24})\./.test(f) || f === 'notes.txt').sort()).toEqual(['notes.txt', 'pdf.worker.min.mjs-111111111111111111111111.cache']);
   }, 60_000);
 });
