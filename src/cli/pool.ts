@@ -47,6 +47,9 @@ function withoutSourceText(d: Diagnostic): Diagnostic {
   return d.source ? { ...d, source: { ...d.source, text: '' } } : d;
 }
 
+/** The young generation of a parsing worker, in MB (see loadAll). */
+const WORKER_YOUNG_GENERATION_MB = 16;
+
 /** Below this many files, starting workers costs more than it saves. */
 export const WORKER_THRESHOLD = 24;
 
@@ -93,7 +96,9 @@ export async function loadAll(
     const threads = Math.min(os.availableParallelism(), 8) - 1;
     if (threads >= 1) {
       const { Worker } = await import('node:worker_threads');
-      await loadOnWorkers((f) => new Worker(f), file, threads, inputs, options, onDone, loadHere);
+      // A worker holds one document at a time, so a smaller young generation than V8 sizes for a
+      // whole process does: on 5,000 generated documents peak RSS 397–399 → 369–378 MB, time unchanged.
+      await loadOnWorkers((f) => new Worker(f, { resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } }), file, threads, inputs, options, onDone, loadHere);
       return;
     }
   }
