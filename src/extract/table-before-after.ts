@@ -7,12 +7,12 @@
 import type { Series } from '../model/types.js';
 import { leadingGridRows, tableGrid, type Block, type TableBlock } from '../layout/types.js';
 import { changePairs } from './prose-series.js';
+import { withoutSpaces } from './text.js';
 
 /** Header words of the column before the change and of the column after it (spaces removed). */
 export const BEFORE_HEADERS = /^(변경전|개정전|개선전|조정전|종전|기존|현행|as-?is)$/i;
 export const AFTER_HEADERS = /^(변경후|개정후|개선후|조정후|변경|개정|개선|개선안|개정안|조정|to-?be)$/i;
 
-const squash = (text: string) => text.replace(/\s+/g, '');
 
 /** Cell text without Markdown emphasis (`**월 20만원**`). */
 function plain(text: string): string {
@@ -20,8 +20,8 @@ function plain(text: string): string {
 }
 
 function beforeAfterColumns(header: string[]): { before: number; after: number } | undefined {
-  const before = header.map((h) => BEFORE_HEADERS.test(squash(h)));
-  const after = header.map((h) => AFTER_HEADERS.test(squash(h)));
+  const before = header.map((h) => BEFORE_HEADERS.test(withoutSpaces(h)));
+  const after = header.map((h) => AFTER_HEADERS.test(withoutSpaces(h)));
   // Exactly one column of each: two 변경 columns would leave the pairing to a guess.
   if (before.filter(Boolean).length !== 1 || after.filter(Boolean).length !== 1) return undefined;
   const b = before.indexOf(true);

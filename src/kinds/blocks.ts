@@ -6,7 +6,7 @@
 
 import type { Block, Layout } from '../layout/types.js';
 import type { Source } from '../model/types.js';
-import { collapseSpaces, stripMarkdown } from '../extract/text.js';
+import { collapseSpaces, isSpaceCode, stripMarkdown } from '../extract/text.js';
 import { memoized } from '../extract/memo.js';
 
 /**
@@ -43,13 +43,6 @@ function marksOf(text: string): number {
     afterSpace = space;
   }
   return marks;
-}
-
-/** White space as `\s` matches it, by character code (most characters, Hangul and ASCII, are told by the first tests). */
-export function isSpaceCode(code: number): boolean {
-  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
-  if (code < 0xa0) return false;
-  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 }
 
 /** Part titles numbered with Roman numerals: `Ⅲ. 전략목표별 추진상황`, `IV . 주요 현안사업`. */

@@ -8,12 +8,12 @@
 import type { Claim, OrgRow, Quantity, Source } from '../model/types.js';
 import { tableGrid, type TableBlock } from '../layout/types.js';
 import { parseNumber } from '../extract/amounts.js';
+import { withoutSpaces } from '../extract/text.js';
 
 /** Headcount labels: authorised (정원) and current (현원) staff. */
 const HEADCOUNT = /^(정원|현원)$/;
 const TOTAL = /^(계|합계|총계|소계)$/;
 
-const squash = (s: string) => s.replace(/\s+/g, '');
 
 function count(raw: string): number | undefined {
   const text = raw.trim();
@@ -34,7 +34,7 @@ function headerAbove(grid: ReturnType<typeof tableGrid>, r: number, headerRows: 
   // Declared header rows name the columns from their first row (its merged cells span the sub-grades below).
   for (let k = r - 1; k >= headerRows; k--) {
     const line = grid[k]!;
-    if (HEADCOUNT.test(squash(line[0]?.text ?? ''))) continue;
+    if (HEADCOUNT.test(withoutSpaces(line[0]?.text ?? ''))) continue;
     const rest = line.slice(1).map((c) => c.text.trim()).filter(Boolean);
     if (rest.length >= 2 && rest.every((t) => parseNumber(t) === undefined && !/^[-–—]$/.test(t))) return line;
   }
@@ -46,12 +46,12 @@ function rowsByLabel(table: TableBlock): OrgRow[] {
   const grid = tableGrid(table);
   const rows: OrgRow[] = [];
   grid.forEach((line, r) => {
-    const label = squash(line[0]?.text ?? '');
+    const label = withoutSpaces(line[0]?.text ?? '');
     if (r < table.headerRows || !HEADCOUNT.test(label)) return;
     const header = headerAbove(grid, r, Math.max(1, table.headerRows));
     const source = table.rows[r]!.source;
     const row: OrgRow = { label, cells: [] };
-    const totalAt = header.findIndex((h, c) => c > 0 && TOTAL.test(squash(h.text)));
+    const totalAt = header.findIndex((h, c) => c > 0 && TOTAL.test(withoutSpaces(h.text)));
     for (let c = 1; c < line.length; c++) {
       const cell = line[c]!;
       if (cell.spanned && cell.originRow !== r) continue;
@@ -59,7 +59,7 @@ function rowsByLabel(table: TableBlock): OrgRow[] {
       const value = count(cell.text);
       if (value === undefined || cell.text.trim() === '') continue;
       if (c === totalAt) row.total = head(value, source);
-      else row.cells.push({ grade: squash(header[c]?.text ?? '') || `col${c}`, count: head(value, source) });
+      else row.cells.push({ grade: withoutSpaces(header[c]?.text ?? '') || `col${c}`, count: head(value, source) });
     }
     rows.push(row);
   });
@@ -70,7 +70,7 @@ function rowsByLabel(table: TableBlock): OrgRow[] {
 function columnsByLabel(table: TableBlock): OrgRow[] {
   const grid = tableGrid(table);
   const headerRows = Math.max(1, table.headerRows);
-  const headerText = (c: number) => squash(grid.slice(0, headerRows).map((line) => line[c]?.text ?? '').filter((t, i, all) => all.indexOf(t) === i).join(''));
+  const headerText = (c: number) => withoutSpaces(grid.slice(0, headerRows).map((line) => line[c]?.text ?? '').filter((t, i, all) => all.indexOf(t) === i).join(''));
   const width = grid[0]?.length ?? 0;
   const rows: OrgRow[] = [];
   for (let c = 1; c < width; c++) {
@@ -78,7 +78,7 @@ function columnsByLabel(table: TableBlock): OrgRow[] {
     if (!label || !HEADCOUNT.test(label)) continue;
     const row: OrgRow = { label, cells: [] };
     for (let r = headerRows; r < grid.length; r++) {
-      const name = squash(grid[r]![0]?.text ?? '');
+      const name = withoutSpaces(grid[r]![0]?.text ?? '');
       const value = count(grid[r]![c]?.text ?? '');
       if (value === undefined || name === '') continue;
       const source = table.rows[r]!.source;

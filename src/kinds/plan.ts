@@ -15,7 +15,8 @@ import { expandYear, isoDate } from '../extract/periods.js';
 import { findQuantities } from '../extract/quantities.js';
 import { budgetAmount } from './plan-budget-wording.js';
 import { money } from '../extract/money.js';
-import { blockText, cellLine, isSpaceCode, isTitle, PART_NUMBER, TASK_NUMBER, unitsOf, type Unit } from './blocks.js';
+import { blockText, cellLine, isTitle, PART_NUMBER, TASK_NUMBER, unitsOf, type Unit } from './blocks.js';
+import { isSpaceCode, withoutSpaces } from '../extract/text.js';
 import { readFunding } from './projects.js';
 import { titleOf } from './document.js';
 import { keywordOf, planOutline, strategyOf } from './plan-outline.js';
@@ -23,7 +24,6 @@ import { readActuals, readBudgetCategories, readClaims, readDifferenceClaims, re
 
 export { readNamedAmounts };
 
-const squash = (s: string) => s.replace(/\s+/g, '');
 
 /** The head area: every block before the first level-1 heading or numbered part title (cover tables included). */
 export function headArea(layout: Layout): Block[] {
@@ -57,7 +57,7 @@ function coverFields(area: Block[]): [string, string][] {
   for (const block of area) {
     if (block.type !== 'table') continue;
     for (const line of tableGrid(block)) {
-      for (let c = 0; c + 1 < line.length; c++) fields.push([squash(line[c]!.text), line[c + 1]!.text.replace(/\s+/g, ' ').trim()]);
+      for (let c = 0; c + 1 < line.length; c++) fields.push([withoutSpaces(line[c]!.text), line[c + 1]!.text.replace(/\s+/g, ' ').trim()]);
     }
   }
   return fields;
@@ -140,7 +140,7 @@ export function readPlanHead(layout: Layout): PlanHead {
     .map((b) => blockText(b))
     .flatMap((t) => {
       const m = /^((?:\S\s?){2,8}?)\s*(\d{4}\s*\..*)$/.exec(t);
-      return m ? [[squash(m[1]!), m[2]!] as [string, string]] : [];
+      return m ? [[withoutSpaces(m[1]!), m[2]!] as [string, string]] : [];
     });
   const fields = [...coverFields(area), ...lines];
   const issuer = readIssuer(layout, fields);
@@ -205,7 +205,7 @@ export function readPlanPrograms(units: Unit[]): { programs: Program[]; claims: 
       const text = footnoteText(unit);
       const total = TOTAL_BUDGET.exec(text);
       if (total) {
-        const amount = parseKoreanAmount(squash(total[1]!));
+        const amount = parseKoreanAmount(withoutSpaces(total[1]!));
         if (!amount) continue;
         const funding = readFunding(total[2]!, '원', source);
         let program = parent ? byUnit.get(parent) : undefined;
@@ -234,7 +234,7 @@ export function readPlanPrograms(units: Unit[]): { programs: Program[]; claims: 
       }
       const single = NAMED_PROGRAM.exec(text);
       if (single && !readNamedAmounts(text)) {
-        const amount = parseKoreanAmount(squash(single[2]!));
+        const amount = parseKoreanAmount(withoutSpaces(single[2]!));
         if (!amount) continue;
         const name = single[1]!.trim();
         const program: Program = { name, normalizedName: normalizeName(name), totalBudget: money(amount.krw, source), sources: [source] };

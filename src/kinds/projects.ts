@@ -14,7 +14,8 @@ import { parseDateRange } from '../extract/periods.js';
 import { isMoneyUnit, parseKoreanAmount } from '../extract/amounts.js';
 import { isBlankCell, money, moneyCell } from '../extract/money.js';
 import { warning } from '../model/diagnostics.js';
-import { cellLine, isSpaceCode } from './blocks.js';
+import { cellLine } from './blocks.js';
+import { isSpaceCode } from '../extract/text.js';
 
 export function periodFrom(text: string, source: Source): Period | undefined {
   const range = parseDateRange(text);

@@ -6,7 +6,7 @@
 
 import type { DocumentKind } from '../model/types.js';
 import type { Block, Layout } from '../layout/types.js';
-import { isSpaceCode } from './blocks.js';
+import { isSpaceCode, withoutSpaces } from '../extract/text.js';
 
 export interface KindScore {
   kind: DocumentKind;
@@ -62,13 +62,12 @@ export function viewOf(layout: Layout, rawText = ''): LayoutView {
   return { format: layout.format, frontMatter, postFields, head, headings, tableHeaders, text: text + rawText.slice(0, 200_000) };
 }
 
-const squash = (s: string) => s.replace(/\s+/g, '');
 
 // Several cues read the title area without spaces: it is squashed once per view.
 const SQUASHED_HEADS = new WeakMap<LayoutView, string>();
 function squashedHead(v: LayoutView): string {
   let head = SQUASHED_HEADS.get(v);
-  if (head === undefined) SQUASHED_HEADS.set(v, (head = squash(v.head)));
+  if (head === undefined) SQUASHED_HEADS.set(v, (head = withoutSpaces(v.head)));
   return head;
 }
 
@@ -150,7 +149,7 @@ const CUES: Record<Exclude<DocumentKind, 'document'>, Cue[]> = {
     { reason: 'council committee addressed (위원회 of a local council)', weight: 1, test: (v) => /(행정|기획|복지|건설|경제|문화|교육|환경|해양|도시)[가-힣]*위원회/.test(squashedHead(v)) },
     { reason: 'revenue and expenditure by department (세입, 세출)', weight: 1, test: (v) => namesRevenueAndExpenditure(v.text) },
     { reason: 'staff table (정원, 현원)', weight: 1, test: (v) => staffWords(v.tableHeaders + v.text.slice(0, 30_000)) },
-    { reason: 'budget execution table (집행률, 예산 집행 현황)', weight: 1, test: (v) => /집행\s*[률율]|예산\s*집행\s*현황/.test(squash(v.tableHeaders) + v.headings) },
+    { reason: 'budget execution table (집행률, 예산 집행 현황)', weight: 1, test: (v) => /집행\s*[률율]|예산\s*집행\s*현황/.test(withoutSpaces(v.tableHeaders) + v.headings) },
   ],
 };
 

@@ -9,7 +9,7 @@
 
 import type { Source } from '../model/types.js';
 import { splitUnit } from '../extract/units.js';
-import { cellText, collapseSpaces, stripMarkdown } from '../extract/text.js';
+import { cellText, collapseSpaces, isSpaceCode, stripMarkdown } from '../extract/text.js';
 import { readHtmlTables } from './html.js';
 import { plainRow, type Block, type Layout, type TableBlock, type TableCell, type TableRow } from './types.js';
 
@@ -447,7 +447,7 @@ export function isRuleLine(text: string): boolean {
   let second = -1;
   for (let k = 0; k < text.length; k++) {
     const code = text.charCodeAt(k);
-    if (isWhiteSpace(code)) continue;
+    if (isSpaceCode(code)) continue;
     if (!RULE_CODES.has(code)) return false;
     if (first === -1) first = code;
     else if (code !== first) {
@@ -457,13 +457,6 @@ export function isRuleLine(text: string): boolean {
     count++;
   }
   return count >= 5;
-}
-
-/** What `\s` matches in a regular expression, by UTF-16 code unit. */
-export function isWhiteSpace(code: number): boolean {
-  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
-  if (code < 0xa0) return false;
-  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 }
 
 /** The first line from `i` that is not a rule line (at most two rules skipped), undefined at a blank line. */
@@ -735,7 +728,7 @@ function lineBlock(lines: Line[], i: number, file: string, options: TextLayoutOp
 /** How many white-space characters a line starts with, as `raw.length - raw.trimStart().length` (without the copy). */
 function indentOf(raw: string): number {
   let k = 0;
-  while (k < raw.length && isWhiteSpace(raw.charCodeAt(k))) k++;
+  while (k < raw.length && isSpaceCode(raw.charCodeAt(k))) k++;
   return k;
 }
 

@@ -2,7 +2,7 @@
 // blocks around tables. Inputs are written here; expectations are read off them.
 
 import { describe, expect, it } from 'vitest';
-import { isRuleLine, isWhiteSpace, readTextLayout } from '../../src/layout/text.js';
+import { isRuleLine, readTextLayout } from '../../src/layout/text.js';
 import { tableGrid, type Block, type TableBlock } from '../../src/layout/types.js';
 
 const tables = (blocks: Block[]) => blocks.filter((b): b is TableBlock => b.type === 'table');
@@ -111,16 +111,6 @@ describe('isRuleLine', () => {
     ['', false],
   ])('%j → %s', (text, expected) => {
     expect(isRuleLine(text)).toBe(expected);
-  });
-});
-
-describe('isWhiteSpace', () => {
-  it('is true for exactly the code units a regular expression\'s \\s matches', () => {
-    const spaces: number[] = [];
-    for (let code = 0; code <= 0xffff; code++) if (isWhiteSpace(code)) spaces.push(code);
-    // ECMAScript WhiteSpace and LineTerminator: TAB LF VT FF CR, SPACE, NBSP, OGHAM SPACE MARK, EN QUAD…HAIR SPACE, LS, PS, NNBSP, MMSP, IDEOGRAPHIC SPACE, BOM.
-    const expected = [0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0xa0, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200a, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff];
-    expect(spaces).toEqual(expected);
   });
 });
 
