@@ -5,7 +5,7 @@
 // word (`4차`, `2년`, `R&D2`) are not figures. Pure.
 
 import { COUNT_UNITS, parseKoreanAmount, parseKoreanNumber, roundTo } from './amounts.js';
-import { foldFullWidth, isDigitCode, isSpaceCode, matchesOf, withoutSpaces } from './text.js';
+import { foldFullWidth, isDigitCode, isHangulSyllableCode, isSpaceCode, matchesOf, withoutSpaces } from './text.js';
 import { memoized } from './memo.js';
 
 export type QuantityKind = 'money' | 'count' | 'percent' | 'bare';
@@ -45,9 +45,6 @@ function isLatinCode(code: number): boolean {
   return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
 }
 
-function isHangulCode(code: number): boolean {
-  return code >= 0xac00 && code <= 0xd7a3;
-}
 
 /** A Latin letter, hyphen or underscore right before digits makes them part of a name (`[A-Za-z\-_]`). */
 function gluesToName(code: number): boolean {
@@ -85,7 +82,7 @@ const LATIN_UNITS = new Set(COUNT_UNITS.filter((u) => /^[A-Za-z]+$/.test(u)));
 
 /** A character of a label word: `[\uAC00-\uD7A3A-Za-z&·\-]`. */
 function isWordCode(code: number): boolean {
-  return isHangulCode(code) || isLatinCode(code) || code === 0x26 || code === 0xb7 || code === 0x2d;
+  return isHangulSyllableCode(code) || isLatinCode(code) || code === 0x26 || code === 0xb7 || code === 0x2d;
 }
 /** Longest label word kept (its last characters, when the word runs on). */
 const MAX_LABEL = 20;
@@ -184,7 +181,7 @@ function readQuantities(input: string): FoundQuantity[] {
     const unit = m[3] === undefined ? '' : m[3].endsWith('포인트') ? '%p' : m[3];
     const lo = withoutSpaces(m[1]!);
     const hi = m[2] === undefined ? undefined : withoutSpaces(m[2]);
-    if (!unit && !endsWithMagnitude(lo) && end < text.length && (isLatinCode(text.charCodeAt(end)) || isHangulCode(text.charCodeAt(end)))) continue; // 4차, 2년, 3배
+    if (!unit && !endsWithMagnitude(lo) && end < text.length && (isLatinCode(text.charCodeAt(end)) || isHangulSyllableCode(text.charCodeAt(end)))) continue; // 4차, 2년, 3배
     if (unit && unit !== '원' && !unit.startsWith('%') && execAt(CLASSIFIER_AFTER, text, end) !== null) continue;
     if (isNameNotUnit(unit, text, index, end)) continue;
     if (mayBeDate(lo) && execAt(DATE_DOT_AFTER, text, end) !== null) continue; // dates such as 22.6.

@@ -147,6 +147,11 @@ export function isDigitCode(code: number): boolean {
   return code >= 0x30 && code <= 0x39;
 }
 
+/** Whether a character code is a Hangul syllable, as `[가-힣]` matches it. */
+export function isHangulSyllableCode(code: number): boolean {
+  return code >= 0xac00 && code <= 0xd7a3;
+}
+
 /** `text` without its white space, as `text.replace(/\s+/g, '')`; the text itself when it has none. */
 export function withoutSpaces(text: string): string {
   for (let i = 0; i < text.length; i++) if (isSpaceCode(text.charCodeAt(i))) return text.replace(/\s+/g, '');

@@ -6,7 +6,7 @@
 
 import type { Block, Layout } from '../layout/types.js';
 import type { Source } from '../model/types.js';
-import { collapseSpaces, isSpaceCode, stripMarkdown } from '../extract/text.js';
+import { collapseSpaces, isDigitCode, isHangulSyllableCode, isSpaceCode, stripMarkdown } from '../extract/text.js';
 import { memoized } from '../extract/memo.js';
 
 /**
@@ -107,8 +107,7 @@ export function leadingMarker(text: string): string | undefined {
 
 /** Whether a text starts with a Hangul syllable (가–힣), which no marker, numbering or bracket pattern here starts with. */
 function startsWithSyllable(text: string): boolean {
-  const code = text.charCodeAt(0);
-  return code >= 0xac00 && code <= 0xd7a3;
+  return isHangulSyllableCode(text.charCodeAt(0));
 }
 
 const SYMBOL_FONT: Record<string, string> = { l: '●', m: '○', n: '■', q: '❑', u: '◆', v: '❖', w: '◆', Ø: '➢', ü: '✓' };
@@ -203,7 +202,7 @@ const LETTER_OR_DIGIT = /[\p{L}\d]/u;
 function hasLetterOrDigit(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    if ((code >= 0xac00 && code <= 0xd7a3) || (code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a)) return true;
+    if (isHangulSyllableCode(code) || isDigitCode(code) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a)) return true;
     if (code < 0x80 || (code >= 0x2000 && code <= 0x206f) || (code >= 0x2190 && code <= 0x2bff)) continue;
     return LETTER_OR_DIGIT.test(text);
   }

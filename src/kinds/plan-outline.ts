@@ -9,6 +9,7 @@ import type { Layout } from '../layout/types.js';
 import type { Source } from '../model/types.js';
 import { isTitle, PART_NUMBER, unitsOf, type Unit } from './blocks.js';
 import { ARROW_LEAD, leadsWithArrow } from '../extract/prose-series.js';
+import { isDigitCode } from '../extract/text.js';
 
 export type PlanRole = 'title' | 'bullet' | 'sub' | 'footnote' | 'table' | 'text';
 
@@ -60,8 +61,7 @@ export function keywordOf(content: string): string | undefined {
 const NUMBERED_TITLE = /^(\d{1,2})\s+(\S.*)$/;
 
 function startsWithDigit(text: string): boolean {
-  const code = text.charCodeAt(0);
-  return code >= 0x30 && code <= 0x39;
+  return isDigitCode(text.charCodeAt(0));
 }
 
 function isFootnote(unit: Unit): boolean {

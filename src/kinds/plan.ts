@@ -16,7 +16,7 @@ import { findQuantities } from '../extract/quantities.js';
 import { budgetAmount } from './plan-budget-wording.js';
 import { money } from '../extract/money.js';
 import { blockText, cellLine, isTitle, PART_NUMBER, TASK_NUMBER, unitsOf, type Unit } from './blocks.js';
-import { isSpaceCode, withoutSpaces } from '../extract/text.js';
+import { isDigitCode, isSpaceCode, withoutSpaces } from '../extract/text.js';
 import { readFunding } from './projects.js';
 import { titleOf } from './document.js';
 import { keywordOf, planOutline, strategyOf } from './plan-outline.js';
@@ -386,7 +386,6 @@ export function readGoalTargets(layout: Layout, targetYear: string | undefined, 
  */
 const MAGNITUDES = ['백만', '천만', '조', '억', '만', '천'];
 
-const isDigitCode = (code: number) => code >= 0x30 && code <= 0x39;
 
 /**
  * The magnitude (`억`, `백만`, or '' for none) of every amount of money in a text, in order,

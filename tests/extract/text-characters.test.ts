@@ -1,7 +1,7 @@
 // The character tests the readers use instead of one-character strings and patterns:
 // each must answer exactly as the pattern it replaces.
 import { describe, expect, it } from 'vitest';
-import { isDigitCode, isSpaceCode, withoutSpaces } from '../../src/extract/text.js';
+import { isDigitCode, isHangulSyllableCode, isSpaceCode, withoutSpaces } from '../../src/extract/text.js';
 
 describe('isSpaceCode', () => {
   it.each([
@@ -29,6 +29,25 @@ describe('isSpaceCode', () => {
   it('agrees with \\s on every UTF-16 code unit', () => {
     const disagree: number[] = [];
     for (let code = 0; code <= 0xffff; code++) if (isSpaceCode(code) !== /\s/.test(String.fromCharCode(code))) disagree.push(code);
+    expect(disagree).toEqual([]);
+  });
+});
+
+describe('isHangulSyllableCode', () => {
+  it.each([
+    ['가', true],
+    ['힣', true],
+    ['예', true],
+    ['ㄱ', false], // a compatibility jamo is not a syllable
+    ['\u1100', false], // nor a conjoining jamo
+    ['\ud7a4', false], // the code point after 힣
+    ['a', false],
+    ['0', false],
+  ])('%j → %s', (ch, expected) => expect(isHangulSyllableCode(ch.charCodeAt(0))).toBe(expected));
+
+  it('agrees with [가-힣] on every UTF-16 code unit', () => {
+    const disagree: number[] = [];
+    for (let code = 0; code <= 0xffff; code++) if (isHangulSyllableCode(code) !== /[가-힣]/.test(String.fromCharCode(code))) disagree.push(code);
     expect(disagree).toEqual([]);
   });
 });
