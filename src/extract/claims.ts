@@ -33,7 +33,7 @@ import {
   type Figure,
   type Sentence,
 } from './prose.js';
-import { foldFullWidth, isDigitCode, isSpaceCode, matchesOf } from './text.js';
+import { foldFullWidth, isDigitCode, isSpaceCode, lastNonSpace, matchesOf } from './text.js';
 import { yearColumnOf } from './table-roles.js';
 
 export interface ClaimsResult {
@@ -736,12 +736,6 @@ function listCountAtEnd(text: string): RegExpExecArray | null {
   return found;
 }
 
-/** The last character of a text that is not white space, '' if none. */
-function lastNonSpaceChar(text: string): string {
-  let i = text.length;
-  while (i > 0 && isSpaceCode(text.charCodeAt(i - 1))) i--;
-  return i > 0 ? text[i - 1]! : '';
-}
 
 /** `○ 신규 과제 3건` followed by its list items (one level deeper): the stated count against the items. */
 function readListCounts(blocks: Block[], result: ClaimsResult): void {
@@ -749,7 +743,7 @@ function readListCounts(blocks: Block[], result: ClaimsResult): void {
     if (b.type !== 'list-item' && b.type !== 'heading' && b.type !== 'paragraph') return;
     // The count closes the text (`…(3건)`, `…3건 :`): a text ending otherwise is not searched from every start,
     // nor folded (its last character is told before folding: `）` and `：` fold into `)` and `:`).
-    const lastRaw = lastNonSpaceChar(b.text);
+    const lastRaw = lastNonSpace(b.text, b.text.length);
     if (lastRaw !== ')' && lastRaw !== '）' && lastRaw !== ':' && lastRaw !== '：') return;
     const text = foldFullWidth(b.text).trim();
     const found = listCountAtEnd(text);

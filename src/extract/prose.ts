@@ -8,7 +8,7 @@ import type { Block, TableBlock } from '../layout/types.js';
 import { expandYear } from './periods.js';
 import { printedDecimals, printedStep } from './printed.js';
 import { applyUnit, findQuantities, type FoundQuantity } from './quantities.js';
-import { foldFullWidth, isSpaceCode, matchesOf } from './text.js';
+import { foldFullWidth, lastNonSpace, matchesOf } from './text.js';
 import { memoized } from './memo.js';
 
 export type ProseBlock = Exclude<Block, TableBlock>;
@@ -85,15 +85,6 @@ function cutSentences(blocks: Block[]): Sentence[] {
 
 const YEAR_APOSTROPHES = "'’‘´";
 
-/**
- * The last character before `index` that is not white space, '' if none: what an
- * end-anchored `X\s*$` on `text.slice(0, index)` would test, without scanning the text.
- */
-function lastNonSpace(text: string, index: number): string {
-  let i = index;
-  while (i > 0 && isSpaceCode(text.charCodeAt(i - 1))) i--;
-  return i > 0 ? text[i - 1]! : '';
-}
 
 /** A figure of a sentence: the reader's FoundQuantity with its position kept. */
 export type Figure = FoundQuantity;

@@ -118,7 +118,11 @@ export function wordsOf(patterns: readonly RegExp[]): WordLetters {
   const heads: string[] = [];
   const rests: string[][] = [];
   for (const re of patterns) {
-    for (const word of /^\^\(([가-힣|]+)\)\$$/.exec(re.source)![1]!.split('|')) {
+    // The letter test is exact only for a plain alternation of Hangul words: any other
+    // pattern must not be given a pre-test (fail here, at load, not by missing headers).
+    const alternation = /^\^\(([가-힣|]+)\)\$$/.exec(re.source)?.[1];
+    if (alternation === undefined) throw new Error(`wordsOf: ${re} is not ^(word|word…)$ of Hangul words`);
+    for (const word of alternation.split('|')) {
       const [head, ...rest] = [...new Set(word)] as [string, ...string[]];
       heads.push(head);
       rests.push(rest);

@@ -152,6 +152,13 @@ export function isHangulSyllableCode(code: number): boolean {
   return code >= 0xac00 && code <= 0xd7a3;
 }
 
+/** The last character before `index` that is not white space, or '' when there is none. */
+export function lastNonSpace(text: string, index: number): string {
+  let i = index;
+  while (i > 0 && isSpaceCode(text.charCodeAt(i - 1))) i--;
+  return i > 0 ? text[i - 1]! : '';
+}
+
 /** `text` without its white space, as `text.replace(/\s+/g, '')`; the text itself when it has none. */
 export function withoutSpaces(text: string): string {
   for (let i = 0; i < text.length; i++) if (isSpaceCode(text.charCodeAt(i))) return text.replace(/\s+/g, '');

@@ -86,16 +86,8 @@ export function decodeBytes(bytes: Uint8Array): DecodeResult {
     return { text: new TextDecoder('utf-16be').decode(bytes), encoding: 'utf-16be' };
   }
   if (nul.any > 0) return { error: 'binary file, not a text document' };
-  let decoded: Decoded;
-  if (nodeBuffer.isUtf8(bytes)) {
-    decoded = { text: decodeValidUtf8(bytes), encoding: 'utf-8' };
-  } else {
-    try {
-      decoded = { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
-    } catch {
-      decoded = { text: decodeCp949(bytes), encoding: 'cp949' };
-    }
-  }
+  // Bytes that are not valid UTF-8 (the same test a fatal TextDecoder makes) are CP949.
+  const decoded: Decoded = nodeBuffer.isUtf8(bytes) ? { text: decodeValidUtf8(bytes), encoding: 'utf-8' } : { text: decodeCp949(bytes), encoding: 'cp949' };
   if (looksBinary(decoded.text)) return { error: 'binary file, not a text document' };
   return decoded;
 }

@@ -1,7 +1,7 @@
 // The character tests the readers use instead of one-character strings and patterns:
 // each must answer exactly as the pattern it replaces.
 import { describe, expect, it } from 'vitest';
-import { isDigitCode, isHangulSyllableCode, isSpaceCode, withoutSpaces } from '../../src/extract/text.js';
+import { isDigitCode, isHangulSyllableCode, isSpaceCode, lastNonSpace, withoutSpaces } from '../../src/extract/text.js';
 
 describe('isSpaceCode', () => {
   it.each([
@@ -71,9 +71,14 @@ describe('withoutSpaces', () => {
     ['\t3\n만 ', '3만'],
     ['', ''],
   ])('%j → %j', (text, expected) => expect(withoutSpaces(text)).toBe(expected));
+});
 
-  it('gives back the text itself when it has no white space', () => {
-    const text = '12,660억';
-    expect(withoutSpaces(text)).toBe(text);
-  });
+describe('lastNonSpace', () => {
+  it.each([
+    ['신규 과제 3건 :  ', 12, ':'],
+    ['신규 과제 3건 :  ', 8, '건'],
+    ['(3개）\u3000', 5, '）'],
+    ['   ', 3, ''],
+    ['', 0, ''],
+  ])('%j before %i → %j', (text, index, expected) => expect(lastNonSpace(text, index)).toBe(expected));
 });
